@@ -1,0 +1,2 @@
+package dev.ferry.rules;
+final class Placeholder {}

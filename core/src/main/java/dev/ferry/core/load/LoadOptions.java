@@ -1,0 +1,100 @@
+package dev.ferry.core.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What to load. The environment is explicit (the CLI passes the process environment; tests pass a
+ * map): the loader never reads {@code System.getenv()}. {@code workingDirectory} is where default
+ * file discovery happens and what display names are relative to.
+ */
+public record LoadOptions(
+    List<Path> files,
+    Path workingDirectory,
+    Path projectDirectory,
+    List<Path> envFiles,
+    Set<String> profiles,
+    Map<String, String> environment,
+    String projectName) {
+
+  public LoadOptions {
+    files = List.copyOf(files);
+    envFiles = List.copyOf(envFiles);
+    profiles = Set.copyOf(profiles);
+    environment = Map.copyOf(environment);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder with positive flags and empty defaults. */
+  public static final class Builder {
+    private final List<Path> files = new ArrayList<>();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private Path projectDirectory;
+    private final List<Path> envFiles = new ArrayList<>();
+    private final Set<String> profiles = new LinkedHashSet<>();
+    private final Map<String, String> environment = new TreeMap<>();
+    private String projectName;
+
+    public Builder file(Path f) {
+      files.add(f);
+      return this;
+    }
+
+    public Builder files(List<Path> fs) {
+      files.addAll(fs);
+      return this;
+    }
+
+    public Builder workingDirectory(Path d) {
+      workingDirectory = d.toAbsolutePath().normalize();
+      return this;
+    }
+
+    public Builder projectDirectory(Path d) {
+      projectDirectory = d;
+      return this;
+    }
+
+    public Builder envFile(Path f) {
+      envFiles.add(f);
+      return this;
+    }
+
+    public Builder profile(String p) {
+      profiles.add(p);
+      return this;
+    }
+
+    public Builder profiles(java.util.Collection<String> ps) {
+      profiles.addAll(ps);
+      return this;
+    }
+
+    public Builder environment(Map<String, String> env) {
+      environment.putAll(env);
+      return this;
+    }
+
+    public Builder env(String k, String v) {
+      environment.put(k, v);
+      return this;
+    }
+
+    public Builder projectName(String n) {
+      projectName = n;
+      return this;
+    }
+
+    public LoadOptions build() {
+      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName);
+    }
+  }
+}

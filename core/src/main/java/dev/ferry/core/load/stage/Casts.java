@@ -1,0 +1,114 @@
+package dev.ferry.core.load.stage;
+
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Typed casts after interpolation, by path (compose-go's table): a string where compose expects an
+ * integer, number or boolean becomes one when it parses as one. What does not parse is left as a
+ * string, for the schema check to report at its position ({@code retries: 10s}).
+ */
+public final class Casts {
+  private Casts() {}
+
+  private enum To { INT, FLOAT, BOOL }
+
+  private static final Map<String, To> TABLE = Map.ofEntries(
+      Map.entry("services.*.configs.[].mode", To.INT),
+      Map.entry("services.*.secrets.[].mode", To.INT),
+      Map.entry("services.*.cpu_count", To.INT),
+      Map.entry("services.*.cpu_percent", To.FLOAT),
+      Map.entry("services.*.cpu_period", To.INT),
+      Map.entry("services.*.cpu_quota", To.INT),
+      Map.entry("services.*.cpu_rt_period", To.INT),
+      Map.entry("services.*.cpu_rt_runtime", To.INT),
+      Map.entry("services.*.cpus", To.FLOAT),
+      Map.entry("services.*.cpu_shares", To.INT),
+      Map.entry("services.*.init", To.BOOL),
+      Map.entry("services.*.deploy.replicas", To.INT),
+      Map.entry("services.*.deploy.update_config.parallelism", To.INT),
+      Map.entry("services.*.deploy.update_config.max_failure_ratio", To.FLOAT),
+      Map.entry("services.*.deploy.rollback_config.parallelism", To.INT),
+      Map.entry("services.*.deploy.rollback_config.max_failure_ratio", To.FLOAT),
+      Map.entry("services.*.deploy.restart_policy.max_attempts", To.INT),
+      Map.entry("services.*.deploy.placement.max_replicas_per_node", To.INT),
+      Map.entry("services.*.deploy.resources.limits.pids", To.INT),
+      Map.entry("services.*.deploy.resources.limits.cpus", To.FLOAT),
+      Map.entry("services.*.deploy.resources.reservations.cpus", To.FLOAT),
+      Map.entry("services.*.healthcheck.retries", To.INT),
+      Map.entry("services.*.healthcheck.disable", To.BOOL),
+      Map.entry("services.*.oom_kill_disable", To.BOOL),
+      Map.entry("services.*.oom_score_adj", To.INT),
+      Map.entry("services.*.pids_limit", To.INT),
+      Map.entry("services.*.ports.[].target", To.INT),
+      Map.entry("services.*.privileged", To.BOOL),
+      Map.entry("services.*.read_only", To.BOOL),
+      Map.entry("services.*.scale", To.INT),
+      Map.entry("services.*.stdin_open", To.BOOL),
+      Map.entry("services.*.tty", To.BOOL),
+      Map.entry("services.*.ulimits.*", To.INT),
+      Map.entry("services.*.ulimits.*.hard", To.INT),
+      Map.entry("services.*.ulimits.*.soft", To.INT),
+      Map.entry("services.*.volumes.[].read_only", To.BOOL),
+      Map.entry("services.*.volumes.[].volume.nocopy", To.BOOL),
+      Map.entry("services.*.depends_on.*.required", To.BOOL),
+      Map.entry("services.*.depends_on.*.restart", To.BOOL),
+      Map.entry("services.*.env_file.[].required", To.BOOL),
+      Map.entry("networks.*.external", To.BOOL),
+      Map.entry("networks.*.internal", To.BOOL),
+      Map.entry("networks.*.attachable", To.BOOL),
+      Map.entry("networks.*.enable_ipv6", To.BOOL),
+      Map.entry("networks.*.enable_ipv4", To.BOOL),
+      Map.entry("volumes.*.external", To.BOOL),
+      Map.entry("secrets.*.external", To.BOOL),
+      Map.entry("configs.*.external", To.BOOL));
+
+  private static final List<Map.Entry<String, To>> ENTRIES = List.copyOf(TABLE.entrySet());
+
+  public static MapNode apply(MapNode doc) {
+    return (MapNode) walk(doc, ModelPath.ROOT);
+  }
+
+  private static Node walk(Node n, ModelPath path) {
+    if (n instanceof MapNode m) {
+      return m.mapValues((e, v) -> walk(v, path.key(e.key())));
+    }
+    if (n instanceof SeqNode s) {
+      List<Node> items = new java.util.ArrayList<>(s.size());
+      for (int i = 0; i < s.size(); i++) items.add(walk(s.get(i), path.index(i)));
+      return s.withItems(items);
+    }
+    ScalarNode sc = (ScalarNode) n;
+    if (sc.kind() != ScalarNode.Kind.STRING || path.size() < 2) return sc;
+    for (Map.Entry<String, To> e : ENTRIES) {
+      if (path.matches(e.getKey())) return cast(sc, e.getValue());
+    }
+    return sc;
+  }
+
+  private static ScalarNode cast(ScalarNode sc, To to) {
+    String t = sc.text().trim();
+    switch (to) {
+      case INT -> {
+        if (t.matches("[-+]?[0-9]+")) return new ScalarNode(t.startsWith("+") ? t.substring(1) : t, ScalarNode.Kind.INT, sc.quoted(), sc.position(), sc.tag());
+      }
+      case FLOAT -> {
+        if (t.matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+          return new ScalarNode(t, ScalarNode.Kind.FLOAT, sc.quoted(), sc.position(), sc.tag());
+        }
+      }
+      case BOOL -> {
+        String l = t.toLowerCase(Locale.ROOT);
+        if (List.of("y", "yes", "true", "on").contains(l)) return new ScalarNode("true", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
+        if (List.of("n", "no", "false", "off").contains(l)) return new ScalarNode("false", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
+      }
+    }
+    return sc;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.ferry.core.load.stage;
+
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Port short syntax ({@code [host_ip:][published[-end]:]target[-end][/protocol]}) to long syntax,
+ * as docker's ParsePortSpec does: a container range expands to one entry per port; a host range
+ * with a single container port stays one entry with a published range.
+ */
+public final class Ports {
+  private Ports() {}
+
+  public static Node canonical(Node v, Diagnostics diags) {
+    if (!(v instanceof SeqNode s)) return v;
+    List<Node> out = new ArrayList<>();
+    for (Node item : s.items()) {
+      if (item instanceof MapNode m) {
+        out.add(longForm(m));
+      } else if (item instanceof ScalarNode sc && !sc.isNull()) {
+        try {
+          out.addAll(parse(sc.asString(), sc.position()));
+        } catch (IllegalArgumentException e) {
+          diags.error("schema", sc.position(), "invalid port '" + sc.asString() + "': " + e.getMessage());
+        }
+      }
+    }
+    return s.withItems(out);
+  }
+
+  private static MapNode longForm(MapNode m) {
+    MapNode r = m;
+    if (m.get("published") instanceof ScalarNode p && !p.isString() && !p.isNull()) {
+      r = r.with("published", ScalarNode.string(p.asString(), p.position()));
+    }
+    if (!r.has("protocol")) r = r.with("protocol", ScalarNode.string("tcp", m.position()));
+    if (!r.has("mode")) r = r.with("mode", ScalarNode.string("ingress", m.position()));
+    return r;
+  }
+
+  /** Parses one short-syntax port; throws IllegalArgumentException with the reason. */
+  public static List<MapNode> parse(String spec, Position p) {
+    String s = spec.trim();
+    String protocol = "tcp";
+    int slash = s.lastIndexOf('/');
+    if (slash >= 0) {
+      protocol = s.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+      s = s.substring(0, slash);
+      if (!protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("sctp")) {
+        throw new IllegalArgumentException("unknown protocol '" + protocol + "'");
+      }
+    }
+    String hostIp = null;
+    if (s.startsWith("[")) {
+      int end = s.indexOf(']');
+      if (end < 0) throw new IllegalArgumentException("unterminated IPv6 address");
+      hostIp = s.substring(1, end);
+      s = s.substring(end + 1);
+      if (!s.startsWith(":")) throw new IllegalArgumentException("expected ':' after the host address");
+      s = s.substring(1);
+    }
+    String[] parts = s.split(":", -1);
+    String published;
+    String target;
+    if (parts.length == 1) {
+      published = "";
+      target = parts[0];
+    } else if (parts.length == 2) {
+      published = parts[0];
+      target = parts[1];
+    } else if (parts.length == 3 && hostIp == null) {
+      hostIp = parts[0];
+      published = parts[1];
+      target = parts[2];
+    } else {
+      throw new IllegalArgumentException("too many colons");
+    }
+    int[] t = range(target, "container port");
+    int[] h = published.isEmpty() ? null : range(published, "host port");
+    List<MapNode> out = new ArrayList<>();
+    int count = t[1] - t[0] + 1;
+    if (h != null && count > 1 && h[1] - h[0] + 1 != count) {
+      throw new IllegalArgumentException("host and container port ranges differ in size");
+    }
+    for (int i = 0; i < count; i++) {
+      List<MapNode.Entry> es = new ArrayList<>();
+      es.add(new MapNode.Entry("mode", p, ScalarNode.string("ingress", p)));
+      if (hostIp != null && !hostIp.isEmpty()) es.add(new MapNode.Entry("host_ip", p, ScalarNode.string(hostIp, p)));
+      es.add(new MapNode.Entry("target", p, ScalarNode.ofInt(t[0] + i, p)));
+      if (h != null) {
+        String pub = count > 1 ? Integer.toString(h[0] + i) : (h[0] == h[1] ? Integer.toString(h[0]) : h[0] + "-" + h[1]);
+        es.add(new MapNode.Entry("published", p, ScalarNode.string(pub, p)));
+      }
+      es.add(new MapNode.Entry("protocol", p, ScalarNode.string(protocol, p)));
+      out.add(MapNode.of(es, p));
+    }
+    return out;
+  }
+
+  private static int[] range(String s, String what) {
+    String a = s;
+    String b = s;
+    int dash = s.indexOf('-');
+    if (dash > 0) {
+      a = s.substring(0, dash);
+      b = s.substring(dash + 1);
+    }
+    int x = port(a, what);
+    int y = port(b, what);
+    if (y < x) throw new IllegalArgumentException("invalid " + what + " range '" + s + "'");
+    return new int[] {x, y};
+  }
+
+  private static int port(String s, String what) {
+    try {
+      int n = Integer.parseInt(s);
+      if (n < 0 || n > 65535) throw new IllegalArgumentException(what + " " + n + " is out of range");
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid " + what + " '" + s + "'");
+    }
+  }
+}

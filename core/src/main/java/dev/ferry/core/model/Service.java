@@ -1,0 +1,95 @@
+package dev.ferry.core.model;
+
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One compose service in canonical long syntax. The typed fields cover what lint and convert
+ * read; {@link #node()} is the canonical tree of the service, so every key (including those not
+ * typed here) stays reachable, with positions through {@link #path()} and the SourceMap.
+ *
+ * <p>Lists and maps are unmodifiable and never null; optional scalars are null when absent.
+ * {@code environment} values are null for a variable given without a value and not set anywhere.
+ */
+public record Service(
+    String name,
+    ModelPath path,
+    MapNode node,
+    ImageRef image,
+    Build build,
+    List<String> entrypoint,
+    List<String> command,
+    String workingDir,
+    Map<String, String> environment,
+    List<EnvFile> envFiles,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    List<PortMapping> ports,
+    List<String> expose,
+    List<Mount> volumes,
+    Healthcheck healthcheck,
+    Map<String, DependsOn> dependsOn,
+    List<String> links,
+    Map<String, ServiceNetwork> networks,
+    String networkMode,
+    String pid,
+    String ipc,
+    String user,
+    boolean privileged,
+    List<String> capAdd,
+    List<String> capDrop,
+    boolean readOnly,
+    List<String> securityOpt,
+    Map<String, String> sysctls,
+    Map<String, List<String>> extraHosts,
+    List<String> dns,
+    List<String> dnsSearch,
+    List<String> dnsOpt,
+    String hostname,
+    String domainname,
+    boolean stdinOpen,
+    boolean tty,
+    Boolean init,
+    Duration stopGracePeriod,
+    String stopSignal,
+    String restart,
+    Deploy deploy,
+    Integer scale,
+    List<FileRef> secrets,
+    List<FileRef> configs,
+    List<String> profiles,
+    String containerName,
+    String pullPolicy,
+    String platform,
+    Map<String, Node> extensions) {
+
+  /** {@code build} in long syntax; context relative to the project directory as written. */
+  public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
+
+  /** Resources from {@code deploy.resources}, falling back to the legacy top-level keys. */
+  public Resources resources() {
+    return deploy.resources();
+  }
+
+  /** Replicas from {@code deploy.replicas} or {@code scale}; null when not given. */
+  public Integer replicas() {
+    return deploy.replicas() != null ? deploy.replicas() : scale;
+  }
+
+  public boolean has(String key) {
+    return node.has(key);
+  }
+
+  /** The {@code x-ferry} steering block of this service, or null. */
+  public MapNode steering() {
+    return extensions.get("x-ferry") instanceof MapNode m ? m : null;
+  }
+
+  public ModelPath path(String key) {
+    return path.key(key);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ferry.core.translate;
+
+import dev.ferry.core.source.ModelPath;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Where each emitted field came from: for an object (kind/name) and a field path inside it
+ * (dotted, e.g. {@code spec.template.spec.containers[0].ports[0]}), the compose model path it was
+ * translated from, or a reason when ferry chose a default. Kept by the mappers as they emit, so
+ * {@code explain} and {@code convert --annotate} never guess.
+ */
+public final class Provenance {
+  /** One link: object, field, source path (null for a default) and the reason/note. */
+  public record Link(String kind, String name, String field, ModelPath source, String note) {}
+
+  private final List<Link> links = new ArrayList<>();
+
+  public void from(String kind, String name, String field, ModelPath source) {
+    links.add(new Link(kind, name, field, source, null));
+  }
+
+  public void from(String kind, String name, String field, ModelPath source, String note) {
+    links.add(new Link(kind, name, field, source, note));
+  }
+
+  public void defaulted(String kind, String name, String field, String reason) {
+    links.add(new Link(kind, name, field, null, reason));
+  }
+
+  public List<Link> links() {
+    return Collections.unmodifiableList(links);
+  }
+
+  /** The links of one object. */
+  public List<Link> of(String kind, String name) {
+    return links.stream().filter(l -> l.kind().equals(kind) && l.name().equals(name)).toList();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.ferry.core.translate;
+
+/**
+ * Conversion choices (CLI flags). Positive flags; defaults are what {@code ferry convert} does
+ * without options.
+ */
+public record TranslateOptions(
+    String namespace,
+    boolean waitForDependencies,
+    String waitImage,
+    BindMounts bindMounts,
+    boolean networkPolicies) {
+
+  /** The pinned image used by dependency-wait initContainers (never :latest). */
+  public static final String DEFAULT_WAIT_IMAGE = "busybox:1.36.1";
+
+  public enum BindMounts { EMPTYDIR, HOSTPATH, CONFIGMAP, SKIP }
+
+  public static TranslateOptions defaults() {
+    return new TranslateOptions(null, true, DEFAULT_WAIT_IMAGE, BindMounts.EMPTYDIR, false);
+  }
+
+  public TranslateOptions withNamespace(String ns) {
+    return new TranslateOptions(ns, waitForDependencies, waitImage, bindMounts, networkPolicies);
+  }
+
+  public TranslateOptions withWaitForDependencies(boolean b) {
+    return new TranslateOptions(namespace, b, waitImage, bindMounts, networkPolicies);
+  }
+
+  public TranslateOptions withWaitImage(String img) {
+    return new TranslateOptions(namespace, waitForDependencies, img, bindMounts, networkPolicies);
+  }
+
+  public TranslateOptions withBindMounts(BindMounts m) {
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, m, networkPolicies);
+  }
+
+  public TranslateOptions withNetworkPolicies(boolean b) {
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, b);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.ferry.core.translate.network;
+
+import dev.ferry.core.model.Project;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compose names to Kubernetes names, consistently: every object of a service uses
+ * {@link #of(String)}. A name that is a DNS-1123 label already (lower-case alphanumerics and '-',
+ * starting with a letter for Services, at most 63 chars) is kept; otherwise it is lower-cased,
+ * '_' and '.' become '-', other characters are dropped, and a numeric suffix resolves collisions.
+ */
+public final class Naming {
+  private final Map<String, String> names;
+
+  private Naming(Map<String, String> names) {
+    this.names = names;
+  }
+
+  public static Naming of(Project p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
+    // Valid names first, so they keep their name when an invalid one would collide with them.
+    for (String n : p.services().keySet()) {
+      if (isLabel(n)) {
+        out.put(n, n);
+        used.add(n);
+      }
+    }
+    for (String n : p.services().keySet()) {
+      if (out.containsKey(n)) continue;
+      String base = sanitize(n);
+      String cand = base;
+      for (int i = 2; used.contains(cand); i++) {
+        String suffix = "-" + i;
+        cand = trim(base, 63 - suffix.length()) + suffix;
+      }
+      out.put(n, cand);
+      used.add(cand);
+    }
+    return new Naming(Collections.unmodifiableMap(out));
+  }
+
+  /** The Kubernetes name of a compose service (also usable for names not in the project). */
+  public String of(String composeName) {
+    String n = names.get(composeName);
+    return n != null ? n : sanitize(composeName);
+  }
+
+  /** Whether the service had to be renamed. */
+  public boolean renamed(String composeName) {
+    return !of(composeName).equals(composeName);
+  }
+
+  public Map<String, String> all() {
+    return names;
+  }
+
+  /** RFC 1035 label: what a Service name must be. */
+  public static boolean isLabel(String s) {
+    return s.length() <= 63 && s.matches("[a-z]([-a-z0-9]*[a-z0-9])?");
+  }
+
+  /** Any string to an RFC 1035 label (for Services; also valid as an RFC 1123 subdomain). */
+  public static String sanitize(String s) {
+    String t = s.toLowerCase(Locale.ROOT).replaceAll("[_.\\s]+", "-").replaceAll("[^a-z0-9-]", "");
+    t = t.replaceAll("-{2,}", "-").replaceAll("^[-0-9]+", "").replaceAll("-+$", "");
+    if (t.isEmpty()) t = "svc";
+    return trim(t, 63);
+  }
+
+  private static String trim(String s, int max) {
+    String t = s.length() > max ? s.substring(0, max) : s;
+    return t.replaceAll("-+$", "");
+  }
+}

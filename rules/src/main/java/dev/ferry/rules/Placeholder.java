@@ -1,2 +1,0 @@
-package dev.ferry.rules;
-final class Placeholder {}

@@ -1,2 +1,16 @@
 package dev.ferry.cli;
-public final class Main { public static void main(String[] a) { System.out.println("ferry"); } }
+
+import picocli.CommandLine;
+
+/** Entry point: runs {@link FerryCommand} and exits with its code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    return FerryCommand.commandLine().execute(args);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.ferry.cli.options;
+
+import dev.ferry.core.load.LoadOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options every command that loads a compose project shares (a picocli mixin). */
+public final class ProjectOptions {
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Compose file(s), merged in order. Default: compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml (+ its .override file).")
+  public List<Path> files = new ArrayList<>();
+
+  @Option(names = "--env-file", paramLabel = "FILE", description = "Env file(s) for interpolation. Default: .env in the project directory.")
+  public List<Path> envFiles = new ArrayList<>();
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Profiles to enable (repeatable). Default: COMPOSE_PROFILES.")
+  public List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--project-directory", paramLabel = "DIR", description = "Project directory. Default: the first file's directory.")
+  public Path projectDirectory;
+
+  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name. Default: top-level name, COMPOSE_PROJECT_NAME or the directory name.")
+  public String projectName;
+
+  /** Load options for these flags, with the process environment (the CLI is the one place that reads it). */
+  public LoadOptions toLoadOptions() {
+    return toLoadOptions(System.getenv());
+  }
+
+  public LoadOptions toLoadOptions(Map<String, String> environment) {
+    LoadOptions.Builder b = LoadOptions.builder()
+        .workingDirectory(Path.of("").toAbsolutePath())
+        .files(files)
+        .profiles(profiles)
+        .environment(environment)
+        .projectName(projectName);
+    envFiles.forEach(b::envFile);
+    if (projectDirectory != null) b.projectDirectory(projectDirectory);
+    return b.build();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.ferry.core.emit;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * The one YAML writer configuration ferry uses for every output: block style, minimal quotes
+ * (strings that a YAML 1.1 reader would take for booleans or numbers are quoted), numbers-as-strings
+ * quoted, no line splitting, literal blocks for multi-line strings, no document start marker.
+ */
+public final class Yaml {
+  private static final YAMLMapper MAPPER = YAMLMapper.builder()
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+      .disable(YAMLWriteFeature.SPLIT_LINES)
+      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+      .build();
+
+  private Yaml() {}
+
+  public static YAMLMapper mapper() {
+    return MAPPER;
+  }
+
+  public static String write(Object value) {
+    return MAPPER.writeValueAsString(value);
+  }
+}

@@ -57,7 +57,7 @@ public final class ConfigWriter {
     return switch (sc.kind()) {
       case NULL -> F.nullNode();
       case BOOL -> F.booleanNode(Boolean.parseBoolean(sc.text()));
-      case INT -> F.numberNode(Long.parseLong(sc.text().startsWith("+") ? sc.text().substring(1) : sc.text().replaceFirst("^0o", "")));
+      case INT -> F.numberNode(dev.ferry.core.tree.CoreSchema.parseInt(sc.text()));
       case FLOAT -> F.numberNode(Double.parseDouble(sc.text()));
       case STRING -> F.stringNode(Interpolator.escape(sc.text()));
     };

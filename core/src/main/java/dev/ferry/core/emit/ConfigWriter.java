@@ -1,6 +1,5 @@
 package dev.ferry.core.emit;
 
-import dev.ferry.core.load.env.Interpolator;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -59,7 +58,7 @@ public final class ConfigWriter {
       case BOOL -> F.booleanNode(Boolean.parseBoolean(sc.text()));
       case INT -> F.numberNode(dev.ferry.core.tree.CoreSchema.parseInt(sc.text()));
       case FLOAT -> F.numberNode(Double.parseDouble(sc.text()));
-      case STRING -> F.stringNode(Interpolator.escape(sc.text()));
+      case STRING -> F.stringNode(sc.text().replace("$", "$$"));
     };
   }
 }

@@ -25,6 +25,11 @@ public final class ProjectOptions {
   @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name. Default: top-level name, COMPOSE_PROJECT_NAME or the directory name.")
   public String projectName;
 
+  @Option(names = "--strict",
+      description = "Fail as compose does when a required variable (${X:?msg}) is unset or a required env_file is missing. "
+          + "Default: warn and go on (the deploy environment supplies them).")
+  public boolean strict;
+
   /** Load options for these flags, with the process environment (the CLI is the one place that reads it). */
   public LoadOptions toLoadOptions() {
     return toLoadOptions(System.getenv());
@@ -36,7 +41,8 @@ public final class ProjectOptions {
         .files(files)
         .profiles(profiles)
         .environment(environment)
-        .projectName(projectName);
+        .projectName(projectName)
+        .strict(strict);
     envFiles.forEach(b::envFile);
     if (projectDirectory != null) b.projectDirectory(projectDirectory);
     return b.build();

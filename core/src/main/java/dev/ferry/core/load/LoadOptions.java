@@ -20,7 +20,8 @@ public record LoadOptions(
     List<Path> envFiles,
     Set<String> profiles,
     Map<String, String> environment,
-    String projectName) {
+    String projectName,
+    boolean strict) {
 
   public LoadOptions {
     files = List.copyOf(files);
@@ -42,6 +43,7 @@ public record LoadOptions(
     private final Set<String> profiles = new LinkedHashSet<>();
     private final Map<String, String> environment = new TreeMap<>();
     private String projectName;
+    private boolean strict;
 
     public Builder file(Path f) {
       files.add(f);
@@ -93,8 +95,18 @@ public record LoadOptions(
       return this;
     }
 
+    /**
+     * Compose's strictness: a missing required variable ({@code ${X:?msg}}) or required env_file is
+     * an error. Default: a warning, since what the deploy environment supplies is often absent
+     * where a migration runs.
+     */
+    public Builder strict(boolean b) {
+      strict = b;
+      return this;
+    }
+
     public LoadOptions build() {
-      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName);
+      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName, strict);
     }
   }
 }

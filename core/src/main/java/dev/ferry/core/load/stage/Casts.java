@@ -1,5 +1,6 @@
 package dev.ferry.core.load.stage;
 
+import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -71,25 +72,50 @@ public final class Casts {
 
   private static final List<Map.Entry<String, To>> ENTRIES = List.copyOf(TABLE.entrySet());
 
-  public static MapNode apply(MapNode doc) {
-    return (MapNode) walk(doc, ModelPath.ROOT);
+  public static MapNode apply(MapNode doc, Diagnostics diags) {
+    return (MapNode) walk(doc, ModelPath.ROOT, diags);
   }
 
-  private static Node walk(Node n, ModelPath path) {
+  private static Node walk(Node n, ModelPath path, Diagnostics diags) {
     if (n instanceof MapNode m) {
-      return m.mapValues((e, v) -> walk(v, path.key(e.key())));
+      return m.mapValues((e, v) -> {
+        if (v instanceof ScalarNode sc && sc.kind() == ScalarNode.Kind.STRING && sc.text().isBlank() && typed(path.key(e.key()))) {
+          diags.warning("undefined-variable", sc.position(), path.key(e.key())
+              + " is empty (an unset variable?); it is treated as not set");
+          return null;
+        }
+        return walk(v, path.key(e.key()), diags);
+      });
     }
     if (n instanceof SeqNode s) {
       List<Node> items = new java.util.ArrayList<>(s.size());
-      for (int i = 0; i < s.size(); i++) items.add(walk(s.get(i), path.index(i)));
+      for (int i = 0; i < s.size(); i++) items.add(walk(s.get(i), path.index(i), diags));
       return s.withItems(items);
     }
     ScalarNode sc = (ScalarNode) n;
     if (sc.kind() != ScalarNode.Kind.STRING || path.size() < 2) return sc;
     for (Map.Entry<String, To> e : ENTRIES) {
-      if (path.matches(e.getKey())) return cast(sc, e.getValue());
+      if (path.matches(e.getKey())) {
+        ScalarNode r = cast(sc, e.getValue());
+        if (r == sc) {
+          String what = switch (e.getValue()) {
+            case INT -> "an integer";
+            case FLOAT -> "a number";
+            case BOOL -> "a boolean";
+          };
+          String code = path.size() > 3 && "healthcheck".equals(path.get(2)) ? "healthcheck-invalid" : "schema";
+          diags.error(code, sc.position(), path + " must be " + what + ", got \"" + sc.text() + "\"");
+        }
+        return r;
+      }
     }
     return sc;
+  }
+
+  private static boolean typed(ModelPath path) {
+    if (path.size() < 2) return false;
+    for (Map.Entry<String, To> e : ENTRIES) if (path.matches(e.getKey())) return true;
+    return false;
   }
 
   private static ScalarNode cast(ScalarNode sc, To to) {

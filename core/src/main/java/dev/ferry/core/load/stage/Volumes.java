@@ -19,7 +19,7 @@ public final class Volumes {
     for (Node item : s.items()) {
       if (item instanceof ScalarNode sc && !sc.isNull()) {
         try {
-          out.add(parse(sc.asString(), sc.position()));
+          out.add(parse(sc.asString(), sc.position(), diags));
         } catch (IllegalArgumentException e) {
           diags.error("schema", sc.position(), "invalid volume '" + sc.asString() + "': " + e.getMessage());
         }
@@ -43,6 +43,11 @@ public final class Volumes {
   }
 
   public static MapNode parse(String spec, Position p) {
+    return parse(spec, p, null);
+  }
+
+  /** Parses one short-syntax volume; unknown options are warnings in {@code diags} (when given). */
+  public static MapNode parse(String spec, Position p, Diagnostics diags) {
     String[] parts = splitSpec(spec);
     String source = null;
     String target;
@@ -61,7 +66,11 @@ public final class Volumes {
       default -> throw new IllegalArgumentException("too many colons");
     }
     if (target.isEmpty()) throw new IllegalArgumentException("empty target path");
-    if (source != null && source.isEmpty()) throw new IllegalArgumentException("empty source");
+    if (source != null && source.isEmpty()) {
+      if (diags == null) throw new IllegalArgumentException("empty source");
+      diags.warning("undefined-variable", p, "volume '" + spec + "' has an empty source (an unset variable?); it is treated as an anonymous volume");
+      source = null;
+    }
     boolean bind = source != null && isPath(source);
     List<MapNode.Entry> es = new ArrayList<>();
     es.add(new MapNode.Entry("type", p, ScalarNode.string(bind ? "bind" : "volume", p)));
@@ -79,7 +88,11 @@ public final class Volumes {
           case "shared", "rshared", "slave", "rslave", "private", "rprivate" ->
               bindOpts.add(new MapNode.Entry("propagation", p, ScalarNode.string(o, p)));
           case "consistent", "cached", "delegated" -> es.add(new MapNode.Entry("consistency", p, ScalarNode.string(o, p)));
-          default -> throw new IllegalArgumentException("unknown option '" + o + "'");
+          default -> {
+            if (diags != null) {
+              diags.warning("schema", p, "volume '" + spec + "': unknown option '" + o + "' is ignored (as compose does)");
+            }
+          }
         }
       }
     }

@@ -1,0 +1,154 @@
+package dev.ferry.core.load;
+
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.load.env.DotEnv;
+import dev.ferry.core.load.stage.Bind;
+import dev.ferry.core.load.stage.Canonicalise;
+import dev.ferry.core.load.stage.Consistency;
+import dev.ferry.core.load.stage.Merge;
+import dev.ferry.core.load.stage.Profiles;
+import dev.ferry.core.model.Project;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.source.SourceMap;
+import dev.ferry.core.tree.MapNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The loader, thin: discover files, resolve the environment, then run the stages (each file:
+ * parse, interpolate, cast, check, extends; then include, merge, profiles, canonicalise, bind,
+ * consistency). Collects every diagnostic; never throws for bad input.
+ */
+public final class ComposeLoader {
+  public static final List<String> DEFAULT_FILES =
+      List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
+
+  private ComposeLoader() {}
+
+  public static LoadResult load(LoadOptions opts) {
+    Diagnostics diags = new Diagnostics();
+    Sources sources = new Sources(opts.workingDirectory());
+    List<Path> files = resolveFiles(opts, diags, sources);
+    if (files.isEmpty()) {
+      return new LoadResult(null, SourceMap.empty(), diags.sorted(), Map.of(), sources.texts());
+    }
+    Path projectDir = (opts.projectDirectory() != null
+        ? opts.workingDirectory().resolve(opts.projectDirectory())
+        : files.get(0).getParent()).toAbsolutePath().normalize();
+    Environment env = Environment.resolve(opts, projectDir, sources, diags);
+    FileStages stages = new FileStages(projectDir, env, sources, diags, opts.strict());
+
+    MapNode merged = null;
+    List<String> names = new ArrayList<>();
+    for (Path f : files) {
+      MapNode doc = stages.loadTopFile(f);
+      names.add(sources.display(f));
+      if (doc == null) continue;
+      merged = merged == null ? doc : Merge.mergeProjects(merged, doc);
+    }
+    if (merged == null || diags.hasErrors()) {
+      return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
+    }
+    merged = Merge.stripTags(merged);
+    merged = Profiles.apply(merged, env.profiles(), diags);
+    MapNode canonical = Canonicalise.apply(merged, env::lookup, diags);
+    SourceMap map = SourceMaps.of(canonical);
+    String name = projectName(opts, canonical, env, projectDir);
+    Project project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), diags);
+    Consistency.check(project, map, diags);
+    return new LoadResult(project, map, diags.sorted(), sources.parsed(), sources.texts());
+  }
+
+  private static List<Path> resolveFiles(LoadOptions opts, Diagnostics diags, Sources sources) {
+    List<Path> out = new ArrayList<>();
+    if (!opts.files().isEmpty()) {
+      for (Path f : opts.files()) {
+        Path abs = opts.workingDirectory().resolve(f).normalize();
+        if (!Files.isRegularFile(abs)) {
+          diags.error("file-missing", Position.of(sources.display(abs), 1, 1),
+              Files.isDirectory(abs) ? "is a directory, not a compose file" : "no such file");
+        } else {
+          out.add(abs);
+        }
+      }
+      return diags.hasErrors() ? List.of() : out;
+    }
+    Path dir = opts.projectDirectory() != null ? opts.workingDirectory().resolve(opts.projectDirectory()) : opts.workingDirectory();
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      for (String n : DEFAULT_FILES) {
+        Path p = d.resolve(n);
+        if (Files.isRegularFile(p)) {
+          out.add(p);
+          String base = n.substring(0, n.lastIndexOf('.'));
+          String ext = n.substring(n.lastIndexOf('.'));
+          Path ov = d.resolve(base + ".override" + ext);
+          if (Files.isRegularFile(ov)) out.add(ov);
+          return out;
+        }
+      }
+    }
+    diags.error("file-missing", Position.of(sources.display(dir), 1, 1),
+        "no compose file found (looked for " + String.join(", ", DEFAULT_FILES) + " here and in parent directories)");
+    return out;
+  }
+
+  private static String projectName(LoadOptions opts, MapNode doc, Environment env, Path projectDir) {
+    String n = opts.projectName();
+    if (n == null && doc.getScalar("name") != null) n = doc.getScalar("name").asString();
+    if (n == null || n.isEmpty()) n = env.lookup("COMPOSE_PROJECT_NAME");
+    if (n == null || n.isEmpty()) n = projectDir.getFileName() == null ? "default" : projectDir.getFileName().toString();
+    return n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+  }
+
+  /** The variables interpolation sees: explicit environment over the .env file(s); and active profiles. */
+  record Environment(Map<String, String> values, List<String> profiles) {
+    String lookup(String name) {
+      return values.get(name);
+    }
+
+    Function<String, String> asFunction() {
+      return values::get;
+    }
+
+    static Environment resolve(LoadOptions opts, Path projectDir, Sources sources, Diagnostics diags) {
+      Map<String, String> values = new LinkedHashMap<>();
+      List<Path> envFiles = new ArrayList<>();
+      if (opts.envFiles().isEmpty()) {
+        Path dflt = projectDir.resolve(".env");
+        if (Files.isRegularFile(dflt)) envFiles.add(dflt);
+      } else {
+        for (Path p : opts.envFiles()) {
+          Path abs = opts.workingDirectory().resolve(p).normalize();
+          if (!Files.isRegularFile(abs)) {
+            diags.error("env-file-missing", Position.of(sources.display(abs), 1, 1), "env file not found");
+          } else {
+            envFiles.add(abs);
+          }
+        }
+      }
+      Function<String, String> shellFirst = k -> opts.environment().containsKey(k) ? opts.environment().get(k) : values.get(k);
+      for (Path p : envFiles) {
+        String text = sources.readText(p, diags, null);
+        if (text == null) continue;
+        DotEnv.Result r = DotEnv.parse(text, shellFirst);
+        for (DotEnv.Problem pr : r.problems()) {
+          diags.error("env-file-invalid", Position.of(sources.display(p), pr.line(), pr.column()), pr.message());
+        }
+        values.putAll(r.values());
+      }
+      values.putAll(opts.environment());
+      List<String> profiles = new ArrayList<>(opts.profiles());
+      if (profiles.isEmpty() && values.get("COMPOSE_PROFILES") != null) {
+        for (String s : values.get("COMPOSE_PROFILES").split(",")) if (!s.isBlank()) profiles.add(s.trim());
+      }
+      return new Environment(Collections.unmodifiableMap(values), List.copyOf(profiles));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.ferry.core.load.stage;
+
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.load.env.Interpolator;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Stage 2: variable interpolation in every scalar value (never in keys), per file, before merging.
+ * A plain scalar that changed is re-read with the YAML core schema (so {@code ${PORT:-80}} becomes
+ * the integer 80, as compose does); a quoted one stays a string.
+ */
+public final class Interpolate {
+  private Interpolate() {}
+
+  public static final String CODE_UNDEFINED = "undefined-variable";
+  public static final String CODE_REQUIRED = "required-variable";
+
+  /**
+   * Interpolates every value. A missing required variable ({@code ${X:?msg}}) is an error when
+   * {@code strict}; otherwise a warning (the value becomes empty, as the variable will be supplied
+   * at deploy time), so a project whose secrets are not set here still converts.
+   */
+  public static MapNode apply(MapNode doc, Function<String, String> lookup, Diagnostics diags, boolean strict) {
+    return (MapNode) walk(doc, lookup, diags, strict);
+  }
+
+  private static Node walk(Node n, Function<String, String> lookup, Diagnostics diags, boolean strict) {
+    if (n instanceof MapNode m) {
+      // x- extension fields are interpolated like everything else (compose does too).
+      return m.mapValues((e, v) -> walk(v, lookup, diags, strict));
+    }
+    if (n instanceof SeqNode s) {
+      List<Node> items = new ArrayList<>(s.size());
+      for (Node c : s.items()) items.add(walk(c, lookup, diags, strict));
+      return s.withItems(items);
+    }
+    ScalarNode sc = (ScalarNode) n;
+    if (sc.kind() != ScalarNode.Kind.STRING || sc.text().indexOf('$') < 0) return sc;
+    Interpolator.Result r = Interpolator.interpolate(sc.text(), lookup);
+    for (Interpolator.Problem p : r.problems()) {
+      Position pos = offset(sc, p.offset());
+      if (p.message().startsWith("required variable")) {
+        if (strict) diags.error(CODE_REQUIRED, pos, p.message());
+        else diags.warning(CODE_REQUIRED, pos, p.message() + " (compose refuses to run without it; ferry goes on with an empty value)");
+      } else if (p.error()) {
+        diags.error("schema", pos, p.message());
+      } else {
+        diags.warning(CODE_UNDEFINED, pos, p.message());
+      }
+    }
+    if (r.value().equals(sc.text())) return sc;
+    if (sc.quoted()) return sc.withText(r.value(), ScalarNode.Kind.STRING);
+    ScalarNode re = ScalarNode.plain(r.value(), sc.position());
+    return re.kind() == ScalarNode.Kind.NULL
+        ? sc.withText(r.value(), ScalarNode.Kind.STRING) // "${EMPTY}" is "", not null
+        : new ScalarNode(re.text(), re.kind(), false, sc.position(), sc.tag());
+  }
+
+  /** Position of a character inside a single-line plain scalar (best effort for multi-line ones). */
+  private static Position offset(ScalarNode sc, int offset) {
+    Position p = sc.position();
+    if (sc.quoted() || sc.text().indexOf('\n') >= 0 || offset <= 0) return p;
+    int cps = sc.text().codePointCount(0, Math.min(offset, sc.text().length()));
+    return Position.of(p.file(), p.line(), p.column() + cps);
+  }
+}

@@ -1,0 +1,364 @@
+package dev.ferry.core.load.stage;
+
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Stage 1: bytes to a positioned node tree, with every resource limit checked before anything can
+ * blow up (size, encoding, nesting depth, alias expansion). Handles YAML merge keys ({@code <<}),
+ * anchors/aliases, the compose tags {@code !reset}/{@code !override}, and reports duplicate keys.
+ * Multiple documents in one file are returned in order (compose merges them).
+ */
+public final class Parse {
+  /** Largest compose file accepted. */
+  public static final int MAX_BYTES = 8 * 1024 * 1024;
+  /** Deepest nesting accepted (compose files rarely exceed 10). */
+  public static final int MAX_DEPTH = 200;
+  /** Most nodes one file may expand to once aliases are followed (billion-laughs guard). */
+  public static final int MAX_NODES = 2_000_000;
+
+  private static final String CODE_SYNTAX = "yaml-syntax";
+  private static final String CODE_DUP = "duplicate-key";
+
+  private final String file;
+  private final Diagnostics diags;
+  private int produced;
+
+  private Parse(String file, Diagnostics diags) {
+    this.file = file;
+    this.diags = diags;
+  }
+
+  /** Parses {@code bytes} of {@code file} (its display name). Returns [] when nothing could be read. */
+  public static List<Node> documents(String file, byte[] bytes, Diagnostics diags) {
+    return new Parse(file, diags).run(bytes);
+  }
+
+  /**
+   * Parses one compose file: the documents merged in order, and checks that the top level is a
+   * mapping. Returns null (with an error) when there is no usable document.
+   */
+  public static MapNode composeFile(String file, byte[] bytes, Diagnostics diags) {
+    List<Node> docs = documents(file, bytes, diags);
+    if (docs == null) return null;
+    MapNode result = null;
+    for (Node d : docs) {
+      if (d.isNull()) continue;
+      if (!(d instanceof MapNode m)) {
+        diags.error(CODE_SYNTAX, d.position(),
+            "top-level of a compose file must be a mapping, got " + d.typeName());
+        return null;
+      }
+      result = result == null ? m : Merge.mergeProjects(result, m);
+    }
+    if (result == null) {
+      diags.error(CODE_SYNTAX, Position.of(file, 1, 1), "empty compose file");
+    }
+    return result;
+  }
+
+  private List<Node> run(byte[] bytes) {
+    if (bytes.length > MAX_BYTES) {
+      diags.error(CODE_SYNTAX, Position.of(file, 1, 1),
+          "file is " + bytes.length + " bytes, over the " + MAX_BYTES + "-byte limit");
+      return null;
+    }
+    String text = decode(bytes);
+    if (text == null) return null;
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setSchema(new CoreSchema())
+            .setAllowDuplicateKeys(true) // reported by us, with both positions
+            .setMaxAliasesForCollections(200)
+            .setCodePointLimit(MAX_BYTES)
+            .setAllowNonScalarKeys(true)
+            .build();
+    List<Node> out = new ArrayList<>();
+    try {
+      Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new Composer(settings, parser);
+      while (composer.hasNext()) {
+        org.snakeyaml.engine.v2.nodes.Node n = composer.next();
+        Node converted = convert(n, new IdentityHashMap<>());
+        if (converted != null) out.add(converted);
+      }
+    } catch (TooDeep e) {
+      diags.error(CODE_SYNTAX, e.pos, "nesting deeper than " + MAX_DEPTH + " levels");
+      return null;
+    } catch (TooLarge e) {
+      diags.error(CODE_SYNTAX, e.pos,
+          "aliases expand to more than " + MAX_NODES + " nodes (a YAML alias bomb?)");
+      return null;
+    } catch (MarkedYamlEngineException e) {
+      Position p = e.getProblemMark().or(e::getContextMark).map(this::pos).orElse(Position.of(file, 1, 1));
+      String msg = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      if (e.getContext() != null && !e.getContext().isBlank()) msg = e.getContext() + ": " + msg;
+      diags.error(CODE_SYNTAX, p, "invalid YAML: " + oneLine(msg));
+      return null;
+    } catch (YamlEngineException e) {
+      diags.error(CODE_SYNTAX, Position.of(file, 1, 1), "invalid YAML: " + oneLine(e.getMessage()));
+      return null;
+    }
+    if (out.isEmpty()) {
+      diags.error(CODE_SYNTAX, Position.of(file, 1, 1), "empty compose file");
+      return null;
+    }
+    return out;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "unknown error" : s.replaceAll("\\s+", " ").trim();
+  }
+
+  private String decode(byte[] bytes) {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    try {
+      String s = dec.decode(in).toString();
+      int nul = s.indexOf('\0');
+      if (nul >= 0) {
+        diags.error(CODE_SYNTAX, offsetPosition(s, nul), "file contains a NUL character (binary data?)");
+        return null;
+      }
+      return s;
+    } catch (CharacterCodingException e) {
+      int bad = in.position();
+      String prefix = new String(bytes, start, Math.max(0, bad - start), StandardCharsets.UTF_8);
+      Position p = offsetPosition(prefix, prefix.length());
+      diags.error(CODE_SYNTAX, p, "file is not valid UTF-8 (byte offset " + bad + ")");
+      return null;
+    }
+  }
+
+  private Position offsetPosition(String s, int index) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < index && i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (cp == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+      i += Character.charCount(cp);
+    }
+    return Position.of(file, line, col);
+  }
+
+  private Position pos(Mark m) {
+    return Position.fromZeroBased(file, m.getLine(), m.getColumn());
+  }
+
+  private Position pos(org.snakeyaml.engine.v2.nodes.Node n) {
+    return n.getStartMark().map(this::pos).orElse(Position.of(file, 1, 1));
+  }
+
+  private void count(org.snakeyaml.engine.v2.nodes.Node n) {
+    if (++produced > MAX_NODES) throw new TooLarge(pos(n));
+  }
+
+  /**
+   * Converts a snakeyaml node. {@code onPath} guards against recursive aliases (an anchor used
+   * inside itself).
+   */
+  private Node convert(org.snakeyaml.engine.v2.nodes.Node n, IdentityHashMap<Object, Boolean> onPath) {
+    count(n);
+    String tag = composeTag(n.getTag());
+    if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
+      return scalar(s, tag);
+    }
+    if (onPath.containsKey(n)) {
+      diags.error(CODE_SYNTAX, pos(n), "recursive alias: a node cannot contain itself");
+      return ScalarNode.ofNull(pos(n));
+    }
+    onPath.put(n, Boolean.TRUE);
+    try {
+      if (n instanceof SequenceNode seq) {
+        List<Node> items = new ArrayList<>(seq.getValue().size());
+        for (org.snakeyaml.engine.v2.nodes.Node c : seq.getValue()) items.add(convert(c, onPath));
+        return new SeqNode(items, pos(n), tag);
+      }
+      MappingNode map = (MappingNode) n;
+      return mapping(map, tag, onPath);
+    } finally {
+      onPath.remove(n);
+    }
+  }
+
+  private ScalarNode scalar(org.snakeyaml.engine.v2.nodes.ScalarNode s, String tag) {
+    Position p = pos(s);
+    String v = s.getValue();
+    Tag t = s.getTag();
+    ScalarNode.Kind kind;
+    if (t.equals(Tag.STR)) kind = ScalarNode.Kind.STRING;
+    else if (t.equals(Tag.INT)) kind = intOrFloat(v);
+    else if (t.equals(Tag.FLOAT)) kind = ScalarNode.Kind.FLOAT;
+    else if (t.equals(Tag.BOOL)) kind = ScalarNode.Kind.BOOL;
+    else if (t.equals(Tag.NULL)) kind = ScalarNode.Kind.NULL;
+    else kind = s.isPlain() ? dev.ferry.core.tree.CoreSchema.kindOf(v) : ScalarNode.Kind.STRING;
+    return new ScalarNode(v, kind, !s.isPlain(), p, tag);
+  }
+
+  private static ScalarNode.Kind intOrFloat(String v) {
+    ScalarNode.Kind k = dev.ferry.core.tree.CoreSchema.kindOf(v);
+    return k == ScalarNode.Kind.FLOAT ? k : ScalarNode.Kind.INT;
+  }
+
+  /** The compose tags we keep; standard tags are implied by the node kind. */
+  private static String composeTag(Tag t) {
+    String v = t.getValue();
+    if (v.startsWith(Tag.PREFIX)) return null;
+    return v;
+  }
+
+  private MapNode mapping(MappingNode map, String tag, IdentityHashMap<Object, Boolean> onPath) {
+    LinkedHashMap<String, MapNode.Entry> own = new LinkedHashMap<>();
+    List<MapNode> merged = new ArrayList<>();
+    for (NodeTuple t : map.getValue()) {
+      org.snakeyaml.engine.v2.nodes.Node k = t.getKeyNode();
+      org.snakeyaml.engine.v2.nodes.Node v = t.getValueNode();
+      if (k instanceof org.snakeyaml.engine.v2.nodes.ScalarNode ks
+          && ks.isPlain() && "<<".equals(ks.getValue())) {
+        mergeSources(v, onPath, merged);
+        continue;
+      }
+      if (!(k instanceof org.snakeyaml.engine.v2.nodes.ScalarNode ks)) {
+        diags.error(CODE_SYNTAX, pos(k), "mapping keys must be scalars, got a " + (k instanceof SequenceNode ? "sequence" : "mapping"));
+        continue;
+      }
+      count(k);
+      String key = ks.getValue();
+      Position kp = pos(k);
+      MapNode.Entry prev = own.get(key);
+      if (prev != null) {
+        diags.error(CODE_DUP, kp, "duplicate key '" + key + "' (first defined at line "
+            + prev.keyPosition().line() + ")");
+        continue;
+      }
+      own.put(key, new MapNode.Entry(key, kp, convert(v, onPath)));
+    }
+    if (merged.isEmpty()) {
+      return MapNode.of(own.values(), pos(map)).withTag(tag);
+    }
+    // YAML merge keys: own keys win; among merged maps, earlier ones win.
+    LinkedHashMap<String, MapNode.Entry> all = new LinkedHashMap<>();
+    for (MapNode m : merged) {
+      for (MapNode.Entry e : m.entries()) all.putIfAbsent(e.key(), e);
+    }
+    LinkedHashMap<String, MapNode.Entry> result = new LinkedHashMap<>();
+    for (Map.Entry<String, MapNode.Entry> e : all.entrySet()) {
+      if (!own.containsKey(e.getKey())) result.put(e.getKey(), e.getValue());
+    }
+    // Keep the file's own keys in source order after the merged-in ones.
+    result.putAll(own);
+    return MapNode.of(result.values(), pos(map)).withTag(tag);
+  }
+
+  private void mergeSources(org.snakeyaml.engine.v2.nodes.Node v, IdentityHashMap<Object, Boolean> onPath, List<MapNode> out) {
+    Node c = convert(v, onPath);
+    if (c instanceof MapNode m) {
+      out.add(m);
+    } else if (c instanceof SeqNode s) {
+      for (Node item : s.items()) {
+        if (item instanceof MapNode m) out.add(m);
+        else diags.error(CODE_SYNTAX, item.position(), "merge key '<<' takes mappings, got " + item.typeName());
+      }
+    } else {
+      diags.error(CODE_SYNTAX, c.position(), "merge key '<<' takes a mapping or a list of mappings, got " + c.typeName());
+    }
+  }
+
+  private static final class TooDeep extends RuntimeException {
+    final transient Position pos;
+
+    TooDeep(Position pos) {
+      super(null, null, false, false);
+      this.pos = pos;
+    }
+  }
+
+  private static final class TooLarge extends RuntimeException {
+    final transient Position pos;
+
+    TooLarge(Position pos) {
+      super(null, null, false, false);
+      this.pos = pos;
+    }
+  }
+
+  /** Counts collection nesting on the event stream, so the Composer never recurses too deep. */
+  private final class DepthLimitedParser implements Parser {
+    private final Parser inner;
+    private int depth;
+
+    DepthLimitedParser(Parser inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return inner.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return inner.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return inner.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event e = inner.next();
+      switch (e.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          if (++depth > MAX_DEPTH) {
+            Optional<Mark> m = e.getStartMark();
+            throw new TooDeep(m.map(Parse.this::pos).orElse(Position.of(file, 1, 1)));
+          }
+        }
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> { }
+      }
+      return e;
+    }
+  }
+}

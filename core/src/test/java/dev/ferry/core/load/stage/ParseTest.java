@@ -1,0 +1,114 @@
+package dev.ferry.core.load.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.ScalarNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ParseTest {
+  static MapNode parse(String yaml, Diagnostics d) {
+    return Parse.composeFile("c.yaml", yaml.getBytes(StandardCharsets.UTF_8), d);
+  }
+
+  @Test
+  void keepsPositionsOneBasedInCodePoints() {
+    Diagnostics d = new Diagnostics();
+    MapNode doc = parse("# caf\u00e9 \uD83D\uDE00\nservices:\n  w\u00e9b:\n    image: \"x\"\n", d);
+    MapNode web = doc.getMap("services").getMap("w\u00e9b");
+    assertEquals("c.yaml:3:3", doc.getMap("services").keyPosition("w\u00e9b").toString());
+    assertEquals("c.yaml:4:12", web.get("image").position().toString());
+    assertTrue(((ScalarNode) web.get("image")).quoted());
+  }
+
+  @Test
+  void yaml12CoreSchema() {
+    Diagnostics d = new Diagnostics();
+    MapNode doc = parse("a: yes\nb: true\nc: 010\nd: 0o10\ne: 1.5\nf: ~\ng: '1'\n", d);
+    assertEquals(ScalarNode.Kind.STRING, doc.getScalar("a").kind());
+    assertEquals(ScalarNode.Kind.BOOL, doc.getScalar("b").kind());
+    assertEquals(ScalarNode.Kind.INT, doc.getScalar("c").kind());
+    assertEquals(ScalarNode.Kind.INT, doc.getScalar("d").kind());
+    assertEquals(ScalarNode.Kind.FLOAT, doc.getScalar("e").kind());
+    assertEquals(ScalarNode.Kind.NULL, doc.getScalar("f").kind());
+    assertEquals(ScalarNode.Kind.STRING, doc.getScalar("g").kind());
+  }
+
+  @Test
+  void mergeKeysOwnKeysWinEarlierSourcesWin() {
+    Diagnostics d = new Diagnostics();
+    MapNode doc = parse("""
+        x-a: &a {k: a, only_a: 1}
+        x-b: &b {k: b, only_b: 2}
+        m:
+          <<: [*a, *b]
+          own: 3
+        n:
+          <<: *a
+          k: mine
+        """, d);
+    assertEquals(0, d.size(), d.all().toString());
+    MapNode m = doc.getMap("m");
+    assertEquals("a", m.getString("k"));
+    assertEquals("2", m.getString("only_b"));
+    assertEquals("3", m.getString("own"));
+    assertEquals("mine", doc.getMap("n").getString("k"));
+  }
+
+  @Test
+  void duplicateKeysAreAllReported() {
+    Diagnostics d = new Diagnostics();
+    parse("a: 1\nb: 2\na: 3\nb: 4\n", d);
+    assertEquals(2, d.size());
+    Diagnostic first = d.sorted().get(0);
+    assertEquals("duplicate-key", first.code());
+    assertEquals("c.yaml:3:1", first.position().toString());
+    assertTrue(first.message().contains("first defined at line 1"));
+  }
+
+  @Test
+  void composeTagsAreKept() {
+    Diagnostics d = new Diagnostics();
+    MapNode doc = parse("ports: !reset []\nimage: !reset null\ncmd: !override [a]\n", d);
+    assertEquals("!reset", doc.get("ports").tag());
+    assertEquals("!reset", doc.get("image").tag());
+    assertEquals("!override", doc.get("cmd").tag());
+  }
+
+  @Test
+  void limitsFailFastWithPositions() {
+    Diagnostics d = new Diagnostics();
+    assertNull(parse("a: " + "[".repeat(6000) + "]".repeat(6000), d));
+    assertTrue(d.all().get(0).message().contains("nesting deeper than"), d.all().toString());
+    Diagnostics d2 = new Diagnostics();
+    assertNull(Parse.composeFile("c.yaml", new byte[] {'a', ':', ' ', (byte) 0xff, '\n'}, d2));
+    assertEquals("c.yaml:1:4", d2.all().get(0).position().toString());
+    Diagnostics d3 = new Diagnostics();
+    assertNull(parse("- a\n- b\n", d3));
+    assertTrue(d3.all().get(0).message().contains("must be a mapping"));
+    Diagnostics d4 = new Diagnostics();
+    assertNull(parse("# only a comment\n", d4));
+    assertTrue(d4.all().get(0).message().contains("empty compose file"));
+  }
+
+  @Test
+  void syntaxErrorHasPosition() {
+    Diagnostics d = new Diagnostics();
+    assertNull(parse("services:\n  web:\n    image: [a\n", d));
+    Diagnostic e = d.all().get(0);
+    assertEquals("yaml-syntax", e.code());
+    assertTrue(e.position().line() >= 3, e.toString());
+  }
+
+  @Test
+  void multipleDocumentsMerge() {
+    Diagnostics d = new Diagnostics();
+    MapNode doc = parse("services:\n  a: {image: x}\n---\nservices:\n  b: {image: y}\n", d);
+    assertEquals(2, doc.getMap("services").size(), d.all().toString());
+  }
+}

@@ -93,7 +93,11 @@ public final class ModelPath implements Comparable<ModelPath> {
 
   /** Matches a pattern like {@code services.*.ports} where {@code *} matches any one segment. */
   public boolean matches(String pattern) {
-    String[] parts = pattern.split("\\.");
+    return matches(pattern.split("\\."));
+  }
+
+  /** {@link #matches(String)} with the pattern already split on dots (for hot loops). */
+  public boolean matches(String[] parts) {
     if (parts.length != segments.size()) return false;
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].equals("*")) continue;

@@ -71,6 +71,7 @@ public final class Casts {
       Map.entry("configs.*.external", To.BOOL));
 
   private static final List<Map.Entry<String, To>> ENTRIES = List.copyOf(TABLE.entrySet());
+  private static final String[][] SPLIT = ENTRIES.stream().map(e -> e.getKey().split("\\.")).toArray(String[][]::new);
 
   public static MapNode apply(MapNode doc, Diagnostics diags) {
     return (MapNode) walk(doc, ModelPath.ROOT, diags);
@@ -94,8 +95,9 @@ public final class Casts {
     }
     ScalarNode sc = (ScalarNode) n;
     if (sc.kind() != ScalarNode.Kind.STRING || path.size() < 2) return sc;
-    for (Map.Entry<String, To> e : ENTRIES) {
-      if (path.matches(e.getKey())) {
+    for (int i = 0; i < SPLIT.length; i++) {
+      Map.Entry<String, To> e = ENTRIES.get(i);
+      if (path.matches(SPLIT[i])) {
         ScalarNode r = cast(sc, e.getValue());
         if (r == sc) {
           String what = switch (e.getValue()) {
@@ -114,7 +116,7 @@ public final class Casts {
 
   private static boolean typed(ModelPath path) {
     if (path.size() < 2) return false;
-    for (Map.Entry<String, To> e : ENTRIES) if (path.matches(e.getKey())) return true;
+    for (String[] p : SPLIT) if (path.matches(p)) return true;
     return false;
   }
 

@@ -99,7 +99,7 @@ public final class Parse {
             .setLabel(file)
             .setSchema(new CoreSchema())
             .setAllowDuplicateKeys(true) // reported by us, with both positions
-            .setMaxAliasesForCollections(200)
+            .setMaxAliasesForCollections(100_000) // expansion is bounded by MAX_NODES instead
             .setCodePointLimit(MAX_BYTES)
             .setAllowNonScalarKeys(true)
             .build();

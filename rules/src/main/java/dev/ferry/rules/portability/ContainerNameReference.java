@@ -1,0 +1,52 @@
+package dev.ferry.rules.portability;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Service;
+import dev.ferry.rules.api.Category;
+import dev.ferry.rules.migration.PerLine;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.migration.HostReferences;
+
+/**
+ * An environment value that reaches another service by its {@code container_name} rather than its
+ * service name ({@code DB_HOST=my-postgres} where {@code db} has {@code container_name: my-postgres}).
+ * Docker's DNS resolves container names; on Kubernetes only the Service (named after the service)
+ * exists, so the name stops resolving.
+ */
+@RuleInfo(
+    id = "container-name-reference",
+    summary = "A service reaches another by its container_name, a name that does not exist on Kubernetes.",
+    remediation = "Use the service name as host name (it resolves in compose too), or rename the service to the"
+        + " container name.",
+    severity = Severity.WARNING,
+    category = Category.PORTABILITY)
+public final class ContainerNameReference implements Rule {
+  private static boolean isAlias(Service t, String name) {
+    for (var n : t.networks().values()) for (String a : n.aliases()) if (HostReferences.names(a, name)) return true;
+    return false;
+  }
+
+  @Override
+  public void check(RuleContext ctx) {
+    PerLine out = new PerLine(ctx);
+    for (Service s : ctx.services()) {
+      for (HostReferences.Ref r : HostReferences.of(s)) {
+        for (Service t : ctx.services()) {
+          String cn = t.containerName();
+          if (cn == null || cn.isEmpty() || HostReferences.names(cn, t.name()) || !HostReferences.names(r.host(), cn)) {
+            continue;
+          }
+          if (ctx.project().service(r.host()) != null) continue; // also a service name: it resolves
+          if (isAlias(t, cn)) continue; // also a network alias: the network-alias rule says what happens
+          out.report(r.path(), s.name(), "service \"" + s.name() + "\" reaches \"" + t.name() + "\" by its container"
+              + " name \"" + cn + "\" in " + r.key() + ": on Kubernetes only the Service \"" + t.name()
+              + "\" exists, so \"" + cn + "\" does not resolve");
+          break;
+        }
+      }
+    }
+    out.flush();
+  }
+}

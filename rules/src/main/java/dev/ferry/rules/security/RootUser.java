@@ -1,0 +1,93 @@
+package dev.ferry.rules.security;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Service;
+import dev.ferry.rules.api.Category;
+import dev.ferry.rules.migration.PerLine;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A service that runs as root: {@code user} is absent (the image's USER decides, root by default)
+ * or names root ({@code root}, {@code 0}, {@code 0:0}, {@code root:root}). Images known to run as a
+ * non-root user are skipped when {@code user} is absent; option {@code nonRootImages} (a list of
+ * repository names, {@code *} as a suffix wildcard) adds to that list.
+ */
+@RuleInfo(
+    id = "root-user",
+    summary = "A service runs as root, or sets no user and relies on the image.",
+    remediation = "Set user: \"<uid>:<gid>\" with a numeric non-root uid (it becomes runAsUser/runAsGroup,"
+        + " and runAsNonRoot can then be enforced).",
+    severity = Severity.WARNING,
+    category = Category.SECURITY)
+public final class RootUser implements Rule {
+  /** Official images whose default USER is not root (repository short or full name; * suffix wildcard). */
+  static final List<String> NON_ROOT_IMAGES = List.of(
+      "bitnami/*", "*-unprivileged", "gcr.io/distroless/*:nonroot", "grafana/grafana", "grafana/grafana-oss",
+      "grafana/grafana-enterprise", "prom/prometheus", "prom/alertmanager", "prom/node-exporter",
+      "prom/blackbox-exporter", "prom/pushgateway", "docker.elastic.co/elasticsearch/elasticsearch",
+      "docker.elastic.co/kibana/kibana", "docker.elastic.co/logstash/logstash", "jenkins/jenkins",
+      "sonarqube", "quay.io/keycloak/keycloak", "mcr.microsoft.com/mssql/server",
+      "docker.n8n.io/n8nio/n8n", "n8nio/n8n", "confluentinc/*");
+
+  @Override
+  public void check(RuleContext ctx) {
+    PerLine out = new PerLine(ctx);
+    List<String> nonRoot = new ArrayList<>(NON_ROOT_IMAGES);
+    if (ctx.options().get("nonRootImages") instanceof List<?> extra) {
+      for (Object o : extra) nonRoot.add(String.valueOf(o));
+    }
+    for (Service s : ctx.services()) {
+      String user = s.user();
+      if (user == null || user.isBlank()) {
+        if (s.image() != null && matchesAny(s.image().raw(), nonRoot)) continue;
+        out.report(s.path(), s.name(),
+            "service \"" + s.name() + "\" sets no user: it runs as root unless the image sets a non-root USER;"
+                + " without a numeric user no runAsUser can be set on Kubernetes");
+      } else if (isRoot(user)) {
+        out.report(s.path("user"), s.name(),
+            "service \"" + s.name() + "\" runs as root (user: " + user + "); Kubernetes namespaces that"
+                + " enforce runAsNonRoot or the 'restricted' Pod Security level reject it");
+      }
+    }
+    out.flush();
+  }
+
+  /** root, 0, root:x, 0:x (the uid part decides). */
+  static boolean isRoot(String user) {
+    String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+    uid = uid.trim();
+    return uid.equals("root") || uid.equals("0");
+  }
+
+  static boolean matchesAny(String image, List<String> patterns) {
+    String img = image.toLowerCase(Locale.ROOT);
+    String noTag = stripTag(img);
+    for (String p : patterns) {
+      String pat = p.toLowerCase(Locale.ROOT);
+      boolean withTag = stripTag(pat).length() != pat.length();
+      String subject = withTag ? img : noTag;
+      if (matches(subject, pat) || matches(subject, "docker.io/" + pat) || matches(subject, "docker.io/library/" + pat)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(String subject, String pattern) {
+    if (pattern.startsWith("*")) return subject.endsWith(pattern.substring(1));
+    int star = pattern.indexOf('*');
+    if (star < 0) return subject.equals(pattern);
+    return subject.startsWith(pattern.substring(0, star)) && subject.endsWith(pattern.substring(star + 1));
+  }
+
+  private static String stripTag(String image) {
+    String s = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+    int colon = s.lastIndexOf(':');
+    return colon > s.lastIndexOf('/') ? s.substring(0, colon) : s;
+  }
+}

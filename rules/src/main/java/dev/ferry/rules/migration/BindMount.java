@@ -41,7 +41,7 @@ public final class BindMount implements Rule {
     String src = m.source();
     String name = src.substring(src.lastIndexOf('/') + 1);
     String target = m.target() == null ? "" : m.target();
-    boolean file = name.contains(".") && !name.startsWith(".") && !name.endsWith(".") || looksLikeConfig(name);
+    boolean file = looksLikeFile(name);
     if (file) return "a single file like this belongs in a ConfigMap (or Secret)";
     if (target.startsWith("/etc/") || target.contains("conf")) return "configuration belongs in a ConfigMap";
     if (target.startsWith("/var/lib/") || target.startsWith("/data") || target.contains("/data/")) {
@@ -57,7 +57,11 @@ public final class BindMount implements Rule {
   private static final java.util.List<String> CODE_DIRS = java.util.List.of(
       "/app", "/code", "/src", "/usr/src", "/var/www", "/srv", "/opt/app", "/workspace", "/home", "/project");
 
-  private static boolean looksLikeConfig(String name) {
-    return name.endsWith("rc") || name.equals("Caddyfile") || name.equals("Dockerfile") || name.endsWith("file");
+  /** {@code nginx.conf}, {@code .env}, {@code Caddyfile}; not {@code conf.d}, {@code src} or {@code .}. */
+  private static boolean looksLikeFile(String name) {
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.endsWith(".d")) return false;
+    if (name.startsWith(".")) return true;
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && dot < name.length() - 1 || name.endsWith("file");
   }
 }

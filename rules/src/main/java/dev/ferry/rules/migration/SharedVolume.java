@@ -72,14 +72,8 @@ public final class SharedVolume implements Rule {
 
   private static String names(List<Use> list) {
     List<String> n = new ArrayList<>();
-    for (Use u : list) {
-      if (n.size() == 5) {
-        n.add("and " + (list.size() - 5) + " more");
-        break;
-      }
-      n.add("\"" + u.service.name() + "\"");
-    }
-    return String.join(", ", n);
+    for (Use u : list) n.add(u.service.name());
+    return PerLine.names(n).substring("services ".length());
   }
 
   private record Use(Service service, Mount mount) {}

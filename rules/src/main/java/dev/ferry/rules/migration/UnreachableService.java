@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service other services reach by name (a host in their environment values, {@code links}, or
+ * A service other services reach by name or network alias (a host in their environment values, {@code links}, or
  * {@code depends_on} on a well-known server image) that declares neither {@code ports} nor
  * {@code expose}. Compose needs no port to resolve a name; Kubernetes needs a Service, and a Service
  * needs a port. The port is inferred from a {@code host:port} reference or a well-known image, or
@@ -38,7 +38,7 @@ public final class UnreachableService implements Rule {
       for (Service s : ctx.services()) {
         if (s == t) continue;
         for (HostReferences.Ref r : HostReferences.of(s)) {
-          if (!HostReferences.names(r.host(), t.name())) continue;
+          if (!reachesAs(r.host(), t)) continue;
           from.putIfAbsent(s.name(), r.key());
           byNetwork = true;
           if (port < 0 && r.port() > 0) {
@@ -71,6 +71,13 @@ public final class UnreachableService implements Rule {
           + inferred);
     }
     out.flush();
+  }
+
+  /** The service name or one of its network aliases. */
+  private static boolean reachesAs(String host, Service t) {
+    if (HostReferences.names(host, t.name())) return true;
+    for (var n : t.networks().values()) for (String a : n.aliases()) if (HostReferences.names(host, a)) return true;
+    return false;
   }
 
   /** {@code "a" (REDIS_HOST), "b" (depends_on) and 3 more}. */

@@ -52,7 +52,7 @@ public final class LiteralSecret implements Rule {
         if (!writtenLiterally(ctx, index, p, urlPassword)) continue;
         out.report(p, s.name(), "service \"" + s.name() + "\" sets " + key
             + (urlPassword ? " to a URL with a literal password" : " to a literal value")
-            + ": it would be stored in plain text in the manifests (a Secret on Kubernetes)");
+            + ": it would end up in plain text in the manifests; on Kubernetes it belongs in a Secret");
       }
       for (EnvFile f : s.envFiles()) {
         List<String> keys = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class LiteralSecret implements Rule {
         }
         if (keys.isEmpty()) continue;
         out.report(f.modelPath(), s.name(), "service \"" + s.name() + "\" reads " + String.join(", ", keys)
-            + " from env file " + f.path() + " as literal " + (keys.size() == 1 ? "value" : "values")
+            + " from env file " + f.path() + (keys.size() == 1 ? " as a literal value" : " as literal values")
             + ": an env file becomes a ConfigMap or plain env on Kubernetes; keep secrets in a Secret");
       }
     }

@@ -7,6 +7,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--cds-train")) System.exit(Training.run());
     System.exit(run(args));
   }
 

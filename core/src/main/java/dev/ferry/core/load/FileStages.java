@@ -130,7 +130,7 @@ final class FileStages {
       base = Rebase.service(base, baseDoc.getParent(), file.getParent());
     }
     // Known deviation from compose-go: `profiles` of the base are not inherited; the extending
-    // service is active unless it declares profiles itself (see docs/conversion.md, "Profiles").
+    // service is active unless it declares profiles itself (see docs/loading.md, "Deviations").
     return Merge.mergeService(base.without("extends").without("profiles"), svc.without("extends"));
   }
 

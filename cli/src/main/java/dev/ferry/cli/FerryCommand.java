@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     description = "Carries Docker Compose applications over to Kubernetes: lint, convert, chart, explain.",
     subcommands = {
       ConfigCommand.class,
+      dev.ferry.cli.command.ConvertCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -14,10 +14,11 @@ public record TranslateOptions(
   /** The pinned image used by dependency-wait initContainers (never :latest). */
   public static final String DEFAULT_WAIT_IMAGE = "busybox:1.36.1";
 
-  public enum BindMounts { EMPTYDIR, HOSTPATH, CONFIGMAP, SKIP }
+  /** auto: an existing small file becomes a ConfigMap, anything else an emptyDir. */
+  public enum BindMounts { AUTO, EMPTYDIR, HOSTPATH, CONFIGMAP, SKIP }
 
   public static TranslateOptions defaults() {
-    return new TranslateOptions(null, true, DEFAULT_WAIT_IMAGE, BindMounts.EMPTYDIR, false);
+    return new TranslateOptions(null, true, DEFAULT_WAIT_IMAGE, BindMounts.AUTO, false);
   }
 
   public TranslateOptions withNamespace(String ns) {

@@ -8,9 +8,15 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.network.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Shared state of one translation: the project and its source map, options, naming, the objects
@@ -25,12 +31,68 @@ public final class TranslationContext {
   private final Diagnostics diagnostics = new Diagnostics();
   private final Provenance provenance = new Provenance();
   private final List<HasMetadata> objects = new ArrayList<>();
+  private final Set<String> names = new HashSet<>();
+  private final String partOf;
+
+  /** The label ferry puts on everything it emits (Helm's chart replaces it with its own). */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String NAME = "app.kubernetes.io/name";
+  public static final String PART_OF = "app.kubernetes.io/part-of";
+  public static final String COMPONENT = "app.kubernetes.io/component";
 
   public TranslationContext(Project project, SourceMap sourceMap, TranslateOptions options) {
     this.project = project;
     this.sourceMap = sourceMap;
     this.options = options;
     this.naming = Naming.of(project);
+    this.partOf = labelValue(project.name() == null ? "app" : project.name());
+  }
+
+  /** The labels that select {@code name}'s Pods: stable, never changed by steering. */
+  public Map<String, String> selector(String name) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(NAME, labelValue(name));
+    m.put(PART_OF, partOf);
+    return m;
+  }
+
+  /** Recommended labels for an object of service {@code name} (component may be null). */
+  public Map<String, String> labels(String name, String component) {
+    Map<String, String> m = selector(name);
+    if (component != null) m.put(COMPONENT, component);
+    m.put(MANAGED_BY, "ferry");
+    return m;
+  }
+
+  /** Metadata with name, namespace (when given) and recommended labels. */
+  public ObjectMeta meta(String name, String service, String component) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(options.namespace())
+        .withLabels(labels(service, component))
+        .build();
+  }
+
+  /**
+   * A name for a new object of {@code kind}, unique within that kind: {@code base} (made a valid
+   * DNS-1123 label), or base-2, base-3... when taken.
+   */
+  public String claimName(String kind, String base) {
+    String b = Naming.sanitize(base);
+    String n = b;
+    for (int i = 2; !names.add(kind + "/" + n); i++) {
+      String suffix = "-" + i;
+      n = (b.length() + suffix.length() > 63 ? b.substring(0, 63 - suffix.length()) : b) + suffix;
+    }
+    return n;
+  }
+
+  /** Any string to a valid label value (63 chars, alphanumeric at both ends, [-_.] inside). */
+  public static String labelValue(String s) {
+    String t = s.replaceAll("[^A-Za-z0-9_.-]", "-");
+    if (t.length() > 63) t = t.substring(0, 63);
+    t = t.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    return t;
   }
 
   public Project project() {

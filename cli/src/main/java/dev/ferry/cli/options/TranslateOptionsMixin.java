@@ -1,0 +1,31 @@
+package dev.ferry.cli.options;
+
+import dev.ferry.core.translate.TranslateOptions;
+import dev.ferry.core.translate.TranslateOptions.BindMounts;
+import picocli.CommandLine.Option;
+
+/** Conversion choices shared by convert, chart and explain. */
+public final class TranslateOptionsMixin {
+  @Option(names = "--namespace", paramLabel = "NS", description = "Put every object in this namespace (default: none, the current one).")
+  public String namespace;
+
+  @Option(names = "--wait-for-dependencies", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Turn depends_on into initContainers that wait for the dependency. Default: on.")
+  public boolean waitForDependencies;
+
+  @Option(names = "--wait-image", paramLabel = "IMAGE", defaultValue = TranslateOptions.DEFAULT_WAIT_IMAGE,
+      description = "Image of the dependency-wait initContainers (pinned; default: ${DEFAULT-VALUE}).")
+  public String waitImage;
+
+  @Option(names = "--bind-mounts", paramLabel = "MODE", defaultValue = "auto",
+      description = "What bind mounts become: auto (small files → ConfigMap, else emptyDir), emptydir, hostpath,"
+          + " configmap, skip. Default: ${DEFAULT-VALUE}.")
+  public BindMounts bindMounts;
+
+  @Option(names = "--network-policies", description = "Emit one NetworkPolicy per compose network (members only).")
+  public boolean networkPolicies;
+
+  public TranslateOptions toOptions() {
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies);
+  }
+}

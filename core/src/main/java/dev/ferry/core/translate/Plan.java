@@ -1,0 +1,134 @@
+package dev.ferry.core.translate;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.DependsOn;
+import dev.ferry.core.model.Project;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.model.ServiceNetwork;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.translate.network.Ports;
+import dev.ferry.core.translate.network.PortSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The project-wide decisions every mapper reads, made once before any object is built: which Pod
+ * each service's container lives in (sidecars), each service's workload kind, and the ports of
+ * each Pod's Service (declared or inferred). Keeping them here keeps the mappers independent.
+ */
+public final class Plan {
+  private final Map<String, WorkloadKind> kinds = new LinkedHashMap<>();
+  private final Map<String, String> podOwner = new LinkedHashMap<>();
+  private final Map<String, List<String>> sidecars = new LinkedHashMap<>();
+  private final Map<String, List<PortSpec>> ports = new LinkedHashMap<>();
+  private final Map<String, Steering> steering = new LinkedHashMap<>();
+
+  public Plan(TranslationContext ctx) {
+    Project p = ctx.project();
+    for (Service s : p.services().values()) steering.put(s.name(), new Steering(s, p.steering()));
+    for (Service s : p.services().values()) podOwner.put(s.name(), owner(p, s));
+    for (Service s : p.services().values()) {
+      String o = podOwner.get(s.name());
+      if (!o.equals(s.name())) sidecars.computeIfAbsent(o, k -> new ArrayList<>()).add(s.name());
+    }
+    for (Service s : p.services().values()) kinds.put(s.name(), kind(ctx, s));
+    Ports.plan(ctx, this);
+  }
+
+  /** The service whose Pod holds {@code s}'s container (itself unless network_mode: service:X). */
+  private static String owner(Project p, Service s) {
+    Set<String> seen = new LinkedHashSet<>();
+    Service cur = s;
+    while (cur.networkMode() != null && cur.networkMode().startsWith("service:") && seen.add(cur.name())) {
+      Service next = p.service(cur.networkMode().substring("service:".length()));
+      if (next == null) break;
+      cur = next;
+    }
+    return cur.name();
+  }
+
+  private WorkloadKind kind(TranslationContext ctx, Service s) {
+    if (!podOwner.get(s.name()).equals(s.name())) return WorkloadKind.SIDECAR;
+    Steering st = steering.get(s.name());
+    String k = st.lower("kind", null);
+    if (k != null) {
+      switch (k) {
+        case "deployment": return WorkloadKind.DEPLOYMENT;
+        case "statefulset": return WorkloadKind.STATEFULSET;
+        case "daemonset": return WorkloadKind.DAEMONSET;
+        case "job": return WorkloadKind.JOB;
+        case "cronjob": return WorkloadKind.CRONJOB;
+        default:
+          ctx.report("steering-invalid", Severity.WARNING, st.get("kind").path(), s.name(),
+              "unknown workload kind '" + k + "' (expected deployment, statefulset, daemonset, job or cronjob);"
+                  + " using the default");
+      }
+    }
+    if (st.get("schedule") != null) return WorkloadKind.CRONJOB;
+    String mode = s.deploy().mode();
+    if ("global".equals(mode)) return WorkloadKind.DAEMONSET;
+    if ("replicated-job".equals(mode) || "global-job".equals(mode)) return WorkloadKind.JOB;
+    if (runsToCompletion(ctx.project(), s)) return WorkloadKind.JOB;
+    return WorkloadKind.DEPLOYMENT;
+  }
+
+  /** {@code restart: "no"} (or absent) and another service waits for it to complete successfully. */
+  static boolean runsToCompletion(Project p, Service s) {
+    String r = s.restart();
+    boolean noRestart = r == null || r.equals("no") || r.startsWith("on-failure");
+    if (!noRestart || s.deploy().isGlobal()) return false;
+    for (Service other : p.services().values()) {
+      DependsOn d = other.dependsOn().get(s.name());
+      if (d != null && DependsOn.COMPLETED.equals(d.condition())) return true;
+    }
+    return false;
+  }
+
+  public WorkloadKind kind(String service) {
+    return kinds.get(service);
+  }
+
+  public String podOwner(String service) {
+    return podOwner.get(service);
+  }
+
+  /** Services whose containers join {@code owner}'s Pod, in source order. */
+  public List<String> sidecarsOf(String owner) {
+    return sidecars.getOrDefault(owner, List.of());
+  }
+
+  public Steering steering(String service) {
+    return steering.get(service);
+  }
+
+  /** The ports of the Service for {@code owner}'s Pod (empty: no Service). */
+  public List<PortSpec> ports(String owner) {
+    return ports.getOrDefault(owner, List.of());
+  }
+
+  public void setPorts(String owner, List<PortSpec> p) {
+    ports.put(owner, List.copyOf(p));
+  }
+
+  /** Network aliases and link aliases that name {@code s} (lower-cased), other than its own name. */
+  public static Set<String> aliases(Project p, Service s) {
+    Set<String> out = new LinkedHashSet<>();
+    for (ServiceNetwork n : s.networks().values()) {
+      for (String a : n.aliases()) out.add(a.toLowerCase(Locale.ROOT));
+    }
+    for (Service other : p.services().values()) {
+      for (String link : other.links()) {
+        int c = link.indexOf(':');
+        if (c > 0 && link.substring(0, c).equals(s.name())) out.add(link.substring(c + 1).toLowerCase(Locale.ROOT));
+      }
+    }
+    out.remove(s.name().toLowerCase(Locale.ROOT));
+    return out;
+  }
+
+}

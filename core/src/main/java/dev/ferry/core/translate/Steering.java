@@ -1,0 +1,161 @@
+package dev.ferry.core.translate;
+
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import dev.ferry.core.tree.ScalarNode;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the user asked for, per service: ferry's own {@code x-ferry} block first, then kompose's
+ * {@code kompose.*} labels (so kompose users migrate without rewriting). Each value comes with the
+ * model path it was read from, for provenance and findings. See docs/steering.md.
+ */
+public final class Steering {
+  /** A steered value and where it was written. */
+  public record Value(String text, ModelPath path) {
+    public int asInt(int dflt) {
+      try {
+        return Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        return dflt;
+      }
+    }
+
+    public boolean isTrue() {
+      return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equals("1");
+    }
+  }
+
+  /** Every {@code x-ferry} key ferry reads on a service, dotted; the docs table is generated from it. */
+  public static final Map<String, String> X_FERRY_KEYS = Map.ofEntries(
+      Map.entry("kind", "workload kind: deployment | statefulset | daemonset | job | cronjob"),
+      Map.entry("schedule", "CronJob schedule (with kind: cronjob, or alone to imply it)"),
+      Map.entry("replicas", "replicas (overrides deploy.replicas / scale)"),
+      Map.entry("service.type", "Service type: ClusterIP | NodePort | LoadBalancer | Headless"),
+      Map.entry("service.nodePort", "nodePort of the first port (with type NodePort)"),
+      Map.entry("ingress.host", "Ingress host; setting it creates an Ingress"),
+      Map.entry("ingress.path", "Ingress path (default /)"),
+      Map.entry("ingress.port", "Service port the Ingress routes to (default: the first)"),
+      Map.entry("ingress.tls", "name of the TLS Secret for the host"),
+      Map.entry("ingress.className", "ingressClassName"),
+      Map.entry("volumes.<name>.size", "PVC size of a named volume (default 1Gi)"),
+      Map.entry("volumes.<name>.storageClass", "PVC storageClassName"),
+      Map.entry("volumes.<name>.accessMode", "PVC access mode (ReadWriteOnce | ReadWriteMany | ReadWriteOncePod)"),
+      Map.entry("imagePullPolicy", "imagePullPolicy: Always | IfNotPresent | Never"),
+      Map.entry("imagePullSecret", "name of an imagePullSecret"),
+      Map.entry("probes.liveness", "false to emit no livenessProbe"),
+      Map.entry("hpa.min", "HorizontalPodAutoscaler minReplicas (creates an HPA)"),
+      Map.entry("hpa.max", "HorizontalPodAutoscaler maxReplicas"),
+      Map.entry("hpa.cpu", "target average CPU utilisation, percent"),
+      Map.entry("hpa.memory", "target average memory utilisation, percent"));
+
+  /** Every kompose label ferry honours, with its x-ferry equivalent. */
+  public static final Map<String, String> KOMPOSE_LABELS = Map.ofEntries(
+      Map.entry("kompose.controller.type", "kind"),
+      Map.entry("kompose.service.type", "service.type"),
+      Map.entry("kompose.service.nodeport.port", "service.nodePort"),
+      Map.entry("kompose.service.expose", "ingress.host (and path: `host/path`; `true` = no host)"),
+      Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
+      Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
+      Map.entry("kompose.volume.size", "volumes.<every volume of the service>.size"),
+      Map.entry("kompose.volume.storage-class-name", "volumes.<every volume of the service>.storageClass"),
+      Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
+      Map.entry("kompose.image-pull-secret", "imagePullSecret"),
+      Map.entry("kompose.cronjob.schedule", "schedule"),
+      Map.entry("kompose.cronjob.concurrency_policy", "CronJob concurrencyPolicy"),
+      Map.entry("kompose.cronjob.backoff_limit", "Job backoffLimit"),
+      Map.entry("kompose.hpa.replicas.min", "hpa.min"),
+      Map.entry("kompose.hpa.replicas.max", "hpa.max"),
+      Map.entry("kompose.hpa.cpu", "hpa.cpu"),
+      Map.entry("kompose.hpa.memory", "hpa.memory"),
+      Map.entry("kompose.service.healthcheck.readiness.test", "readiness probe command (replaces the healthcheck's)"),
+      Map.entry("kompose.service.healthcheck.readiness.interval", "readiness periodSeconds"),
+      Map.entry("kompose.service.healthcheck.readiness.timeout", "readiness timeoutSeconds"),
+      Map.entry("kompose.service.healthcheck.readiness.retries", "readiness failureThreshold"),
+      Map.entry("kompose.service.healthcheck.readiness.start_period", "readiness initialDelaySeconds"));
+
+  private static final Map<String, String> KOMPOSE_TO_FERRY = Map.ofEntries(
+      Map.entry("kompose.controller.type", "kind"),
+      Map.entry("kompose.service.type", "service.type"),
+      Map.entry("kompose.service.nodeport.port", "service.nodePort"),
+      Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
+      Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
+      Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
+      Map.entry("kompose.image-pull-secret", "imagePullSecret"),
+      Map.entry("kompose.cronjob.schedule", "schedule"),
+      Map.entry("kompose.hpa.replicas.min", "hpa.min"),
+      Map.entry("kompose.hpa.replicas.max", "hpa.max"),
+      Map.entry("kompose.hpa.cpu", "hpa.cpu"),
+      Map.entry("kompose.hpa.memory", "hpa.memory"));
+
+  private final Service service;
+  private final MapNode xferry;
+  private final MapNode projectXferry;
+  private final ModelPath projectPath = ModelPath.of("x-ferry");
+
+  public Steering(Service service, MapNode projectXferry) {
+    this.service = service;
+    this.xferry = service.steering();
+    this.projectXferry = projectXferry;
+  }
+
+  /** A steered value by its x-ferry key (dotted), or its kompose label; null when not steered. */
+  public Value get(String key) {
+    Value v = fromXFerry(xferry, service.path("x-ferry"), key);
+    if (v != null) return v;
+    for (Map.Entry<String, String> e : KOMPOSE_TO_FERRY.entrySet()) {
+      if (e.getValue().equals(key)) {
+        Value l = label(e.getKey());
+        if (l != null) return l;
+      }
+    }
+    return null;
+  }
+
+  /** A kompose label's value (raw), or null. */
+  public Value label(String name) {
+    String v = service.labels().get(name);
+    return v == null ? null : new Value(v, service.path("labels").key(name));
+  }
+
+  /** Steering of a named volume: the service's x-ferry, then the project's, then kompose labels. */
+  public Value volume(String volume, String key) {
+    Value v = fromXFerry(xferry, service.path("x-ferry"), "volumes." + volume + "." + key);
+    if (v == null) v = fromXFerry(projectXferry, projectPath, "volumes." + volume + "." + key);
+    if (v == null && key.equals("size")) v = label("kompose.volume.size");
+    if (v == null && key.equals("storageClass")) v = label("kompose.volume.storage-class-name");
+    return v;
+  }
+
+  /** Project-level steering of a named volume (for volumes no service steers). */
+  public static Value projectVolume(MapNode projectXferry, String volume, String key) {
+    return fromXFerry(projectXferry, ModelPath.of("x-ferry"), "volumes." + volume + "." + key);
+  }
+
+  /** Lower-cased value, or {@code dflt}. */
+  public String lower(String key, String dflt) {
+    Value v = get(key);
+    return v == null ? dflt : v.text().trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static Value fromXFerry(MapNode root, ModelPath base, String dotted) {
+    if (root == null) return null;
+    Node n = root;
+    ModelPath p = base;
+    for (String part : dotted.split("\\.")) {
+      if (!(n instanceof MapNode m) || !m.has(part)) return null;
+      n = m.get(part);
+      p = p.key(part);
+    }
+    if (n instanceof ScalarNode s && s.kind() != ScalarNode.Kind.NULL) return new Value(s.text(), p);
+    return null;
+  }
+
+  /** Whether a service label is ferry/kompose steering (and so not copied to annotations). */
+  public static boolean isSteeringLabel(String key) {
+    return key.startsWith("kompose.") || key.startsWith("ferry.");
+  }
+}

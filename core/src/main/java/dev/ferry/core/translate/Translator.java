@@ -1,0 +1,57 @@
+package dev.ferry.core.translate;
+
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.model.Project;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.SourceMap;
+import dev.ferry.core.translate.network.IngressMapper;
+import dev.ferry.core.translate.network.NetworkPolicyMapper;
+import dev.ferry.core.translate.network.ServiceMapper;
+import dev.ferry.core.translate.storage.FileObjects;
+import dev.ferry.core.translate.storage.Storage;
+import dev.ferry.core.translate.workload.HpaMapper;
+import dev.ferry.core.translate.workload.WorkloadMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Compose project → Kubernetes objects. Thin on purpose: project-wide decisions are made once in
+ * {@link Plan}, then each mapper adds its objects, provenance and findings to the context.
+ * Output order is stable: by kind (in the order Helm installs them), then name.
+ */
+public final class Translator {
+  /** Emission order of kinds. */
+  public static final List<String> KIND_ORDER = List.of(
+      "Namespace", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim", "Role", "RoleBinding",
+      "Service", "DaemonSet", "Deployment", "StatefulSet", "Job", "CronJob", "HorizontalPodAutoscaler", "Ingress",
+      "NetworkPolicy");
+
+  private Translator() {}
+
+  public static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options) {
+    TranslationContext ctx = new TranslationContext(project, sourceMap, options);
+    Plan plan = new Plan(ctx);
+    Storage storage = new Storage(ctx, plan);
+    FileObjects files = new FileObjects(ctx);
+    for (Service s : project.services().values()) {
+      Coverage.report(ctx, s);
+      if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
+      ctx.emit(WorkloadMapper.map(ctx, plan, s, storage, files));
+      ServiceMapper.map(ctx, plan, s);
+      IngressMapper.map(ctx, plan, s);
+      HpaMapper.map(ctx, plan, s);
+    }
+    if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
+    List<HasMetadata> objects = new ArrayList<>(ctx.objects());
+    objects.sort(Comparator.comparingInt((HasMetadata o) -> rank(o.getKind()))
+        .thenComparing(o -> o.getMetadata().getName()));
+    return new Translation(List.copyOf(objects), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
+  }
+
+  static int rank(String kind) {
+    int i = KIND_ORDER.indexOf(kind);
+    return i < 0 ? KIND_ORDER.size() : i;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.ferry.core.translate.network;
+
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Host names a service's environment values point at: URL hosts ({@code redis://cache:6379/0},
+ * {@code mongodb://a:27017,b:27017}), {@code host:port} pairs, and whole values of host-like
+ * variables ({@code DB_HOST=db}, {@code KAFKA_BROKERS=k1,k2}). Deliberately conservative: a bare
+ * word is a host only under a host-like name, so {@code POSTGRES_DB=postgres} is not a reference.
+ */
+public final class HostReferences {
+  /** One reference: the variable, the host as written, its port or -1, and where it is. */
+  public record Ref(String key, String host, int port, ModelPath path) {}
+
+  private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/@\\s]*@)?([^/?#\\s]+)");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("(?<![\\w.@/:-])(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9][A-Za-z0-9_.-]*):(\\d{1,5})(?![\\w.:])");
+  private static final Set<String> HOST_WORDS = Set.of(
+      "HOST", "HOSTS", "HOSTNAME", "SERVER", "SERVERS", "ADDR", "ADDRESS", "BROKER", "BROKERS", "NODES",
+      "ENDPOINT", "ENDPOINTS", "URL", "URI", "DSN", "SEEDS", "PEERS", "UPSTREAM", "BACKEND");
+
+  private HostReferences() {}
+
+  /** Every host reference in {@code s}'s environment, in variable order. */
+  public static List<Ref> of(Service s) {
+    List<Ref> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : s.environment().entrySet()) {
+      if (e.getValue() == null || e.getValue().isEmpty()) continue;
+      ModelPath p = s.path("environment").key(e.getKey());
+      out.addAll(in(e.getKey(), e.getValue(), p));
+    }
+    return out;
+  }
+
+  /** References in one value. */
+  public static List<Ref> in(String key, String value, ModelPath path) {
+    List<Ref> out = new ArrayList<>();
+    StringBuilder rest = new StringBuilder(value);
+    Matcher u = URL.matcher(value);
+    while (u.find()) {
+      for (String hp : u.group(1).split(",")) add(out, key, hp, path);
+      for (int i = u.start(); i < u.end(); i++) rest.setCharAt(i, ' ');
+    }
+    Matcher m = HOST_PORT.matcher(rest);
+    boolean any = false;
+    while (m.find()) {
+      any = true;
+      add(out, key, m.group(1) + ":" + m.group(2), path);
+    }
+    if (out.isEmpty() && !any && hostLike(key)) {
+      for (String part : value.trim().split("[,\\s]+")) {
+        if (part.matches("[A-Za-z][A-Za-z0-9_.-]*")) add(out, key, part, path);
+      }
+    }
+    return out;
+  }
+
+  private static void add(List<Ref> out, String key, String hostPort, ModelPath path) {
+    String h = hostPort.trim();
+    int port = -1;
+    int colon = h.startsWith("[") ? h.indexOf(':', h.indexOf(']')) : h.lastIndexOf(':');
+    if (colon > 0) {
+      try {
+        port = Integer.parseInt(h.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      h = h.substring(0, colon);
+    }
+    if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+    if (!h.isEmpty() && !h.contains("$")) out.add(new Ref(key, h, port > 65535 ? -1 : port, path));
+  }
+
+  public static boolean hostLike(String key) {
+    for (String w : key.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) if (HOST_WORDS.contains(w)) return true;
+    return false;
+  }
+
+  /** Whether {@code host} names {@code name} (DNS names compare without case; {@code name.} and a search suffix too). */
+  public static boolean names(String host, String name) {
+    String h = host.toLowerCase(Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
+    return h.equals(n) || h.equals(n + ".");
+  }
+
+  /** Whether {@code host} is the loopback: localhost, 127.x.x.x or ::1. */
+  public static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.endsWith(".localhost");
+  }
+}

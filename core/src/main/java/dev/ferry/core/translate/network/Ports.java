@@ -1,0 +1,176 @@
+package dev.ferry.core.translate.network;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.DependsOn;
+import dev.ferry.core.model.PortMapping;
+import dev.ferry.core.model.Project;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ports of each Pod's Service. Declared ports ({@code ports} targets, {@code expose}) come
+ * first; a published port that differs from its target is offered too, so both {@code web:80}
+ * (what other containers used) and {@code web:8080} (what people used on the host) keep working.
+ * A service that others reach by name but that declares no port gets ports inferred from
+ * {@code host:port} references in the dependents' environment, then from its image's well-known
+ * port; each inference is a finding ({@code unreachable-service}), and so is a service that stays
+ * unreachable.
+ */
+public final class Ports {
+  /** At most this many ports per Service (a 10,000-port RTP range is not a Service). */
+  public static final int MAX = 100;
+
+  private Ports() {}
+
+  public static void plan(TranslationContext ctx, Plan plan) {
+    Project p = ctx.project();
+    Map<String, List<HostReferences.Ref>> refs = references(p);
+    Set<String> reachedBy = new LinkedHashSet<>();
+    for (Service s : p.services().values()) {
+      for (DependsOn d : s.dependsOn().values()) {
+        if (!DependsOn.COMPLETED.equals(d.condition())) reachedBy.add(d.service());
+      }
+      for (String link : s.links()) reachedBy.add(link.contains(":") ? link.substring(0, link.indexOf(':')) : link);
+    }
+    reachedBy.addAll(refs.keySet());
+    for (Service s : p.services().values()) {
+      if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
+      List<Service> members = new ArrayList<>();
+      members.add(s);
+      for (String sc : plan.sidecarsOf(s.name())) members.add(p.service(sc));
+      Map<String, PortSpec> out = new LinkedHashMap<>();
+      for (Service m : members) declared(ctx, m, out);
+      boolean reached = members.stream().anyMatch(m -> reachedBy.contains(m.name()));
+      if (out.isEmpty() && reached && plan.kind(s.name()) != WorkloadKind.JOB
+          && plan.kind(s.name()) != WorkloadKind.CRONJOB) {
+        infer(ctx, s, members, refs, out);
+      }
+      plan.setPorts(s.name(), new ArrayList<>(out.values()));
+    }
+  }
+
+  /** Host references in every service's environment, by the service (name) they point at. */
+  static Map<String, List<HostReferences.Ref>> references(Project p) {
+    Map<String, String> byHost = new LinkedHashMap<>();
+    for (Service s : p.services().values()) byHost.put(s.name().toLowerCase(Locale.ROOT), s.name());
+    for (Service s : p.services().values()) {
+      for (String a : Plan.aliases(p, s)) byHost.putIfAbsent(a, s.name());
+    }
+    Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
+    for (Service s : p.services().values()) {
+      for (HostReferences.Ref r : HostReferences.of(s)) {
+        String target = byHost.get(r.host().toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+        if (target != null && !target.equals(s.name())) out.computeIfAbsent(target, k -> new ArrayList<>()).add(r);
+      }
+    }
+    return out;
+  }
+
+  private static void declared(TranslationContext ctx, Service s, Map<String, PortSpec> out) {
+    for (PortMapping pm : s.ports()) {
+      String proto = proto(pm.protocolOrTcp());
+      add(ctx, s, out, pm.target(), pm.target(), proto, pm.name(), pm.path(), null);
+      int pub = pm.publishedStart();
+      if (pub > 0 && !pm.published().contains("-") && pub != pm.target()) {
+        add(ctx, s, out, pub, pm.target(), proto, null, pm.path(), null);
+      }
+    }
+    for (int i = 0; i < s.expose().size(); i++) {
+      String e = s.expose().get(i).trim();
+      String proto = "TCP";
+      int slash = e.indexOf('/');
+      if (slash >= 0) {
+        proto = proto(e.substring(slash + 1));
+        e = e.substring(0, slash);
+      }
+      int[] r = range(e);
+      for (int port = r[0]; port <= r[1] && port > 0; port++) {
+        add(ctx, s, out, port, port, proto, null, s.path("expose").index(i), null);
+      }
+    }
+  }
+
+  private static void infer(TranslationContext ctx, Service s, List<Service> members,
+      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out) {
+    for (Service m : members) {
+      for (HostReferences.Ref r : refs.getOrDefault(m.name(), List.of())) {
+        if (r.port() <= 0) continue;
+        String why = "inferred from " + r.path().toString() + " (" + r.host() + ":" + r.port() + ")";
+        if (add(ctx, s, out, r.port(), r.port(), "TCP", null, r.path(), why)) {
+          ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
+              "service \"" + s.name() + "\" declares no ports but is reached by name; Service port " + r.port()
+                  + " " + why + ": declare it with expose to make it explicit");
+        }
+      }
+    }
+    if (!out.isEmpty()) return;
+    int wk = WellKnownPorts.ofImage(s.image());
+    if (wk > 0) {
+      ModelPath at = s.has("image") ? s.path("image") : s.path();
+      add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.image().shortName());
+      ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
+          "service \"" + s.name() + "\" declares no ports but is reached by name; Service port " + wk
+              + " inferred from its image (" + s.image().shortName() + "): declare it with expose to make it explicit");
+      return;
+    }
+    ctx.report("unreachable-service", Severity.WARNING, s.path(), s.name(),
+        "service \"" + s.name() + "\" is reached by name but declares no ports and none could be inferred: no"
+            + " Service is created, so its name will not resolve on Kubernetes; add expose: [PORT]");
+  }
+
+  private static boolean add(TranslationContext ctx, Service s, Map<String, PortSpec> out, int port, int target,
+      String proto, String name, ModelPath src, String inferred) {
+    String key = port + "/" + proto;
+    if (out.containsKey(key)) return false;
+    if (out.size() >= MAX) {
+      if (out.size() == MAX) {
+        ctx.report("not-translatable", Severity.WARNING, src, s.name(),
+            "service \"" + s.name() + "\" has more than " + MAX + " ports; the Service keeps the first " + MAX);
+        out.put("overflow", null);
+      }
+      return false;
+    }
+    out.put(key, new PortSpec(port, target, proto, portName(name, port, proto, out), src, inferred));
+    return true;
+  }
+
+  /** An IANA-style port name (lower-case, 1-15 chars, a letter, no "--"), unique in the Service. */
+  static String portName(String wanted, int port, String proto, Map<String, PortSpec> taken) {
+    Set<String> used = new LinkedHashSet<>();
+    for (PortSpec p : taken.values()) if (p != null) used.add(p.name());
+    if (wanted != null) {
+      String w = wanted.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
+          .replaceAll("^-|-$", "");
+      if (w.length() > 15) w = w.substring(0, 15).replaceAll("-$", "");
+      if (!w.isEmpty() && w.matches(".*[a-z].*") && !used.contains(w)) return w;
+    }
+    String n = proto.toLowerCase(Locale.ROOT) + "-" + port;
+    return n;
+  }
+
+  static String proto(String p) {
+    String u = p.toUpperCase(Locale.ROOT);
+    return u.equals("UDP") || u.equals("SCTP") ? u : "TCP";
+  }
+
+  private static int[] range(String e) {
+    try {
+      int dash = e.indexOf('-');
+      if (dash > 0) return new int[] {Integer.parseInt(e.substring(0, dash).trim()), Integer.parseInt(e.substring(dash + 1).trim())};
+      int v = Integer.parseInt(e.trim());
+      return new int[] {v, v};
+    } catch (NumberFormatException ex) {
+      return new int[] {0, -1};
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.ferry.core.translate.network;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.Scope;
+import dev.ferry.core.translate.Steering;
+import dev.ferry.core.translate.TranslationContext;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One Service per Pod that has ports (declared or inferred, see {@link Ports}), named like the
+ * compose service so {@code http://backend:8000} keeps resolving; ClusterIP unless steered
+ * (x-ferry service.type, kompose.service.type); never hostPort. Network aliases and link aliases
+ * get a Service of their own selecting the same Pods, so those names resolve too.
+ */
+public final class ServiceMapper {
+  private ServiceMapper() {}
+
+  public static void map(TranslationContext ctx, Plan plan, Service s) {
+    List<PortSpec> specs = plan.ports(s.name());
+    if (specs.isEmpty()) return;
+    String name = ctx.naming().of(s.name());
+    Steering st = plan.steering(s.name());
+    String type = type(ctx, s, st);
+    emit(ctx, s, name, name, specs, type, st, true);
+    for (String alias : Plan.aliases(ctx.project(), s)) {
+      String a = Naming.sanitize(alias);
+      if (ctx.project().services().containsKey(alias) || !a.equals(alias)) {
+        ctx.report("network-alias", Severity.WARNING, s.path(), s.name(),
+            "alias \"" + alias + "\" of \"" + s.name() + "\" cannot become a Service name (taken or not a DNS label);"
+                + " it will not resolve on Kubernetes");
+        continue;
+      }
+      if (ctx.objects().stream().anyMatch(o -> o.getKind().equals("Service") && o.getMetadata().getName().equals(a))) continue;
+      emit(ctx, s, a, name, specs, "ClusterIP", st, false);
+      ctx.report("network-alias", Severity.INFO, s.path(), s.name(),
+          "alias \"" + alias + "\" of \"" + s.name() + "\" becomes a Service of its own, selecting the same Pods");
+    }
+  }
+
+  private static void emit(TranslationContext ctx, Service s, String name, String podName, List<PortSpec> specs,
+      String type, Steering st, boolean main) {
+    List<ServicePort> ports = new ArrayList<>();
+    Scope scope = new Scope("Service", name, "");
+    for (PortSpec p : specs) {
+      ServicePortBuilder b = new ServicePortBuilder().withName(p.name()).withPort(p.port())
+          .withTargetPort(new IntOrString(p.targetPort()));
+      if (!p.protocol().equals("TCP")) b.withProtocol(p.protocol());
+      ports.add(b.build());
+      if (p.inferred() != null) scope.from(ctx, "spec.ports[" + (ports.size() - 1) + "]", p.source(), p.inferred());
+      else scope.from(ctx, "spec.ports[" + (ports.size() - 1) + "]", p.source());
+    }
+    Steering.Value nodePort = st.get("service.nodePort");
+    if (main && type.equals("NodePort") && nodePort != null) ports.get(0).setNodePort(nodePort.asInt(0));
+    ServiceBuilder b = new ServiceBuilder().withMetadata(ctx.meta(name, podName, null)).withNewSpec()
+        .withSelector(ctx.selector(podName)).withPorts(ports).endSpec();
+    if (type.equals("Headless")) b.editSpec().withType("ClusterIP").withClusterIP("None").endSpec();
+    else b.editSpec().withType(type).endSpec();
+    ctx.emit(b.build());
+    scope.from(ctx, "metadata.name", s.path(), main ? "other services reach \"" + s.name() + "\" by this name"
+        : "a network alias of " + s.name());
+  }
+
+  private static String type(TranslationContext ctx, Service s, Steering st) {
+    Steering.Value v = st.get("service.type");
+    if (v == null) return "ClusterIP";
+    return switch (v.text().toLowerCase(Locale.ROOT).replace("-", "")) {
+      case "nodeport" -> "NodePort";
+      case "loadbalancer" -> "LoadBalancer";
+      case "headless" -> "Headless";
+      case "clusterip" -> "ClusterIP";
+      default -> {
+        ctx.report("steering-invalid", Severity.WARNING, v.path(), s.name(),
+            "unknown Service type \"" + v.text() + "\" (expected ClusterIP, NodePort, LoadBalancer or Headless)");
+        yield "ClusterIP";
+      }
+    };
+  }
+}

@@ -1,0 +1,211 @@
+package dev.ferry.core.translate.workload;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.PortMapping;
+import dev.ferry.core.model.Resources;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.model.units.Quantities;
+import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.Scope;
+import dev.ferry.core.translate.Steering;
+import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.storage.FileObjects;
+import dev.ferry.core.translate.storage.Storage;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One compose service to one container: image, entrypoint → command, command → args,
+ * working_dir, environment, ports, resources, probes, security context, mounts, stdin/tty.
+ */
+public final class ContainerMapper {
+  private ContainerMapper() {}
+
+  public static Container map(TranslationContext ctx, Plan plan, Service s, String podName, Storage storage,
+      FileObjects files, PodVolumes vols, Scope scope) {
+    String name = ctx.naming().of(s.name());
+    Steering st = plan.steering(s.name());
+    ContainerBuilder b = new ContainerBuilder().withName(name);
+    b.withImage(image(ctx, s));
+    scope.from(ctx, "image", s.has("image") ? s.path("image") : s.path("build"));
+    String pull = pullPolicy(ctx, s, st);
+    if (pull != null) b.withImagePullPolicy(pull);
+    if (s.entrypoint() != null && s.has("entrypoint")) {
+      b.withCommand(s.entrypoint());
+      scope.from(ctx, "command", s.path("entrypoint"), "compose entrypoint replaces the image's ENTRYPOINT, as command does");
+    }
+    if (s.command() != null && s.has("command")) {
+      b.withArgs(s.command());
+      scope.from(ctx, "args", s.path("command"), "compose command replaces the image's CMD, as args does");
+    }
+    if (s.workingDir() != null) {
+      b.withWorkingDir(s.workingDir());
+      scope.from(ctx, "workingDir", s.path("working_dir"));
+    }
+    EnvMapper.Env env = EnvMapper.map(ctx, s, name, scope);
+    if (!env.env().isEmpty()) b.withEnv(env.env());
+    if (!env.envFrom().isEmpty()) {
+      b.withEnvFrom(env.envFrom());
+      scope.from(ctx, "envFrom", s.path("env_file"));
+    }
+    List<ContainerPort> ports = ports(s);
+    if (!ports.isEmpty()) {
+      b.withPorts(ports);
+      scope.from(ctx, "ports", s.has("ports") ? s.path("ports") : s.path("expose"));
+    }
+    ResourceRequirements res = resources(s);
+    if (res != null) {
+      b.withResources(res);
+      scope.from(ctx, "resources", s.has("deploy") ? s.path("deploy").key("resources") : s.path());
+    }
+    boolean job = plan.kind(plan.podOwner(s.name())) == WorkloadKind.JOB
+        || plan.kind(plan.podOwner(s.name())) == WorkloadKind.CRONJOB;
+    ProbeMapper.Probes probes = ProbeMapper.map(ctx, s, st, scope, job);
+    if (probes.readiness() != null) b.withReadinessProbe(probes.readiness());
+    if (probes.liveness() != null) b.withLivenessProbe(probes.liveness());
+    b.withSecurityContext(SecurityMapper.container(ctx, s, scope));
+    List<VolumeMount> mounts = new ArrayList<>(MountMapper.map(ctx, s, podName, storage, vols, scope));
+    mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));
+    if (!mounts.isEmpty()) b.withVolumeMounts(mounts);
+    lifecycle(ctx, s, b, scope);
+    if (s.stdinOpen()) b.withStdin(true);
+    if (s.tty()) b.withTty(true);
+    return b.build();
+  }
+
+  /** post_start / pre_stop hooks: the command of a single hook becomes an exec handler. */
+  private static void lifecycle(TranslationContext ctx, Service s, ContainerBuilder b, Scope scope) {
+    io.fabric8.kubernetes.api.model.LifecycleHandler post = hook(ctx, s, "post_start");
+    io.fabric8.kubernetes.api.model.LifecycleHandler pre = hook(ctx, s, "pre_stop");
+    if (post == null && pre == null) return;
+    b.withNewLifecycle().withPostStart(post).withPreStop(pre).endLifecycle();
+    if (post != null) scope.from(ctx, "lifecycle.postStart", s.path("post_start"));
+    if (pre != null) scope.from(ctx, "lifecycle.preStop", s.path("pre_stop"));
+  }
+
+  private static io.fabric8.kubernetes.api.model.LifecycleHandler hook(TranslationContext ctx, Service s, String key) {
+    if (!(s.node().get(key) instanceof dev.ferry.core.tree.SeqNode seq) || seq.size() == 0) return null;
+    List<List<String>> cmds = new ArrayList<>();
+    for (int i = 0; i < seq.size(); i++) {
+      if (!(seq.get(i) instanceof dev.ferry.core.tree.MapNode h)) continue;
+      if (h.has("user") || h.has("privileged") || h.has("environment") || h.has("working_dir")) {
+        ctx.report("not-translatable", Severity.INFO, s.path(key).index(i), s.name(),
+            key + " hook options user/privileged/environment/working_dir are not translated; the hook runs in the container as it is");
+      }
+      dev.ferry.core.tree.Node c = h.get("command");
+      if (c instanceof dev.ferry.core.tree.ScalarNode sc) cmds.add(List.of("sh", "-c", sc.text()));
+      else if (c instanceof dev.ferry.core.tree.SeqNode cs) {
+        List<String> words = new ArrayList<>();
+        for (dev.ferry.core.tree.Node w : cs.items()) if (w instanceof dev.ferry.core.tree.ScalarNode ws) words.add(ws.text());
+        cmds.add(words);
+      }
+    }
+    if (cmds.isEmpty()) return null;
+    List<String> cmd = cmds.get(0);
+    if (cmds.size() > 1) {
+      StringBuilder sb = new StringBuilder();
+      for (List<String> c : cmds) {
+        if (sb.length() > 0) sb.append(" && ");
+        sb.append(c.size() == 3 && c.get(0).equals("sh") && c.get(1).equals("-c") ? c.get(2) : dev.ferry.core.text.ShellWords.join(c));
+      }
+      cmd = List.of("sh", "-c", sb.toString());
+    }
+    return new io.fabric8.kubernetes.api.model.LifecycleHandlerBuilder().withNewExec().withCommand(cmd).endExec().build();
+  }
+
+  /** The image, or for a build-only service the name compose gives the built image. */
+  static String image(TranslationContext ctx, Service s) {
+    if (s.image() != null) return s.image().raw();
+    String img = (ctx.project().name() == null ? "app" : ctx.project().name()) + "-" + s.name();
+    ctx.report("build-without-image", Severity.WARNING, s.path("build"), s.name(),
+        "service \"" + s.name() + "\" is built from source and names no image: ferry uses \"" + img
+            + "\", which a cluster cannot pull until you build, tag and push it to a registry; set image:");
+    return img;
+  }
+
+  private static String pullPolicy(TranslationContext ctx, Service s, Steering st) {
+    Steering.Value v = st.get("imagePullPolicy");
+    if (v != null) {
+      String t = v.text().toLowerCase(Locale.ROOT);
+      return t.equals("always") ? "Always" : t.equals("never") ? "Never" : "IfNotPresent";
+    }
+    if (s.pullPolicy() == null) return null;
+    return switch (s.pullPolicy()) {
+      case "always" -> "Always";
+      case "never" -> "Never";
+      case "missing", "if_not_present" -> "IfNotPresent";
+      case "build" -> "IfNotPresent";
+      default -> {
+        if (s.pullPolicy().startsWith("daily") || s.pullPolicy().startsWith("weekly") || s.pullPolicy().startsWith("every")) {
+          ctx.report("not-translatable", Severity.INFO, s.path("pull_policy"), s.name(),
+              "pull_policy \"" + s.pullPolicy() + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
+          yield "Always";
+        }
+        yield null;
+      }
+    };
+  }
+
+  /** One containerPort per distinct container port and protocol (ports targets, then expose). */
+  static List<ContainerPort> ports(Service s) {
+    Map<String, ContainerPort> out = new LinkedHashMap<>();
+    for (PortMapping p : s.ports()) {
+      String proto = p.protocolOrTcp().toUpperCase(Locale.ROOT);
+      if (!proto.equals("UDP") && !proto.equals("SCTP")) proto = "TCP";
+      add(out, p.target(), proto);
+    }
+    for (String e : s.expose()) {
+      String t = e.trim();
+      String proto = "TCP";
+      if (t.contains("/")) {
+        proto = t.substring(t.indexOf('/') + 1).toUpperCase(Locale.ROOT);
+        t = t.substring(0, t.indexOf('/'));
+      }
+      try {
+        if (t.contains("-")) {
+          int a = Integer.parseInt(t.substring(0, t.indexOf('-')));
+          int z = Integer.parseInt(t.substring(t.indexOf('-') + 1));
+          for (int i = a; i <= z && out.size() < 100; i++) add(out, i, proto);
+        } else {
+          add(out, Integer.parseInt(t), proto);
+        }
+      } catch (NumberFormatException ignored) {
+        // the schema check reported it
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static void add(Map<String, ContainerPort> out, int port, String proto) {
+    if (port <= 0 || out.size() >= 100) return;
+    out.putIfAbsent(port + "/" + proto, new ContainerPortBuilder().withContainerPort(port)
+        .withProtocol(proto.equals("TCP") ? null : proto).build());
+  }
+
+  /** Reservations → requests, limits → limits (cores → millicores, bytes → binary suffixes). */
+  static ResourceRequirements resources(Service s) {
+    Resources r = s.resources();
+    if (r == null || r.isEmpty()) return null;
+    Map<String, Quantity> req = new LinkedHashMap<>();
+    Map<String, Quantity> lim = new LinkedHashMap<>();
+    if (r.cpuReservation() != null && r.cpuReservation() > 0) req.put("cpu", new Quantity(Quantities.cpu(r.cpuReservation())));
+    if (r.memoryReservation() != null && r.memoryReservation() > 0) req.put("memory", new Quantity(Quantities.memory(r.memoryReservation())));
+    if (r.cpuLimit() != null && r.cpuLimit() > 0) lim.put("cpu", new Quantity(Quantities.cpu(r.cpuLimit())));
+    if (r.memoryLimit() != null && r.memoryLimit() > 0) lim.put("memory", new Quantity(Quantities.memory(r.memoryLimit())));
+    if (req.isEmpty() && lim.isEmpty()) return null;
+    return new ResourceRequirementsBuilder().withRequests(req.isEmpty() ? null : req).withLimits(lim.isEmpty() ? null : lim).build();
+  }
+
+}

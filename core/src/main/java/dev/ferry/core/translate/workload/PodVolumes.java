@@ -1,0 +1,36 @@
+package dev.ferry.core.translate.workload;
+
+import io.fabric8.kubernetes.api.model.Volume;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The volumes of one Pod, shared by its containers (sidecars included): each distinct source
+ * (a claim, a ConfigMap, a host path, a tmpfs) becomes one volume with a unique, valid name.
+ */
+public final class PodVolumes {
+  private final Map<String, Volume> byKey = new LinkedHashMap<>();
+  private final Map<String, String> names = new LinkedHashMap<>();
+
+  /**
+   * The name of the volume for {@code key}, creating it with {@code make} (given the chosen
+   * name) the first time. {@code base} is the wanted name.
+   */
+  public String use(String key, String base, Function<String, Volume> make) {
+    String n = names.get(key);
+    if (n != null) return n;
+    String b = dev.ferry.core.translate.network.Naming.sanitize(base);
+    n = b;
+    for (int i = 2; names.containsValue(n); i++) n = (b.length() > 58 ? b.substring(0, 58) : b) + "-" + i;
+    names.put(key, n);
+    byKey.put(key, make.apply(n));
+    return n;
+  }
+
+  public List<Volume> all() {
+    return new ArrayList<>(byKey.values());
+  }
+}

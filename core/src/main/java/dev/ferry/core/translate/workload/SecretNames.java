@@ -1,0 +1,70 @@
+package dev.ferry.core.translate.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a secret-looking variable name is: a name whose words include PASSWORD, PASSWD, PASS, SECRET,
+ * TOKEN, APIKEY, CREDENTIALS, PASSPHRASE, SALT or a "*_KEY" pair like API_KEY or PRIVATE_KEY, unless its
+ * last word says it holds something about the secret rather than the secret (…_FILE, …_LENGTH,
+ * …_URL, …_USER). camelCase names are split into words too.
+ */
+public final class SecretNames {
+  private static final Set<String> SECRET_WORDS = Set.of(
+      "PASSWORD", "PASSWORDS", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "TOKENS", "APIKEY",
+      "CREDENTIAL", "CREDENTIALS", "PASSPHRASE", "SALT", "PRIVATEKEY");
+  /** Words that make "X_KEY" a secret. */
+  private static final Set<String> KEY_QUALIFIERS = Set.of(
+      "API", "PRIVATE", "ACCESS", "SECRET", "AUTH", "ENCRYPTION", "SIGNING", "MASTER", "SESSION", "APP",
+      "LICENSE", "CLIENT", "ADMIN", "SERVICE", "WEBHOOK", "CRYPT", "JWT", "HMAC");
+  /** Last words that describe a secret without being one. */
+  private static final Set<String> META = Set.of(
+      "FILE", "FILES", "PATH", "DIR", "DIRECTORY", "LOCATION", "URL", "URI", "ENDPOINT", "HOST", "PORT", "USER",
+      "USERNAME", "NAME", "ID", "TYPE", "MODE", "METHOD", "LENGTH", "LEN", "SIZE", "TTL", "EXPIRY", "EXPIRE",
+      "EXPIRES", "EXPIRATION", "LIFETIME", "TIMEOUT", "DURATION", "INTERVAL", "AGE", "ENABLED", "ENABLE",
+      "DISABLED", "DISABLE", "REQUIRED", "POLICY", "ALGORITHM", "ALG", "HEADER", "FIELD", "PARAM", "FORMAT",
+      "VERSION", "PROVIDER", "BACKEND", "STORE", "ROTATION", "RESET", "PROMPT", "MIN", "MAX", "COUNT", "ATTEMPTS",
+      "RETRIES", "REGEX", "PATTERN", "COMPLEXITY", "STRENGTH", "COST", "ROUNDS", "ITERATIONS", "CMD", "COMMAND",
+      "HINT", "LABEL", "PREFIX", "SUFFIX", "KIND", "ISSUER", "AUDIENCE", "SCOPE", "SCOPES", "REALM", "BITS");
+  private static final Set<String> NOT_SECRET_VALUES = Set.of(
+      "true", "false", "yes", "no", "on", "off", "0", "1", "null", "none", "disabled", "enabled");
+
+  private SecretNames() {}
+
+  /** Whether {@code name} looks like it holds a secret. */
+  public static boolean isSecretName(String name) {
+    List<String> words = words(name);
+    if (words.isEmpty()) return false;
+    if (words.size() == 1 && words.get(0).equals("PWD")) return false; // the shell's working directory
+    if (META.contains(words.get(words.size() - 1))) return false;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (SECRET_WORDS.contains(w)) return true;
+      if (w.equals("KEY") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) return true;
+      if (w.endsWith("KEY") && KEY_QUALIFIERS.contains(w.substring(0, w.length() - 3))) return true;
+    }
+    return false;
+  }
+
+  /** Whether a value could be a secret (not a flag like {@code yes} or a path under /run/secrets). */
+  public static boolean isSecretValue(String value) {
+    String v = value.trim();
+    if (v.isEmpty() || NOT_SECRET_VALUES.contains(v.toLowerCase(Locale.ROOT))) return false;
+    return !v.startsWith("/run/secrets/") && !v.startsWith("/var/run/secrets/");
+  }
+
+  /** {@code dbPassword} and {@code DB_PASSWORD} are both [DB, PASSWORD]. */
+  public static List<String> words(String name) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))) b.append('_');
+      b.append(c);
+    }
+    List<String> out = new ArrayList<>();
+    for (String w : b.toString().toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) if (!w.isEmpty()) out.add(w);
+    return out;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.ferry.core.translate.workload;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.translate.Scope;
+import dev.ferry.core.translate.TranslationContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Sysctl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * user, privileged, cap_add/cap_drop, read_only, security_opt and sysctls. Defaults that keep
+ * compose's meaning and harden where compose says nothing: seccomp RuntimeDefault (what Docker
+ * applies by default) and allowPrivilegeEscalation false, unless the service is privileged, adds
+ * SYS_ADMIN/ALL (Kubernetes rejects the combination) or sets {@code no-new-privileges:false}.
+ */
+public final class SecurityMapper {
+  private SecurityMapper() {}
+
+  public static SecurityContext container(TranslationContext ctx, Service s, Scope scope) {
+    SecurityContextBuilder b = new SecurityContextBuilder();
+    List<String> add = caps(s.capAdd());
+    List<String> drop = caps(s.capDrop());
+    if (!add.isEmpty() || !drop.isEmpty()) {
+      b.withNewCapabilities().withAdd(add.isEmpty() ? null : add).withDrop(drop.isEmpty() ? null : drop).endCapabilities();
+      scope.from(ctx, "securityContext.capabilities", s.path(s.has("cap_add") ? "cap_add" : "cap_drop"));
+    }
+    if (s.privileged()) {
+      b.withPrivileged(true);
+      scope.from(ctx, "securityContext.privileged", s.path("privileged"));
+    }
+    if (s.readOnly()) {
+      b.withReadOnlyRootFilesystem(true);
+      scope.from(ctx, "securityContext.readOnlyRootFilesystem", s.path("read_only"));
+    }
+    boolean escalationAsked = s.privileged() || add.contains("SYS_ADMIN") || add.contains("ALL");
+    for (String opt : s.securityOpt()) {
+      String o = opt.replace('=', ':').toLowerCase(Locale.ROOT);
+      if (o.equals("no-new-privileges:false")) escalationAsked = true;
+    }
+    if (!escalationAsked) {
+      b.withAllowPrivilegeEscalation(false);
+      if (s.securityOpt().stream().anyMatch(o -> o.startsWith("no-new-privileges"))) {
+        scope.from(ctx, "securityContext.allowPrivilegeEscalation", s.path("security_opt"));
+      } else {
+        scope.defaulted(ctx, "securityContext.allowPrivilegeEscalation",
+            "compose does not ask for privilege escalation; ferry forbids it (setuid binaries cannot gain privileges)");
+      }
+    }
+    user(ctx, s, b, scope);
+    options(ctx, s, b, scope);
+    return b.build();
+  }
+
+  /** The Pod-level context: seccomp profile and sysctls. */
+  public static PodSecurityContext pod(TranslationContext ctx, Service s, Scope scope) {
+    PodSecurityContextBuilder b = new PodSecurityContextBuilder();
+    String seccomp = "RuntimeDefault";
+    for (String opt : s.securityOpt()) {
+      String o = opt.replace('=', ':');
+      if (o.equalsIgnoreCase("seccomp:unconfined")) seccomp = "Unconfined";
+    }
+    b.withNewSeccompProfile().withType(seccomp).endSeccompProfile();
+    if (seccomp.equals("Unconfined")) scope.from(ctx, "securityContext.seccompProfile", s.path("security_opt"));
+    else scope.defaulted(ctx, "securityContext.seccompProfile", "Docker applies its default seccomp profile; RuntimeDefault is the same on Kubernetes");
+    if (!s.sysctls().isEmpty()) {
+      List<Sysctl> out = new ArrayList<>();
+      for (Map.Entry<String, String> e : s.sysctls().entrySet()) out.add(new Sysctl(e.getKey(), e.getValue()));
+      b.withSysctls(out);
+      scope.from(ctx, "securityContext.sysctls", s.path("sysctls"),
+          "sysctls outside Kubernetes' safe set must be allowed on the kubelet (--allowed-unsafe-sysctls)");
+    }
+    return b.build();
+  }
+
+  private static void user(TranslationContext ctx, Service s, SecurityContextBuilder b, Scope scope) {
+    if (s.user() == null || s.user().isBlank()) return;
+    String[] parts = s.user().trim().split(":", 2);
+    Long uid = id(parts[0]);
+    Long gid = parts.length > 1 ? id(parts[1]) : null;
+    if (uid != null) {
+      b.withRunAsUser(uid);
+      scope.from(ctx, "securityContext.runAsUser", s.path("user"));
+    }
+    if (gid != null) b.withRunAsGroup(gid);
+    if (uid == null || (parts.length > 1 && gid == null)) {
+      ctx.report("named-user", Severity.WARNING, s.path("user"), s.name(),
+          "user \"" + s.user() + "\" is a name; Kubernetes runAsUser/runAsGroup take numeric ids, so the image's"
+              + " default user applies: use the numeric uid[:gid]");
+    }
+  }
+
+  private static Long id(String p) {
+    if (p.equals("root")) return 0L;
+    try {
+      return Long.parseLong(p.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static void options(TranslationContext ctx, Service s, SecurityContextBuilder b, Scope scope) {
+    for (int i = 0; i < s.securityOpt().size(); i++) {
+      String opt = s.securityOpt().get(i).replace('=', ':');
+      ModelPath at = s.path("security_opt").index(i);
+      String lower = opt.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("no-new-privileges") || lower.equals("seccomp:unconfined")) continue;
+      if (lower.startsWith("apparmor:")) {
+        String prof = opt.substring("apparmor:".length());
+        if (prof.equals("unconfined")) b.withNewAppArmorProfile().withType("Unconfined").endAppArmorProfile();
+        else b.withNewAppArmorProfile().withType("Localhost").withLocalhostProfile(prof).endAppArmorProfile();
+        scope.from(ctx, "securityContext.appArmorProfile", at);
+      } else if (lower.startsWith("label:") && opt.split(":").length == 3) {
+        String[] kv = opt.split(":");
+        switch (kv[1]) {
+          case "user" -> b.editOrNewSeLinuxOptions().withUser(kv[2]).endSeLinuxOptions();
+          case "role" -> b.editOrNewSeLinuxOptions().withRole(kv[2]).endSeLinuxOptions();
+          case "type" -> b.editOrNewSeLinuxOptions().withType(kv[2]).endSeLinuxOptions();
+          case "level" -> b.editOrNewSeLinuxOptions().withLevel(kv[2]).endSeLinuxOptions();
+          default -> notTranslatable(ctx, s, at, opt);
+        }
+        scope.from(ctx, "securityContext.seLinuxOptions", at);
+      } else {
+        notTranslatable(ctx, s, at, opt);
+      }
+    }
+  }
+
+  private static void notTranslatable(TranslationContext ctx, Service s, ModelPath at, String opt) {
+    ctx.report("not-translatable", Severity.WARNING, at, s.name(),
+        "security_opt \"" + opt + "\" has no Kubernetes equivalent ferry can emit; it is not applied");
+  }
+
+  private static List<String> caps(List<String> in) {
+    List<String> out = new ArrayList<>();
+    for (String c : in) {
+      String u = c.trim().toUpperCase(Locale.ROOT);
+      if (u.startsWith("CAP_")) u = u.substring(4);
+      if (!u.isEmpty() && !out.contains(u)) out.add(u);
+    }
+    return out;
+  }
+}

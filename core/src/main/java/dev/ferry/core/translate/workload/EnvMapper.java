@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class EnvMapper {
   /** ConfigMap keys (and so envFrom variables) must match this. */
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+  /** A URL with a password in it: {@code scheme://user:password@host}. */
+  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
 
   /** The container's env and envFrom. */
   public record Env(List<EnvVar> env, List<EnvFromSource> envFrom) {}
@@ -47,7 +49,7 @@ public final class EnvMapper {
       if (e.getValue() == null) continue; // "- FOO" with FOO unset: compose does not set it either
       ModelPath at = s.path("environment").key(e.getKey());
       String v = rewrite(ctx, s, e.getKey(), e.getValue(), at);
-      if (SecretNames.isSecretName(e.getKey()) && SecretNames.isSecretValue(v) && KEY.matcher(e.getKey()).matches()) {
+      if (secret(e.getKey(), v) && KEY.matcher(e.getKey()).matches()) {
         secret.put(e.getKey(), v);
         envRefs.add(new String[] {e.getKey()});
         env.add(null); // placeholder, filled once the Secret's name is known
@@ -65,7 +67,7 @@ public final class EnvMapper {
               "variable '" + e.getKey() + "' from " + f.path() + " is not a valid ConfigMap key; it is left out");
           continue;
         }
-        if (SecretNames.isSecretName(e.getKey()) && SecretNames.isSecretValue(v)) {
+        if (secret(e.getKey(), v)) {
           fileSecret.put(e.getKey(), v);
           plain.remove(e.getKey());
         } else {
@@ -100,6 +102,11 @@ public final class EnvMapper {
           .withName(secretName).withKey(key).endSecretKeyRef().endValueFrom().build());
     }
     return new Env(env, from);
+  }
+
+  /** A secret-looking name with a secret-looking value, or a URL that carries a password. */
+  static boolean secret(String key, String value) {
+    return (SecretNames.isSecretName(key) && SecretNames.isSecretValue(value)) || URL_CREDENTIALS.matcher(value).find();
   }
 
   /** Rewrites references to renamed services in one value; reports each rewrite. */

@@ -1,0 +1,83 @@
+package dev.ferry.core.translate;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * docs/conversion.md and docs/steering.md, generated from the mappers' metadata ({@link Coverage},
+ * {@link Steering}); a test fails when the committed files differ, so the docs cannot drift.
+ */
+public final class ReferenceDocs {
+  private ReferenceDocs() {}
+
+  public static String conversion() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Conversion reference\n\n")
+        .append("<!-- Generated from dev.ferry.core.translate.Coverage by ReferenceDocsTest; do not edit by hand. -->\n\n")
+        .append("What `ferry convert` makes of every service key of the compose-spec. **mapped**: translated to the\n")
+        .append("Kubernetes field shown; **loader**: resolved while loading; **ignored**: deliberately not translated,\n")
+        .append("for the reason shown; **reported**: no Kubernetes equivalent, so every use is a `not-translatable`\n")
+        .append("finding at its line. A test walks every service property of the compose-spec schema and fails when\n")
+        .append("one is missing here.\n\n")
+        .append("| compose key | fate | Kubernetes |\n| --- | --- | --- |\n");
+    for (Map.Entry<String, Coverage.Entry> e : new TreeMap<>(Coverage.SERVICE).entrySet()) {
+      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue().fate().name().toLowerCase())
+          .append(" | ").append(e.getValue().target().replace("|", "\\|")).append(" |\n");
+    }
+    b.append("\n## deploy\n\n| compose key | fate | Kubernetes |\n| --- | --- | --- |\n");
+    for (Map.Entry<String, Coverage.Entry> e : new TreeMap<>(Coverage.DEPLOY).entrySet()) {
+      b.append("| `deploy.").append(e.getKey()).append("` | ").append(e.getValue().fate().name().toLowerCase())
+          .append(" | ").append(e.getValue().target()).append(" |\n");
+    }
+    b.append("\n## Top-level sections\n\n")
+        .append("| compose | Kubernetes |\n| --- | --- |\n")
+        .append("| `volumes` | one PersistentVolumeClaim per named volume (1Gi, ReadWriteOnce; ReadWriteMany when shared, a finding); a StatefulSet's own volumes become volumeClaimTemplates; external volumes are referenced, not emitted |\n")
+        .append("| `configs` | one ConfigMap per config (file, content, environment), mounted with subPath |\n")
+        .append("| `secrets` | one Secret per secret (file, environment), mounted at /run/secrets/<target> |\n")
+        .append("| `networks` | with `--network-policies`: one NetworkPolicy per network (members only) |\n")
+        .append("| `name` | label app.kubernetes.io/part-of on every object |\n")
+        .append("\n## Choices ferry makes, and why\n\n")
+        .append("- **Workload kind**: Deployment; DaemonSet for `deploy.mode: global`; Job for a service with\n")
+        .append("  `restart: \"no\"` (or on-failure) that another service awaits with `service_completed_successfully`;\n")
+        .append("  StatefulSet and CronJob only when steered (a database with a named volume gets a `statefulset-suggested` finding).\n")
+        .append("- **Services**: the Service port is the container port (what other containers used: `db:5432`); a\n")
+        .append("  published port that differs is offered too (`8080 → 80`), so both names keep working. A service reached\n")
+        .append("  by name without ports gets ports inferred from `host:port` references, then from its image\n")
+        .append("  (`unreachable-service` finding either way).\n")
+        .append("- **Probes**: readiness = the healthcheck (a failing check removes the Pod from its Service, as \"unhealthy\"\n")
+        .append("  does); liveness = the same command with 3× the retries and `start_period` as initial delay, because\n")
+        .append("  compose never restarts an unhealthy container. Defaults are compose's (30s interval and timeout, 3 retries).\n")
+        .append("- **Start order**: `depends_on` → initContainers: `nc -z` against the dependency's Service (which only\n")
+        .append("  routes to ready Pods) for started/healthy; `kubectl wait --for=condition=complete` for a Job, with a\n")
+        .append("  Role that may only read Jobs and a token mounted into that initContainer alone.\n")
+        .append("- **Security**: allowPrivilegeEscalation false unless privileged/SYS_ADMIN/`no-new-privileges:false`;\n")
+        .append("  seccomp RuntimeDefault (Docker's default profile); automountServiceAccountToken false; never hostPort.\n")
+        .append("- **Environment**: secret-looking variables (PASSWORD, TOKEN, API_KEY, URLs with a password...) go to a\n")
+        .append("  Secret and are referenced with secretKeyRef; env_file values go to a ConfigMap/Secret via envFrom.\n")
+        .append("- **Names**: service names that are not DNS-1123 labels are renamed (`postgres_db` → `postgres-db`)\n")
+        .append("  everywhere, and host references in environment values are rewritten, each a finding.\n");
+    return b.toString();
+  }
+
+  public static String steering() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Steering: `x-ferry` and kompose labels\n\n")
+        .append("<!-- Generated from dev.ferry.core.translate.Steering by ReferenceDocsTest; do not edit by hand. -->\n\n")
+        .append("Where compose has no word for a Kubernetes choice, say it in an `x-ferry` block on the service (or at\n")
+        .append("the top level for volumes). kompose's `kompose.*` labels are honoured too, so a kompose user migrates\n")
+        .append("without rewriting; `x-ferry` wins when both are given. Steering labels are not copied to annotations.\n\n")
+        .append("```yaml\nservices:\n  web:\n    image: example/web:1.0\n    ports: [\"8000:8000\"]\n    x-ferry:\n")
+        .append("      replicas: 3\n      service: {type: LoadBalancer}\n      ingress: {host: shop.example.com, tls: shop-tls, className: nginx}\n")
+        .append("      volumes:\n        uploads: {size: 5Gi, storageClass: fast-ssd}\n```\n\n")
+        .append("## x-ferry keys (per service)\n\n| key | meaning |\n| --- | --- |\n");
+    for (Map.Entry<String, String> e : new TreeMap<>(Steering.X_FERRY_KEYS).entrySet()) {
+      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
+    }
+    b.append("\nAt the top level, `x-ferry.volumes.<name>.{size,storageClass,accessMode}` steers a named volume for\nevery service that uses it.\n");
+    b.append("\n## kompose labels\n\n| label | ferry equivalent |\n| --- | --- |\n");
+    for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
+      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.ferry.core.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.load.ComposeLoader;
+import dev.ferry.core.load.LoadOptions;
+import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.testing.Golden;
+import dev.ferry.core.testing.Manifests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Golden tests of {@code convert}: each {@code testdata/convert/<case>/} has {@code input/} and
+ * expected {@code manifests.yaml} (annotated, as {@code ferry convert --annotate} prints it) and
+ * {@code findings.txt}; an optional {@code case.yaml} gives env and options. Every output must also
+ * pass the Kubernetes client models and the API-server checks of {@link Manifests}, and converting
+ * twice must give the same bytes.
+ */
+class ConvertGoldenTest {
+  static final Path CASES = Golden.repoRoot().resolve("testdata/convert");
+
+  @TestFactory
+  Stream<DynamicTest> cases() throws IOException {
+    try (Stream<Path> s = Files.list(CASES)) {
+      List<Path> dirs = s.filter(Files::isDirectory).sorted().toList();
+      assertTrue(dirs.size() >= 10, "expected convert golden cases under " + CASES);
+      return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> run(d)));
+    }
+  }
+
+  /** Loads and converts a case directory as the test (and the CLI) would. */
+  @SuppressWarnings("unchecked")
+  public static Object[] convert(Path dir) throws IOException {
+    Map<String, Object> spec = Map.of();
+    Path caseFile = dir.resolve("case.yaml");
+    if (Files.exists(caseFile)) {
+      Object o = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(caseFile));
+      if (o instanceof Map<?, ?> m) spec = (Map<String, Object>) m;
+    }
+    LoadOptions.Builder opts = LoadOptions.builder().workingDirectory(dir.resolve("input"));
+    ((Map<Object, Object>) spec.getOrDefault("env", Map.of())).forEach((k, v) -> opts.env(k.toString(), v.toString()));
+    LoadResult r = ComposeLoader.load(opts.build());
+    assertFalse(r.hasErrors(), () -> "case does not load: " + r.diagnostics());
+    Map<String, Object> o = (Map<String, Object>) spec.getOrDefault("options", Map.of());
+    TranslateOptions t = TranslateOptions.defaults()
+        .withNetworkPolicies(Boolean.TRUE.equals(o.get("network_policies")));
+    if (o.containsKey("bind_mounts")) t = t.withBindMounts(TranslateOptions.BindMounts.valueOf(o.get("bind_mounts").toString().toUpperCase()));
+    return new Object[] {r, Translator.translate(r.project(), r.sourceMap(), t)};
+  }
+
+  static void run(Path dir) throws IOException {
+    Object[] a = convert(dir);
+    LoadResult r = (LoadResult) a[0];
+    Translation t = (Translation) a[1];
+    String yaml = ManifestWriter.yamlStream(t, r.sourceMap(), true).replace(dir.resolve("input").toAbsolutePath().toString(), "<input>");
+    StringBuilder f = new StringBuilder();
+    for (Diagnostic d : t.diagnostics()) {
+      f.append(d.position()).append(": ").append(d.severity().label()).append(" [").append(d.code()).append("] ")
+          .append(d.message()).append('\n');
+    }
+    Golden.check(dir.resolve("expected/manifests.yaml"), yaml);
+    Golden.check(dir.resolve("expected/findings.txt"), f.toString().replace(dir.resolve("input").toAbsolutePath().toString(), "<input>"));
+    assertEquals(List.of(), Manifests.problems(t.objects()), "emitted objects must be valid");
+    for (Diagnostic d : t.diagnostics()) {
+      assertTrue(d.position().line() >= 1 && d.position().column() >= 1, "finding without a position: " + d);
+    }
+    Translation again = (Translation) convert(dir)[1];
+    assertEquals(yaml, ManifestWriter.yamlStream(again, r.sourceMap(), true).replace(dir.resolve("input").toAbsolutePath().toString(), "<input>"),
+        "converting twice must give the same bytes");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.ferry.core.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.testing.Golden;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The conversion reference covers the whole compose-spec, and the committed docs match the code. */
+class ReferenceDocsTest {
+  @Test
+  void everyServicePropertyOfTheSchemaHasAFate() throws IOException {
+    JsonNode schema;
+    try (InputStream in = Coverage.class.getResourceAsStream("/dev/ferry/core/compose-spec.json")) {
+      schema = JsonMapper.builder().build().readTree(in);
+    }
+    List<String> missing = new ArrayList<>();
+    for (String k : new TreeSet<>(schema.get("$defs").get("service").get("properties").propertyNames())) {
+      if (!Coverage.SERVICE.containsKey(k)) missing.add(k);
+    }
+    for (String k : new TreeSet<>(schema.get("$defs").get("deployment").get("properties").propertyNames())) {
+      if (!Coverage.DEPLOY.containsKey(k)) missing.add("deploy." + k);
+    }
+    assertEquals(List.of(), missing, "compose keys with no declared fate in Coverage");
+    assertTrue(Coverage.SERVICE.size() >= 90);
+  }
+
+  @Test
+  void conversionDocIsUpToDate() {
+    Golden.check(Golden.repoRoot().resolve("docs/conversion.md"), ReferenceDocs.conversion());
+  }
+
+  @Test
+  void steeringDocIsUpToDate() {
+    Golden.check(Golden.repoRoot().resolve("docs/steering.md"), ReferenceDocs.steering());
+  }
+}

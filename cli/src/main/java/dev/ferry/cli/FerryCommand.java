@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ConfigCommand.class,
       dev.ferry.cli.command.ConvertCommand.class,
+      dev.ferry.cli.command.LintCommand.class,
+      dev.ferry.cli.command.RulesCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

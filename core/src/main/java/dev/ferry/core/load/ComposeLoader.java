@@ -1,5 +1,6 @@
 package dev.ferry.core.load;
 
+import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.load.env.DotEnv;
 import dev.ferry.core.load.stage.Bind;
@@ -53,9 +54,10 @@ public final class ComposeLoader {
       if (doc == null) continue;
       merged = merged == null ? doc : Merge.mergeProjects(merged, doc);
     }
-    if (merged == null || diags.hasErrors()) {
+    if (merged == null || (diags.hasErrors() && !opts.recover())) {
       return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
     }
+    if (diags.hasErrors()) return recover(opts, merged, names, stages, env, projectDir, diags, sources);
     merged = Merge.stripTags(merged);
     merged = Profiles.apply(merged, env.profiles(), diags);
     MapNode canonical = Canonicalise.apply(merged, env::lookup, diags);
@@ -63,6 +65,33 @@ public final class ComposeLoader {
     String name = projectName(opts, canonical, env, projectDir);
     Project project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), diags);
     Consistency.check(project, map, diags);
+    return new LoadResult(project, map, diags.sorted(), sources.parsed(), sources.texts());
+  }
+
+  /**
+   * The later stages on a project that already has errors: their own findings about positions
+   * already reported are dropped (one problem, one finding), and a shape the binder cannot read
+   * leaves the project out rather than failing the load.
+   */
+  private static LoadResult recover(LoadOptions opts, MapNode merged, List<String> names, FileStages stages,
+      Environment env, Path projectDir, Diagnostics diags, Sources sources) {
+    Diagnostics late = new Diagnostics();
+    Project project = null;
+    SourceMap map = SourceMap.empty();
+    try {
+      MapNode m = Profiles.apply(Merge.stripTags(merged), env.profiles(), late);
+      MapNode canonical = Canonicalise.apply(m, env::lookup, late);
+      map = SourceMaps.of(canonical);
+      String name = projectName(opts, canonical, env, projectDir);
+      project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), late);
+      Consistency.check(project, map, late);
+    } catch (RuntimeException e) {
+      project = null;
+      map = SourceMap.empty();
+    }
+    java.util.Set<Position> seen = new java.util.HashSet<>();
+    for (Diagnostic d : diags.all()) seen.add(d.position());
+    for (Diagnostic d : late.all()) if (!seen.contains(d.position())) diags.add(d);
     return new LoadResult(project, map, diags.sorted(), sources.parsed(), sources.texts());
   }
 

@@ -21,7 +21,8 @@ public record LoadOptions(
     Set<String> profiles,
     Map<String, String> environment,
     String projectName,
-    boolean strict) {
+    boolean strict,
+    boolean recover) {
 
   public LoadOptions {
     files = List.copyOf(files);
@@ -44,6 +45,7 @@ public record LoadOptions(
     private final Map<String, String> environment = new TreeMap<>();
     private String projectName;
     private boolean strict;
+    private boolean recover;
 
     public Builder file(Path f) {
       files.add(f);
@@ -105,8 +107,17 @@ public record LoadOptions(
       return this;
     }
 
+    /**
+     * Go on past errors as far as the files allow (for lint: the model-based rules still run on
+     * what could be read). The project may then be partial; without it, errors stop at the files.
+     */
+    public Builder recover(boolean b) {
+      recover = b;
+      return this;
+    }
+
     public LoadOptions build() {
-      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName, strict);
+      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName, strict, recover);
     }
   }
 }

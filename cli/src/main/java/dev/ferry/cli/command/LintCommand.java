@@ -1,0 +1,265 @@
+package dev.ferry.cli.command;
+
+import dev.ferry.cli.ExitCode;
+import dev.ferry.cli.FerryCommand;
+import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.options.ProjectOptions;
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.load.ComposeLoader;
+import dev.ferry.core.load.LoadOptions;
+import dev.ferry.rules.api.Finding;
+import dev.ferry.rules.engine.Fixer;
+import dev.ferry.rules.engine.LintConfig;
+import dev.ferry.rules.engine.LintEngine;
+import dev.ferry.rules.engine.LintResult;
+import dev.ferry.rules.report.Format;
+import dev.ferry.rules.report.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry lint}: findings on compose files, for people and for CI. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+    description = {"Lint compose files: hygiene, and what will break or change meaning on Kubernetes.",
+        "With no FILE|DIR and no -f: the compose file of the current directory (as docker compose finds it).",
+        "A DIR lints every compose file under it, each with its override file."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no finding at or above --fail-on (with --fix-dry-run: nothing to fix)",
+        "1:findings at or above --fail-on (with --fix-dry-run: fixes to apply)",
+        "2:usage error or unreadable path"})
+public final class LintCommand implements Callable<Integer> {
+  public enum FailOn { error, warning, info, never }
+
+  public enum Colour { auto, always, never }
+
+  private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose(\\.[A-Za-z0-9_-]+)*\\.ya?ml");
+
+  @Spec CommandSpec spec;
+  @Mixin ProjectOptions project;
+
+  @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Compose files or directories to lint, each its own project.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--format", defaultValue = "text", description = "text, json, sarif, github or junit. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--fail-on", defaultValue = "error", description = "Exit 1 on findings at or above: error, warning, info or never. Default: ${DEFAULT-VALUE}.")
+  FailOn failOn;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Lint configuration. Default: the nearest .ferry.yaml at or above each compose file.")
+  Path config;
+
+  @Option(names = "--fix", description = "Fix what the fixable rules can (quotes, version:, order), editing the files in place; then report what is left.")
+  boolean fix;
+
+  @Option(names = "--fix-dry-run", description = "Print the fixes as a unified diff; change nothing.")
+  boolean fixDryRun;
+
+  @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
+  boolean quiet;
+
+  @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto, always or never (auto: on a terminal, unless NO_COLOR is set).")
+  Colour colour;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<LoadOptions> projects = projects();
+    Map<Path, LintConfig> configs = new HashMap<>();
+    LintConfig fixed = config == null ? null : loadConfig(config);
+
+    if (fixDryRun || fix) {
+      boolean any = false;
+      for (LoadOptions p : projects) {
+        for (Fixer.FileFix f : Fixer.fix(p, configFor(p, fixed, configs))) {
+          if (!f.changed()) continue;
+          any = true;
+          if (fixDryRun) out.print(f.diff());
+          else write(f.path(), f.after());
+        }
+      }
+      if (fixDryRun) {
+        out.flush();
+        return any ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+      }
+    }
+
+    List<LintResult> results = projects.parallelStream()
+        .map(p -> LintEngine.lint(p, configFor(p, fixed, configs)))
+        .toList();
+    for (LintResult r : results) {
+      if (r.fileTexts().isEmpty() && !r.findings().isEmpty() && r.findings().get(0).rule().equals("file-missing")) {
+        Finding f = r.findings().get(0); // nothing could be read: a usage error, not a lint finding
+        throw new UserError(f.file() + ": " + f.message());
+      }
+    }
+    Map<String, Finding> all = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (LintResult r : results) {
+      for (Finding f : r.findings()) {
+        if (quiet && f.severity() != Severity.ERROR) continue;
+        all.putIfAbsent(f.rule() + "\0" + f.position() + "\0" + f.message(), f);
+      }
+      texts.putAll(r.fileTexts());
+    }
+    Report report = new Report(List.copyOf(all.values()), texts, projects.size());
+    String version = new FerryCommand.Version().getVersion()[0].replace("ferry ", "");
+    out.print(format.render(report, useColour(), version));
+    out.flush();
+    Severity threshold = switch (failOn) {
+      case error -> Severity.ERROR;
+      case warning -> Severity.WARNING;
+      case info -> Severity.INFO;
+      case never -> null;
+    };
+    boolean fails = threshold != null && report.findings().stream().anyMatch(f -> f.severity().atLeast(threshold));
+    return fails ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  /** The projects to lint: -f files as one project, each FILE, each compose file under each DIR, or discovery. */
+  List<LoadOptions> projects() {
+    LoadOptions base = project.toLoadOptions();
+    List<LoadOptions> out = new ArrayList<>();
+    if (!project.files.isEmpty()) out.add(base);
+    for (Path p : paths) {
+      Path abs = base.workingDirectory().resolve(p).normalize();
+      if (Files.isDirectory(abs)) {
+        List<Path> found = composeFilesUnder(abs);
+        if (found.isEmpty()) throw new UserError(p + ": no compose files under this directory");
+        for (Path f : found) out.add(with(base, projectFiles(f)));
+      } else if (Files.isRegularFile(abs)) {
+        if (!Files.isReadable(abs)) throw new UserError(p + ": not readable");
+        out.add(with(base, List.of(abs)));
+      } else {
+        throw new UserError(p + ": no such file or directory");
+      }
+    }
+    if (out.isEmpty()) out.add(base);
+    return out;
+  }
+
+  private static LoadOptions with(LoadOptions b, List<Path> files) {
+    return new LoadOptions(files, b.workingDirectory(), null, b.envFiles(), b.profiles(), b.environment(),
+        b.projectName(), b.strict(), b.recover());
+  }
+
+  /** A main compose file and, when it has one, its override file. */
+  private static List<Path> projectFiles(Path main) {
+    String n = main.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    Path ov = main.resolveSibling(n.substring(0, dot) + ".override" + n.substring(dot));
+    return Files.isRegularFile(ov) ? List.of(main, ov) : List.of(main);
+  }
+
+  /** Main compose files under a directory (override files go with their main file), sorted. */
+  static List<Path> composeFilesUnder(Path dir) throws UserError {
+    List<Path> out = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+          String n = d.getFileName() == null ? "" : d.getFileName().toString();
+          if (!d.equals(dir) && (n.startsWith(".") || n.equals("node_modules") || n.equals("target"))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+          String n = f.getFileName().toString();
+          if (COMPOSE_NAME.matcher(n).matches() && !n.contains(".override.")) out.add(f);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UserError(dir + ": cannot read: " + e.getMessage());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private LintConfig configFor(LoadOptions p, LintConfig fixed, Map<Path, LintConfig> cache) {
+    if (fixed != null) return fixed;
+    Path dir = p.files().isEmpty() ? p.workingDirectory()
+        : p.workingDirectory().resolve(p.files().get(0)).toAbsolutePath().normalize().getParent();
+    synchronized (cache) {
+      LintConfig c = cache.get(dir);
+      if (c == null) {
+        try {
+          c = LintConfig.find(dir);
+        } catch (IOException e) {
+          throw new UserError("cannot read lint configuration: " + e.getMessage());
+        } catch (LintConfig.InvalidConfig e) {
+          throw new UserError(e.getMessage());
+        }
+        cache.put(dir, c);
+      }
+      return c;
+    }
+  }
+
+  private static LintConfig loadConfig(Path f) {
+    if (!Files.isRegularFile(f)) throw new UserError(f + ": no such file");
+    try {
+      return LintConfig.load(f);
+    } catch (IOException e) {
+      throw new UserError(f + ": cannot read: " + e.getMessage());
+    } catch (LintConfig.InvalidConfig e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private boolean useColour() {
+    return switch (colour) {
+      case always -> true;
+      case never -> false;
+      case auto -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+    };
+  }
+
+  /** Replaces a file's text atomically (a temp file beside it, then a move). */
+  private static void write(Path file, String text) {
+    try {
+      Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".ferry-fix");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot write the fix: " + e.getMessage());
+    }
+  }
+
+  static {
+    // keep the default-file list the loader uses and the DIR walk in step
+    assert ComposeLoader.DEFAULT_FILES.stream().allMatch(n -> COMPOSE_NAME.matcher(n).matches());
+  }
+}

@@ -1,0 +1,122 @@
+package dev.ferry.rules.engine;
+
+import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.load.ComposeLoader;
+import dev.ferry.core.load.LoadOptions;
+import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.translate.TranslateOptions;
+import dev.ferry.core.translate.Translation;
+import dev.ferry.core.translate.Translator;
+import dev.ferry.rules.api.Finding;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lints one compose project: loads it (going on past errors, so the model rules still run on what
+ * could be read), maps the loader's and the converter's diagnostics onto their rules (the code
+ * that knows reports; lint shows), runs the rule classes, then applies .ferry.yaml and inline
+ * suppressions. Where a rule class and a translation diagnostic share an id, the rule class is the
+ * one source: the translation's copy is not shown twice.
+ */
+public final class LintEngine {
+  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+      .thenComparingInt(Finding::line)
+      .thenComparingInt(Finding::column)
+      .thenComparing(Finding::rule)
+      .thenComparing(Finding::message);
+
+  private LintEngine() {}
+
+  public static LintResult lint(LoadOptions options, LintConfig config) {
+    LoadOptions opts = withRecover(options);
+    LoadResult load = ComposeLoader.load(opts);
+    Position fallback = fallback(load, opts);
+    List<Finding> raw = new ArrayList<>();
+
+    for (Diagnostic d : load.diagnostics()) raw.add(fromDiagnostic(d, fallback));
+
+    for (Rule rule : RuleRegistry.all()) {
+      if (rule instanceof DiagnosticRule || !enabled(rule, config)) continue;
+      RuleContextImpl ctx = new RuleContextImpl(load, rule, config.setting(rule.id()).options(), raw, fallback);
+      try {
+        rule.check(ctx);
+      } catch (RuntimeException e) {
+        // A rule must never take the whole lint down; what it could not check is said, not hidden.
+        raw.add(new Finding(rule.id(), Severity.INFO, "rule could not finish on this file (" + e + ")",
+            fallback, null, rule.info().remediation()));
+      }
+    }
+
+    if (load.project() != null) {
+      Translation t;
+      try {
+        t = Translator.translate(load.project(), load.sourceMap(), TranslateOptions.defaults());
+      } catch (RuntimeException e) {
+        t = null; // a partial project (after errors) may not translate; its errors are already reported
+      }
+      if (t != null) {
+        for (Diagnostic d : t.diagnostics()) {
+          Rule r = RuleRegistry.byId(d.code()).orElse(null);
+          if (r != null && !(r instanceof DiagnosticRule)) continue; // the rule class reports it
+          raw.add(fromDiagnostic(d, fallback));
+        }
+      }
+    }
+
+    Suppressions suppressions = new Suppressions(load.fileTexts());
+    Map<String, Finding> kept = new LinkedHashMap<>();
+    for (Finding f : raw) {
+      Rule r = RuleRegistry.byId(f.rule()).orElse(null);
+      if (r != null && !enabled(r, config)) continue;
+      if (config.ignored(f.file())) continue;
+      if (suppressions.suppresses(f)) continue;
+      Severity s = config.setting(f.rule()).severity();
+      if (s != null) f = f.withSeverity(s);
+      kept.putIfAbsent(f.rule() + "\0" + f.position() + "\0" + f.message(), f);
+    }
+    Rule unused = RuleRegistry.byId("unused-suppression").orElseThrow();
+    if (enabled(unused, config)) {
+      for (Finding f : suppressions.unused(unused.info())) {
+        if (config.ignored(f.file())) continue;
+        Severity s = config.setting(f.rule()).severity();
+        kept.putIfAbsent(f.rule() + "\0" + f.position() + "\0" + f.message(), s == null ? f : f.withSeverity(s));
+      }
+    }
+    List<Finding> findings = new ArrayList<>(kept.values());
+    findings.sort(ORDER);
+    return new LintResult(List.copyOf(findings), load.fileTexts(), load.project() != null);
+  }
+
+  static boolean enabled(Rule r, LintConfig config) {
+    Boolean e = config.setting(r.id()).enabled();
+    return e != null ? e : r.info().enabledByDefault();
+  }
+
+  private static Finding fromDiagnostic(Diagnostic d, Position fallback) {
+    Rule r = RuleRegistry.byId(d.code()).orElse(null);
+    RuleInfo info = r == null ? null : r.info();
+    String remediation = d.hint() != null ? d.hint() : info == null ? null : info.remediation();
+    Position p = d.position().isKnown() ? d.position() : fallback;
+    return new Finding(d.code(), d.severity(), d.message(), p, d.service(), remediation);
+  }
+
+  /** Where findings without a position go: the first line of the first file read. */
+  private static Position fallback(LoadResult load, LoadOptions opts) {
+    if (!load.parsedFiles().isEmpty()) return Position.of(load.parsedFiles().keySet().iterator().next(), 1, 1);
+    if (!load.fileTexts().isEmpty()) return Position.of(load.fileTexts().keySet().iterator().next(), 1, 1);
+    if (!opts.files().isEmpty()) return Position.of(opts.files().get(0).toString(), 1, 1);
+    return Position.of(opts.workingDirectory().toString(), 1, 1);
+  }
+
+  private static LoadOptions withRecover(LoadOptions o) {
+    return new LoadOptions(o.files(), o.workingDirectory(), o.projectDirectory(), o.envFiles(), o.profiles(),
+        o.environment(), o.projectName(), o.strict(), true);
+  }
+}

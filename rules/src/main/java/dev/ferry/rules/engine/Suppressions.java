@@ -1,0 +1,69 @@
+package dev.ferry.rules.engine;
+
+import dev.ferry.rules.api.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline suppressions in compose files: {@code # ferry-disable-next-line id[, id]},
+ * {@code # ferry-disable-line id} (at the end of the flagged line) and
+ * {@code # ferry-disable-file id}. A suppression that suppresses nothing is reported itself
+ * ({@code unused-suppression}), so stale ones do not pile up.
+ */
+public final class Suppressions {
+  private static final Pattern P = Pattern.compile("#\\s*ferry-disable-(next-line|line|file)\\s+([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
+
+  /** One suppression comment: where it is written, which line it covers (0 = file), which ids. */
+  record Entry(String file, int line, int column, int covers, List<String> ids, Set<String> used) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  public Suppressions(Map<String, String> fileTexts) {
+    for (Map.Entry<String, String> f : fileTexts.entrySet()) {
+      String[] lines = f.getValue().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = P.matcher(lines[i]);
+        if (!m.find()) continue;
+        int covers = switch (m.group(1)) {
+          case "next-line" -> i + 2;
+          case "line" -> i + 1;
+          default -> 0;
+        };
+        List<String> ids = new ArrayList<>();
+        for (String id : m.group(2).split(",")) ids.add(id.trim());
+        entries.add(new Entry(f.getKey(), i + 1, m.start() + 1, covers, ids, new LinkedHashSet<>()));
+      }
+    }
+  }
+
+  /** Whether {@code f} is suppressed (and records the use). */
+  public boolean suppresses(Finding f) {
+    boolean hit = false;
+    for (Entry e : entries) {
+      if (!e.file().equals(f.file()) || !e.ids().contains(f.rule())) continue;
+      if (e.covers() == 0 || e.covers() == f.line()) {
+        e.used().add(f.rule());
+        hit = true;
+      }
+    }
+    return hit;
+  }
+
+  /** Suppressions (and ids within them) that matched nothing. */
+  public List<Finding> unused(dev.ferry.rules.api.RuleInfo info) {
+    List<Finding> out = new ArrayList<>();
+    for (Entry e : entries) {
+      for (String id : e.ids()) {
+        if (e.used().contains(id)) continue;
+        out.add(new Finding(info.id(), info.severity(), "suppression of '" + id + "' matches no finding; remove it",
+            dev.ferry.core.source.Position.of(e.file(), e.line(), e.column()), null, info.remediation()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.ferry.rules.hygiene;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Service;
+import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.migration.PerLine;
+
+/**
+ * {@code build} and {@code image} in one service: compose builds and tags the image with that name
+ * (overwriting a pulled one), which is ambiguous to readers. dclint's {@code no-build-and-image};
+ * like dclint's {@code checkPullPolicy}, a service that sets {@code pull_policy} says what it
+ * means and is not flagged (option {@code checkPullPolicy: false} flags it anyway).
+ */
+@RuleInfo(
+    id = "build-and-image",
+    summary = "A service has both build and image; it is unclear whether the image is built or pulled.",
+    remediation = "Keep one; or set pull_policy (build, missing, always) to say which wins.",
+    severity = Severity.WARNING,
+    category = Category.HYGIENE)
+public final class BuildAndImage implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    boolean checkPullPolicy = !Boolean.FALSE.equals(ctx.options().get("checkPullPolicy"));
+    PerLine out = new PerLine(ctx);
+    for (Service s : ctx.services()) {
+      if (s.build() == null || s.image() == null) continue;
+      if (checkPullPolicy && s.pullPolicy() != null) continue;
+      out.report(s.path("build"), s.name(), "service \"" + s.name() + "\" has both build and image (\""
+          + s.image().raw() + "\"): compose builds and tags it locally; on Kubernetes only the pushed image counts");
+    }
+    out.flush();
+  }
+}

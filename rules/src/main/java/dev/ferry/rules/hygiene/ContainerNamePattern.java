@@ -1,0 +1,42 @@
+package dev.ferry.rules.hygiene;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Service;
+import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.RuleInfo;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A {@code container_name} Docker rejects (it must match {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}).
+ * dclint's {@code service-container-name-regex}. Option {@code pattern} sets a stricter house style.
+ */
+@RuleInfo(
+    id = "container-name-pattern",
+    summary = "A container_name does not match the allowed pattern (Docker's, or the configured one).",
+    remediation = "Use letters, digits, '_', '.' and '-', starting with a letter or digit.",
+    severity = Severity.ERROR,
+    category = Category.HYGIENE)
+public final class ContainerNamePattern implements Rule {
+  static final String DOCKER = "^[a-zA-Z0-9][a-zA-Z0-9_.-]+$";
+
+  @Override
+  public void check(RuleContext ctx) {
+    String p = ctx.options().get("pattern") instanceof String s ? s : DOCKER;
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(p);
+    } catch (PatternSyntaxException e) {
+      pattern = Pattern.compile(DOCKER);
+    }
+    for (Service s : ctx.services()) {
+      String n = s.containerName();
+      if (n == null || n.contains("${")) continue;
+      if (!pattern.matcher(n).find()) {
+        ctx.report(s.path("container_name"), s.name(), "container_name \"" + n + "\" does not match " + p);
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ferry.rules.report;
+
+import dev.ferry.rules.api.Finding;
+
+/**
+ * GitHub Actions workflow commands: {@code ::error file=F,line=L,col=C,title=T::message}, so findings
+ * show as annotations on the pull request's diff.
+ */
+final class GithubFormat {
+  private GithubFormat() {}
+
+  static String render(Report r) {
+    StringBuilder b = new StringBuilder();
+    for (Finding f : r.findings()) {
+      String level = switch (f.severity()) {
+        case ERROR -> "error";
+        case WARNING -> "warning";
+        case INFO -> "notice";
+      };
+      b.append("::").append(level)
+          .append(" file=").append(property(f.file()))
+          .append(",line=").append(f.line())
+          .append(",col=").append(f.column())
+          .append(",title=").append(property("ferry " + f.rule()))
+          .append("::").append(data(f.message() + (f.remediation() == null ? "" : "\n" + f.remediation())))
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  /** Escaping of a command's message (toolkit's escapeData). */
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** Escaping of a command's property value (toolkit's escapeProperty). */
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

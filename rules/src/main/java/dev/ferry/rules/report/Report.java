@@ -1,0 +1,21 @@
+package dev.ferry.rules.report;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.rules.api.Finding;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a lint run found, over one or more projects: findings in order, the texts of the files read
+ * (for code frames) and how many files were linted.
+ */
+public record Report(List<Finding> findings, Map<String, String> texts, int files) {
+  public long count(Severity s) {
+    return findings.stream().filter(f -> f.severity() == s).count();
+  }
+
+  /** Help page of a rule (rendered on GitHub). */
+  public static String helpUri(String id) {
+    return "https://github.com/ferry-dev/ferry/blob/main/docs/rules/" + id + ".md";
+  }
+}

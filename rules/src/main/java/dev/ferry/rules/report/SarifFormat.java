@@ -1,0 +1,84 @@
+package dev.ferry.rules.report;
+
+import dev.ferry.rules.api.Finding;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.engine.RuleRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: every rule as a reporting descriptor (summary,
+ * remediation as help, help URI, default level, category tag), results with the rule index and a
+ * physical location relative to the working directory ({@code %SRCROOT%}).
+ */
+final class SarifFormat {
+  private SarifFormat() {}
+
+  static String render(Report r, String version) {
+    ObjectNode root = JsonFormat.JSON.createObjectNode();
+    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "ferry");
+    driver.put("semanticVersion", version);
+    driver.put("informationUri", "https://github.com/ferry-dev/ferry");
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> index = new HashMap<>();
+    List<Rule> all = RuleRegistry.sorted();
+    for (Rule rule : all) {
+      RuleInfo i = rule.info();
+      index.put(i.id(), index.size());
+      ObjectNode d = rules.addObject();
+      d.put("id", i.id());
+      d.put("name", camel(i.id()));
+      d.putObject("shortDescription").put("text", i.summary());
+      d.putObject("fullDescription").put("text", i.summary() + " " + i.remediation());
+      ObjectNode help = d.putObject("help");
+      help.put("text", i.remediation());
+      help.put("markdown", i.remediation() + "\n\nSee [" + i.id() + "](" + Report.helpUri(i.id()) + ").");
+      d.put("helpUri", Report.helpUri(i.id()));
+      d.putObject("defaultConfiguration").put("level", level(i.severity()));
+      ObjectNode props = d.putObject("properties");
+      props.putArray("tags").add(i.category().label()).add("compose").add("kubernetes");
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding f : r.findings()) {
+      ObjectNode o = results.addObject();
+      o.put("ruleId", f.rule());
+      Integer idx = index.get(f.rule());
+      if (idx != null) o.put("ruleIndex", idx);
+      o.put("level", level(f.severity()));
+      o.putObject("message").put("text", f.message());
+      ObjectNode loc = o.putArray("locations").addObject().putObject("physicalLocation");
+      ObjectNode art = loc.putObject("artifactLocation");
+      art.put("uri", f.file().replace('\\', '/'));
+      art.put("uriBaseId", "%SRCROOT%");
+      ObjectNode region = loc.putObject("region");
+      region.put("startLine", f.line());
+      region.put("startColumn", f.column());
+      o.putObject("partialFingerprints").put("ferryFinding/v1",
+          Integer.toHexString((f.rule() + "|" + f.file() + "|" + f.message()).hashCode()));
+    }
+    run.put("columnKind", "unicodeCodePoints");
+    return JsonFormat.JSON.writeValueAsString(root) + "\n";
+  }
+
+  static String level(dev.ferry.core.diag.Severity s) {
+    return switch (s) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "note";
+    };
+  }
+
+  private static String camel(String id) {
+    StringBuilder b = new StringBuilder();
+    for (String p : id.split("-")) b.append(Character.toUpperCase(p.charAt(0))).append(p.substring(1));
+    return b.toString();
+  }
+}

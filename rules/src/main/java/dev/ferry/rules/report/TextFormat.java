@@ -1,0 +1,79 @@
+package dev.ferry.rules.report;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.rules.api.Finding;
+
+/**
+ * {@code file:line:col: severity [id] message}, then the source line with a caret under the
+ * column, then the remediation; a summary line at the end. ANSI colour only when asked.
+ */
+final class TextFormat {
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String DIM = "\u001b[2m";
+
+  private TextFormat() {}
+
+  static String render(Report r, boolean colour) {
+    StringBuilder b = new StringBuilder();
+    for (Finding f : r.findings()) {
+      String sev = f.severity().label();
+      b.append(c(colour, BOLD, f.position().toString())).append(": ")
+          .append(c(colour, colourOf(f.severity()), sev)).append(" [").append(f.rule()).append("] ")
+          .append(f.message()).append('\n');
+      String line = line(r.texts().get(f.file()), f.line());
+      if (line != null) {
+        String gutter = String.valueOf(f.line());
+        b.append(c(colour, DIM, " " + gutter + " | ")).append(line).append('\n');
+        StringBuilder caret = new StringBuilder();
+        int cps = line.codePointCount(0, line.length());
+        for (int i = 1; i < Math.min(f.column(), cps + 1); i++) {
+          caret.append(line.codePointAt(line.offsetByCodePoints(0, i - 1)) == '\t' ? '\t' : ' ');
+        }
+        b.append(c(colour, DIM, " " + " ".repeat(gutter.length()) + " | ")).append(caret)
+            .append(c(colour, colourOf(f.severity()), "^")).append('\n');
+      }
+      if (f.remediation() != null && !f.remediation().isBlank()) {
+        b.append("  ").append(c(colour, DIM, "fix:")).append(' ').append(f.remediation()).append('\n');
+      }
+      b.append('\n');
+    }
+    long e = r.count(Severity.ERROR);
+    long w = r.count(Severity.WARNING);
+    long i = r.count(Severity.INFO);
+    String files = r.files() == 1 ? "1 project" : r.files() + " projects";
+    if (r.findings().isEmpty()) {
+      b.append("ferry lint: no findings in ").append(files).append('\n');
+    } else {
+      b.append("ferry lint: ").append(r.findings().size()).append(r.findings().size() == 1 ? " finding" : " findings")
+          .append(" (").append(e).append(" errors, ").append(w).append(" warnings, ").append(i).append(" info) in ")
+          .append(files).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String colourOf(Severity s) {
+    return switch (s) {
+      case ERROR -> "\u001b[31;1m";
+      case WARNING -> "\u001b[33;1m";
+      case INFO -> "\u001b[36m";
+    };
+  }
+
+  private static String c(boolean colour, String code, String s) {
+    return colour ? code + s + RESET : s;
+  }
+
+  static String line(String text, int line) {
+    if (text == null || line < 1) return null;
+    int off = 0;
+    for (int l = 1; l < line; l++) {
+      int nl = text.indexOf('\n', off);
+      if (nl < 0) return null;
+      off = nl + 1;
+    }
+    int end = text.indexOf('\n', off);
+    String s = text.substring(off, end < 0 ? text.length() : end);
+    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+  }
+}

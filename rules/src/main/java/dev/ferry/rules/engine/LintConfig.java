@@ -84,7 +84,13 @@ public final class LintConfig {
           Boolean enabled = vm.get("enabled") instanceof Boolean b ? b : null;
           Severity s = sev == null ? null : severity(file, id, sev.toString());
           if (sev != null && sev.toString().equalsIgnoreCase("off")) enabled = false;
-          Map<String, Object> opts = vm.get("options") instanceof Map<?, ?> om ? (Map<String, Object>) om : Map.of();
+          // options under options:, or inline next to severity (rules: {root-user: {nonRootImages: [...]}})
+          Map<String, Object> opts = new LinkedHashMap<>();
+          for (Map.Entry<?, ?> o : vm.entrySet()) {
+            String k = String.valueOf(o.getKey());
+            if (!k.equals("severity") && !k.equals("enabled") && !k.equals("options")) opts.put(k, o.getValue());
+          }
+          if (vm.get("options") instanceof Map<?, ?> om) opts.putAll((Map<String, Object>) om);
           rules.put(id, new RuleSetting(enabled, s, opts));
         } else {
           String t = String.valueOf(v).toLowerCase(Locale.ROOT);

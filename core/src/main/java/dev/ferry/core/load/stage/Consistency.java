@@ -76,6 +76,13 @@ public final class Consistency {
               "healthcheck.test must start with CMD, CMD-SHELL or NONE, got \"" + first + "\"");
         }
       }
+      if (h != null && !h.isDisabled() && h.timeout() != null && h.interval() != null
+          && h.timeout().compareTo(h.interval()) >= 0) {
+        d.warning("healthcheck-invalid", map.position(sp.key("healthcheck").key("timeout")),
+            "healthcheck timeout (" + h.timeout().toSeconds() + "s) is not shorter than its interval ("
+                + h.interval().toSeconds() + "s): checks overlap, and on Kubernetes a probe's timeoutSeconds"
+                + " longer than its periodSeconds means a hung check delays the next one");
+      }
     }
     cycles(p, map, d);
   }

@@ -1,0 +1,78 @@
+package dev.ferry.rules.engine;
+
+import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.Rule;
+import dev.ferry.rules.api.RuleInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * docs/rules/README.md, generated from the rule metadata (a test keeps the committed file equal to
+ * this), and the header every rule page must start with.
+ */
+public final class RuleDocs {
+  /** dclint's 15 rules and ferry's rule of the same meaning. */
+  public static final Map<String, String> DCLINT = dclint();
+
+  private RuleDocs() {}
+
+  private static Map<String, String> dclint() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("no-build-and-image", "build-and-image");
+    m.put("no-duplicate-container-names", "duplicate-container-name");
+    m.put("no-duplicate-exported-ports", "duplicate-published-port");
+    m.put("no-quotes-in-volumes", "volumes-quoted");
+    m.put("no-unbound-port-interfaces", "published-port-all-interfaces");
+    m.put("no-version-field", "obsolete-version");
+    m.put("require-project-name-field", "project-name-missing");
+    m.put("require-quotes-in-ports", "ports-unquoted");
+    m.put("service-container-name-regex", "container-name-pattern");
+    m.put("service-dependencies-alphabetical-order", "depends-on-order");
+    m.put("service-image-require-explicit-tag", "image-unpinned");
+    m.put("service-keys-order", "service-keys-order");
+    m.put("service-ports-alphabetical-order", "ports-order");
+    m.put("services-alphabetical-order", "services-order");
+    m.put("top-level-properties-order", "top-level-order");
+    return m;
+  }
+
+  /** The first lines of docs/rules/&lt;id&gt;.md. */
+  public static String header(RuleInfo i) {
+    return "# " + i.id() + "\n\n" + i.summary() + "\n\nSeverity: **" + i.severity().label() + "** · Category: **"
+        + i.category().label() + "** · Fixable: " + (i.fixable() ? "yes" : "no") + "\n";
+  }
+
+  public static String readme() {
+    StringBuilder b = new StringBuilder();
+    b.append("<!-- Generated from the rule metadata (RuleDocs); edit the rule classes, not this file. -->\n");
+    b.append("# Lint rules\n\n");
+    b.append("`ferry lint` has ").append(RuleRegistry.all().size()).append(" rules. Each has a page (what it finds, why it")
+        .append(" matters on Kubernetes, a bad and a good example); `ferry rules <id>` prints it.\n")
+        .append("Configure them in `.ferry.yaml` (`rules: {<id>: off|error|warning|info}` or")
+        .append(" `{<id>: {severity: ..., options...}}`, `ignore: [globs]`) and suppress one line with")
+        .append(" `# ferry-disable-next-line <id>`.\n");
+    for (Category c : Category.values()) {
+      b.append("\n## ").append(Character.toUpperCase(c.label().charAt(0))).append(c.label().substring(1)).append("\n\n");
+      b.append("| Rule | Severity | Fixable | What it finds |\n|---|---|---|---|\n");
+      for (Rule r : RuleRegistry.sorted()) {
+        RuleInfo i = r.info();
+        if (i.category() != c) continue;
+        b.append("| [").append(i.id()).append("](").append(i.id()).append(".md) | ").append(i.severity().label())
+            .append(i.enabledByDefault() ? "" : " (off by default)").append(" | ").append(i.fixable() ? "yes" : "")
+            .append(" | ").append(i.summary().replace("|", "\\|")).append(" |\n");
+      }
+    }
+    b.append("\n## Parity with dclint\n\n");
+    b.append("Every rule of [dclint](https://github.com/zavoloklom/docker-compose-linter) has a ferry rule with the same")
+        .append(" meaning. Differences: ferry reads the merged, interpolated model (override files, `extends`, `include`),")
+        .append(" reports every schema error (not only the first), and points at keys by their parsed position, not by a")
+        .append(" text search.\n\n");
+    b.append("| dclint | ferry | Fixable in ferry |\n|---|---|---|\n");
+    for (Map.Entry<String, String> e : DCLINT.entrySet()) {
+      RuleInfo i = RuleRegistry.byId(e.getValue()).orElseThrow().info();
+      b.append("| `").append(e.getKey()).append("` | [").append(i.id()).append("](").append(i.id()).append(".md) | ")
+          .append(i.fixable() ? "yes" : "no").append(" |\n");
+    }
+    return b.toString();
+  }
+}

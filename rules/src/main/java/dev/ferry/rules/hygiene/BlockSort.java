@@ -40,12 +40,15 @@ final class BlockSort {
       if (indent >= 0 && ind != indent) return Optional.empty();
       indent = ind;
     }
-    // Block starts: entries after the first take the comment lines directly above them.
+    // Block starts: each entry takes the comment lines directly above it.
     int[] start = new int[n + 1];
     for (int i = 0; i < n; i++) {
       int s = lines[i];
       if (i > 0) {
         while (s - 1 > lines[i - 1] && isComment(text[s - 2])) s--;
+      } else {
+        // the first entry takes the comments right above it written at its own indentation
+        while (s - 1 >= 1 && isComment(text[s - 2]) && leading(text[s - 2]) == indent) s--;
       }
       start[i] = s;
     }

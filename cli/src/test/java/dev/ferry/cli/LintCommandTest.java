@@ -1,0 +1,85 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ferry lint and ferry rules from the command line: exit codes, paths, formats, fixing. */
+class LintCommandTest {
+  @TempDir Path tmp;
+
+  private Path write(String name, String text) throws Exception {
+    Path p = tmp.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void exitCodesFollowFailOn() throws Exception {
+    Path f = write("compose.yaml", "name: x\nservices:\n  web:\n    image: nginx\n");
+    assertEquals(0, Cli.run("lint", f.toString()).code(), "only warnings and info: below the default --fail-on error");
+    assertEquals(1, Cli.run("lint", "--fail-on", "warning", f.toString()).code());
+    assertEquals(0, Cli.run("lint", "--fail-on", "never", "--format", "json", f.toString()).code());
+    Path bad = write("bad/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    privileged: true\n");
+    Cli r = Cli.run("lint", bad.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("compose.yaml:4:5: error [privileged]"), r.out());
+  }
+
+  @Test
+  void unreadablePathsAreUsageErrors() {
+    Cli r = Cli.run("lint", tmp.resolve("nope.yaml").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no such file or directory"), r.err());
+    assertEquals("", r.out());
+    assertEquals(2, Cli.run("lint", "-f", tmp.resolve("nope.yaml").toString()).code());
+    assertEquals(2, Cli.run("lint", "--format", "xml", tmp.toString()).code());
+  }
+
+  @Test
+  void aDirectoryLintsEveryProjectWithItsOverrideFile() throws Exception {
+    write("a/compose.yaml", "name: a\nservices:\n  web:\n    image: nginx:1.27\n");
+    write("a/compose.override.yaml", "services:\n  web:\n    privileged: true\n");
+    write("b/docker-compose.yml", "name: b\nservices:\n  db:\n    image: postgres\n");
+    write("node_modules/x/compose.yaml", "services: {web: {image: nginx, privileged: true}}\n");
+    Cli r = Cli.run("lint", "--format", "json", "--fail-on", "never", tmp.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("compose.override.yaml"), "override merged: " + r.out());
+    assertTrue(r.out().contains("docker-compose.yml"));
+    assertTrue(!r.out().contains("node_modules"));
+    assertTrue(r.out().contains("\"projects\" : 2"), r.out());
+  }
+
+  @Test
+  void fixEditsInPlaceAndDryRunOnlyShowsTheDiff() throws Exception {
+    String text = "version: \"3\"\nname: x\nservices:\n  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n";
+    Path f = write("compose.yaml", text);
+    Cli dry = Cli.run("lint", "--fix-dry-run", f.toString());
+    assertEquals(1, dry.code());
+    assertTrue(dry.out().contains("-version: \"3\"") && dry.out().contains("+      - \"8080:80\""), dry.out());
+    assertEquals(text, Files.readString(f));
+    Cli fix = Cli.run("lint", "--fix", "--format", "json", f.toString());
+    assertEquals(0, fix.code(), fix.out());
+    assertEquals("name: x\nservices:\n  web:\n    image: nginx:1.27\n    ports:\n      - \"8080:80\"\n", Files.readString(f));
+    assertEquals(0, Cli.run("lint", "--fix-dry-run", f.toString()).code());
+  }
+
+  @Test
+  void rulesListsAndPrintsPages() {
+    Cli list = Cli.run("rules");
+    assertEquals(0, list.code());
+    assertTrue(list.out().contains("depends-on-without-healthcheck"), list.out());
+    assertTrue(list.out().matches("(?s).*\\n\\d+ rules; .*"), list.out());
+    Cli page = Cli.run("rules", "root-user");
+    assertEquals(0, page.code());
+    assertTrue(page.out().startsWith("# root-user\n"), page.out());
+    Cli typo = Cli.run("rules", "root-usr");
+    assertEquals(2, typo.code());
+    assertTrue(typo.err().contains("did you mean root-user?"), typo.err());
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ferry.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.load.LoadOptions;
+import dev.ferry.rules.api.Finding;
+import dev.ferry.rules.engine.LintConfig;
+import dev.ferry.rules.engine.LintEngine;
+import dev.ferry.rules.engine.LintResult;
+import dev.ferry.rules.engine.RuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine: configuration, suppressions, recovery after errors, positions, determinism. */
+class LintEngineTest {
+  @TempDir Path tmp;
+
+  private LintResult lint(String compose, String config) throws Exception {
+    Files.writeString(tmp.resolve("compose.yaml"), compose);
+    LintConfig c = LintConfig.none();
+    if (config != null) {
+      Files.writeString(tmp.resolve(".ferry.yaml"), config);
+      c = LintConfig.find(tmp);
+    }
+    return LintEngine.lint(LoadOptions.builder().workingDirectory(tmp).file(Path.of("compose.yaml")).environment(Map.of()).build(), c);
+  }
+
+  private static List<String> ids(LintResult r, String rule) {
+    return r.findings().stream().filter(f -> f.rule().equals(rule)).map(f -> f.line() + ":" + f.column()).toList();
+  }
+
+  @Test
+  void suppressionsNextLineLineAndFile() throws Exception {
+    LintResult r = lint("""
+        # ferry-disable-file image-unpinned
+        services:
+          a:
+            image: nginx
+            # ferry-disable-next-line privileged
+            privileged: true
+          b:
+            image: nginx
+            privileged: true # ferry-disable-line privileged
+          c:
+            image: nginx
+            privileged: true
+        """, null);
+    assertEquals(List.of("12:5"), ids(r, "privileged"));
+    assertEquals(List.of(), ids(r, "image-unpinned"));
+    assertEquals(List.of(), ids(r, "unused-suppression"));
+  }
+
+  @Test
+  void configTurnsRulesOffChangesSeverityAndPassesOptions() throws Exception {
+    LintResult r = lint("""
+        services:
+          web:
+            image: example/web:latest
+            privileged: true
+        """, """
+        rules:
+          privileged: off
+          image-unpinned: error
+          root-user: {nonRootImages: ["example/*"]}
+        """);
+    assertEquals(List.of(), ids(r, "privileged"));
+    assertEquals(List.of(), ids(r, "root-user"));
+    Finding f = r.findings().stream().filter(x -> x.rule().equals("image-unpinned")).findFirst().orElseThrow();
+    assertEquals(Severity.ERROR, f.severity());
+  }
+
+  @Test
+  void ignoredPathsGiveNoFindings() throws Exception {
+    LintResult r = lint("services:\n  web:\n    image: nginx\n", "ignore:\n  - \"compose.yaml\"\n");
+    assertEquals(List.of(), r.findings());
+  }
+
+  @Test
+  void aFileWithSchemaErrorsStillGetsModelFindingsAndEveryError() throws Exception {
+    LintResult r = lint("""
+        services:
+          web:
+            image: nginx:1.27
+            imagee: typo
+            privileged: true
+          db:
+            image: postgres:16.4
+            restart: 5
+            volumez: []
+        """, null);
+    assertEquals(List.of("4:5", "8:14", "9:5"), ids(r, "schema"));
+    assertEquals(List.of("5:5"), ids(r, "privileged"));
+  }
+
+  @Test
+  void sameInputSameFindings() throws Exception {
+    String c = Files.readString(RuleFixturesTest.root().resolve("testdata/lint-fix/input.yaml"));
+    assertEquals(lint(c, null).findings(), lint(c, null).findings());
+  }
+
+  /** Every diagnostic the loader and the converter give has a rule (with a page and fixtures). */
+  @Test
+  void everyFindingOnTheTestdataHasARuleAndAPosition() throws Exception {
+    Path root = RuleFixturesTest.root();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(root.resolve("testdata"))) {
+      s.filter(p -> p.getFileName().toString().matches("(bad|good|compose|docker-compose)\\.ya?ml")).sorted().forEach(files::add);
+    }
+    assertTrue(files.size() > 100, "testdata found: " + files.size());
+    List<String> wrong = new ArrayList<>();
+    for (Path f : files) {
+      LoadOptions o = LoadOptions.builder().workingDirectory(f.getParent()).file(f.getFileName()).environment(Map.of()).build();
+      for (Finding x : LintEngine.lint(o, LintConfig.none()).findings()) {
+        if (RuleRegistry.byId(x.rule()).isEmpty()) wrong.add(f + ": no rule for " + x.rule());
+        if (x.line() < 1 || x.column() < 1 || x.file().isEmpty()) wrong.add(f + ": bad position " + x);
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+}

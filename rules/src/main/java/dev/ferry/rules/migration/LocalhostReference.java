@@ -1,5 +1,8 @@
 package dev.ferry.rules.migration;
 
+import dev.ferry.core.translate.network.HostReferences;
+import dev.ferry.core.translate.network.WellKnownPorts;
+
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Service;

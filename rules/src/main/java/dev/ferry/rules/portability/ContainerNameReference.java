@@ -1,5 +1,7 @@
 package dev.ferry.rules.portability;
 
+import dev.ferry.core.translate.network.HostReferences;
+
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
@@ -7,7 +9,6 @@ import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.migration.HostReferences;
 
 /**
  * An environment value that reaches another service by its {@code container_name} rather than its

@@ -1,5 +1,7 @@
 package dev.ferry.rules.security;
 
+import dev.ferry.core.translate.workload.SecretNames;
+
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.EnvFile;
 import dev.ferry.core.model.Service;

@@ -8,7 +8,21 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length == 1 && args[0].equals("--cds-train")) System.exit(Training.run());
+    warmUpInBackground(args);
     System.exit(run(args));
+  }
+
+  /** Commands that load a project get the schema compiled on a second core while they start. */
+  private static void warmUpInBackground(String[] args) {
+    if (args.length == 0) return;
+    switch (args[0]) {
+      case "config", "convert", "lint", "chart", "explain" -> {
+        Thread t = new Thread(dev.ferry.core.load.ComposeLoader::warmUp, "ferry-warm-up");
+        t.setDaemon(true);
+        t.start();
+      }
+      default -> { }
+    }
   }
 
   public static int run(String... args) {

@@ -33,6 +33,15 @@ public final class ComposeLoader {
 
   private ComposeLoader() {}
 
+  /**
+   * Compiles the compose-spec schema now (the most expensive one-time step of a load). The CLI calls
+   * it on a second thread at start-up, so the compilation overlaps argument parsing, file reading
+   * and YAML parsing instead of following them.
+   */
+  public static void warmUp() {
+    dev.ferry.core.load.stage.SchemaCheck.warmUp();
+  }
+
   public static LoadResult load(LoadOptions opts) {
     Diagnostics diags = new Diagnostics();
     Sources sources = new Sources(opts.workingDirectory());

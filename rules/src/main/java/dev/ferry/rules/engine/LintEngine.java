@@ -42,6 +42,16 @@ public final class LintEngine {
 
     for (Diagnostic d : load.diagnostics()) raw.add(fromDiagnostic(d, fallback));
 
+    // The translation (for its findings) runs on a second core while the rule classes run here.
+    java.util.concurrent.CompletableFuture<Translation> translation = load.project() == null ? null
+        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return Translator.translate(load.project(), load.sourceMap(), TranslateOptions.defaults());
+          } catch (RuntimeException e) {
+            return null; // a partial project (after errors) may not translate; its errors are already reported
+          }
+        });
+
     for (Rule rule : RuleRegistry.all()) {
       if (rule instanceof DiagnosticRule || !enabled(rule, config)) continue;
       RuleContextImpl ctx = new RuleContextImpl(load, rule, config.setting(rule.id()).options(), raw, fallback);
@@ -54,19 +64,12 @@ public final class LintEngine {
       }
     }
 
-    if (load.project() != null) {
-      Translation t;
-      try {
-        t = Translator.translate(load.project(), load.sourceMap(), TranslateOptions.defaults());
-      } catch (RuntimeException e) {
-        t = null; // a partial project (after errors) may not translate; its errors are already reported
-      }
-      if (t != null) {
-        for (Diagnostic d : t.diagnostics()) {
-          Rule r = RuleRegistry.byId(d.code()).orElse(null);
-          if (r != null && !(r instanceof DiagnosticRule)) continue; // the rule class reports it
-          raw.add(fromDiagnostic(d, fallback));
-        }
+    Translation t = translation == null ? null : translation.join();
+    if (t != null) {
+      for (Diagnostic d : t.diagnostics()) {
+        Rule r = RuleRegistry.byId(d.code()).orElse(null);
+        if (r != null && !(r instanceof DiagnosticRule)) continue; // the rule class reports it
+        raw.add(fromDiagnostic(d, fallback));
       }
     }
 

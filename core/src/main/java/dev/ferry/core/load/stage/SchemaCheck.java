@@ -40,6 +40,11 @@ public final class SchemaCheck {
 
   private SchemaCheck() {}
 
+  /** Compiles the schema if no one has yet (thread-safe; see ComposeLoader.warmUp). */
+  public static void warmUp() {
+    schema();
+  }
+
   static Schema schema() {
     Schema s = schema;
     if (s == null) {

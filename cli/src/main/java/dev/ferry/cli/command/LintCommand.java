@@ -16,13 +16,10 @@ import dev.ferry.rules.report.Format;
 import dev.ferry.rules.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -242,17 +239,7 @@ public final class LintCommand implements Callable<Integer> {
   /** Replaces a file's text atomically (a temp file beside it, then a move). */
   private static void write(Path file, String text) {
     try {
-      Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".ferry-fix");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      dev.ferry.core.emit.OutputDir.atomic(file, text);
     } catch (IOException e) {
       throw new UserError(file + ": cannot write the fix: " + e.getMessage());
     }

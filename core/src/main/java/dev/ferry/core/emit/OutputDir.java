@@ -75,7 +75,8 @@ public final class OutputDir {
     return out;
   }
 
-  static void atomic(Path p, String content) throws IOException {
+  /** Replaces a file's content atomically: a temp file beside it, then a move (never half-written). */
+  public static void atomic(Path p, String content) throws IOException {
     Path tmp = Files.createTempFile(p.getParent(), ".ferry-", ".tmp");
     try {
       Files.writeString(tmp, content, StandardCharsets.UTF_8);

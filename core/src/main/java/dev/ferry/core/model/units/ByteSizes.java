@@ -37,13 +37,17 @@ public final class ByteSizes {
 
   /** Shortest exact form: {@code 512m}, {@code 1g}, {@code 1000} (for round trips). */
   public static String format(long bytes) {
-    String[] units = {"", "k", "m", "g", "t", "p"};
+    return largestExactUnit(bytes, new String[] {"", "k", "m", "g", "t", "p"});
+  }
+
+  /** {@code bytes} in the largest binary unit that divides it exactly, with that unit's suffix. */
+  static String largestExactUnit(long bytes, String[] suffixes) {
     int i = 0;
     long v = bytes;
-    while (i < units.length - 1 && v != 0 && v % 1024 == 0) {
+    while (i < suffixes.length - 1 && v != 0 && v % 1024 == 0) {
       v /= 1024;
       i++;
     }
-    return v + units[i];
+    return v + suffixes[i];
   }
 }

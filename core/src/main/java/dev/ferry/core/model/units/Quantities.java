@@ -16,13 +16,6 @@ public final class Quantities {
 
   /** Bytes to a memory quantity with the largest exact binary suffix: 536870912 → 512Mi, 1000 → 1000. */
   public static String memory(long bytes) {
-    String[] units = {"", "Ki", "Mi", "Gi", "Ti", "Pi"};
-    int i = 0;
-    long v = bytes;
-    while (i < units.length - 1 && v != 0 && v % 1024 == 0) {
-      v /= 1024;
-      i++;
-    }
-    return v + units[i];
+    return ByteSizes.largestExactUnit(bytes, new String[] {"", "Ki", "Mi", "Gi", "Ti", "Pi"});
   }
 }

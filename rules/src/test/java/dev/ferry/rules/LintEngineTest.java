@@ -125,4 +125,17 @@ class LintEngineTest {
     }
     assertEquals(List.of(), wrong);
   }
+
+  @Test
+  void findingsPointIntoOverrideAndExtendedFiles() throws Exception {
+    Files.writeString(tmp.resolve("base.yaml"), "services:\n  base:\n    image: nginx:1.27\n    user: root\n");
+    Files.writeString(tmp.resolve("compose.override.yaml"), "services:\n  web:\n    cap_add:\n      - SYS_ADMIN\n");
+    Files.writeString(tmp.resolve("compose.yaml"), "name: x\nservices:\n  web:\n    extends:\n      file: base.yaml\n      service: base\n");
+    LintResult r = LintEngine.lint(LoadOptions.builder().workingDirectory(tmp).file(Path.of("compose.yaml"))
+        .file(Path.of("compose.override.yaml")).environment(Map.of()).build(), LintConfig.none());
+    Finding root = r.findings().stream().filter(f -> f.rule().equals("root-user")).findFirst().orElseThrow();
+    assertEquals("base.yaml:4:5", root.position().toString());
+    Finding cap = r.findings().stream().filter(f -> f.rule().equals("dangerous-capability")).findFirst().orElseThrow();
+    assertEquals("compose.override.yaml:4:9", cap.position().toString());
+  }
 }

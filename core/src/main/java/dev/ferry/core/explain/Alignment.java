@@ -225,8 +225,21 @@ public final class Alignment {
     return line >= 1 && line < manifestOwners.length && manifestOwners[line] != null ? manifestOwners[line] : new int[0];
   }
 
-  /** Span ids that own compose line {@code line} of {@code file}: the most specific covering it. */
+  /**
+   * Span ids that own compose line {@code line} of {@code file}: the spans that start there, else
+   * the most specific covering it; a key whose children are lines of their own ({@code ports:})
+   * and comment lines own nothing of their parent's, so they do not claim the parent's fields.
+   */
   public int[] composeOwners(String file, int line) {
+    ComposeFile f = file(file);
+    if (f != null) {
+      String text = f.index().line(line).strip();
+      if (text.isEmpty() || text.startsWith("#")) return new int[0];
+      boolean starts = false;
+      for (Span s : spans) if (s.file() != null && s.file().equals(file) && s.composeStart() == line) starts = true;
+      LineIndex.Entry e = f.index().entries().stream().filter(x -> x.line() == line).findFirst().orElse(null);
+      if (!starts && e != null && e.endLine() > e.line()) return new int[0];
+    }
     int best = Integer.MAX_VALUE;
     List<Integer> ids = new ArrayList<>();
     for (Span s : spans) {

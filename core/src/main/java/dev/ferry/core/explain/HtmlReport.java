@@ -146,7 +146,7 @@ public final class HtmlReport {
           int fi = indexOf(p.file());
           if (fi >= 0) {
             b.append("<a class=\"to\" href=\"#c").append(fi).append('-').append(p.line()).append("\">&larr; ")
-                .append(esc(p.file())).append(':').append(p.line()).append("</a>");
+                .append(esc(baseName(p.file()))).append(':').append(p.line()).append("</a>");
           }
         }
         b.append("</div>\n");
@@ -223,6 +223,11 @@ public final class HtmlReport {
     List<Alignment.ComposeFile> fs = a.files();
     for (int i = 0; i < fs.size(); i++) if (fs.get(i).name().equals(file)) return i;
     return -1;
+  }
+
+  private static String baseName(String file) {
+    int i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+    return i >= 0 ? file.substring(i + 1) : file;
   }
 
   /** "12-18, 40" for a sorted list of lines. */

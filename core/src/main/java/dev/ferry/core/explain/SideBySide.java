@@ -94,9 +94,10 @@ public final class SideBySide {
 
   private void header(String file) {
     if (stacked) {
-      full(color(BOLD, file) + color(DIM, "  (Kubernetes lines below each compose line)"));
+      full(color(BOLD, trim(file, opts.width())));
+      full(color(DIM, trim("(the Kubernetes lines each compose line became are shown below it)", opts.width())));
     } else {
-      out.append(color(BOLD, pad(file, left))).append(" | ").append(color(BOLD, "Kubernetes")).append('\n');
+      out.append(color(BOLD, pad(trim(file, left), left))).append(" | ").append(color(BOLD, "Kubernetes")).append('\n');
       out.append(color(DIM, "-".repeat(left) + "-+-" + "-".repeat(right))).append('\n');
     }
   }

@@ -177,10 +177,11 @@ public final class Explanation {
     for (Alignment.ComposeFile f : alignment.files()) {
       for (LineIndex.Entry e : f.index().entries()) {
         if (!isKey(e.path()) || !inScope(f.name(), e.line())) continue;
-        List<Diagnostic> ds = findings.get(f.name()).getOrDefault(e.line(), List.of());
-        boolean linked = alignment.composeOwners(f.name(), e.line()).length > 0;
+        List<Diagnostic> ds = new ArrayList<>();
+        for (int l = e.line(); l <= e.endLine(); l++) ds.addAll(findings.get(f.name()).getOrDefault(l, List.of()));
+        boolean linked = alignment.spans().stream().anyMatch(sp -> f.name().equals(sp.file()) && e.contains(sp.composeStart()));
         boolean dropped = ds.stream().anyMatch(d -> d.code().equals("not-translatable") || d.severity() == Severity.ERROR);
-        if (dropped || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) not++;
+        if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) not++;
         else if (linked && !ds.isEmpty()) approximated++;
         else if (linked) translated++;
       }

@@ -77,8 +77,8 @@ public final class SideBySide {
     out.append('\n');
     List<String> kinds = new ArrayList<>();
     s.kinds().forEach((k, n) -> kinds.add(n + " " + k));
-    full(s.objects() + " objects (" + String.join(", ", kinds) + "); compose keys: " + s.translated() + " translated, "
-        + s.approximated() + " approximated, " + s.notTranslatable() + " not translatable");
+    wrap("", s.objects() + " objects (" + String.join(", ", kinds) + "); compose keys: " + s.translated() + " translated, "
+        + s.approximated() + " approximated, " + s.notTranslatable() + " not translatable", null);
   }
 
   /** "field: value -- reason" → the objects it applies to, in first-seen order. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       dev.ferry.cli.command.ConvertCommand.class,
       dev.ferry.cli.command.LintCommand.class,
       dev.ferry.cli.command.RulesCommand.class,
+      dev.ferry.cli.command.ExplainCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,8 +1,8 @@
 package dev.ferry.core.emit;
 
+import dev.ferry.core.explain.Alignment;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
-import dev.ferry.core.translate.Provenance;
 import dev.ferry.core.translate.Translation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -62,10 +62,11 @@ public final class ManifestWriter {
   /** Multi-document YAML for stdout. */
   public static String yamlStream(Translation t, SourceMap sm, boolean annotate) {
     StringBuilder b = new StringBuilder();
-    for (HasMetadata o : t.objects()) {
+    Alignment a = annotate ? Alignment.of(t, sm, Map.of()) : null;
+    for (int i = 0; i < t.objects().size(); i++) {
       b.append("---\n");
-      if (annotate) b.append(comment(t.provenance(), sm, o));
-      b.append(yaml(o));
+      if (annotate) b.append(comment(a, sm, a.objects().get(i)));
+      b.append(yaml(t.objects().get(i)));
     }
     return b.toString();
   }
@@ -83,12 +84,14 @@ public final class ManifestWriter {
   /** Files for an output directory: file name → content, in object order (plus kustomization.yaml). */
   public static Map<String, String> files(Translation t, SourceMap sm, boolean annotate, boolean json, boolean kustomize) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (HasMetadata o : t.objects()) {
+    Alignment a = annotate ? Alignment.of(t, sm, Map.of()) : null;
+    for (int i = 0; i < t.objects().size(); i++) {
+      HasMetadata o = t.objects().get(i);
       String base = o.getMetadata().getName() + "-" + o.getKind().toLowerCase(Locale.ROOT);
       String name = base + (json ? ".json" : ".yaml");
-      for (int i = 2; out.containsKey(name); i++) name = base + "-" + i + (json ? ".json" : ".yaml");
+      for (int n = 2; out.containsKey(name); n++) name = base + "-" + n + (json ? ".json" : ".yaml");
       String body = json ? JSON.writeValueAsString(tree(o)) + "\n"
-          : HEADER + "\n" + (annotate ? comment(t.provenance(), sm, o) : "") + yaml(o);
+          : HEADER + "\n" + (annotate ? comment(a, sm, a.objects().get(i)) : "") + yaml(o);
       out.put(name, body);
     }
     if (kustomize) {
@@ -99,19 +102,16 @@ public final class ManifestWriter {
     return out;
   }
 
-  /** "# from compose.yaml:12 services.web" for an object, from its provenance. */
-  static String comment(Provenance p, SourceMap sm, HasMetadata o) {
-    for (Provenance.Link l : p.of(o.getKind(), o.getMetadata().getName())) {
-      if (l.source() == null) continue;
-      if (!l.field().isEmpty() && !l.field().equals("metadata.name") && !l.field().equals("data")
-          && !l.field().equals("stringData") && !l.field().equals("spec")) continue;
-      Position pos = sm.position(l.source());
+  /**
+   * "# from compose.yaml:12 services.web" (or "# ferry default: why") for an object: its origin
+   * in the same {@link Alignment} that {@code ferry explain} shows.
+   */
+  static String comment(Alignment a, SourceMap sm, Alignment.Obj o) {
+    return a.origin(o).map(s -> {
+      if (s.isDefault()) return "# ferry default: " + s.link().note() + "\n";
+      Position pos = sm.position(s.link().source());
       String where = pos != null && pos.isKnown() ? pos.file() + ":" + pos.line() + " " : "";
-      return "# from " + where + l.source() + "\n";
-    }
-    for (Provenance.Link l : p.of(o.getKind(), o.getMetadata().getName())) {
-      if (l.source() == null && l.note() != null) return "# ferry default: " + l.note() + "\n";
-    }
-    return "";
+      return "# from " + where + s.link().source() + "\n";
+    }).orElse("");
   }
 }

@@ -122,6 +122,13 @@ public final class TranslationContext {
   /** Adds an emitted object. */
   public void emit(HasMetadata obj) {
     objects.add(obj);
+    if (obj.getMetadata() != null && obj.getMetadata().getLabels() != null && !obj.getMetadata().getLabels().isEmpty()) {
+      provenance.defaulted(obj.getKind(), obj.getMetadata().getName(), "metadata.labels",
+          "Kubernetes' recommended labels: the service (name), the project (part-of) and the tool (managed-by)");
+    }
+    if (options.namespace() != null && obj.getMetadata() != null && options.namespace().equals(obj.getMetadata().getNamespace())) {
+      provenance.defaulted(obj.getKind(), obj.getMetadata().getName(), "metadata.namespace", "--namespace");
+    }
   }
 
   public List<HasMetadata> objects() {

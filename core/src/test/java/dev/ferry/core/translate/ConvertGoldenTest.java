@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * pass the Kubernetes client models and the API-server checks of {@link Manifests}, and converting
  * twice must give the same bytes.
  */
-class ConvertGoldenTest {
+public class ConvertGoldenTest {
   static final Path CASES = Golden.repoRoot().resolve("testdata/convert");
 
   @TestFactory

@@ -54,6 +54,11 @@ public final class IngressMapper {
         .endSpec();
     if (tls != null) b.editSpec().addNewTl().withSecretName(tls.text()).withHosts(hostName == null ? null : List.of(hostName)).endTl().endSpec();
     ctx.emit(b.build());
-    ctx.provenance().from("Ingress", name, "spec.rules[0]", where.path());
+    ctx.provenance().from("Ingress", name, "", where.path());
+    ctx.provenance().from("Ingress", name, "spec.rules[0]", where.path(),
+        "published ports reach a host from outside; on Kubernetes, an Ingress routes a host name to the Service");
+    if (cls != null) ctx.provenance().from("Ingress", name, "spec.ingressClassName", cls.path());
+    if (tls != null) ctx.provenance().from("Ingress", name, "spec.tls", tls.path());
+    if (pv != null) ctx.provenance().from("Ingress", name, "spec.rules[0].http.paths[0].backend.service.port", pv.path());
   }
 }

@@ -42,8 +42,14 @@ public final class NetworkPolicyMapper {
           .addNewIngress().addNewFrom().withNewPodSelector().withMatchExpressions(sel).endPodSelector().endFrom().endIngress()
           .endSpec().build());
       ModelPath src = ctx.project().networks().containsKey(e.getKey()) ? ModelPath.of("networks", e.getKey()) : ModelPath.ROOT;
-      ctx.provenance().from("NetworkPolicy", name, "spec", src, "members of compose network " + e.getKey()
-          + " may reach each other; nothing else may reach them");
+      String why = "members of compose network " + e.getKey() + " may reach each other; nothing else may reach them";
+      if (src.size() == 0) {
+        ctx.provenance().defaulted("NetworkPolicy", name, "", "services that list no network are on compose's default"
+            + " network: " + why);
+      } else {
+        ctx.provenance().from("NetworkPolicy", name, "", src);
+        ctx.provenance().from("NetworkPolicy", name, "spec", src, why);
+      }
     }
     for (Service s : ctx.project().services().values()) {
       if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
@@ -61,6 +67,7 @@ public final class NetworkPolicyMapper {
           .withNewPodSelector().withMatchLabels(ctx.selector(pod)).endPodSelector()
           .withPolicyTypes("Ingress").addNewIngress().withPorts(ports).endIngress()
           .endSpec().build());
+      ctx.provenance().from("NetworkPolicy", name, "", s.path("ports"));
       ctx.provenance().from("NetworkPolicy", name, "spec", s.path("ports"), "published ports are reachable from anywhere, as on the Docker host");
     }
   }

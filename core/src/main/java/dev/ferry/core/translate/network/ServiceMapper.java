@@ -66,6 +66,13 @@ public final class ServiceMapper {
     ctx.emit(b.build());
     scope.from(ctx, "metadata.name", s.path(), main ? "other services reach \"" + s.name() + "\" by this name"
         : "a network alias of " + s.name());
+    scope.defaulted(ctx, "spec.selector", "the Service routes to the Pods with these labels, and only to ready ones");
+    Steering.Value tv = st.get("service.type");
+    if (main && tv != null) scope.from(ctx, "spec.type", tv.path());
+    else scope.defaulted(ctx, "spec.type", "ClusterIP: reachable inside the cluster by name, like a compose network;"
+        + " published ports need an Ingress, a LoadBalancer or kubectl port-forward");
+    if (main && type.equals("Headless")) scope.from(ctx, "spec.clusterIP", tv.path());
+    if (main && type.equals("NodePort") && nodePort != null) scope.from(ctx, "spec.ports[0].nodePort", nodePort.path());
   }
 
   private static String type(TranslationContext ctx, Service s, Steering st) {

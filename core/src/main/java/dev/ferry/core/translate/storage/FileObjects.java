@@ -44,7 +44,8 @@ public final class FileObjects {
       if (c.value() == null) unreadable(ctx, at, "config", c);
       ctx.emit(new ConfigMapBuilder().withMetadata(ctx.meta(name, name, null))
           .withData(Map.of(key(c.name()), c.value() == null ? "" : c.value())).build());
-      ctx.provenance().from("ConfigMap", name, "data", at);
+      ctx.provenance().from("ConfigMap", name, "", at);
+      ctx.provenance().from("ConfigMap", name, "data", at, "a config becomes a ConfigMap with one key, mounted as a file");
     }
     for (Secret s : ctx.project().secrets().values()) {
       ModelPath at = ModelPath.of("secrets", s.name());
@@ -59,7 +60,8 @@ public final class FileObjects {
       if (s.value() == null) unreadable(ctx, at, "secret", s);
       ctx.emit(new SecretBuilder().withMetadata(ctx.meta(name, name, null)).withType("Opaque")
           .withStringData(Map.of(key(s.name()), s.value() == null ? "" : s.value())).build());
-      ctx.provenance().from("Secret", name, "stringData", at);
+      ctx.provenance().from("Secret", name, "", at);
+      ctx.provenance().from("Secret", name, "stringData", at, "a secret becomes a Secret with one key, mounted under /run/secrets");
     }
   }
 
@@ -75,7 +77,7 @@ public final class FileObjects {
     for (FileRef r : s.configs()) {
       String cm = configMaps.get(r.source());
       if (cm == null) continue;
-      String vol = vols.use("config:" + cm, "config-" + cm, n -> new VolumeBuilder().withName(n)
+      String vol = vols.use("config:" + cm, "config-" + cm, r.path(), n -> new VolumeBuilder().withName(n)
           .withNewConfigMap().withName(cm).withDefaultMode(r.mode()).endConfigMap().build());
       String target = r.target() != null ? r.target() : "/" + r.source();
       out.add(new VolumeMountBuilder().withName(vol).withMountPath(target).withSubPath(key(r.source()))
@@ -86,7 +88,7 @@ public final class FileObjects {
     for (FileRef r : s.secrets()) {
       String sec = secrets.get(r.source());
       if (sec == null) continue;
-      String vol = vols.use("secret:" + sec, "secret-" + sec, n -> new VolumeBuilder().withName(n)
+      String vol = vols.use("secret:" + sec, "secret-" + sec, r.path(), n -> new VolumeBuilder().withName(n)
           .withNewSecret().withSecretName(sec).withDefaultMode(r.mode()).endSecret().build());
       String t = r.target() != null ? r.target() : r.source();
       String target = t.startsWith("/") ? t : "/run/secrets/" + t;

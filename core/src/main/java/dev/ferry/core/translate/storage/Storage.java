@@ -96,6 +96,11 @@ public final class Storage {
       if (!statefulOnly) {
         ctx.emit(pvc);
         ctx.provenance().from("PersistentVolumeClaim", claimName, "", src);
+        if (modeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.accessModes", modeV.path());
+        else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.accessModes", shared
+            ? "the volume is shared by several Pods or replicas: ReadWriteMany (needs a storage class that offers it)"
+            : "one Pod uses the volume: ReadWriteOnce, which every storage class offers");
+        if (classV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.storageClassName", classV.path());
         if (sizeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.resources.requests.storage", sizeV.path());
         else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.resources.requests.storage",
             "compose volumes have no size; ferry asks for " + DEFAULT_SIZE + " (steer with x-ferry volumes." + vol + ".size)");

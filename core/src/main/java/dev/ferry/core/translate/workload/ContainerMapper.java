@@ -5,6 +5,7 @@ import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Resources;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Quantities;
+import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
@@ -38,10 +39,15 @@ public final class ContainerMapper {
     String name = ctx.naming().of(s.name());
     Steering st = plan.steering(s.name());
     ContainerBuilder b = new ContainerBuilder().withName(name);
+    scope.from(ctx, "name", s.path());
     b.withImage(image(ctx, s));
     scope.from(ctx, "image", s.has("image") ? s.path("image") : s.path("build"));
     String pull = pullPolicy(ctx, s, st);
-    if (pull != null) b.withImagePullPolicy(pull);
+    if (pull != null) {
+      b.withImagePullPolicy(pull);
+      Steering.Value pv = st.get("imagePullPolicy");
+      scope.from(ctx, "imagePullPolicy", pv != null ? pv.path() : s.path("pull_policy"));
+    }
     if (s.entrypoint() != null && s.has("entrypoint")) {
       b.withCommand(s.entrypoint());
       scope.from(ctx, "command", s.path("entrypoint"), "compose entrypoint replaces the image's ENTRYPOINT, as command does");
@@ -60,15 +66,20 @@ public final class ContainerMapper {
       b.withEnvFrom(env.envFrom());
       scope.from(ctx, "envFrom", s.path("env_file"));
     }
-    List<ContainerPort> ports = ports(s);
-    if (!ports.isEmpty()) {
-      b.withPorts(ports);
-      scope.from(ctx, "ports", s.has("ports") ? s.path("ports") : s.path("expose"));
+    Map<String, ContainerPort> portMap = new LinkedHashMap<>();
+    List<ModelPath> portSources = new ArrayList<>();
+    ports(s, portMap, portSources);
+    if (!portMap.isEmpty()) {
+      b.withPorts(new ArrayList<>(portMap.values()));
+      for (int i = 0; i < portSources.size(); i++) {
+        scope.from(ctx, "ports[" + i + "]", portSources.get(i), i == 0 ? "containerPort documents what the container"
+            + " listens on; other Pods reach it through the Service" : null);
+      }
     }
     ResourceRequirements res = resources(s);
     if (res != null) {
       b.withResources(res);
-      scope.from(ctx, "resources", s.has("deploy") ? s.path("deploy").key("resources") : s.path());
+      resourceProvenance(ctx, s, res, scope.at("resources"));
     }
     boolean job = plan.kind(plan.podOwner(s.name())) == WorkloadKind.JOB
         || plan.kind(plan.podOwner(s.name())) == WorkloadKind.CRONJOB;
@@ -80,8 +91,14 @@ public final class ContainerMapper {
     mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));
     if (!mounts.isEmpty()) b.withVolumeMounts(mounts);
     lifecycle(ctx, s, b, scope);
-    if (s.stdinOpen()) b.withStdin(true);
-    if (s.tty()) b.withTty(true);
+    if (s.stdinOpen()) {
+      b.withStdin(true);
+      scope.from(ctx, "stdin", s.path("stdin_open"));
+    }
+    if (s.tty()) {
+      b.withTty(true);
+      scope.from(ctx, "tty", s.path("tty"));
+    }
     return b.build();
   }
 
@@ -158,15 +175,39 @@ public final class ContainerMapper {
     };
   }
 
+  /** Where each resource quantity came from: deploy.resources.{limits,reservations}, or the legacy keys. */
+  private static void resourceProvenance(TranslationContext ctx, Service s, ResourceRequirements res, Scope scope) {
+    ModelPath r = s.path("deploy").key("resources");
+    String[][] fields = {
+        {"limits", "cpu", "limits", "cpus", "cpus"}, {"limits", "memory", "limits", "memory", "mem_limit"},
+        {"requests", "cpu", "reservations", "cpus", "cpus"}, {"requests", "memory", "reservations", "memory", "mem_reservation"}};
+    for (String[] f : fields) {
+      Map<String, Quantity> m = f[0].equals("limits") ? res.getLimits() : res.getRequests();
+      if (m == null || !m.containsKey(f[1])) continue;
+      ModelPath deploy = r.key(f[2]).key(f[3]);
+      ModelPath at = ctx.sourceMap().has(deploy) ? deploy : s.has(f[4]) ? s.path(f[4]) : r;
+      scope.from(ctx, f[0] + "." + f[1], at, f[0].equals("requests") ? "a reservation is what the scheduler sets aside: a request"
+          : f[1].equals("cpu") ? "cores become millicores; a container over its CPU limit is throttled"
+          : "a container over its memory limit is killed (OOMKilled), as in Docker");
+    }
+  }
+
   /** One containerPort per distinct container port and protocol (ports targets, then expose). */
   static List<ContainerPort> ports(Service s) {
     Map<String, ContainerPort> out = new LinkedHashMap<>();
+    ports(s, out, new ArrayList<>());
+    return new ArrayList<>(out.values());
+  }
+
+  private static void ports(Service s, Map<String, ContainerPort> out, List<ModelPath> sources) {
     for (PortMapping p : s.ports()) {
       String proto = p.protocolOrTcp().toUpperCase(Locale.ROOT);
       if (!proto.equals("UDP") && !proto.equals("SCTP")) proto = "TCP";
-      add(out, p.target(), proto);
+      if (add(out, p.target(), proto)) sources.add(p.path());
     }
-    for (String e : s.expose()) {
+    for (int i = 0; i < s.expose().size(); i++) {
+      String e = s.expose().get(i);
+      ModelPath at = s.path("expose").index(i);
       String t = e.trim();
       String proto = "TCP";
       if (t.contains("/")) {
@@ -177,21 +218,21 @@ public final class ContainerMapper {
         if (t.contains("-")) {
           int a = Integer.parseInt(t.substring(0, t.indexOf('-')));
           int z = Integer.parseInt(t.substring(t.indexOf('-') + 1));
-          for (int i = a; i <= z && out.size() < 100; i++) add(out, i, proto);
+          for (int p = a; p <= z && out.size() < 100; p++) if (add(out, p, proto)) sources.add(at);
         } else {
-          add(out, Integer.parseInt(t), proto);
+          if (add(out, Integer.parseInt(t), proto)) sources.add(at);
         }
       } catch (NumberFormatException ignored) {
         // the schema check reported it
       }
     }
-    return new ArrayList<>(out.values());
   }
 
-  private static void add(Map<String, ContainerPort> out, int port, String proto) {
-    if (port <= 0 || out.size() >= 100) return;
-    out.putIfAbsent(port + "/" + proto, new ContainerPortBuilder().withContainerPort(port)
+  private static boolean add(Map<String, ContainerPort> out, int port, String proto) {
+    if (port <= 0 || out.size() >= 100 || out.containsKey(port + "/" + proto)) return false;
+    out.put(port + "/" + proto, new ContainerPortBuilder().withContainerPort(port)
         .withProtocol(proto.equals("TCP") ? null : proto).build());
+    return true;
   }
 
   /** Reservations → requests, limits → limits (cores → millicores, bytes → binary suffixes). */

@@ -81,7 +81,9 @@ public final class EnvMapper {
       String cm = ctx.claimName("ConfigMap", name + "-env");
       ctx.emit(new ConfigMapBuilder().withMetadata(ctx.meta(cm, name, null)).withData(new LinkedHashMap<>(plain)).build());
       from.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(cm).endConfigMapRef().build());
-      ctx.provenance().from("ConfigMap", cm, "data", s.path("env_file"));
+      ctx.provenance().from("ConfigMap", cm, "", s.path("env_file"));
+      ctx.provenance().from("ConfigMap", cm, "data", s.path("env_file"),
+          "env_file values go to a ConfigMap the container reads with envFrom; environment entries win over them");
     }
     Map<String, String> allSecret = new LinkedHashMap<>(fileSecret);
     allSecret.putAll(secret);
@@ -89,7 +91,13 @@ public final class EnvMapper {
       secretName = ctx.claimName("Secret", name + "-env");
       ctx.emit(new SecretBuilder().withMetadata(ctx.meta(secretName, name, null)).withType("Opaque")
           .withStringData(allSecret).build());
-      ctx.provenance().from("Secret", secretName, "stringData", s.has("environment") ? s.path("environment") : s.path("env_file"));
+      ctx.provenance().from("Secret", secretName, "", s.has("environment") ? s.path("environment") : s.path("env_file"));
+      ctx.provenance().from("Secret", secretName, "stringData", s.has("environment") ? s.path("environment") : s.path("env_file"),
+          "secret-looking values move to a Secret, so no secret sits in the Pod spec");
+      for (String k : allSecret.keySet()) {
+        ModelPath at = secret.containsKey(k) ? s.path("environment").key(k) : s.path("env_file");
+        ctx.provenance().from("Secret", secretName, ModelPath.of("stringData", k).toString(), at);
+      }
       if (!fileSecret.isEmpty()) {
         from.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secretName).endSecretRef().build());
       }

@@ -31,7 +31,9 @@ public final class HpaMapper {
     ctx.emit(new HorizontalPodAutoscalerBuilder().withMetadata(ctx.meta(name, name, null)).withNewSpec()
         .withNewScaleTargetRef().withApiVersion("apps/v1").withKind(kind.kind).withName(name).endScaleTargetRef()
         .withMinReplicas(lo).withMaxReplicas(hi).withMetrics(metrics).endSpec().build());
-    ctx.provenance().from("HorizontalPodAutoscaler", name, "spec", (min != null ? min : max).path());
+    ctx.provenance().from("HorizontalPodAutoscaler", name, "", (min != null ? min : max).path());
+    ctx.provenance().from("HorizontalPodAutoscaler", name, "spec", (min != null ? min : max).path(),
+        "compose scales by hand (deploy.replicas); a HorizontalPodAutoscaler scales on load between min and max");
   }
 
   private static void metric(List<MetricSpec> out, String resource, Steering.Value v, int dflt) {

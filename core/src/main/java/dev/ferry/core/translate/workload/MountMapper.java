@@ -61,7 +61,7 @@ public final class MountMapper {
       for (int i = 0; i < seq.size(); i++) {
         if (!(seq.get(i) instanceof dev.ferry.core.tree.ScalarNode sc)) continue;
         String target = sc.text().contains(":") ? sc.text().substring(0, sc.text().indexOf(':')) : sc.text();
-        String vol = vols.use("tmpfs:" + target, "tmpfs-" + last(target), n -> new VolumeBuilder().withName(n)
+        String vol = vols.use("tmpfs:" + target, "tmpfs-" + last(target), s.path("tmpfs").index(i), n -> new VolumeBuilder().withName(n)
             .withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
         out.add(new VolumeMountBuilder().withName(vol).withMountPath(target).build());
         scope.from(ctx, "volumeMounts[" + (out.size() - 1) + "]", s.path("tmpfs").index(i));
@@ -75,7 +75,7 @@ public final class MountMapper {
         bytes = null;
       }
       final Long size = bytes;
-      String vol = vols.use("shm", "dshm", n -> new VolumeBuilder().withName(n).withNewEmptyDir().withMedium("Memory")
+      String vol = vols.use("shm", "dshm", s.path("shm_size"), n -> new VolumeBuilder().withName(n).withNewEmptyDir().withMedium("Memory")
           .withSizeLimit(size == null || size <= 0 ? null : new Quantity(Quantities.memory(size))).endEmptyDir().build());
       out.add(new VolumeMountBuilder().withName(vol).withMountPath("/dev/shm").build());
       scope.from(ctx, "volumeMounts[" + (out.size() - 1) + "]", s.path("shm_size"),
@@ -95,17 +95,17 @@ public final class MountMapper {
       Storage.Claim c = storage.claim(m.source());
       if (c == null) return null;
       if (c.template()) return new Target(c.claimName(), null, false);
-      return Target.of(vols.use("pvc:" + c.claimName(), c.claimName(), n -> new VolumeBuilder().withName(n)
+      return Target.of(vols.use("pvc:" + c.claimName(), c.claimName(), m.path(), n -> new VolumeBuilder().withName(n)
           .withNewPersistentVolumeClaim().withClaimName(c.claimName()).endPersistentVolumeClaim().build()));
     }
     if (m.isAnonymousVolume()) {
       ctx.report("anonymous-volume", Severity.INFO, m.path(), s.name(),
           "anonymous volume at " + m.target() + " becomes an emptyDir: its data lasts as long as the Pod");
-      return Target.of(vols.use("anon:" + m.target(), "data-" + last(m.target()), n -> new VolumeBuilder().withName(n)
+      return Target.of(vols.use("anon:" + m.target(), "data-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
           .withNewEmptyDir().endEmptyDir().build()));
     }
     if (m.isTmpfs()) {
-      return Target.of(vols.use("tmpfs:" + m.target(), "tmpfs-" + last(m.target()), n -> new VolumeBuilder().withName(n)
+      return Target.of(vols.use("tmpfs:" + m.target(), "tmpfs-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
           .withNewEmptyDir().withMedium("Memory")
           .withSizeLimit(m.tmpfsSize() == null ? null : new Quantity(Quantities.memory(m.tmpfsSize())))
           .endEmptyDir().build()));
@@ -132,7 +132,7 @@ public final class MountMapper {
     }
     if (mode == BindMounts.HOSTPATH) {
       report(ctx, s, m, "becomes a hostPath volume: " + host + " must exist on every node that may run the Pod");
-      return Target.of(vols.use("host:" + host, "host-" + last(m.target()), n -> new VolumeBuilder().withName(n)
+      return Target.of(vols.use("host:" + host, "host-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
           .withNewHostPath().withPath(host.toString()).endHostPath().build()));
     }
     if (mode == BindMounts.CONFIGMAP || mode == BindMounts.AUTO) {
@@ -142,14 +142,14 @@ public final class MountMapper {
         String key = cm[1];
         report(ctx, s, m, "becomes ConfigMap " + cmName + (key.isEmpty() ? "" : " (key " + key + ")")
             + ", a read-only copy of the file as it is now: changes on the host are not seen, and writes fail");
-        String vol = vols.use("cm:" + cmName, "cfg-" + last(m.target()), n -> new VolumeBuilder().withName(n)
+        String vol = vols.use("cm:" + cmName, "cfg-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
             .withNewConfigMap().withName(cmName).endConfigMap().build());
         return new Target(vol, key.isEmpty() ? null : key, true);
       }
     }
     report(ctx, s, m, "becomes an emptyDir: the container starts with an empty directory there, not the host's "
         + src + " (--bind-mounts=configmap or hostpath to choose otherwise)");
-    return Target.of(vols.use("bind:" + host, "bind-" + last(m.target()), n -> new VolumeBuilder().withName(n)
+    return Target.of(vols.use("bind:" + host, "bind-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
         .withNewEmptyDir().endEmptyDir().build()));
   }
 
@@ -188,7 +188,8 @@ public final class MountMapper {
       if (!data.isEmpty()) b.withData(data);
       if (!binary.isEmpty()) b.withBinaryData(binary);
       ctx.emit(b.build());
-      ctx.provenance().from("ConfigMap", name, "data", m.path());
+      ctx.provenance().from("ConfigMap", name, "", m.path());
+      ctx.provenance().from("ConfigMap", name, "data", m.path(), "a copy of the bind-mounted file: the cluster has no host directory");
       return new String[] {name, key};
     } catch (IOException e) {
       return null;

@@ -61,11 +61,29 @@ public final class PodMapper {
     b.withAutomountServiceAccountToken(false);
     spec.defaulted(ctx, "automountServiceAccountToken", "compose containers have no Kubernetes API token; neither do these Pods");
     if (waits.serviceAccount() != null) b.withServiceAccountName(waits.serviceAccount());
-    List<Volume> volumes = new ArrayList<>(vols.all());
-    volumes.removeIf(v -> v == null);
-    if (waits.tokenVolume() != null) volumes.add(waits.tokenVolume());
+    if (waits.serviceAccount() != null) {
+      spec.defaulted(ctx, "serviceAccountName", "the initContainer that waits for a Job (service_completed_successfully)"
+          + " needs a token that may read Jobs; only that initContainer mounts it");
+    }
+    List<Volume> volumes = new ArrayList<>();
+    List<ModelPath> sources = vols.sources();
+    List<Volume> all = vols.all();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == null) continue;
+      volumes.add(all.get(i));
+      spec.from(ctx, "volumes[" + (volumes.size() - 1) + "]", sources.get(i));
+    }
+    if (waits.tokenVolume() != null) {
+      volumes.add(waits.tokenVolume());
+      spec.defaulted(ctx, "volumes[" + (volumes.size() - 1) + "]", "a short-lived service-account token for the"
+          + " initContainer that waits for a Job; the app containers get none");
+    }
     if (!volumes.isEmpty()) b.withVolumes(volumes);
-    if (restartPolicy != null) b.withRestartPolicy(restartPolicy);
+    if (restartPolicy != null) {
+      b.withRestartPolicy(restartPolicy);
+      spec.defaulted(ctx, "restartPolicy", "a Job's Pod must not restart forever: OnFailure retries a failed run"
+          + " up to the Job's backoffLimit");
+    }
     hostNamespaces(ctx, members, b, spec);
     if (owner.hostname() != null) {
       if (Naming.isLabel(owner.hostname()) || owner.hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
@@ -97,8 +115,17 @@ public final class PodMapper {
     List<Long> groups = groups(ctx, members, spec);
     if (!groups.isEmpty()) psc.setSupplementalGroups(groups);
     b.withSecurityContext(psc);
+    scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
+    Map<String, String> annotations = annotations(ctx, members);
+    if (annotations != null) {
+      for (Service m : members) {
+        if (m.has("labels")) scope.from(ctx, "metadata.annotations", m.path("labels"),
+            "compose labels describe a container; on Kubernetes they are Pod annotations (labels select, annotations describe)");
+        if (m.has("annotations")) scope.from(ctx, "metadata.annotations", m.path("annotations"));
+      }
+    }
     return new PodTemplateSpecBuilder()
-        .withNewMetadata().withLabels(ctx.labels(podName, null)).withAnnotations(annotations(ctx, members)).endMetadata()
+        .withNewMetadata().withLabels(ctx.labels(podName, null)).withAnnotations(annotations).endMetadata()
         .withSpec(b.build())
         .build();
   }

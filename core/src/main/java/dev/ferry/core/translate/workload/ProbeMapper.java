@@ -52,7 +52,7 @@ public final class ProbeMapper {
 
     Probe readiness = new ProbeBuilder().withNewExec().withCommand(cmd).endExec()
         .withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries).build();
-    scope.from(ctx, "readinessProbe", kTest != null ? kTest.path() : hp.key("test"),
+    scope.from(ctx, "readinessProbe", kTest != null ? kTest.path() : hp,
         "a healthcheck becomes the readiness probe: failing it takes the Pod out of its Service, as 'unhealthy'"
             + " does in compose");
     Probe liveness = null;
@@ -66,7 +66,32 @@ public final class ProbeMapper {
           "compose never restarts an unhealthy container; this liveness probe tolerates 3x the retries"
               + (start != null ? " after start_period" : "") + ", so only a container that stays unhealthy restarts");
     }
+    for (String probe : liveness == null ? List.of("readinessProbe") : List.of("readinessProbe", "livenessProbe")) {
+      Scope p = scope.at(probe);
+      p.from(ctx, "exec", kTest != null ? kTest.path() : hp.key("test"),
+          h != null && h.isShell() && kTest == null ? "CMD-SHELL runs through a shell: sh -c" : null);
+      field(ctx, p, "periodSeconds", h != null && h.interval() != null, hp.key("interval"), st, "interval",
+          "compose's default interval is 30s");
+      field(ctx, p, "timeoutSeconds", h != null && h.timeout() != null, hp.key("timeout"), st, "timeout",
+          "compose's default timeout is 30s");
+      field(ctx, p, "failureThreshold", h != null && h.retries() != null, hp.key("retries"), st, "retries",
+          "compose's default is 3 retries");
+    }
+    if (liveness != null && liveness.getInitialDelaySeconds() != null) {
+      Steering.Value ks = st.label("kompose.service.healthcheck.readiness.start_period");
+      scope.from(ctx, "livenessProbe.initialDelaySeconds", ks != null ? ks.path() : hp.key("start_period"),
+          "start_period: failures during start-up do not count; the liveness probe starts after it");
+    }
     return new Probes(readiness, liveness);
+  }
+
+  /** Provenance of one probe setting: the healthcheck key, a kompose label, or compose's default. */
+  private static void field(TranslationContext ctx, Scope probe, String field, boolean set, ModelPath at, Steering st,
+      String key, String dflt) {
+    Steering.Value v = st.label("kompose.service.healthcheck.readiness." + key);
+    if (v != null) probe.from(ctx, field, v.path());
+    else if (set) probe.from(ctx, field, at);
+    else probe.defaulted(ctx, field, dflt);
   }
 
   /** CMD runs the words as they are; CMD-SHELL (and a string test) runs through sh -c, as Docker does. */

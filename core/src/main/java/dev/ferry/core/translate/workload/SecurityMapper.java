@@ -89,7 +89,10 @@ public final class SecurityMapper {
       b.withRunAsUser(uid);
       scope.from(ctx, "securityContext.runAsUser", s.path("user"));
     }
-    if (gid != null) b.withRunAsGroup(gid);
+    if (gid != null) {
+      b.withRunAsGroup(gid);
+      scope.from(ctx, "securityContext.runAsGroup", s.path("user"));
+    }
     if (uid == null || (parts.length > 1 && gid == null)) {
       ctx.report("named-user", Severity.WARNING, s.path("user"), s.name(),
           "user \"" + s.user() + "\" is a name; Kubernetes runAsUser/runAsGroup take numeric ids, so the image's"

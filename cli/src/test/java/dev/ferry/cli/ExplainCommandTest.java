@@ -1,0 +1,100 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.cli.command.ExplainCommandAccess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExplainCommandTest {
+  static final Path EXAMPLE = Path.of("../examples/voting-app/compose.yaml").toAbsolutePath().normalize();
+
+  @Test
+  void twoColumnsAlignedByProvenance() {
+    Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "140");
+    assertEquals(0, r.code(), r.err());
+    String healthcheck = r.out().lines().filter(l -> l.contains("test: [\"CMD\", \"curl\"")).findFirst().orElseThrow();
+    assertTrue(healthcheck.matches("\\s*16\\s+test: \\[\"CMD\".* \\| >> Deployment/vote  containers\\[0]\\.livenessProbe"), healthcheck);
+    assertTrue(r.out().contains("i  The healthcheck becomes a readiness probe"), "construct notes");
+    assertTrue(r.out().contains("i  Kubernetes starts all Pods at once; an initContainer"), "depends_on note");
+    assertTrue(r.out().contains("info [unreachable-service]"), "findings inline");
+    assertTrue(r.out().contains("Set by ferry (no compose line behind it):"));
+    for (String line : r.out().split("\n")) assertTrue(line.length() <= 140, "fits the width: " + line);
+    assertFalse(r.out().contains("\u001b["), "no colour when not a terminal");
+    assertEquals(r.out(), Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "140").out(), "deterministic");
+  }
+
+  @Test
+  void stackedOnNarrowTerminals() {
+    Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "80", "--service", "vote");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.out().contains(" | "), "no columns below 100");
+    assertTrue(r.out().contains("  16        test: [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]\n      >> Deployment/vote"), r.out());
+    for (String line : r.out().split("\n")) assertTrue(line.length() <= 80, "fits the width: " + line);
+    assertFalse(r.out().contains("services:\n"), "only the service's lines");
+    assertFalse(r.out().contains("Deployment/db"), "only the service's objects");
+  }
+
+  @Test
+  void colourOnlyOnATerminalWithoutNoColor() {
+    assertTrue(ExplainCommandAccess.useColor("auto", true, Map.of()));
+    assertFalse(ExplainCommandAccess.useColor("auto", false, Map.of()));
+    assertFalse(ExplainCommandAccess.useColor("auto", true, Map.of("NO_COLOR", "1")));
+    assertFalse(ExplainCommandAccess.useColor("auto", true, Map.of("TERM", "dumb")));
+    assertTrue(ExplainCommandAccess.useColor("always", false, Map.of()));
+    Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--color", "always");
+    assertTrue(r.out().contains("\u001b[1m"), "ANSI when asked");
+  }
+
+  @Test
+  void htmlIsWrittenAtomicallyAndDeterministically(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("report.html");
+    Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--html", out.toString());
+    assertEquals(0, r.code(), r.err());
+    String first = Files.readString(out);
+    assertTrue(first.startsWith("<!DOCTYPE html>") && first.endsWith("</html>\n"));
+    assertEquals(0, Cli.run("explain", "-f", EXAMPLE.toString(), "--html", out.toString()).code());
+    assertEquals(first, Files.readString(out), "same input, same bytes");
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(1, s.count(), "no temporary file left behind");
+    }
+    Cli dir = Cli.run("explain", "-f", EXAMPLE.toString(), "--html", tmp.toString());
+    assertEquals(2, dir.code());
+    assertTrue(dir.err().contains("is a directory"), dir.err());
+  }
+
+  @Test
+  void badInputGivesPositionsAndExitTwo(@TempDir Path tmp) throws IOException {
+    Path f = tmp.resolve("compose.yaml");
+    Files.writeString(f, "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      retries: 10s\n    ports: [\"80:80\"\n");
+    Cli r = Cli.run("explain", "-f", f.toString(), "--html", tmp.resolve("r.html").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().matches("(?s).*compose.yaml:\\d+:\\d+: .*"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace");
+    assertFalse(Files.exists(tmp.resolve("r.html")), "nothing written");
+    Cli unknown = Cli.run("explain", "-f", EXAMPLE.toString(), "--service", "nope");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("no service \"nope\""), unknown.err());
+    assertEquals(2, Cli.run("explain", "-f", tmp.resolve("missing.yaml").toString()).code());
+    assertEquals(2, Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "3").code());
+  }
+
+  @Test
+  void everyTestdataCaseExplains() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("../testdata/convert"))) {
+      for (Path c : s.filter(Files::isDirectory).sorted().toList()) {
+        Path input = c.resolve("input/compose.yaml");
+        Cli r = Cli.run("explain", "-f", input.toString(), "--width", "120");
+        assertEquals(0, r.code(), c + ": " + r.err());
+        assertTrue(r.out().contains(" | >> "), c + " aligns something");
+      }
+    }
+  }
+}

@@ -1,0 +1,340 @@
+package dev.ferry.core.explain;
+
+import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.source.SourceMap;
+import dev.ferry.core.translate.Provenance;
+import dev.ferry.core.translate.Translation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compose lines ↔ manifest lines, from the translation's {@link Provenance}: each link becomes a
+ * {@link Span} joining the compose lines of its source (the key and everything under it) to the
+ * manifest lines of its field. The manifest is the text {@code ferry convert} prints (a
+ * {@code ---} line, then each object). A line belongs to the most specific spans that cover it
+ * (the smallest range), so {@code healthcheck.test} goes to the readinessProbe while the
+ * {@code healthcheck:} line above it goes to the livenessProbe. Used by {@code explain} (text and
+ * HTML) and {@code convert --annotate}.
+ */
+public final class Alignment {
+  /** A compose file as read: its display name, text and line index. */
+  public record ComposeFile(String name, String text, LineIndex index) {}
+
+  /**
+   * One emitted object in the manifest text: its {@code ---} line, content lines, and the compose
+   * service it belongs to (null for project-level objects such as a volume's claim).
+   */
+  public record Obj(int index, HasMetadata object, String kind, String name, int separator, int start, int end,
+      LineIndex yaml, String service) {
+    public String ref() {
+      return kind + "/" + name;
+    }
+  }
+
+  /**
+   * A provenance link placed in both texts. {@code file} is null for a default chosen by ferry
+   * (then composeStart/End are 0). Manifest lines are 1-based lines of {@link #manifest()}.
+   */
+  public record Span(int id, Provenance.Link link, String file, int composeStart, int composeEnd, int object,
+      int manifestStart, int manifestEnd) {
+    public boolean isDefault() {
+      return file == null;
+    }
+
+    public boolean coversCompose(String f, int line) {
+      return file != null && file.equals(f) && line >= composeStart && line <= composeEnd;
+    }
+
+    public boolean coversManifest(int line) {
+      return line >= manifestStart && line <= manifestEnd;
+    }
+  }
+
+  private final List<ComposeFile> files = new ArrayList<>();
+  private final List<Obj> objects = new ArrayList<>();
+  private final List<Span> spans = new ArrayList<>();
+  private final List<Provenance.Link> unplaced = new ArrayList<>();
+  private final StringBuilder manifest = new StringBuilder();
+  private final List<String> manifestLines = new ArrayList<>();
+  private final SourceMap sourceMap;
+  private int[][] manifestOwners;
+
+  private Alignment(SourceMap sourceMap) {
+    this.sourceMap = sourceMap;
+  }
+
+  /**
+   * Aligns a translation with its compose files ({@code fileTexts}: display name → text, as the
+   * loader read them; positions name files the same way).
+   */
+  public static Alignment of(Translation t, SourceMap sm, Map<String, String> fileTexts) {
+    Alignment a = new Alignment(sm);
+    for (Map.Entry<String, String> e : fileTexts.entrySet()) {
+      a.files.add(new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue())));
+    }
+    a.render(t);
+    a.place(t.provenance());
+    a.owners();
+    return a;
+  }
+
+  private void render(Translation t) {
+    int line = 0;
+    Map<String, String> serviceOf = services(t.provenance());
+    for (HasMetadata o : t.objects()) {
+      String y = ManifestWriter.yaml(o);
+      manifest.append("---\n").append(y);
+      line++;
+      manifestLines.add("---");
+      int sep = line;
+      String[] ls = y.split("\n", -1);
+      int n = y.endsWith("\n") ? ls.length - 1 : ls.length;
+      for (int i = 0; i < n; i++) manifestLines.add(ls[i]);
+      int start = line + 1;
+      line += n;
+      String svc = serviceOf.get(o.getKind() + "/" + o.getMetadata().getName());
+      if (svc == null) svc = serviceByLabel(o, serviceOf);
+      objects.add(new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, LineIndex.of(y), svc));
+    }
+  }
+
+  /** kind/name → compose service, from the first link of each object whose source is under services.X. */
+  private static Map<String, String> services(Provenance p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Provenance.Link l : p.links()) {
+      ModelPath s = l.source();
+      if (s == null || s.size() < 2 || !"services".equals(s.get(0))) continue;
+      out.putIfAbsent(l.kind() + "/" + l.name(), (String) s.get(1));
+    }
+    return out;
+  }
+
+  /** An object with no service link (a claim): the service whose workload has its app name label. */
+  private static String serviceByLabel(HasMetadata o, Map<String, String> serviceOf) {
+    Map<String, String> labels = o.getMetadata().getLabels();
+    String app = labels == null ? null : labels.get("app.kubernetes.io/name");
+    if (app == null) return null;
+    for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob")) {
+      String s = serviceOf.get(kind + "/" + app);
+      if (s != null) return s;
+    }
+    return null;
+  }
+
+  private void place(Provenance p) {
+    for (Provenance.Link l : p.links()) {
+      Obj o = object(l.kind(), l.name());
+      if (o == null) {
+        unplaced.add(l);
+        continue;
+      }
+      int[] m = manifestRange(o, l.field());
+      if (m == null) {
+        unplaced.add(l);
+        continue;
+      }
+      String file = null;
+      int cs = 0;
+      int ce = 0;
+      if (l.source() != null) {
+        Position pos = sourceMap.position(l.source());
+        if (pos.isKnown()) {
+          file = pos.file();
+          cs = pos.line();
+          ce = pos.line();
+          ComposeFile f = file(pos.file());
+          LineIndex.Entry e = f == null ? null : f.index().at(pos.line(), pos.column()).orElse(null);
+          if (e != null && e.line() == pos.line()) ce = e.endLine();
+        }
+      }
+      if (l.source() != null && file == null) {
+        unplaced.add(l);
+        continue;
+      }
+      spans.add(new Span(spans.size(), l, file, cs, ce, o.index(), m[0], m[1]));
+    }
+  }
+
+  /** The manifest lines of {@code field} in object {@code o}: the field, else its nearest emitted ancestor. */
+  private static int[] manifestRange(Obj o, String field) {
+    if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
+    ModelPath p = ModelPath.parse(field);
+    for (; p.size() > 0; p = p.parent()) {
+      LineIndex.Entry e = o.yaml().find(p).orElse(null);
+      if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
+    }
+    return null;
+  }
+
+  /** For every manifest line, the most specific spans covering it (header lines: the object's identity). */
+  private void owners() {
+    manifestOwners = new int[manifestLines.size() + 1][];
+    for (Obj o : objects) {
+      List<Span> mine = spans.stream().filter(s -> s.object() == o.index()).toList();
+      int[] identity = mine.stream().filter(s -> s.link().field().isEmpty() || s.link().field().equals("metadata.name"))
+          .mapToInt(Span::id).toArray();
+      for (int line = o.separator(); line <= o.end(); line++) {
+        int best = Integer.MAX_VALUE;
+        List<Integer> ids = new ArrayList<>();
+        for (Span s : mine) {
+          if (!s.coversManifest(line)) continue;
+          int size = s.manifestEnd() - s.manifestStart();
+          if (size < best) {
+            best = size;
+            ids.clear();
+          }
+          if (size == best) ids.add(s.id());
+        }
+        boolean header = line == o.separator() || line < firstField(o);
+        int[] own = ids.stream().mapToInt(Integer::intValue).toArray();
+        boolean wholeObject = best == o.end() - o.start();
+        if (own.length == 0 || (header && wholeObject && identity.length > 0)) own = identity;
+        manifestOwners[line] = own;
+      }
+    }
+  }
+
+  /** The first line of an object's metadata block (apiVersion and kind come before it). */
+  private static int firstField(Obj o) {
+    return o.yaml().find(ModelPath.of("metadata")).map(e -> o.start() + e.line() - 1).orElse(o.start());
+  }
+
+  /** Fields whose link names where a whole object came from. */
+  private static final List<String> IDENTITY = List.of("", "metadata.name", "data", "stringData", "spec");
+
+  /**
+   * Where an object as a whole came from: its first identity link (the object, its name, data or
+   * spec) with a compose source, else its object-level default, else its first default. This is
+   * the comment {@code convert --annotate} puts above the object.
+   */
+  public java.util.Optional<Span> origin(Obj o) {
+    List<Span> mine = spans.stream().filter(s -> s.object() == o.index()).toList();
+    for (Span s : mine) if (!s.isDefault() && IDENTITY.contains(s.link().field())) return java.util.Optional.of(s);
+    for (Span s : mine) if (s.isDefault() && s.link().field().isEmpty()) return java.util.Optional.of(s);
+    return mine.stream().filter(s -> s.isDefault() && s.link().note() != null).findFirst();
+  }
+
+  /** Span ids that own manifest line {@code line} (1-based); empty when none. */
+  public int[] manifestOwners(int line) {
+    return line >= 1 && line < manifestOwners.length && manifestOwners[line] != null ? manifestOwners[line] : new int[0];
+  }
+
+  /**
+   * Span ids that own compose line {@code line} of {@code file}: the spans that start there, else
+   * the most specific covering it; a key whose children are lines of their own ({@code ports:})
+   * and comment lines own nothing of their parent's, so they do not claim the parent's fields.
+   */
+  public int[] composeOwners(String file, int line) {
+    ComposeFile f = file(file);
+    if (f != null) {
+      String text = f.index().line(line).strip();
+      if (text.isEmpty() || text.startsWith("#")) return new int[0];
+      boolean starts = false;
+      for (Span s : spans) if (s.file() != null && s.file().equals(file) && s.composeStart() == line) starts = true;
+      LineIndex.Entry e = f.index().entries().stream().filter(x -> x.line() == line).findFirst().orElse(null);
+      if (!starts && e != null && e.endLine() > e.line()) return new int[0];
+    }
+    int best = Integer.MAX_VALUE;
+    List<Integer> ids = new ArrayList<>();
+    for (Span s : spans) {
+      if (!s.coversCompose(file, line)) continue;
+      int size = s.composeEnd() - s.composeStart();
+      if (size < best) {
+        best = size;
+        ids.clear();
+      }
+      if (size == best) ids.add(s.id());
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Manifest lines produced from compose line {@code line} of {@code file} (sorted, distinct). */
+  public List<Integer> manifestLinesFor(String file, int line) {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (int id : composeOwners(file, line)) {
+      Span s = spans.get(id);
+      for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) out.add(m);
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Compose lines ({@code file:line}) that manifest line {@code line} came from (sorted, distinct). */
+  public List<Position> composeLinesFor(int line) {
+    java.util.TreeSet<Position> out = new java.util.TreeSet<>();
+    for (int id : manifestOwners(line)) {
+      Span s = spans.get(id);
+      if (s.isDefault()) continue;
+      for (int c = s.composeStart(); c <= s.composeEnd(); c++) out.add(Position.of(s.file(), c, 1));
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Whether every span owning manifest line {@code line} is a ferry default. */
+  public boolean isDefaultLine(int line) {
+    int[] ids = manifestOwners(line);
+    if (ids.length == 0) return false;
+    for (int id : ids) if (!spans.get(id).isDefault()) return false;
+    return true;
+  }
+
+  public List<ComposeFile> files() {
+    return Collections.unmodifiableList(files);
+  }
+
+  public ComposeFile file(String name) {
+    for (ComposeFile f : files) if (f.name().equals(name)) return f;
+    return null;
+  }
+
+  public List<Obj> objects() {
+    return Collections.unmodifiableList(objects);
+  }
+
+  public Obj object(String kind, String name) {
+    for (Obj o : objects) if (o.kind().equals(kind) && o.name().equals(name)) return o;
+    return null;
+  }
+
+  /** The object that manifest line {@code line} belongs to, or null. */
+  public Obj objectAt(int line) {
+    for (Obj o : objects) if (line >= o.separator() && line <= o.end()) return o;
+    return null;
+  }
+
+  public List<Span> spans() {
+    return Collections.unmodifiableList(spans);
+  }
+
+  public Span span(int id) {
+    return spans.get(id);
+  }
+
+  /** Links that name no emitted object or field (a test keeps this empty). */
+  public List<Provenance.Link> unplaced() {
+    return Collections.unmodifiableList(unplaced);
+  }
+
+  /** The manifest text, exactly as {@code ferry convert} prints it. */
+  public String manifest() {
+    return manifest.toString();
+  }
+
+  /** Manifest line {@code n} (1-based). */
+  public String manifestLine(int n) {
+    return n >= 1 && n <= manifestLines.size() ? manifestLines.get(n - 1) : "";
+  }
+
+  public int manifestLineCount() {
+    return manifestLines.size();
+  }
+
+  public SourceMap sourceMap() {
+    return sourceMap;
+  }
+}

@@ -1,0 +1,230 @@
+package dev.ferry.core.explain;
+
+import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.diag.Severity;
+import dev.ferry.core.source.ModelPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What {@code explain} shows, independent of the medium: each compose line with the manifest
+ * lines it produced (grouped in runs per object), the reasons recorded with them, the construct
+ * note, and the findings at that line; then what ferry set with no compose line behind it, and
+ * findings that have no line shown. Built once from an {@link Alignment}; {@link SideBySide} and
+ * {@link HtmlReport} render it.
+ */
+public final class Explanation {
+  /** Consecutive manifest lines of one object, shown beside one compose line. */
+  public record Run(Alignment.Obj object, String context, List<Integer> lines) {}
+
+  /** A compose line and everything shown with it. */
+  public record Row(String file, int line, String text, List<Run> runs, List<String> reasons, String note,
+      List<Diagnostic> findings) {}
+
+  /** A manifest line ferry chose without a compose source, with the reason. */
+  public record Default(Alignment.Obj object, int line, String field, String reason) {}
+
+  /** Totals for the summary table. */
+  public record Summary(int objects, Map<String, Integer> kinds, int translated, int approximated, int notTranslatable) {}
+
+  private final Alignment alignment;
+  private final List<Diagnostic> diagnostics;
+  private final String service;
+  private final List<Row> rows = new ArrayList<>();
+  private final List<Default> defaults = new ArrayList<>();
+  private final List<Diagnostic> unplacedFindings = new ArrayList<>();
+  private final Map<String, Map<Integer, String>> notes = new LinkedHashMap<>();
+  private final Map<String, Map<Integer, List<Diagnostic>>> findings = new LinkedHashMap<>();
+
+  private Explanation(Alignment a, List<Diagnostic> diagnostics, String service) {
+    this.alignment = a;
+    this.diagnostics = diagnostics;
+    this.service = service;
+  }
+
+  /** Everything about the project ({@code service} null) or one service's part of it. */
+  public static Explanation of(Alignment a, List<Diagnostic> diagnostics, String service) {
+    Explanation e = new Explanation(a, diagnostics, service);
+    e.build();
+    return e;
+  }
+
+  private void build() {
+    for (Alignment.ComposeFile f : alignment.files()) {
+      Map<Integer, String> n = new LinkedHashMap<>();
+      for (LineIndex.Entry en : f.index().entries()) {
+        String note = Notes.of(en.path());
+        if (note != null && !n.containsValue(note) && inScope(f.name(), en.line())) n.putIfAbsent(en.line(), note);
+      }
+      notes.put(f.name(), n);
+      findings.put(f.name(), new LinkedHashMap<>());
+    }
+    Set<Diagnostic> placed = new LinkedHashSet<>();
+    for (Diagnostic d : diagnostics) {
+      Map<Integer, List<Diagnostic>> byLine = findings.get(d.position().file());
+      if (byLine != null && d.position().isKnown() && inScope(d.position().file(), d.position().line())) {
+        byLine.computeIfAbsent(d.position().line(), k -> new ArrayList<>()).add(d);
+        placed.add(d);
+      }
+    }
+    for (Diagnostic d : diagnostics) {
+      if (!placed.contains(d) && (service == null || service.equals(d.service()))) unplacedFindings.add(d);
+    }
+    Set<Integer> shown = new TreeSet<>();
+    for (Alignment.ComposeFile f : alignment.files()) {
+      for (int line = 1; line <= f.index().lineCount(); line++) {
+        if (!inScope(f.name(), line)) continue;
+        List<Run> runs = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (Alignment.Span s : alignment.spans()) {
+          if (s.isDefault() || !s.file().equals(f.name()) || s.composeStart() != line) continue;
+          if (s.link().note() != null && !reasons.contains(s.link().note())) reasons.add(s.link().note());
+          List<Integer> lines = new ArrayList<>();
+          for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) {
+            if (contains(alignment.manifestOwners(m), s.id()) && shown.add(m)) lines.add(m);
+          }
+          addRuns(runs, alignment.objects().get(s.object()), lines);
+        }
+        runs.sort((x, y) -> Integer.compare(x.lines().get(0), y.lines().get(0)));
+        rows.add(new Row(f.name(), line, f.index().line(line), runs, reasons, notes.get(f.name()).get(line),
+            findings.get(f.name()).getOrDefault(line, List.of())));
+      }
+    }
+    for (Alignment.Obj o : alignment.objects()) {
+      if (service != null && !service.equals(o.service())) continue;
+      for (int m = o.start(); m <= o.end(); m++) {
+        if (!alignment.isDefaultLine(m) || shown.contains(m)) continue;
+        Alignment.Span s = alignment.span(alignment.manifestOwners(m)[0]);
+        if (s.link().field().equals("metadata.labels") && m != s.manifestStart()) continue;
+        if (m != s.manifestStart() && !s.link().field().isEmpty()) continue;
+        defaults.add(new Default(o, m, s.link().field(), s.link().note()));
+        if (s.link().field().isEmpty()) break;
+      }
+    }
+  }
+
+  /** Splits {@code lines} (ascending) into runs of consecutive lines. */
+  private void addRuns(List<Run> runs, Alignment.Obj o, List<Integer> lines) {
+    List<Integer> cur = new ArrayList<>();
+    for (int m : lines) {
+      if (!cur.isEmpty() && m != cur.get(cur.size() - 1) + 1) {
+        runs.add(new Run(o, context(o, cur.get(0)), cur));
+        cur = new ArrayList<>();
+      }
+      cur.add(m);
+    }
+    if (!cur.isEmpty()) runs.add(new Run(o, context(o, cur.get(0)), cur));
+  }
+
+  /** Where a run sits in its object: the parent path of its first line, shortened for reading. */
+  private static String context(Alignment.Obj o, int manifestLine) {
+    int rel = manifestLine - o.start() + 1;
+    ModelPath best = null;
+    for (LineIndex.Entry e : o.yaml().entries()) if (e.line() == rel) {
+      best = e.path();
+      break;
+    }
+    if (best == null || best.size() <= 1) return "";
+    String p = best.parent().toString();
+    for (String prefix : List.of("spec.jobTemplate.spec.template.spec.", "spec.template.spec.")) {
+      if (p.startsWith(prefix)) return p.substring(prefix.length());
+    }
+    return p;
+  }
+
+  private static boolean contains(int[] a, int v) {
+    for (int x : a) if (x == v) return true;
+    return false;
+  }
+
+  /**
+   * Whether compose line {@code line} belongs to the shown service: every line when none is
+   * chosen; else the lines of its {@code services} entry, and top-level lines (a named volume...)
+   * that produced some of its objects.
+   */
+  private boolean inScope(String file, int line) {
+    if (service == null) return true;
+    Alignment.ComposeFile f = alignment.file(file);
+    if (f == null) return false;
+    for (LineIndex.Entry e : f.index().entries()) {
+      if (e.path().size() == 2 && "services".equals(e.path().get(0)) && e.contains(line)) {
+        return service.equals(e.path().get(1));
+      }
+    }
+    for (int id : alignment.composeOwners(file, line)) {
+      if (service.equals(alignment.objects().get(alignment.span(id).object()).service())) return true;
+    }
+    return false;
+  }
+
+  /** Counts for the summary: objects by kind, and compose keys translated, approximated or not translatable. */
+  public Summary summary() {
+    Map<String, Integer> kinds = new LinkedHashMap<>();
+    int objects = 0;
+    for (Alignment.Obj o : alignment.objects()) {
+      if (service != null && !service.equals(o.service())) continue;
+      kinds.merge(o.kind(), 1, Integer::sum);
+      objects++;
+    }
+    int translated = 0;
+    int approximated = 0;
+    int not = 0;
+    for (Alignment.ComposeFile f : alignment.files()) {
+      for (LineIndex.Entry e : f.index().entries()) {
+        if (!isKey(e.path()) || !inScope(f.name(), e.line())) continue;
+        List<Diagnostic> ds = new ArrayList<>();
+        for (int l = e.line(); l <= e.endLine(); l++) ds.addAll(findings.get(f.name()).getOrDefault(l, List.of()));
+        boolean linked = alignment.spans().stream().anyMatch(sp -> f.name().equals(sp.file()) && e.contains(sp.composeStart()));
+        boolean dropped = ds.stream().anyMatch(d -> d.code().equals("not-translatable") || d.severity() == Severity.ERROR);
+        if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) not++;
+        else if (linked && !ds.isEmpty()) approximated++;
+        else if (linked) translated++;
+      }
+    }
+    return new Summary(objects, kinds, translated, approximated, not);
+  }
+
+  /** A service key or a top-level entry (services.X.key, volumes.X, ...), the unit the summary counts. */
+  private static boolean isKey(ModelPath p) {
+    if (p.size() >= 2 && "services".equals(p.get(0))) return p.size() == 3;
+    return p.size() == 2 && List.of("volumes", "configs", "secrets", "networks").contains(String.valueOf(p.get(0)));
+  }
+
+  public List<Row> rows() {
+    return rows;
+  }
+
+  public List<Default> defaults() {
+    return defaults;
+  }
+
+  /** Findings with no compose line to show them at. */
+  public List<Diagnostic> unplacedFindings() {
+    return unplacedFindings;
+  }
+
+  /** The construct note at a compose line, or null. */
+  public String note(String file, int line) {
+    Map<Integer, String> n = notes.get(file);
+    return n == null ? null : n.get(line);
+  }
+
+  /** Findings at a compose line. */
+  public List<Diagnostic> findings(String file, int line) {
+    Map<Integer, List<Diagnostic>> f = findings.get(file);
+    return f == null ? List.of() : f.getOrDefault(line, List.of());
+  }
+
+  public Alignment alignment() {
+    return alignment;
+  }
+
+  public String service() {
+    return service;
+  }
+}

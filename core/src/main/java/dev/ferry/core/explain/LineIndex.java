@@ -1,0 +1,185 @@
+package dev.ferry.core.explain;
+
+import dev.ferry.core.source.ModelPath;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A YAML text's lines by path: for every mapping entry and sequence item, the 1-based line range
+ * it spans (key or item line through its last line). Built from snakeyaml-engine's node marks; a
+ * node ends where the next node that is not its descendant starts, less trailing blank and
+ * comment-only lines, so the range is exact whatever the scalar style.
+ *
+ * <p>Paths are {@link ModelPath}s: {@code spec.template.spec.containers[0].ports[0]} in a
+ * manifest, {@code services.web.ports[0]} in a compose file (as written, before canonicalisation).
+ * Multi-document texts index every document; {@link #documents()} gives each one's root range.
+ */
+public final class LineIndex {
+  /** One indexed node: its path, first and last line (1-based), and start column (1-based). */
+  public record Entry(ModelPath path, int document, int line, int column, int endLine) {
+    public boolean contains(int l) {
+      return l >= line && l <= endLine;
+    }
+
+    public int size() {
+      return endLine - line + 1;
+    }
+  }
+
+  private final List<String> lines;
+  private final List<Entry> entries = new ArrayList<>();
+  private final List<Map<ModelPath, Entry>> byPath = new ArrayList<>();
+  private final List<int[]> documents = new ArrayList<>();
+
+  private LineIndex(String text) {
+    this.lines = List.of(text.split("\n", -1));
+  }
+
+  /** Indexes {@code text}; a text that is not valid YAML gives an index with no entries. */
+  public static LineIndex of(String text) {
+    LineIndex ix = new LineIndex(text);
+    try {
+      Compose c = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true).build());
+      int doc = 0;
+      for (Node root : c.composeAllFromString(text)) {
+        List<Raw> raw = new ArrayList<>();
+        walk(root, ModelPath.ROOT, raw);
+        ix.close(doc, raw, root);
+        doc++;
+      }
+    } catch (RuntimeException e) {
+      // not YAML: nothing to index (explain only indexes texts that loaded or that ferry wrote)
+    }
+    return ix;
+  }
+
+  /** A node before its end is known: path, start, and how many nodes follow it in its subtree. */
+  private static final class Raw {
+    final ModelPath path;
+    final int line;
+    final int column;
+    int descendants;
+
+    Raw(ModelPath path, int line, int column) {
+      this.path = path;
+      this.line = line;
+      this.column = column;
+    }
+  }
+
+  private static int[] start(Node n) {
+    return n.getStartMark().map(m -> new int[] {m.getLine() + 1, m.getColumn() + 1}).orElse(new int[] {1, 1});
+  }
+
+  private static void walk(Node n, ModelPath path, List<Raw> out) {
+    if (n instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(out.size());
+        ModelPath p = path.key(key);
+        int[] at = start(t.getKeyNode());
+        Raw r = new Raw(p, at[0], at[1]);
+        int before = out.size();
+        out.add(r);
+        walk(t.getValueNode(), p, out);
+        r.descendants = out.size() - before - 1;
+      }
+    } else if (n instanceof SequenceNode s) {
+      List<Node> items = s.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        ModelPath p = path.index(i);
+        int[] at = start(items.get(i));
+        Raw r = new Raw(p, at[0], at[1]);
+        int before = out.size();
+        out.add(r);
+        walk(items.get(i), p, out);
+        r.descendants = out.size() - before - 1;
+      }
+    }
+  }
+
+  private void close(int doc, List<Raw> raw, Node root) {
+    int docEnd = root.getEndMark().map(m -> m.getColumn() == 0 ? m.getLine() : m.getLine() + 1).orElse(lines.size());
+    docEnd = Math.min(Math.max(docEnd, 1), lines.size());
+    int docStart = raw.isEmpty() ? start(root)[0] : raw.get(0).line;
+    documents.add(new int[] {docStart, trim(docStart, docEnd)});
+    Map<ModelPath, Entry> map = new LinkedHashMap<>();
+    for (int i = 0; i < raw.size(); i++) {
+      Raw r = raw.get(i);
+      int next = i + r.descendants + 1;
+      int end = next < raw.size() ? raw.get(next).line - 1 : docEnd;
+      end = trim(r.line, Math.max(r.line, end));
+      Entry e = new Entry(r.path, doc, r.line, r.column, end);
+      entries.add(e);
+      map.putIfAbsent(r.path, e);
+    }
+    byPath.add(map);
+  }
+
+  /** Moves {@code end} up past blank, comment-only and document-marker lines (never above {@code start}). */
+  private int trim(int start, int end) {
+    int e = end;
+    while (e > start) {
+      String t = line(e).strip();
+      if (t.isEmpty() || t.startsWith("#") || t.equals("---") || t.equals("...")) e--;
+      else break;
+    }
+    return e;
+  }
+
+  /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
+  public String line(int n) {
+    return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+  }
+
+  /** Number of lines (a text ending in a line break has no extra line). */
+  public int lineCount() {
+    int n = lines.size();
+    return n > 0 && lines.get(n - 1).isEmpty() ? n - 1 : n;
+  }
+
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(entries);
+  }
+
+  /** The entry at {@code path} in document {@code doc}. */
+  public Optional<Entry> find(int doc, ModelPath path) {
+    return doc < byPath.size() ? Optional.ofNullable(byPath.get(doc).get(path)) : Optional.empty();
+  }
+
+  /** The entry at {@code path} in the first document. */
+  public Optional<Entry> find(ModelPath path) {
+    return find(0, path);
+  }
+
+  /**
+   * The entry that starts at {@code line}:{@code column}: exact when one does, else the first on
+   * that line at or after the column, else the first on that line.
+   */
+  public Optional<Entry> at(int line, int column) {
+    Entry first = null;
+    Entry after = null;
+    for (Entry e : entries) {
+      if (e.line() != line) continue;
+      if (e.column() == column) return Optional.of(e);
+      if (first == null) first = e;
+      if (after == null && e.column() >= column) after = e;
+    }
+    return Optional.ofNullable(after != null ? after : first);
+  }
+
+  /** [first line, last line] of each document's content. */
+  public List<int[]> documents() {
+    return Collections.unmodifiableList(documents);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.ferry.core.explain;
+
+import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.diag.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ferry explain} for a terminal: compose lines on the left, the Kubernetes lines each one
+ * produced on the right (with the object they belong to), the reason ferry recorded, a note per
+ * construct and the findings at their lines. Two columns from {@link #MIN_TWO_COLUMNS} columns,
+ * stacked below that. ASCII only, so any terminal encoding shows it; ANSI colour only when asked.
+ */
+public final class SideBySide {
+  /** Narrower terminals get the stacked layout. */
+  public static final int MIN_TWO_COLUMNS = 100;
+
+  /** Rendering options: total width in columns and whether to use ANSI colour. */
+  public record Options(int width, boolean color) {
+    public Options {
+      width = Math.max(40, width);
+    }
+  }
+
+  private static final String DIM = "\u001b[2m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String RED = "\u001b[31m";
+  private static final String RESET = "\u001b[0m";
+
+  private final Options opts;
+  private final StringBuilder out = new StringBuilder();
+  private final int left;
+  private final int right;
+  private final boolean stacked;
+
+  private SideBySide(Options opts) {
+    this.opts = opts;
+    this.stacked = opts.width() < MIN_TWO_COLUMNS;
+    this.left = stacked ? opts.width() : (opts.width() - 3) / 2;
+    this.right = stacked ? opts.width() - 8 : opts.width() - 3 - left;
+  }
+
+  public static String render(Explanation e, Options opts) {
+    SideBySide s = new SideBySide(opts);
+    s.write(e);
+    return s.out.toString();
+  }
+
+  private void write(Explanation e) {
+    String lastFile = null;
+    for (Explanation.Row r : e.rows()) {
+      if (!r.file().equals(lastFile)) {
+        if (lastFile != null) out.append('\n');
+        header(r.file());
+        lastFile = r.file();
+      }
+      row(r);
+    }
+    if (!e.defaults().isEmpty()) {
+      out.append('\n');
+      full(color(BOLD, "Set by ferry (no compose line behind it):"));
+      for (Map.Entry<String, List<String>> d : groupDefaults(e).entrySet()) {
+        wrap("  ", d.getKey(), null);
+        wrap("      ", "in " + String.join(", ", d.getValue()), DIM);
+      }
+    }
+    if (!e.unplacedFindings().isEmpty()) {
+      out.append('\n');
+      full(color(BOLD, "Findings:"));
+      for (Diagnostic d : e.unplacedFindings()) finding(d, true);
+    }
+    Explanation.Summary s = e.summary();
+    out.append('\n');
+    List<String> kinds = new ArrayList<>();
+    s.kinds().forEach((k, n) -> kinds.add(n + " " + k));
+    wrap("", s.objects() + " objects (" + String.join(", ", kinds) + "); compose keys: " + s.translated() + " translated, "
+        + s.approximated() + " approximated, " + s.notTranslatable() + " not translatable", null);
+  }
+
+  /** "field: value -- reason" → the objects it applies to, in first-seen order. */
+  static Map<String, List<String>> groupDefaults(Explanation e) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Explanation.Default d : e.defaults()) {
+      String what = d.field().isEmpty() ? d.object().ref() : e.alignment().manifestLine(d.line()).strip();
+      String key = what + " -- " + (d.reason() == null ? "" : d.reason());
+      out.computeIfAbsent(key, k -> new ArrayList<>()).add(d.object().ref());
+    }
+    return out;
+  }
+
+  private void header(String file) {
+    if (stacked) {
+      full(color(BOLD, trim(file, opts.width())));
+      full(color(DIM, trim("(the Kubernetes lines each compose line became are shown below it)", opts.width())));
+    } else {
+      out.append(color(BOLD, pad(trim(file, left), left))).append(" | ").append(color(BOLD, "Kubernetes")).append('\n');
+      out.append(color(DIM, "-".repeat(left) + "-+-" + "-".repeat(right))).append('\n');
+    }
+  }
+
+  private void row(Explanation.Row r) {
+    String l = String.format("%4d  %s", r.line(), r.text());
+    List<String[]> rightLines = new ArrayList<>();
+    String lastCtx = null;
+    for (Explanation.Run run : r.runs()) {
+      String ctx = run.object().ref() + (run.context().isEmpty() ? "" : "  " + run.context());
+      if (!ctx.equals(lastCtx)) rightLines.add(new String[] {DIM, ">> " + ctx});
+      lastCtx = ctx;
+      int indent = Integer.MAX_VALUE;
+      for (int m : run.lines()) indent = Math.min(indent, lead(lineOf(run, m)));
+      for (int m : run.lines()) {
+        String t = lineOf(run, m);
+        rightLines.add(new String[] {null, "   " + t.substring(Math.min(indent, lead(t)))});
+      }
+    }
+    for (String reason : r.reasons()) {
+      for (String w : words("(" + reason + ")", right - 3)) rightLines.add(new String[] {CYAN, "   " + w});
+    }
+    if (stacked) {
+      out.append(trim(l, opts.width())).append('\n');
+      for (String[] rl : rightLines) {
+        out.append("      ").append(color(rl[0], trim(rl[1], right))).append('\n');
+      }
+    } else {
+      int n = Math.max(1, rightLines.size());
+      for (int i = 0; i < n; i++) {
+        String lc = i == 0 ? trim(l, left) : "";
+        out.append(pad(lc, left)).append(color(DIM, " | "));
+        if (i < rightLines.size()) out.append(color(rightLines.get(i)[0], trim(rightLines.get(i)[1], right)));
+        stripTrailing();
+        out.append('\n');
+      }
+    }
+    if (r.note() != null) wrap("      i  ", r.note(), CYAN);
+    for (Diagnostic d : r.findings()) finding(d, false);
+  }
+
+  private String lineOf(Explanation.Run run, int m) {
+    int rel = m - run.object().start() + 1;
+    return run.object().yaml().line(rel);
+  }
+
+  private void finding(Diagnostic d, boolean withPosition) {
+    String sev = d.severity().name().toLowerCase(java.util.Locale.ROOT);
+    String c = d.severity() == Severity.ERROR ? RED : d.severity() == Severity.WARNING ? YELLOW : CYAN;
+    String mark = d.severity() == Severity.INFO ? "      i  " : "      !  ";
+    String where = withPosition ? d.position() + ": " : "";
+    wrap(mark, where + sev + " [" + d.code() + "] " + d.message(), c);
+  }
+
+  /** Writes {@code text} wrapped to the full width, the first line after {@code lead}, the rest under it. */
+  private void wrap(String lead, String text, String c) {
+    List<String> lines = words(text, Math.max(20, opts.width() - lead.length()));
+    for (int i = 0; i < lines.size(); i++) {
+      String prefix = i == 0 ? lead : " ".repeat(lead.length());
+      out.append(color(c, prefix + lines.get(i))).append('\n');
+    }
+  }
+
+  /** {@code text} broken into lines of at most {@code w} columns at spaces. */
+  private static List<String> words(String text, int w) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (cur.length() > 0 && cur.length() + 1 + word.length() > w) {
+        lines.add(cur.toString());
+        cur.setLength(0);
+      }
+      if (cur.length() > 0) cur.append(' ');
+      cur.append(word);
+    }
+    if (cur.length() > 0 || lines.isEmpty()) lines.add(cur.toString());
+    return lines;
+  }
+
+  private void full(String s) {
+    out.append(s).append('\n');
+  }
+
+  private void stripTrailing() {
+    int n = out.length();
+    while (n > 0 && out.charAt(n - 1) == ' ') n--;
+    out.setLength(n);
+  }
+
+  private String color(String c, String s) {
+    return !opts.color() || c == null || s.isEmpty() ? s : c + s + RESET;
+  }
+
+  private static int lead(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == ' ') i++;
+    return i;
+  }
+
+  private static String pad(String s, int w) {
+    return s.length() >= w ? s : s + " ".repeat(w - s.length());
+  }
+
+  /** Cuts {@code s} to {@code w} columns, marking the cut with "~". */
+  static String trim(String s, int w) {
+    String t = s.replace('\t', ' ');
+    return t.length() <= w ? t : t.substring(0, Math.max(0, w - 1)) + "~";
+  }
+}

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ConfigCommand.class,
       dev.ferry.cli.command.ConvertCommand.class,
+      dev.ferry.cli.command.ChartCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -100,7 +100,7 @@ public final class ManifestWriter {
   }
 
   /** "# from compose.yaml:12 services.web" for an object, from its provenance. */
-  static String comment(Provenance p, SourceMap sm, HasMetadata o) {
+  public static String comment(Provenance p, SourceMap sm, HasMetadata o) {
     for (Provenance.Link l : p.of(o.getKind(), o.getMetadata().getName())) {
       if (l.source() == null) continue;
       if (!l.field().isEmpty() && !l.field().equals("metadata.name") && !l.field().equals("data")

@@ -87,7 +87,8 @@ final class Values {
 
     if (tree.path("spec").has("replicas")) {
       v.set("replicas", tree.path("spec").get("replicas"));
-      comment(base, "replicas", first(s, "deploy.replicas", "scale"));
+      String r = first(s, "deploy.replicas", "scale");
+      comment(base, "replicas", r == null ? "ferry default (compose runs one container)" : r);
     }
     v.set("resources", c.has("resources") ? c.get("resources") : F.objectNode());
     comment(base, "resources", first(s, "deploy.resources", "mem_limit", "cpus"));
@@ -101,7 +102,8 @@ final class Values {
         List<String> p = new ArrayList<>(base);
         p.add("env");
         p.add(k);
-        out.comment(p, where(s.path("environment").key(k)));
+        String w = where(s.path("environment").key(k));
+        out.comment(p, w.isEmpty() ? null : "from " + w);
       }
     }
 
@@ -143,8 +145,8 @@ final class Values {
     v.set("affinity", pod.has("affinity") ? pod.get("affinity") : F.objectNode());
     comment(base, "nodeSelector", first(s, "deploy.placement"));
     v.set("securityContext", c.has("securityContext") ? c.get("securityContext") : F.objectNode());
-    comment(base, "securityContext", first(s, "user", "privileged", "read_only", "cap_add", "cap_drop", "security_opt")
-        + " (allowPrivilegeEscalation: false and the seccomp profile are ferry's defaults)");
+    String sec = first(s, "user", "privileged", "read_only", "cap_add", "cap_drop", "security_opt");
+    comment(base, "securityContext", (sec == null ? "" : sec + "; ") + "allowPrivilegeEscalation: false and the seccomp profile are ferry's defaults");
     v.set("podSecurityContext", pod.has("securityContext") ? pod.get("securityContext") : F.objectNode());
   }
 
@@ -200,7 +202,7 @@ final class Values {
       for (String part : k.split("\\.")) p = p.key(part);
       if (plan.sourceMap.has(p)) return "from " + where(p) + " " + p;
     }
-    return "ferry default";
+    return null;
   }
 
   private String where(ModelPath p) {

@@ -86,7 +86,7 @@ final class ChartPlan {
   }
 
   private String ownerOf(HasMetadata o) {
-    if (o.getKind().equals("PersistentVolumeClaim") || o.getKind().equals("NetworkPolicy")) return null;
+    if (o.getKind().equals("PersistentVolumeClaim")) return null;
     for (Provenance.Link l : translation.provenance().of(o.getKind(), o.getMetadata().getName())) {
       ModelPath p = l.source();
       if (p == null || p.size() == 0) continue;

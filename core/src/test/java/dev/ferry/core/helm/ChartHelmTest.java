@@ -85,6 +85,19 @@ class ChartHelmTest {
     }));
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyServiceCanBeSwitchedOff() throws IOException {
+    return Cases.all().stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
+      Cases.Converted c = Cases.convert(d);
+      Path chart = write(c, tmp.resolve("off-" + d.getFileName()));
+      for (String svc : new ChartPlan(c.load().project(), c.load().sourceMap(), c.translation(), "x").workloads.keySet()) {
+        List<HasMetadata> objs = valid(4, chart, "--set", "services." + svc + ".enabled=false");
+        assertTrue(objs.stream().noneMatch(o -> svc.equals(o.getMetadata().getLabels().get("app.kubernetes.io/name"))
+            && !o.getKind().equals("PersistentVolumeClaim")), svc + " left objects behind");
+      }
+    }));
+  }
+
   @Test
   void replicasImageTagAndDisabledService() throws IOException {
     Path chart = write(Cases.convert(Cases.DIR.resolve("celery")), tmp.resolve("celery"));

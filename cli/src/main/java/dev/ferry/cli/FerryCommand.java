@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       dev.ferry.cli.command.LintCommand.class,
       dev.ferry.cli.command.RulesCommand.class,
       dev.ferry.cli.command.ExplainCommand.class,
+      dev.ferry.cli.command.ChartCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -106,7 +106,7 @@ public final class ManifestWriter {
    * "# from compose.yaml:12 services.web" (or "# ferry default: why") for an object: its origin
    * in the same {@link Alignment} that {@code ferry explain} shows.
    */
-  static String comment(Alignment a, SourceMap sm, Alignment.Obj o) {
+  public static String comment(Alignment a, SourceMap sm, Alignment.Obj o) {
     return a.origin(o).map(s -> {
       if (s.isDefault()) return "# ferry default: " + s.link().note() + "\n";
       Position pos = sm.position(s.link().source());

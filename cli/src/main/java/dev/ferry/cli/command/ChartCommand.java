@@ -1,0 +1,78 @@
+package dev.ferry.cli.command;
+
+import dev.ferry.cli.ExitCode;
+import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.options.ProjectOptions;
+import dev.ferry.cli.options.TranslateOptionsMixin;
+import dev.ferry.core.emit.OutputDir;
+import dev.ferry.core.helm.ChartWriter;
+import dev.ferry.core.load.ComposeLoader;
+import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.translate.Translation;
+import dev.ferry.core.translate.Translator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry chart}: compose project → a Helm chart whose default render is the convert output. */
+@Command(name = "chart", mixinStandardHelpOptions = true,
+    description = {"Write a Helm chart for a compose project into DIR.",
+        "With default values it renders exactly what `ferry convert` emits; values.yaml says where each default came from."})
+public final class ChartCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ProjectOptions project;
+  @Mixin TranslateOptionsMixin translate;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Directory to write the chart into.")
+  Path output;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Chart name (made DNS-safe). Default: the project name.")
+  String name;
+
+  @Option(names = "--chart-version", paramLabel = "V", defaultValue = "0.1.0", description = "Chart version (SemVer). Default: ${DEFAULT-VALUE}.")
+  String chartVersion;
+
+  @Option(names = "--app-version", paramLabel = "V", description = "appVersion. Default: the image tag of the first service that publishes ports.")
+  String appVersion;
+
+  @Option(names = "--force", description = "Overwrite files ferry did not write in DIR.")
+  boolean force;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!ChartWriter.isSemver(chartVersion)) {
+      throw new UserError("--chart-version must be a SemVer version such as 0.1.0 or 1.2.3-rc.1, not \"" + chartVersion + "\"");
+    }
+    if (name != null && name.isBlank()) throw new UserError("--name must not be empty");
+    if (appVersion != null && appVersion.isBlank()) throw new UserError("--app-version must not be empty");
+    LoadResult r = ComposeLoader.load(project.toLoadOptions());
+    if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
+    Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
+    Map<String, String> files = ChartWriter.write(r.project(), r.sourceMap(), t,
+        new ChartWriter.Options(name, chartVersion, appVersion));
+    try {
+      OutputDir.write(output, files, force);
+    } catch (OutputDir.Refused e) {
+      throw new UserError(e.getMessage());
+    } catch (IOException e) {
+      throw new UserError("cannot write to " + output + ": " + e.getMessage());
+    }
+    if (!quiet) {
+      err.println("ferry chart: " + ChartWriter.chartName(r.project(), name) + " (" + t.objects().size() + " objects, "
+          + files.size() + " files) in " + output + "; " + t.diagnostics().size() + " findings (ferry lint lists them)");
+      err.flush();
+    }
+    return ExitCode.OK.code;
+  }
+}

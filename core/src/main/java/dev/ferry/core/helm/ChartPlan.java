@@ -1,0 +1,129 @@
+package dev.ferry.core.helm;
+
+import dev.ferry.core.model.Project;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.source.SourceMap;
+import dev.ferry.core.translate.Provenance;
+import dev.ferry.core.translate.Translation;
+import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.network.Naming;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Project-wide decisions for a chart, made once: which compose service owns each object (its
+ * templates are switched off with {@code services.<svc>.enabled}), which objects of each kind the
+ * chart itself renders (references to them follow {@code namePrefix} and {@code existingSecret}),
+ * and which service's values hold the settings of a PersistentVolumeClaim (the first service, in
+ * compose order, that mounts it; other services' mounts follow that setting).
+ */
+final class ChartPlan {
+  static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
+
+  final Project project;
+  final SourceMap sourceMap;
+  final Translation translation;
+  final String chartName;
+  final String partOf;
+  /** Compose service name → its workload object, in compose order (sidecars have none). */
+  final Map<String, HasMetadata> workloads = new LinkedHashMap<>();
+  private dev.ferry.core.explain.Alignment alignment;
+  /** Kubernetes object name of a workload → compose service name. */
+  final Map<String, String> serviceByObjectName = new HashMap<>();
+  private final Map<HasMetadata, String> owners = new HashMap<>();
+  private final Map<String, Set<String>> names = new HashMap<>();
+  /** PVC name → services whose Pods mount it (compose order); the first one holds its values. */
+  final Map<String, List<String>> claimUsers = new LinkedHashMap<>();
+
+  ChartPlan(Project project, SourceMap sourceMap, Translation translation, String chartName) {
+    this.project = project;
+    this.sourceMap = sourceMap;
+    this.translation = translation;
+    this.chartName = chartName;
+    this.partOf = TranslationContext.labelValue(project.name() == null ? "app" : project.name());
+    Naming naming = Naming.of(project);
+    for (HasMetadata o : translation.objects()) {
+      names.computeIfAbsent(o.getKind(), k -> new HashSet<>()).add(o.getMetadata().getName());
+    }
+    for (String s : project.services().keySet()) {
+      for (HasMetadata o : translation.objects()) {
+        if (WORKLOADS.contains(o.getKind()) && o.getMetadata().getName().equals(naming.of(s))) {
+          workloads.put(s, o);
+          serviceByObjectName.put(o.getMetadata().getName(), s);
+          owners.put(o, s);
+        }
+      }
+    }
+    Map<String, String> byName = new HashMap<>();
+    workloads.forEach((s, w) -> byName.put(w.getMetadata().getName(), s));
+    for (HasMetadata o : translation.objects()) {
+      if (!owners.containsKey(o) && Set.of("Service", "Ingress", "HorizontalPodAutoscaler").contains(o.getKind())
+          && byName.containsKey(o.getMetadata().getName())) {
+        owners.put(o, byName.get(o.getMetadata().getName()));
+      }
+      if (!owners.containsKey(o)) {
+        String s = ownerOf(o);
+        if (s != null) owners.put(o, s);
+      }
+    }
+    for (Map.Entry<String, HasMetadata> w : workloads.entrySet()) {
+      JsonNode pod = Objects.podSpec(Objects.tree(w.getValue()));
+      if (pod == null || pod.get("volumes") == null) continue;
+      for (JsonNode v : pod.get("volumes")) {
+        JsonNode c = v.path("persistentVolumeClaim").path("claimName");
+        if (c.isString() && has("PersistentVolumeClaim", c.asString())) {
+          List<String> users = claimUsers.computeIfAbsent(c.asString(), k -> new ArrayList<>());
+          if (!users.contains(w.getKey())) users.add(w.getKey());
+        }
+      }
+    }
+  }
+
+  private String ownerOf(HasMetadata o) {
+    if (o.getKind().equals("PersistentVolumeClaim")) return null;
+    for (Provenance.Link l : translation.provenance().of(o.getKind(), o.getMetadata().getName())) {
+      ModelPath p = l.source();
+      if (p == null || p.size() == 0) continue;
+      if (p.size() >= 2 && "services".equals(p.get(0)) && workloads.containsKey(String.valueOf(p.get(1)))) {
+        return String.valueOf(p.get(1));
+      }
+      return null; // from a top-level section (secrets, configs, volumes, networks): shared
+    }
+    Map<String, String> labels = o.getMetadata().getLabels();
+    String n = labels == null ? null : labels.get(TranslationContext.NAME);
+    return n == null ? null : serviceByObjectName.get(n);
+  }
+
+  /** The compose service whose values switch {@code o} on and off, or null for shared objects. */
+  String owner(HasMetadata o) {
+    return owners.get(o);
+  }
+
+  /** Whether the chart renders an object of this kind and name. */
+  boolean has(String kind, String name) {
+    return names.getOrDefault(kind, Set.of()).contains(name);
+  }
+
+  /** The service whose values hold a PVC's settings, or null when no Pod mounts it. */
+  String claimOwner(String claim) {
+    List<String> u = claimUsers.get(claim);
+    return u == null || u.isEmpty() ? null : u.get(0);
+  }
+
+  String helper(String name) {
+    return chartName + "." + name;
+  }
+
+  /** The same alignment convert --annotate and explain use (computed once, for the templates' source comments). */
+  dev.ferry.core.explain.Alignment alignment() {
+    if (alignment == null) alignment = dev.ferry.core.explain.Alignment.of(translation, sourceMap, Map.of());
+    return alignment;
+  }
+}

@@ -1,0 +1,253 @@
+package dev.ferry.core.helm;
+
+import dev.ferry.core.translate.TranslationContext;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One emitted object → its template. The object's tree stays literal except where a value takes
+ * over: names and references to the chart's own objects ({@code namePrefix}, {@code existingSecret}),
+ * Helm's labels, the owning service's image, replicas, resources, env, probes, scheduling and
+ * security settings, Service type and ports, PVC settings and the persistence switch of Pod volumes,
+ * Secret data. With default values every expression yields what was there, so the chart renders the
+ * {@code convert} output.
+ */
+final class Templates {
+  private static final Set<String> SECRET_REFS = Set.of("secretRef", "secretKeyRef");
+  private static final Set<String> CONFIGMAP_REFS = Set.of("configMapRef", "configMapKeyRef", "configMap");
+
+  private final ChartPlan plan;
+  private final Holes holes = new Holes();
+
+  Templates(ChartPlan plan) {
+    this.plan = plan;
+  }
+
+  /** The condition under which {@code o} is rendered (null: always). */
+  String condition(HasMetadata o) {
+    String owner = plan.owner(o);
+    String name = o.getMetadata().getName();
+    List<String> cs = new ArrayList<>();
+    if (o.getKind().equals("PersistentVolumeClaim")) {
+      List<String> users = plan.claimUsers.get(name);
+      if (users != null && !users.isEmpty()) {
+        cs.add(persistence(name) + ".enabled");
+        List<String> on = users.stream().map(u -> svc(u) + ".enabled").toList();
+        cs.add(on.size() == 1 ? on.get(0) : "(or " + String.join(" ", on) + ")");
+      }
+    } else if (owner != null) {
+      cs.add("$svc.enabled");
+    }
+    if (o.getKind().equals("Secret")) cs.add("(not " + secret(name) + ".existingSecret)");
+    if (cs.isEmpty()) return null;
+    return cs.size() == 1 ? cs.get(0) : "and " + String.join(" ", cs);
+  }
+
+  /** The template text of one object (a YAML document, without the leading {@code ---}). */
+  String template(HasMetadata o) {
+    ObjectNode t = Objects.tree(o);
+    String owner = plan.owner(o);
+    String kind = o.getKind();
+    ObjectNode meta = (ObjectNode) t.get("metadata");
+    meta.set("name", holes.value(fullname(o.getMetadata().getName())));
+    labels(meta, "labels");
+    ObjectNode tpl = Objects.podTemplate(t);
+    if (tpl != null && tpl.get("metadata") instanceof ObjectNode pm) labels(pm, "podLabels");
+    if (tpl != null) volumes(Objects.podSpec(t));
+    if (owner != null && plan.workloads.get(owner) == o) workload(t, tpl);
+    if (kind.equals("Service") && owner != null && o.getMetadata().getName().equals(plan.workloads.get(owner).getMetadata().getName())) {
+      ObjectNode spec = (ObjectNode) t.get("spec");
+      if (spec.has("type")) spec.set("type", holes.value("{{ $svc.service.type | toJson }}"));
+      spec.remove("ports");
+      holes.block(spec, ind -> ind + "ports:\n" + ind + "  {{- toYaml $svc.service.ports | nindent " + ind.length() + " }}");
+    }
+    if (kind.equals("PersistentVolumeClaim") && plan.claimOwner(o.getMetadata().getName()) != null) pvc(t, persistence(o.getMetadata().getName()));
+    if (kind.equals("Secret") && t.get("stringData") != null) {
+      String s = secret(o.getMetadata().getName());
+      t.remove("stringData");
+      holes.block(t, ind -> ind + "stringData:\n" + ind + "  {{- range $k, $v := " + s + ".stringData }}\n"
+          + ind + "  {{ $k | toJson }}: {{ $v | toString | toJson }}\n" + ind + "  {{- end }}");
+    }
+    references(t, "", "");
+    return holes.render(t);
+  }
+
+  /** Drops ferry's managed-by label and adds Helm's labels through a helper. */
+  private void labels(ObjectNode meta, String helper) {
+    ObjectNode labels = meta.get("labels") instanceof ObjectNode l ? l : meta.putObject("labels");
+    labels.remove(TranslationContext.MANAGED_BY);
+    String h = plan.helper(helper);
+    holes.block(labels, ind -> ind + "{{- include \"" + h + "\" $ | nindent " + ind.length() + " }}");
+  }
+
+  /** The owning service's settings on its workload. */
+  private void workload(ObjectNode t, ObjectNode tpl) {
+    ObjectNode spec = (ObjectNode) t.get("spec");
+    if (spec.has("replicas")) spec.set("replicas", holes.value("{{ $svc.replicas | int }}"));
+    ObjectNode pm = (ObjectNode) tpl.get("metadata");
+    pm.remove("annotations");
+    holes.block(pm, ind -> Holes.withYaml(ind, "$svc.podAnnotations", "annotations"));
+    ObjectNode pod = (ObjectNode) tpl.get("spec");
+    for (String[] k : new String[][] {{"nodeSelector", "nodeSelector"}, {"tolerations", "tolerations"},
+        {"affinity", "affinity"}, {"securityContext", "podSecurityContext"}}) {
+      pod.remove(k[0]);
+      holes.block(pod, ind -> Holes.withYaml(ind, "$svc." + k[1], k[0]));
+    }
+    if (!pod.has("imagePullSecrets")) holes.block(pod, ind -> Holes.withYaml(ind, "$.Values.imagePullSecrets", "imagePullSecrets"));
+    ObjectNode c = Objects.mainContainer(t);
+    c.set("image", holes.value("{{ include \"" + plan.helper("image") + "\" $svc.image }}"));
+    c.remove("imagePullPolicy");
+    holes.block(c, ind -> Holes.withString(ind, "$svc.image.pullPolicy", "imagePullPolicy"));
+    for (String[] k : new String[][] {{"resources", "resources"}, {"livenessProbe", "probes.liveness"},
+        {"readinessProbe", "probes.readiness"}, {"startupProbe", "probes.startup"}, {"securityContext", "securityContext"}}) {
+      c.remove(k[0]);
+      holes.block(c, ind -> Holes.withYaml(ind, "$svc." + k[1], k[0]));
+    }
+    env(c);
+    if (pod.get("initContainers") instanceof ArrayNode init) waits(init);
+  }
+
+  /** Literal env entries come from values (in their order); keys added in values are appended. */
+  private void env(ObjectNode c) {
+    String extra = " }}\n";
+    if (!(c.get("env") instanceof ArrayNode env)) {
+      holes.block(c, ind -> ind + "{{- with $svc.env }}\n" + ind + "env:\n" + ind + "{{- range $k, $v := . }}\n"
+          + ind + "- name: {{ $k | toJson }}\n" + ind + "  value: {{ $v | toString | toJson }}\n" + ind + "{{- end }}\n" + ind + "{{- end }}");
+      return;
+    }
+    List<String> known = new ArrayList<>();
+    for (int i = 0; i < env.size(); i++) {
+      JsonNode e = env.get(i);
+      if (!e.has("value") || e.size() != 2) continue;
+      String n = Holes.quote(e.path("name").asString());
+      known.add(n);
+      env.set(i, holes.item(ind -> ind + "{{- if hasKey $svc.env " + n + " }}\n" + ind + "- name: " + n + "\n"
+          + ind + "  value: {{ index $svc.env " + n + " | toString | toJson }}\n" + ind + "{{- end }}"));
+    }
+    String list = "(list " + String.join(" ", known) + ")";
+    env.add(holes.item(ind -> ind + "{{- range $k, $v := $svc.env }}\n" + ind + "{{- if not (has $k " + list + ")" + extra
+        + ind + "- name: {{ $k | toJson }}\n" + ind + "  value: {{ $v | toString | toJson }}\n" + ind + "{{- end }}\n" + ind + "{{- end }}"));
+  }
+
+  private static final Pattern WAIT = Pattern.compile("wait-for-(.+)");
+
+  /** Dependency waits disappear with the service they wait for, and follow its (prefixed) name. */
+  private void waits(ArrayNode init) {
+    for (int i = 0; i < init.size(); i++) {
+      Matcher m = WAIT.matcher(init.get(i).path("name").asString(""));
+      if (!m.matches() || !plan.serviceByObjectName.containsKey(m.group(1))) continue;
+      String target = m.group(1);
+      ObjectNode c = (ObjectNode) init.get(i);
+      if (c.get("command") instanceof ArrayNode cmd) {
+        Pattern word = Pattern.compile("(?<![-a-z0-9.])" + Pattern.quote(target) + "(?![-a-z0-9])");
+        for (int j = 0; j < cmd.size(); j++) {
+          String s = cmd.get(j).asString("");
+          if (!word.matcher(s).find() || s.contains("@host@")) continue;
+          String lit = Holes.quote(word.matcher(s).replaceAll("@host@"));
+          cmd.set(j, holes.value("{{ " + lit + " | replace \"@host@\" (" + fullnameExpr(target) + ") | toJson }}"));
+        }
+      }
+      init.set(i, holes.conditionalItem(c, svc(plan.serviceByObjectName.get(target)) + ".enabled"));
+    }
+  }
+
+  /** Pod volumes on the chart's claims: the claim while persistence is on, else an emptyDir. */
+  private void volumes(ObjectNode pod) {
+    if (pod == null || !(pod.get("volumes") instanceof ArrayNode vs)) return;
+    for (JsonNode v : vs) {
+      String claim = v.path("persistentVolumeClaim").path("claimName").asString(null);
+      if (claim == null || plan.claimOwner(claim) == null) continue;
+      ObjectNode src = (ObjectNode) v.get("persistentVolumeClaim");
+      ((ObjectNode) v).remove("persistentVolumeClaim");
+      String p = persistence(claim);
+      holes.block((ObjectNode) v, ind -> {
+        StringBuilder b = new StringBuilder(ind).append("{{- if ").append(p).append(".enabled }}\n")
+            .append(ind).append("persistentVolumeClaim:\n")
+            .append(ind).append("  claimName: {{ ").append(fullnameExpr(claim)).append(" }}\n");
+        for (Map.Entry<String, JsonNode> e : src.properties()) {
+          if (!e.getKey().equals("claimName")) b.append(ind).append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        }
+        return b.append(ind).append("{{- else }}\n").append(ind).append("emptyDir: {}\n").append(ind).append("{{- end }}").toString();
+      });
+    }
+  }
+
+  private void pvc(ObjectNode t, String p) {
+    ObjectNode spec = (ObjectNode) t.get("spec");
+    spec.remove("storageClassName");
+    holes.block(spec, ind -> Holes.withString(ind, p + ".storageClass", "storageClassName"));
+    spec.remove("accessModes");
+    holes.block(spec, ind -> ind + "accessModes:\n" + ind + "  {{- toYaml " + p + ".accessModes | nindent " + ind.length() + " }}");
+    ObjectNode req = (ObjectNode) spec.path("resources").path("requests");
+    if (req.has("storage")) req.set("storage", holes.value("{{ " + p + ".size | toJson }}"));
+  }
+
+  /** References to the chart's own objects and the selectors of its Pods. */
+  private void references(JsonNode node, String key, String parentKey) {
+    if (node instanceof ArrayNode a) {
+      for (JsonNode i : a) references(i, key, parentKey);
+      return;
+    }
+    if (!(node instanceof ObjectNode o)) return;
+    List<String> keys = new ArrayList<>(o.propertyNames());
+    for (String k : keys) {
+      JsonNode v = o.get(k);
+      if (v.isString()) {
+        String s = v.asString();
+        String ref = null;
+        if (k.equals("secretName") && key.equals("secret") && plan.has("Secret", s)) ref = secretNameExpr(s);
+        else if (k.equals("name") && SECRET_REFS.contains(key) && plan.has("Secret", s)) ref = secretNameExpr(s);
+        else if (k.equals("name") && CONFIGMAP_REFS.contains(key) && plan.has("ConfigMap", s)) ref = fullnameExpr(s);
+        else if (k.equals("serviceAccountName") && plan.has("ServiceAccount", s)) ref = fullnameExpr(s);
+        else if (k.equals("name") && key.equals("roleRef") && plan.has("Role", s)) ref = fullnameExpr(s);
+        else if (k.equals("name") && key.equals("subjects") && plan.has("ServiceAccount", s)) ref = fullnameExpr(s);
+        else if (k.equals("name") && key.equals("scaleTargetRef") && o.has("kind") && plan.has(o.get("kind").asString(), s)) ref = fullnameExpr(s);
+        if (ref != null) o.set(k, holes.value("{{ " + ref + " }}"));
+      } else if ((k.equals("matchLabels") || (k.equals("selector") && key.equals("spec"))) && isSelector(v)) {
+        String name = v.get(TranslationContext.NAME).asString();
+        o.remove(k);
+        holes.block(o, ind -> ind + k + ":\n" + ind + "  {{- include \"" + plan.helper("selectorLabels") + "\" (list $ "
+            + Holes.quote(name) + ") | nindent " + (ind.length() + 2) + " }}");
+      } else {
+        references(v, k, key);
+      }
+    }
+  }
+
+  private boolean isSelector(JsonNode v) {
+    return v instanceof ObjectNode m && m.size() == 2 && m.path(TranslationContext.NAME).isString()
+        && plan.partOf.equals(m.path(TranslationContext.PART_OF).asString(null));
+  }
+
+  private String fullname(String name) {
+    return "{{ " + fullnameExpr(name) + " }}";
+  }
+
+  private String fullnameExpr(String name) {
+    return "include \"" + plan.helper("fullname") + "\" (list $ " + Holes.quote(name) + ")";
+  }
+
+  private String secretNameExpr(String name) {
+    return "include \"" + plan.helper("secretName") + "\" (list $ " + Holes.quote(name) + ")";
+  }
+
+  static String svc(String composeName) {
+    return "(index $.Values.services " + Holes.quote(composeName) + ")";
+  }
+
+  static String secret(String name) {
+    return "(index $.Values.secrets " + Holes.quote(name) + ")";
+  }
+
+  String persistence(String claim) {
+    return "(index " + svc(plan.claimOwner(claim)) + ".persistence " + Holes.quote(claim) + ")";
+  }
+}

@@ -1,0 +1,230 @@
+package dev.ferry.core.helm;
+
+import dev.ferry.core.model.ImageRef;
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.source.Position;
+import dev.ferry.core.translate.Provenance;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds values.yaml from the objects {@code convert} emits (so the defaults render them exactly),
+ * with a comment on each value naming the compose line it came from.
+ */
+final class Values {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private final ChartPlan plan;
+  private final ValuesFile out = new ValuesFile();
+
+  private Values(ChartPlan plan) {
+    this.plan = plan;
+  }
+
+  static ValuesFile build(ChartPlan plan) {
+    return new Values(plan).run();
+  }
+
+  private ValuesFile run() {
+    ObjectNode root = out.root;
+    root.put("namePrefix", "");
+    out.comment(List.of("namePrefix"), "Object names are the compose service names unless a prefix is set (see README.md).");
+    root.putArray("imagePullSecrets");
+    root.putObject("commonLabels");
+    ObjectNode services = root.putObject("services");
+    for (Map.Entry<String, HasMetadata> w : plan.workloads.entrySet()) {
+      service(services.putObject(w.getKey()), w.getKey(), w.getValue());
+    }
+    ObjectNode secrets = F.objectNode();
+    for (HasMetadata o : plan.translation.objects()) {
+      if (!o.getKind().equals("Secret")) continue;
+      ObjectNode t = Objects.tree(o);
+      String name = o.getMetadata().getName();
+      ObjectNode s = secrets.putObject(name);
+      s.put("existingSecret", "");
+      ObjectNode data = s.putObject("stringData");
+      if (t.get("stringData") instanceof ObjectNode sd) data.setAll(sd);
+      List<String> p = List.of("secrets", name);
+      String from = provenanceWhere(o);
+      out.comment(p, "Secret " + name + (from == null ? "" : ", from " + from)
+          + "\nDefaults are the values the compose project holds; replace them or set existingSecret before a real install.");
+    }
+    root.set("secrets", secrets);
+    return out;
+  }
+
+  private void service(ObjectNode v, String svc, HasMetadata workload) {
+    Service s = plan.project.service(svc);
+    List<String> base = List.of("services", svc);
+    out.comment(base, "compose service " + svc + at(s.path()));
+    ObjectNode tree = Objects.tree(workload);
+    ObjectNode c = Objects.mainContainer(tree);
+    ObjectNode tpl = Objects.podTemplate(tree);
+    ObjectNode pod = Objects.podSpec(tree);
+    v.put("enabled", true);
+
+    ObjectNode image = v.putObject("image");
+    String raw = c.path("image").asString("");
+    ImageRef ref = ImageRef.parse(raw);
+    if (Images.join(ref.repository(), ref.tag(), ref.digest()).equals(raw)) {
+      image.put("repository", ref.repository());
+      image.put("tag", ref.tag() == null ? "" : ref.tag());
+      image.put("digest", ref.digest() == null ? "" : ref.digest());
+    } else {
+      image.put("repository", raw);
+      image.put("tag", "");
+      image.put("digest", "");
+    }
+    image.put("pullPolicy", c.path("imagePullPolicy").asString(""));
+    comment(base, "image", first(s, "image", "build"));
+
+    if (tree.path("spec").has("replicas")) {
+      v.set("replicas", tree.path("spec").get("replicas"));
+      String r = first(s, "deploy.replicas", "scale");
+      comment(base, "replicas", r == null ? "ferry default (compose runs one container)" : r);
+    }
+    v.set("resources", c.has("resources") ? c.get("resources") : F.objectNode());
+    comment(base, "resources", first(s, "deploy.resources", "mem_limit", "cpus"));
+
+    ObjectNode env = v.putObject("env");
+    if (c.get("env") != null) {
+      for (JsonNode e : c.get("env")) {
+        if (!e.has("value")) continue;
+        String k = e.path("name").asString();
+        env.set(k, e.get("value"));
+        List<String> p = new ArrayList<>(base);
+        p.add("env");
+        p.add(k);
+        String w = where(s.path("environment").key(k));
+        out.comment(p, w.isEmpty() ? null : "from " + w);
+      }
+    }
+
+    HasMetadata svcObj = find("Service", workload.getMetadata().getName());
+    if (svcObj != null) {
+      ObjectNode st = Objects.tree(svcObj);
+      ObjectNode service = v.putObject("service");
+      service.put("type", st.path("spec").path("type").asString("ClusterIP"));
+      service.set("ports", st.path("spec").get("ports") == null ? F.arrayNode() : st.path("spec").get("ports"));
+      comment(base, "service", first(s, "ports", "expose"));
+      ingress(v, s, base, st);
+    }
+
+    ObjectNode persistence = F.objectNode();
+    for (String claim : plan.claimUsers.keySet()) {
+      if (!svc.equals(plan.claimOwner(claim))) continue;
+      ObjectNode pvc = Objects.tree(find("PersistentVolumeClaim", claim));
+      ObjectNode p = persistence.putObject(claim);
+      p.put("enabled", true);
+      p.put("size", pvc.path("spec").path("resources").path("requests").path("storage").asString("1Gi"));
+      p.put("storageClass", pvc.path("spec").path("storageClassName").asString(""));
+      p.set("accessModes", pvc.path("spec").has("accessModes") ? pvc.path("spec").get("accessModes") : F.arrayNode().add("ReadWriteOnce"));
+      String from = provenanceWhere(find("PersistentVolumeClaim", claim));
+      List<String> users = plan.claimUsers.get(claim);
+      out.comment(List.of("services", svc, "persistence", claim), "PersistentVolumeClaim " + claim
+          + (from == null ? "" : ", from " + from) + (users.size() > 1 ? "; also mounted by " + String.join(", ", users.subList(1, users.size())) : ""));
+    }
+    v.set("persistence", persistence);
+
+    ObjectNode probes = v.putObject("probes");
+    for (String kind : List.of("liveness", "readiness", "startup")) {
+      if (c.has(kind + "Probe")) probes.set(kind, c.get(kind + "Probe"));
+    }
+    comment(base, "probes", first(s, "healthcheck"));
+    v.set("podAnnotations", tpl.path("metadata").has("annotations") ? tpl.path("metadata").get("annotations") : F.objectNode());
+    comment(base, "podAnnotations", first(s, "annotations", "labels"));
+    v.set("nodeSelector", pod.has("nodeSelector") ? pod.get("nodeSelector") : F.objectNode());
+    v.set("tolerations", pod.has("tolerations") ? pod.get("tolerations") : F.arrayNode());
+    v.set("affinity", pod.has("affinity") ? pod.get("affinity") : F.objectNode());
+    comment(base, "nodeSelector", first(s, "deploy.placement"));
+    v.set("securityContext", c.has("securityContext") ? c.get("securityContext") : F.objectNode());
+    String sec = first(s, "user", "privileged", "read_only", "cap_add", "cap_drop", "security_opt");
+    comment(base, "securityContext", (sec == null ? "" : sec + "; ") + "allowPrivilegeEscalation: false and the seccomp profile are ferry's defaults");
+    v.set("podSecurityContext", pod.has("securityContext") ? pod.get("securityContext") : F.objectNode());
+  }
+
+  private void ingress(ObjectNode v, Service s, List<String> base, ObjectNode serviceTree) {
+    ObjectNode in = v.putObject("ingress");
+    HasMetadata obj = find("Ingress", serviceTree.path("metadata").path("name").asString());
+    JsonNode ports = serviceTree.path("spec").path("ports");
+    int port = ports.isArray() && !ports.isEmpty() ? ports.get(0).path("port").asInt(80) : 80;
+    if (obj == null) {
+      in.put("enabled", false);
+      in.put("className", "");
+      in.put("host", "");
+      in.put("path", "/");
+      in.put("port", port);
+      in.putArray("tls");
+      out.comment(append(base, "ingress"), "no Ingress in compose; enable one here (x-ferry ingress steering sets these)");
+      return;
+    }
+    ObjectNode t = Objects.tree(obj);
+    JsonNode rule = t.path("spec").path("rules").path(0);
+    JsonNode path = rule.path("http").path("paths").path(0);
+    in.put("enabled", true);
+    in.put("className", t.path("spec").path("ingressClassName").asString(""));
+    in.put("host", rule.path("host").asString(""));
+    in.put("path", path.path("path").asString("/"));
+    in.put("port", path.path("backend").path("service").path("port").path("number").asInt(port));
+    in.set("tls", t.path("spec").has("tls") ? t.path("spec").get("tls") : F.arrayNode());
+    String from = provenanceWhere(obj);
+    out.comment(append(base, "ingress"), from == null ? null : "from " + from);
+  }
+
+  private HasMetadata find(String kind, String name) {
+    for (HasMetadata o : plan.translation.objects()) {
+      if (o.getKind().equals(kind) && o.getMetadata().getName().equals(name)) return o;
+    }
+    return null;
+  }
+
+  private void comment(List<String> base, String key, String text) {
+    out.comment(append(base, key), text);
+  }
+
+  private static List<String> append(List<String> base, String key) {
+    List<String> p = new ArrayList<>(base);
+    p.add(key);
+    return p;
+  }
+
+  /** "from compose.yaml:12 (services.web.image)" for the first key the service has, else "ferry default". */
+  private String first(Service s, String... keys) {
+    for (String k : keys) {
+      ModelPath p = s.path();
+      for (String part : k.split("\\.")) p = p.key(part);
+      if (plan.sourceMap.has(p)) return "from " + where(p) + " " + p;
+    }
+    return null;
+  }
+
+  private String where(ModelPath p) {
+    Position pos = plan.sourceMap.position(p);
+    return pos.isKnown() ? pos.file() + ":" + pos.line() : "";
+  }
+
+  private String at(ModelPath p) {
+    String w = where(p);
+    return w.isEmpty() ? "" : " (" + w + ")";
+  }
+
+  private String provenanceWhere(HasMetadata o) {
+    for (Provenance.Link l : plan.translation.provenance().of(o.getKind(), o.getMetadata().getName())) {
+      if (l.source() == null) continue;
+      String w = where(l.source());
+      return (w.isEmpty() ? "" : w + " ") + l.source();
+    }
+    return null;
+  }
+
+  static ArrayNode array() {
+    return F.arrayNode();
+  }
+}

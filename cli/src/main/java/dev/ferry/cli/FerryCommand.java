@@ -2,26 +2,26 @@ package dev.ferry.cli;
 
 import dev.ferry.cli.command.ConfigCommand;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code ferry} command; subcommands are listed here, one class each. */
+/**
+ * The top-level {@code ferry} command; subcommands are listed in {@link #SUBCOMMANDS}, one class
+ * each. They are added programmatically so that a run of one subcommand builds only that one's
+ * picocli model (building all of them costs a noticeable part of start-up).
+ */
 @Command(
     name = "ferry",
     mixinStandardHelpOptions = true,
     versionProvider = FerryCommand.Version.class,
     description = "Carries Docker Compose applications over to Kubernetes: lint, convert, chart, explain.",
-    subcommands = {
-      ConfigCommand.class,
-      dev.ferry.cli.command.ConvertCommand.class,
-      dev.ferry.cli.command.LintCommand.class,
-      dev.ferry.cli.command.RulesCommand.class,
-      dev.ferry.cli.command.ExplainCommand.class,
-      dev.ferry.cli.command.ChartCommand.class,
-      CommandLine.HelpCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success; no finding at or above --fail-on",
@@ -29,6 +29,19 @@ import picocli.CommandLine.Spec;
       "2:invalid input or usage (file:line:col: message)"
     })
 public final class FerryCommand implements Runnable {
+  /** Every subcommand: name → factory (in the order help lists them). */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("config", ConfigCommand::new);
+    SUBCOMMANDS.put("convert", dev.ferry.cli.command.ConvertCommand::new);
+    SUBCOMMANDS.put("lint", dev.ferry.cli.command.LintCommand::new);
+    SUBCOMMANDS.put("rules", dev.ferry.cli.command.RulesCommand::new);
+    SUBCOMMANDS.put("chart", dev.ferry.cli.command.ChartCommand::new);
+    SUBCOMMANDS.put("explain", dev.ferry.cli.command.ExplainCommand::new);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
   @Spec CommandSpec spec;
 
   @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -42,7 +55,20 @@ public final class FerryCommand implements Runnable {
 
   /** The configured command line: exit codes and error handling shared by every subcommand. */
   public static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS.keySet());
+  }
+
+  /** The command line for {@code args}: only the subcommand named first, when there is one. */
+  public static CommandLine commandLineFor(String... args) {
+    if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+      return commandLine(List.of(args[0]));
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(Collection<String> names) {
     CommandLine cl = new CommandLine(new FerryCommand());
+    for (String n : names) cl.addSubcommand(n, SUBCOMMANDS.get(n).get());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(t -> ExitCode.INVALID.code);
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -26,6 +26,6 @@ public final class Main {
   }
 
   public static int run(String... args) {
-    return FerryCommand.commandLine().execute(args);
+    return FerryCommand.commandLineFor(args).execute(args);
   }
 }

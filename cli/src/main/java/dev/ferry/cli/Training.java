@@ -42,7 +42,7 @@ final class Training {
       runs.add(new String[] {"explain", "-f", f});
       for (String[] args : runs) {
         if (!root.getSubcommands().containsKey(args[0])) continue;
-        CommandLine cl = FerryCommand.commandLine();
+        CommandLine cl = FerryCommand.commandLineFor(args);
         cl.setOut(sink);
         cl.setErr(sink);
         cl.execute(args);

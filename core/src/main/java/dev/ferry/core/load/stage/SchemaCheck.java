@@ -1,8 +1,11 @@
 package dev.ferry.core.load.stage;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.ferry.core.diag.Diagnostic;
@@ -51,8 +54,11 @@ public final class SchemaCheck {
       synchronized (SchemaCheck.class) {
         if (schema == null) {
           try (InputStream in = SchemaCheck.class.getResourceAsStream("/dev/ferry/core/compose-spec.json")) {
-            SchemaRegistry reg = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-            schema = reg.getSchema(com.networknt.schema.SchemaLocation.of("https://ferry.dev/schema/compose-spec.json"), in, com.networknt.schema.InputFormat.JSON);
+            // preloadSchema(false): sub-schemas compile when a document first needs them, not all up
+            // front (compiling the whole compose-spec was most of a cold start).
+            SchemaRegistry reg = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().preloadSchema(false).build()));
+            schema = reg.getSchema(SchemaLocation.of("https://ferry.dev/schema/compose-spec.json"), in, InputFormat.JSON);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

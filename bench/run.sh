@@ -24,10 +24,15 @@ bench() { # label, env, args...
 }
 echo "| command | median wall time |"
 echo "| --- | --- |"
-for cmd in config convert lint; do
+for cmd in config convert lint explain; do
   if "$ROOT/ferry" help "$cmd" >/dev/null 2>&1; then
     bench "ferry $cmd, 10 services" "X=1" "$cmd" -f "$W/compose-10.yaml"
     bench "ferry $cmd, 10 services, no CDS" "FERRY_NO_CDS=1" "$cmd" -f "$W/compose-10.yaml"
     bench "ferry $cmd, 1000 services" "X=1" "$cmd" -f "$W/compose-1000.yaml"
   fi
 done
+if "$ROOT/ferry" help chart >/dev/null 2>&1; then
+  bench "ferry chart, 10 services" "X=1" chart -f "$W/compose-10.yaml" -o "$W/chart-10" --force
+  bench "ferry chart, 1000 services" "X=1" chart -f "$W/compose-1000.yaml" -o "$W/chart-1000" --force
+fi
+bench "ferry --version (JVM start + CLI only)" "X=1" --version

@@ -38,6 +38,11 @@ final class Training {
       runs.add(new String[] {"convert", "-f", f, "-o", dir.resolve("out").toString()});
       runs.add(new String[] {"lint", "--format", "json", "-f", f});
       runs.add(new String[] {"lint", "-f", f});
+      for (String format : new String[] {"sarif", "github", "junit"}) {
+        runs.add(new String[] {"lint", "--format", format, "-f", f});
+      }
+      runs.add(new String[] {"lint", "--fail-on", "never", dir.toString()});
+      runs.add(new String[] {"rules"});
       runs.add(new String[] {"chart", "-f", f, "-o", dir.resolve("chart").toString()});
       runs.add(new String[] {"explain", "-f", f});
       for (String[] args : runs) {

@@ -9,6 +9,7 @@ import dev.ferry.core.translate.Translation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ public final class Alignment {
 
   private final List<ComposeFile> files = new ArrayList<>();
   private final List<Obj> objects = new ArrayList<>();
+  private final Map<String, Obj> objectsByKey = new HashMap<>();
+  private final Map<Integer, List<Span>> spansByObject = new HashMap<>();
   private final List<Span> spans = new ArrayList<>();
   private final List<Provenance.Link> unplaced = new ArrayList<>();
   private final StringBuilder manifest = new StringBuilder();
@@ -100,7 +103,9 @@ public final class Alignment {
       line += n;
       String svc = serviceOf.get(o.getKind() + "/" + o.getMetadata().getName());
       if (svc == null) svc = serviceByLabel(o, serviceOf);
-      objects.add(new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, LineIndex.of(y), svc));
+      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, LineIndex.of(y), svc);
+      objects.add(obj);
+      objectsByKey.putIfAbsent(obj.kind() + "/" + obj.name(), obj);
     }
   }
 
@@ -175,8 +180,9 @@ public final class Alignment {
   /** For every manifest line, the most specific spans covering it (header lines: the object's identity). */
   private void owners() {
     manifestOwners = new int[manifestLines.size() + 1][];
+    for (Span s : spans) spansByObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(s);
     for (Obj o : objects) {
-      List<Span> mine = spans.stream().filter(s -> s.object() == o.index()).toList();
+      List<Span> mine = spansOf(o);
       int[] identity = mine.stream().filter(s -> s.link().field().isEmpty() || s.link().field().equals("metadata.name"))
           .mapToInt(Span::id).toArray();
       for (int line = o.separator(); line <= o.end(); line++) {
@@ -214,10 +220,15 @@ public final class Alignment {
    * the comment {@code convert --annotate} puts above the object.
    */
   public java.util.Optional<Span> origin(Obj o) {
-    List<Span> mine = spans.stream().filter(s -> s.object() == o.index()).toList();
+    List<Span> mine = spansOf(o);
     for (Span s : mine) if (!s.isDefault() && IDENTITY.contains(s.link().field())) return java.util.Optional.of(s);
     for (Span s : mine) if (s.isDefault() && s.link().field().isEmpty()) return java.util.Optional.of(s);
     return mine.stream().filter(s -> s.isDefault() && s.link().note() != null).findFirst();
+  }
+
+  /** The spans placed in object {@code o}, in order. */
+  private List<Span> spansOf(Obj o) {
+    return spansByObject.getOrDefault(o.index(), List.of());
   }
 
   /** Span ids that own manifest line {@code line} (1-based); empty when none. */
@@ -297,13 +308,21 @@ public final class Alignment {
   }
 
   public Obj object(String kind, String name) {
-    for (Obj o : objects) if (o.kind().equals(kind) && o.name().equals(name)) return o;
-    return null;
+    return objectsByKey.get(kind + "/" + name);
   }
 
   /** The object that manifest line {@code line} belongs to, or null. */
   public Obj objectAt(int line) {
-    for (Obj o : objects) if (line >= o.separator() && line <= o.end()) return o;
+    // objects are laid out in order: binary search on their first (separator) line
+    int lo = 0;
+    int hi = objects.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Obj o = objects.get(mid);
+      if (line < o.separator()) hi = mid - 1;
+      else if (line > o.end()) lo = mid + 1;
+      else return o;
+    }
     return null;
   }
 

@@ -4,6 +4,7 @@ import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,14 +76,21 @@ public final class Explanation {
     for (Diagnostic d : diagnostics) {
       if (!placed.contains(d) && (service == null || service.equals(d.service()))) unplacedFindings.add(d);
     }
+    // spans by compose file and first line, in alignment order (one pass, not one per line)
+    Map<String, Map<Integer, List<Alignment.Span>>> spansAt = new HashMap<>();
+    for (Alignment.Span s : alignment.spans()) {
+      if (s.isDefault()) continue;
+      spansAt.computeIfAbsent(s.file(), k -> new HashMap<>())
+          .computeIfAbsent(s.composeStart(), k -> new ArrayList<>()).add(s);
+    }
     Set<Integer> shown = new TreeSet<>();
     for (Alignment.ComposeFile f : alignment.files()) {
+      Map<Integer, List<Alignment.Span>> fileSpans = spansAt.getOrDefault(f.name(), Map.of());
       for (int line = 1; line <= f.index().lineCount(); line++) {
         if (!inScope(f.name(), line)) continue;
         List<Run> runs = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (Alignment.Span s : alignment.spans()) {
-          if (s.isDefault() || !s.file().equals(f.name()) || s.composeStart() != line) continue;
+        for (Alignment.Span s : fileSpans.getOrDefault(line, List.of())) {
           if (s.link().note() != null && !reasons.contains(s.link().note())) reasons.add(s.link().note());
           List<Integer> lines = new ArrayList<>();
           for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) {

@@ -9,11 +9,7 @@ import java.util.List;
  */
 public final class ValuesReference {
   /** One value: path pattern, schema (a JSON fragment), description. */
-  public record Entry(String path, String schema, String description) {
-    String[] parts() {
-      return path.split("\\.");
-    }
-  }
+  public record Entry(String path, String schema, String description) {}
 
   static final String STRING = "{\"type\":\"string\"}";
   static final String BOOL = "{\"type\":\"boolean\"}";
@@ -83,9 +79,13 @@ public final class ValuesReference {
   private ValuesReference() {}
 
   /** The entry whose pattern matches {@code path}, or null. */
+  /** Each entry's path split at dots, computed once (find runs for every value of a chart). */
+  private static final List<String[]> PARTS = ENTRIES.stream().map(e -> e.path().split("\\.")).toList();
+
   static Entry find(List<String> path) {
-    for (Entry e : ENTRIES) {
-      String[] p = e.parts();
+    for (int k = 0; k < ENTRIES.size(); k++) {
+      Entry e = ENTRIES.get(k);
+      String[] p = PARTS.get(k);
       if (p.length != path.size()) continue;
       boolean ok = true;
       for (int i = 0; i < p.length && ok; i++) ok = p[i].startsWith("<") || p[i].equals(path.get(i));

@@ -3,7 +3,9 @@ package dev.ferry.core.translate;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where each emitted field came from: for an object (kind/name) and a field path inside it
@@ -16,17 +18,24 @@ public final class Provenance {
   public record Link(String kind, String name, String field, ModelPath source, String note) {}
 
   private final List<Link> links = new ArrayList<>();
+  /** kind/name → that object's links, in order (so {@link #of} is not a scan of every link). */
+  private final Map<String, List<Link>> byObject = new HashMap<>();
 
   public void from(String kind, String name, String field, ModelPath source) {
-    links.add(new Link(kind, name, field, source, null));
+    add(new Link(kind, name, field, source, null));
   }
 
   public void from(String kind, String name, String field, ModelPath source, String note) {
-    links.add(new Link(kind, name, field, source, note));
+    add(new Link(kind, name, field, source, note));
   }
 
   public void defaulted(String kind, String name, String field, String reason) {
-    links.add(new Link(kind, name, field, null, reason));
+    add(new Link(kind, name, field, null, reason));
+  }
+
+  private void add(Link l) {
+    links.add(l);
+    byObject.computeIfAbsent(l.kind() + "/" + l.name(), k -> new ArrayList<>()).add(l);
   }
 
   public List<Link> links() {
@@ -35,6 +44,6 @@ public final class Provenance {
 
   /** The links of one object. */
   public List<Link> of(String kind, String name) {
-    return links.stream().filter(l -> l.kind().equals(kind) && l.name().equals(name)).toList();
+    return Collections.unmodifiableList(byObject.getOrDefault(kind + "/" + name, List.of()));
   }
 }

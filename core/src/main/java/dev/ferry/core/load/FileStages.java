@@ -34,6 +34,8 @@ final class FileStages {
   private final Map<Path, MapNode> prepared = new HashMap<>();
   private final Deque<String> extendsStack = new ArrayDeque<>();
   private final Deque<Path> includeStack = new ArrayDeque<>();
+  /** A file, extends base or include could not be read or resolved: the project is partial. */
+  private boolean incomplete;
 
   private final boolean strict;
 
@@ -43,6 +45,15 @@ final class FileStages {
     this.env = env;
     this.sources = sources;
     this.diags = diags;
+  }
+
+  /**
+   * Whether some file, extends base or include could not be read or resolved, so the merged
+   * project lacks parts the files meant it to have (checks on it would report errors that are
+   * not there, e.g. "neither image nor build" for a service whose base was not found).
+   */
+  boolean incomplete() {
+    return incomplete;
   }
 
   /** A -f file: prepared, extends resolved, includes pulled in. Paths stay relative to the project dir. */
@@ -62,6 +73,7 @@ final class FileStages {
     Path abs = f.toAbsolutePath().normalize();
     if (prepared.containsKey(abs)) return prepared.get(abs);
     MapNode doc = sources.parse(abs, diags, where);
+    if (doc == null) incomplete = true;
     if (doc != null) {
       if (doc.has("version")) {
         diags.warning("obsolete-version", doc.keyPosition("version"),
@@ -92,6 +104,7 @@ final class FileStages {
     if (ext == null) return svc;
     String key = file.toAbsolutePath().normalize() + "#" + name;
     if (extendsStack.contains(key)) {
+      incomplete = true;
       diags.error("schema", svc.keyPosition("extends"), "extends cycle: service \"" + name + "\" extends itself (through "
           + String.join(" -> ", extendsStack.stream().map(s -> s.substring(s.indexOf('#') + 1)).toList()) + ")");
       return svc.without("extends");
@@ -117,6 +130,7 @@ final class FileStages {
     MapNode otherServices = otherDoc.getMap("services");
     MapNode base = otherServices == null ? null : otherServices.getMap(baseName);
     if (base == null) {
+      incomplete = true;
       diags.error("schema", at, "cannot extend service \"" + baseName + "\": not found in " + sources.display(baseDoc));
       return svc.without("extends");
     }
@@ -165,6 +179,7 @@ final class FileStages {
     Path dir = file.getParent();
     Path first = dir.resolve(paths.get(0)).normalize();
     if (includeStack.contains(first)) {
+      incomplete = true;
       diags.error("schema", at, "include cycle: " + sources.display(first) + " is already being included");
       return null;
     }

@@ -21,7 +21,7 @@ class ExplainCommandTest {
     Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "140");
     assertEquals(0, r.code(), r.err());
     String healthcheck = r.out().lines().filter(l -> l.contains("test: [\"CMD\", \"curl\"")).findFirst().orElseThrow();
-    assertTrue(healthcheck.matches("\\s*16\\s+test: \\[\"CMD\".* \\| >> Deployment/vote  containers\\[0]\\.livenessProbe"), healthcheck);
+    assertTrue(healthcheck.matches("\\s*16\\s+test: \\[\"CMD\".* \\| >> Deployment/vote  containers\\[0]\\.readinessProbe"), healthcheck);
     assertTrue(r.out().contains("i  The healthcheck becomes a readiness probe"), "construct notes");
     assertTrue(r.out().contains("i  Kubernetes starts all Pods at once; an initContainer"), "depends_on note");
     assertTrue(r.out().contains("info [unreachable-service]"), "findings inline");

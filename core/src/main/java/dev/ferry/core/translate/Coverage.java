@@ -32,7 +32,7 @@ public final class Coverage {
     m("ports", "Service ports (target, and published when different) and containerPorts; never hostPort");
     m("expose", "Service ports and containerPorts");
     m("depends_on", "initContainers waiting for the dependency's Service (started/healthy) or Job (completed)");
-    m("healthcheck", "readinessProbe (same command) + a more tolerant livenessProbe; disable → no probes");
+    m("healthcheck", "readinessProbe (same command) + a livenessProbe on the first TCP port; disable → no probes; no test → no probes + finding");
     m("volumes", "PVC (named), emptyDir (anonymous), emptyDir Memory (tmpfs), bind per --bind-mounts");
     m("tmpfs", "emptyDir with medium Memory");
     m("shm_size", "emptyDir Memory mounted at /dev/shm with sizeLimit");

@@ -75,7 +75,10 @@ public final class Steering {
       Map.entry("kompose.service.healthcheck.readiness.interval", "readiness periodSeconds"),
       Map.entry("kompose.service.healthcheck.readiness.timeout", "readiness timeoutSeconds"),
       Map.entry("kompose.service.healthcheck.readiness.retries", "readiness failureThreshold"),
-      Map.entry("kompose.service.healthcheck.readiness.start_period", "readiness initialDelaySeconds"));
+      Map.entry("kompose.service.healthcheck.readiness.start_period", "readiness initialDelaySeconds"),
+      Map.entry("kompose.service.healthcheck.liveness.tcp_port", "livenessProbe tcpSocket port (default: the container's first TCP port)"),
+      Map.entry("kompose.service.healthcheck.liveness.http_get_path", "livenessProbe httpGet path (instead of tcpSocket)"),
+      Map.entry("kompose.service.healthcheck.liveness.http_get_port", "livenessProbe httpGet port (default: the first TCP port)"));
 
   private static final Map<String, String> KOMPOSE_TO_FERRY = Map.ofEntries(
       Map.entry("kompose.controller.type", "kind"),
@@ -157,5 +160,26 @@ public final class Steering {
   /** Whether a service label is ferry/kompose steering (and so not copied to annotations). */
   public static boolean isSteeringLabel(String key) {
     return key.startsWith("kompose.") || key.startsWith("ferry.");
+  }
+
+  /**
+   * Why a label that looks like another tool's steering is not honoured, or null when it is
+   * honoured or is not steering: an unknown kompose label (dropped), or a Katenary label (ferry
+   * reads x-ferry instead; the label stays a Pod annotation).
+   */
+  public static String unhonoured(String key) {
+    if (key.startsWith("kompose.") && !KOMPOSE_LABELS.containsKey(key)) {
+      return "kompose label \"" + key + "\" is not one ferry honours; it is left out (docs/steering.md lists the"
+          + " kompose labels ferry reads and their x-ferry equivalents)";
+    }
+    if (key.startsWith("ferry.")) {
+      return "label \"" + key + "\" looks like ferry steering, but ferry reads steering from x-ferry only; it is"
+          + " left out";
+    }
+    if (key.startsWith("katenary.v3/") || key.startsWith("katenary.io/")) {
+      return "Katenary label \"" + key + "\" is not read by ferry (steer with x-ferry, docs/steering.md); it stays"
+          + " a Pod annotation";
+    }
+    return null;
   }
 }

@@ -104,7 +104,9 @@ class ProvenanceAlignmentTest {
   void probes() {
     Case c = Case.of("testdata/convert/healthcheck-probes/input");
     String c0 = "spec.template.spec.containers[0].";
-    c.maps("cmd", "test: [\"CMD\", \"wget\"", "Deployment", "cmd", c0 + "readinessProbe.exec", c0 + "livenessProbe.exec");
+    c.maps("cmd", "test: [\"CMD\", \"wget\"", "Deployment", "cmd", c0 + "readinessProbe.exec");
+    // liveness checks the first TCP port (not the healthcheck again): it comes from expose
+    c.mapsTo("cmd", "expose:", "Deployment", "cmd", c0 + "livenessProbe.tcpSocket");
     c.maps("cmd", "interval: 10s", "Deployment", "cmd", c0 + "readinessProbe.periodSeconds", c0 + "livenessProbe.periodSeconds");
     c.maps("cmd", "timeout: 2s", "Deployment", "cmd", c0 + "readinessProbe.timeoutSeconds", c0 + "livenessProbe.timeoutSeconds");
     c.maps("cmd", "retries: 4", "Deployment", "cmd", c0 + "readinessProbe.failureThreshold", c0 + "livenessProbe.failureThreshold");
@@ -118,7 +120,8 @@ class ProvenanceAlignmentTest {
   void votingApp() {
     Case c = Case.of("examples/voting-app");
     String c0 = "spec.template.spec.containers[0].";
-    c.maps("vote", "test: [\"CMD\", \"curl\"", "Deployment", "vote", c0 + "readinessProbe.exec", c0 + "livenessProbe.exec");
+    c.maps("vote", "test: [\"CMD\", \"curl\"", "Deployment", "vote", c0 + "readinessProbe.exec");
+    c.mapsTo("vote", "ports:", "Deployment", "vote", c0 + "livenessProbe.tcpSocket");
     // ports: the Service ports (target and published) and the containerPort
     c.mapsTo("vote", "- \"8080:80\"", "Service", "vote", "spec.ports[0]");
     c.mapsTo("vote", "- \"8080:80\"", "Service", "vote", "spec.ports[1]");

@@ -65,6 +65,9 @@ public final class NotTranslatable implements Rule {
         out.report(s.path(key), s.name(), "service \"" + s.name() + "\" sets " + key
             + ", which cannot be translated and is dropped: " + why);
       }
+      if (dev.ferry.core.translate.workload.ProbeMapper.hasNoTest(s)) {
+        out.report(s.path("healthcheck"), s.name(), dev.ferry.core.translate.workload.ProbeMapper.noTestMessage(s.name()));
+      }
       if (Boolean.TRUE.equals(s.init())) {
         out.report(s.path("init"), s.name(), "service \"" + s.name() + "\" sets init: true, which cannot be translated"
             + " and is dropped: Kubernetes does not inject an init process; use an image with tini or dumb-init as its"

@@ -83,7 +83,7 @@ public final class ContainerMapper {
     }
     boolean job = plan.kind(plan.podOwner(s.name())) == WorkloadKind.JOB
         || plan.kind(plan.podOwner(s.name())) == WorkloadKind.CRONJOB;
-    ProbeMapper.Probes probes = ProbeMapper.map(ctx, s, st, scope, job);
+    ProbeMapper.Probes probes = ProbeMapper.map(ctx, s, st, scope, job, new ArrayList<>(portMap.values()));
     if (probes.readiness() != null) b.withReadinessProbe(probes.readiness());
     if (probes.liveness() != null) b.withLivenessProbe(probes.liveness());
     b.withSecurityContext(SecurityMapper.container(ctx, s, scope));

@@ -278,8 +278,11 @@ public final class PodMapper {
     Map<String, String> out = new TreeMap<>();
     for (Service m : members) {
       for (Map.Entry<String, String> e : m.labels().entrySet()) {
+        ModelPath at = m.path("labels").key(e.getKey());
+        String why = Steering.unhonoured(e.getKey());
+        if (why != null) ctx.report("steering-invalid", Severity.WARNING, at, m.name(), why);
         if (Steering.isSteeringLabel(e.getKey())) continue;
-        annotation(ctx, m, out, e.getKey(), e.getValue(), m.path("labels").key(e.getKey()));
+        annotation(ctx, m, out, e.getKey(), e.getValue(), at);
       }
       for (Map.Entry<String, String> e : m.annotations().entrySet()) {
         annotation(ctx, m, out, e.getKey(), e.getValue(), m.path("annotations").key(e.getKey()));

@@ -1,5 +1,6 @@
 package dev.ferry.core.translate.workload;
 
+import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Healthcheck;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
@@ -8,6 +9,7 @@ import dev.ferry.core.text.ShellWords;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import java.time.Duration;
@@ -17,29 +19,41 @@ import java.util.List;
 /**
  * {@code healthcheck} to probes. The readiness probe is the healthcheck itself: like compose's
  * "unhealthy", a failing readiness probe takes the Pod out of its Service but never restarts it,
- * and {@code depends_on: service_healthy} waits on exactly that readiness. Compose never restarts
- * an unhealthy container; ferry adds a liveness probe with the same command but three times the
- * failure tolerance, delayed by {@code start_period}, so only a container that stays unhealthy is
- * restarted (never an identical copy of readiness). {@code x-ferry.probes.liveness: false} omits it.
- * Defaults are compose's: interval 30s, timeout 30s, retries 3.
+ * and {@code depends_on: service_healthy} waits on exactly that readiness.
+ *
+ * <p>Compose never restarts an unhealthy container. A liveness probe that re-ran the healthcheck
+ * would restart containers compose leaves alone, and an identical readiness/liveness pair is what
+ * kube-score rates critical. So the liveness probe asks a weaker question: does the container
+ * still accept TCP connections on its first port (3x the failure tolerance, after
+ * {@code start_period})? A container with no TCP port gets no liveness probe (the kubelet still
+ * restarts it when its process exits). kompose's {@code liveness.tcp_port} /
+ * {@code liveness.http_get_path} / {@code liveness.http_get_port} labels choose the check;
+ * {@code x-ferry.probes.liveness: false} omits it. Defaults are compose's: interval 30s,
+ * timeout 30s, retries 3.
  */
 public final class ProbeMapper {
   public record Probes(Probe readiness, Probe liveness) {}
 
   private static final Duration DEFAULT = Duration.ofSeconds(30);
+  private static final String LIVE = "kompose.service.healthcheck.liveness.";
 
   private ProbeMapper() {}
 
-  public static Probes map(TranslationContext ctx, Service s, Steering st, Scope scope, boolean runsToCompletion) {
+  public static Probes map(TranslationContext ctx, Service s, Steering st, Scope scope, boolean runsToCompletion,
+      List<ContainerPort> ports) {
     Healthcheck h = s.healthcheck();
     Steering.Value kTest = st.label("kompose.service.healthcheck.readiness.test");
     if ((h == null || h.isDisabled()) && kTest == null) return new Probes(null, null);
+    ModelPath hp = s.path("healthcheck");
+    if (hasNoTest(s)) {
+      ctx.report("not-translatable", Severity.WARNING, hp, s.name(), noTestMessage(s.name()));
+      return new Probes(null, null);
+    }
     if (runsToCompletion) {
       scope.defaulted(ctx, "", "a Job's Pod runs to completion: its healthcheck is not translated to probes");
       return new Probes(null, null);
     }
-    ModelPath hp = s.path("healthcheck");
-    List<String> cmd = kTest != null ? List.of("sh", "-c", kTest.text()) : command(h);
+    List<String> cmd = kTest != null ? labelCommand(kTest.text()) : command(h);
     int period = seconds(h == null ? null : h.interval(), st, "interval");
     int timeout = seconds(h == null ? null : h.timeout(), st, "timeout");
     int retries = h != null && h.retries() != null ? h.retries() : 3;
@@ -55,34 +69,117 @@ public final class ProbeMapper {
     scope.from(ctx, "readinessProbe", kTest != null ? kTest.path() : hp,
         "a healthcheck becomes the readiness probe: failing it takes the Pod out of its Service, as 'unhealthy'"
             + " does in compose");
+    Scope r = scope.at("readinessProbe");
+    r.from(ctx, "exec", kTest != null ? kTest.path() : hp.key("test"),
+        h != null && h.isShell() && kTest == null ? "CMD-SHELL runs through a shell: sh -c" : null);
+    timings(ctx, r, h, hp, st);
+
     Probe liveness = null;
     Steering.Value live = st.get("probes.liveness");
     if (live == null || live.isTrue()) {
-      ProbeBuilder b = new ProbeBuilder().withNewExec().withCommand(cmd).endExec()
-          .withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries * 3);
-      if (start != null && !start.isZero()) b.withInitialDelaySeconds(Durations.seconds(start, 1));
-      liveness = b.build();
-      scope.from(ctx, "livenessProbe", hp,
-          "compose never restarts an unhealthy container; this liveness probe tolerates 3x the retries"
-              + (start != null ? " after start_period" : "") + ", so only a container that stays unhealthy restarts");
-    }
-    for (String probe : liveness == null ? List.of("readinessProbe") : List.of("readinessProbe", "livenessProbe")) {
-      Scope p = scope.at(probe);
-      p.from(ctx, "exec", kTest != null ? kTest.path() : hp.key("test"),
-          h != null && h.isShell() && kTest == null ? "CMD-SHELL runs through a shell: sh -c" : null);
-      field(ctx, p, "periodSeconds", h != null && h.interval() != null, hp.key("interval"), st, "interval",
-          "compose's default interval is 30s");
-      field(ctx, p, "timeoutSeconds", h != null && h.timeout() != null, hp.key("timeout"), st, "timeout",
-          "compose's default timeout is 30s");
-      field(ctx, p, "failureThreshold", h != null && h.retries() != null, hp.key("retries"), st, "retries",
-          "compose's default is 3 retries");
-    }
-    if (liveness != null && liveness.getInitialDelaySeconds() != null) {
-      Steering.Value ks = st.label("kompose.service.healthcheck.readiness.start_period");
-      scope.from(ctx, "livenessProbe.initialDelaySeconds", ks != null ? ks.path() : hp.key("start_period"),
-          "start_period: failures during start-up do not count; the liveness probe starts after it");
+      ProbeBuilder b = new ProbeBuilder();
+      Steering.Value path = st.label(LIVE + "http_get_path");
+      Steering.Value port = st.label(LIVE + (path == null ? "tcp_port" : "http_get_port"));
+      int first = firstTcpPort(ports);
+      int p = port != null ? port.asInt(first) : first;
+      if (p > 0) {
+        if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
+        else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
+        b.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries * 3);
+        if (start != null && !start.isZero()) b.withInitialDelaySeconds(Durations.seconds(start, 1));
+        liveness = b.build();
+        scope.from(ctx, "livenessProbe", hp,
+            "compose never restarts an unhealthy container; this liveness probe only checks that the container"
+                + " still accepts connections (3x the retries" + (start != null ? ", after start_period" : "")
+                + "), so a container restarts when it hangs, not when its healthcheck fails");
+        Scope l = scope.at("livenessProbe");
+        String handler = path != null ? "httpGet" : "tcpSocket";
+        if (path != null || port != null) l.from(ctx, handler, (path != null ? path : port).path());
+        else l.from(ctx, handler, s.path(s.has("ports") ? "ports" : "expose"), "the container's first TCP port");
+        timings(ctx, l, h, hp, st);
+        if (liveness.getInitialDelaySeconds() != null) {
+          Steering.Value ks = st.label("kompose.service.healthcheck.readiness.start_period");
+          scope.from(ctx, "livenessProbe.initialDelaySeconds", ks != null ? ks.path() : hp.key("start_period"),
+              "start_period: failures during start-up do not count; the liveness probe starts after it");
+        }
+      } else {
+        scope.defaulted(ctx, "readinessProbe", "no livenessProbe: the container has no TCP port to check, and"
+            + " re-running the healthcheck would restart containers compose leaves running (the kubelet still"
+            + " restarts a container whose process exits)");
+      }
     }
     return new Probes(readiness, liveness);
+  }
+
+  /**
+   * A healthcheck with timings but no test (compose then runs the image's HEALTHCHECK): what is
+   * lost. Shared with lint's not-translatable rule, which reports it in place of this mapper.
+   */
+  public static String noTestMessage(String service) {
+    return "healthcheck of \"" + service + "\" sets no test: compose runs the image's own HEALTHCHECK command with"
+        + " these settings, but Kubernetes cannot read it from the image, so no probes are emitted; write the test"
+        + " into the compose file";
+  }
+
+  /** Whether a service's healthcheck is on but names no command (only timings). */
+  public static boolean hasNoTest(Service s) {
+    Healthcheck h = s.healthcheck();
+    return h != null && !h.isDisabled() && h.command().isEmpty()
+        && !s.labels().containsKey("kompose.service.healthcheck.readiness.test");
+  }
+
+  private static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {
+    field(ctx, p, "periodSeconds", h != null && h.interval() != null, hp.key("interval"), st, "interval",
+        "compose's default interval is 30s");
+    field(ctx, p, "timeoutSeconds", h != null && h.timeout() != null, hp.key("timeout"), st, "timeout",
+        "compose's default timeout is 30s");
+    field(ctx, p, "failureThreshold", h != null && h.retries() != null, hp.key("retries"), st, "retries",
+        "compose's default is 3 retries");
+  }
+
+  private static int firstTcpPort(List<ContainerPort> ports) {
+    for (ContainerPort cp : ports) {
+      if (cp.getContainerPort() != null && (cp.getProtocol() == null || cp.getProtocol().equals("TCP"))) {
+        return cp.getContainerPort();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * kompose's readiness.test label, read the way compose reads a {@code test}: a flow list
+   * ({@code ["CMD", "curl", "-f", "http://localhost/"]}) or words starting with CMD or CMD-SHELL;
+   * any other string runs through a shell.
+   */
+  static List<String> labelCommand(String text) {
+    String t = text.trim();
+    List<String> words;
+    if (t.startsWith("[") && t.endsWith("]")) {
+      words = new ArrayList<>();
+      for (String w : t.substring(1, t.length() - 1).split(",")) {
+        String x = w.trim();
+        if (x.length() >= 2 && (x.startsWith("\"") && x.endsWith("\"") || x.startsWith("'") && x.endsWith("'"))) {
+          x = x.substring(1, x.length() - 1);
+        }
+        if (!x.isEmpty()) words.add(x);
+      }
+    } else if (t.startsWith("CMD-SHELL ") || t.startsWith("CMD ")) {
+      words = new ArrayList<>();
+      int sp = t.indexOf(' ');
+      words.add(t.substring(0, sp));
+      String rest = t.substring(sp + 1).trim();
+      if (words.get(0).equals("CMD-SHELL")) words.add(rest);
+      else words.addAll(ShellWords.words(rest));
+    } else {
+      return List.of("sh", "-c", t);
+    }
+    if (words.isEmpty()) return List.of("sh", "-c", t);
+    String kind = words.get(0);
+    if (kind.equals("CMD-SHELL")) {
+      return List.of("sh", "-c", String.join(" ", words.subList(1, words.size())));
+    }
+    if (kind.equals("CMD")) return List.copyOf(words.subList(1, words.size()));
+    return List.of("sh", "-c", ShellWords.join(words));
   }
 
   /** Provenance of one probe setting: the healthcheck key, a kompose label, or compose's default. */

@@ -6,6 +6,7 @@ import dev.ferry.core.model.Resources;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.text.KubeExpansion;
 import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
@@ -49,11 +50,11 @@ public final class ContainerMapper {
       scope.from(ctx, "imagePullPolicy", pv != null ? pv.path() : s.path("pull_policy"));
     }
     if (s.entrypoint() != null && s.has("entrypoint")) {
-      b.withCommand(s.entrypoint());
+      b.withCommand(KubeExpansion.escape(s.entrypoint()));
       scope.from(ctx, "command", s.path("entrypoint"), "compose entrypoint replaces the image's ENTRYPOINT, as command does");
     }
     if (s.command() != null && s.has("command")) {
-      b.withArgs(s.command());
+      b.withArgs(KubeExpansion.escape(s.command()));
       scope.from(ctx, "args", s.path("command"), "compose command replaces the image's CMD, as args does");
     }
     if (s.workingDir() != null) {

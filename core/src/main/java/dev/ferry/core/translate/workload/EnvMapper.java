@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import dev.ferry.core.text.KubeExpansion;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class EnvMapper {
         envRefs.add(new String[] {e.getKey()});
         env.add(null); // placeholder, filled once the Secret's name is known
       } else {
-        env.add(new EnvVarBuilder().withName(e.getKey()).withValue(v).build());
+        env.add(new EnvVarBuilder().withName(e.getKey()).withValue(KubeExpansion.escape(v)).build());
       }
       scope.from(ctx, "env[" + (env.size() - 1) + "]", at);
     }

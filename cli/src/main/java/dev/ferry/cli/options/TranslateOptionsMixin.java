@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** Conversion choices shared by convert, chart and explain. */
 public final class TranslateOptionsMixin {
-  @Option(names = "--namespace", paramLabel = "NS", description = "Put every object in this namespace (default: none, the current one).")
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Put every object in this namespace (default: none, the current one).")
   public String namespace;
 
   @Option(names = "--wait-for-dependencies", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -64,7 +64,7 @@ final class ChartPlan {
     Map<String, String> byName = new HashMap<>();
     workloads.forEach((s, w) -> byName.put(w.getMetadata().getName(), s));
     for (HasMetadata o : translation.objects()) {
-      if (!owners.containsKey(o) && Set.of("Service", "Ingress", "HorizontalPodAutoscaler").contains(o.getKind())
+      if (!owners.containsKey(o) && Set.of("Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget").contains(o.getKind())
           && byName.containsKey(o.getMetadata().getName())) {
         owners.put(o, byName.get(o.getMetadata().getName()));
       }

@@ -50,6 +50,8 @@ public final class ReferenceDocs {
         .append("  re-running the healthcheck as liveness would (kube-score also rates identical probes critical). A\n")
         .append("  healthcheck with timings but no `test` (the image's HEALTHCHECK) gives no probes and a finding.\n")
         .append("  Defaults are compose's (30s interval and timeout, 3 retries).\n")
+        .append("- **Disruption budget**: a Deployment or StatefulSet with 2+ replicas (or an HPA) gets a PodDisruptionBudget\n")
+        .append("  with `maxUnavailable: 1`, so node drains evict its Pods one at a time; `x-ferry pdb: false` omits it.\n")
         .append("- **Start order**: `depends_on` → initContainers: `nc -z` against the dependency's Service (which only\n")
         .append("  routes to ready Pods) for started/healthy; `kubectl wait --for=condition=complete` for a Job, with a\n")
         .append("  Role that may only read Jobs and a token mounted into that initContainer alone.\n")

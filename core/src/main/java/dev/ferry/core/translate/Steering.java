@@ -47,6 +47,7 @@ public final class Steering {
       Map.entry("imagePullPolicy", "imagePullPolicy: Always | IfNotPresent | Never"),
       Map.entry("imagePullSecret", "name of an imagePullSecret"),
       Map.entry("probes.liveness", "false to emit no livenessProbe"),
+      Map.entry("pdb", "false to emit no PodDisruptionBudget (emitted for 2+ replicas or an HPA)"),
       Map.entry("hpa.min", "HorizontalPodAutoscaler minReplicas (creates an HPA)"),
       Map.entry("hpa.max", "HorizontalPodAutoscaler maxReplicas"),
       Map.entry("hpa.cpu", "target average CPU utilisation, percent"),

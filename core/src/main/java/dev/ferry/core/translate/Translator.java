@@ -10,6 +10,7 @@ import dev.ferry.core.translate.network.ServiceMapper;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import dev.ferry.core.translate.workload.HpaMapper;
+import dev.ferry.core.translate.workload.PdbMapper;
 import dev.ferry.core.translate.workload.WorkloadMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ public final class Translator {
   /** Emission order of kinds. */
   public static final List<String> KIND_ORDER = List.of(
       "Namespace", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim", "Role", "RoleBinding",
-      "Service", "DaemonSet", "Deployment", "StatefulSet", "Job", "CronJob", "HorizontalPodAutoscaler", "Ingress",
+      "Service", "DaemonSet", "Deployment", "StatefulSet", "Job", "CronJob", "HorizontalPodAutoscaler", "PodDisruptionBudget",
+      "Ingress",
       "NetworkPolicy");
 
   private Translator() {}
@@ -38,10 +40,12 @@ public final class Translator {
     for (Service s : project.services().values()) {
       Coverage.report(ctx, s);
       if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
-      ctx.emit(WorkloadMapper.map(ctx, plan, s, storage, files));
+      HasMetadata workload = WorkloadMapper.map(ctx, plan, s, storage, files);
+      ctx.emit(workload);
       ServiceMapper.map(ctx, plan, s);
       IngressMapper.map(ctx, plan, s);
       HpaMapper.map(ctx, plan, s);
+      PdbMapper.map(ctx, plan, s, workload);
     }
     if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
     List<HasMetadata> objects = new ArrayList<>(ctx.objects());

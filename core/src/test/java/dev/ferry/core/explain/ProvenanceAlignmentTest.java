@@ -140,7 +140,8 @@ class ProvenanceAlignmentTest {
     c.mapsTo("db", "- db-data:/var/lib/postgresql/data", "Deployment", "db", "spec.template.spec.volumes[0]");
     c.mapsTo(null, "  db-data:", "PersistentVolumeClaim", "db-data", "spec");
     // deploy
-    c.maps("vote", "replicas: 2", "Deployment", "vote", "spec.replicas");
+    c.mapsTo("vote", "replicas: 2", "Deployment", "vote", "spec.replicas");
+    c.mapsTo("vote", "replicas: 2", "PodDisruptionBudget", "vote", "spec");
     c.maps("vote", "cpus: \"0.50\"", "Deployment", "vote", c0 + "resources.limits.cpu");
     c.maps("vote", "memory: 256M", "Deployment", "vote", c0 + "resources.limits.memory");
     // the image

@@ -59,7 +59,8 @@ class ChartHelmTest {
       Map.entry("Service", Service.class), Map.entry("ConfigMap", ConfigMap.class), Map.entry("Secret", Secret.class),
       Map.entry("PersistentVolumeClaim", PersistentVolumeClaim.class), Map.entry("ServiceAccount", ServiceAccount.class),
       Map.entry("Role", Role.class), Map.entry("RoleBinding", RoleBinding.class), Map.entry("Ingress", Ingress.class),
-      Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class), Map.entry("NetworkPolicy", NetworkPolicy.class));
+      Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class), Map.entry("NetworkPolicy", NetworkPolicy.class),
+      Map.entry("PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class));
 
   @TempDir Path tmp;
 

@@ -1,0 +1,54 @@
+package dev.ferry.core.translate.workload;
+
+import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.Steering;
+import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadKind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+
+/**
+ * A PodDisruptionBudget (policy/v1, {@code maxUnavailable: 1}) for a Deployment or StatefulSet
+ * that runs more than one replica or autoscales. Compose hosts are not drained; Kubernetes nodes
+ * are (upgrades, scale-down), and without a budget a drain may evict every replica of a service at
+ * once. With it, voluntary evictions take one Pod at a time, so a replicated service keeps
+ * serving, which is what running several replicas meant in compose. A single replica gets no
+ * budget: {@code maxUnavailable: 1} would not protect it, and {@code 0} would block every drain.
+ * {@code x-ferry pdb: false} omits it.
+ */
+public final class PdbMapper {
+  private PdbMapper() {}
+
+  public static void map(TranslationContext ctx, Plan plan, Service s, HasMetadata workload) {
+    WorkloadKind kind = plan.kind(s.name());
+    if (kind != WorkloadKind.DEPLOYMENT && kind != WorkloadKind.STATEFULSET) return;
+    Steering st = plan.steering(s.name());
+    Steering.Value off = st.get("pdb");
+    if (off != null && !off.isTrue()) return;
+    Integer replicas = workload instanceof Deployment d ? d.getSpec().getReplicas()
+        : workload instanceof StatefulSet ss ? ss.getSpec().getReplicas() : null;
+    Steering.Value hpaMin = st.get("hpa.min");
+    Steering.Value hpaMax = st.get("hpa.max");
+    boolean autoscaled = hpaMin != null || hpaMax != null;
+    if (!autoscaled && (replicas == null || replicas < 2)) return;
+    ModelPath why = autoscaled ? (hpaMin != null ? hpaMin : hpaMax).path() : replicasSource(s, st);
+    String name = workload.getMetadata().getName();
+    ctx.emit(new PodDisruptionBudgetBuilder().withMetadata(ctx.meta(name, name, null)).withNewSpec()
+        .withMaxUnavailable(new IntOrString(1))
+        .withNewSelector().withMatchLabels(ctx.selector(name)).endSelector().endSpec().build());
+    ctx.provenance().from("PodDisruptionBudget", name, "", why);
+    ctx.provenance().from("PodDisruptionBudget", name, "spec", why,
+        "several replicas: node drains evict them one at a time (maxUnavailable 1), so the service stays up");
+  }
+
+  private static ModelPath replicasSource(Service s, Steering st) {
+    Steering.Value v = st.get("replicas");
+    if (v != null) return v.path();
+    return s.deploy().replicas() != null ? s.path("deploy").key("replicas") : s.path("scale");
+  }
+}

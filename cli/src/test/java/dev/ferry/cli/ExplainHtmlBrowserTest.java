@@ -181,7 +181,7 @@ class ExplainHtmlBrowserTest {
   @Test
   void findingsSummaryAndPrint() throws IOException {
     assertFalse(driver.findElements(By.cssSelector(".pane.compose .finding")).isEmpty(), "findings are shown at their lines");
-    assertEquals("12", driver.findElement(By.id("sum-objects")).getText());
+    assertEquals("13", driver.findElement(By.id("sum-objects")).getText()); // incl. the PodDisruptionBudget of vote (replicas: 2)
     assertTrue(Integer.parseInt(driver.findElement(By.id("sum-translated")).getText()) > 10);
     String pdf = driver.print(new PrintOptions()).getContent();
     byte[] bytes = Base64.getDecoder().decode(pdf);

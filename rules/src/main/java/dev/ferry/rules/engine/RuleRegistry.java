@@ -44,6 +44,7 @@ import dev.ferry.rules.portability.DockerHostReference;
 import dev.ferry.rules.portability.ExtraHostsHostGateway;
 import dev.ferry.rules.portability.GpuReservation;
 import dev.ferry.rules.portability.StaticIp;
+import dev.ferry.rules.portability.UnsafeSysctl;
 import dev.ferry.rules.schema.DuplicateKey;
 import dev.ferry.rules.schema.EnvFileInvalid;
 import dev.ferry.rules.schema.EnvFileMissing;
@@ -92,7 +93,7 @@ public final class RuleRegistry {
       new WritableRootFilesystem(), new SensitiveHostMount(),
       // portability
       new ContainerNameReference(), new DockerHostReference(), new ExtraHostsHostGateway(), new GpuReservation(),
-      new StaticIp(),
+      new StaticIp(), new UnsafeSysctl(),
       // hygiene
       new ImageUnpinned(), new BuildAndImage(), new DuplicateContainerName(), new DuplicatePublishedPort(),
       new ProjectNameMissing(), new PortsUnquoted(), new VolumesQuoted(), new ServicesOrder(), new ServiceKeysOrder(),

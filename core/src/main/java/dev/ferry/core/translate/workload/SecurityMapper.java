@@ -59,6 +59,16 @@ public final class SecurityMapper {
     return b.build();
   }
 
+  /**
+   * Sysctls every kubelet allows (namespaced and isolated per Pod): the safe set of Kubernetes
+   * 1.29+ (docs: "Using sysctls in a Kubernetes Cluster"). Any other is rejected unless allowed.
+   */
+  public static final java.util.Set<String> SAFE_SYSCTLS = java.util.Set.of(
+      "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies",
+      "net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start", "net.ipv4.ip_local_reserved_ports",
+      "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl",
+      "net.ipv4.tcp_keepalive_probes");
+
   /** The Pod-level context: seccomp profile and sysctls. */
   public static PodSecurityContext pod(TranslationContext ctx, Service s, Scope scope) {
     PodSecurityContextBuilder b = new PodSecurityContextBuilder();
@@ -72,7 +82,14 @@ public final class SecurityMapper {
     else scope.defaulted(ctx, "securityContext.seccompProfile", "Docker applies its default seccomp profile; RuntimeDefault is the same on Kubernetes");
     if (!s.sysctls().isEmpty()) {
       List<Sysctl> out = new ArrayList<>();
-      for (Map.Entry<String, String> e : s.sysctls().entrySet()) out.add(new Sysctl(e.getKey(), e.getValue()));
+      for (Map.Entry<String, String> e : s.sysctls().entrySet()) {
+        out.add(new Sysctl(e.getKey(), e.getValue()));
+        if (!SAFE_SYSCTLS.contains(e.getKey())) {
+          ctx.report("unsafe-sysctl", Severity.WARNING, s.path("sysctls").key(e.getKey()), s.name(),
+              "sysctl " + e.getKey() + " is not in Kubernetes' safe set: the kubelet rejects the Pod"
+                  + " (SysctlForbidden) unless the node allows it with --allowed-unsafe-sysctls");
+        }
+      }
       b.withSysctls(out);
       scope.from(ctx, "securityContext.sysctls", s.path("sysctls"),
           "sysctls outside Kubernetes' safe set must be allowed on the kubelet (--allowed-unsafe-sysctls)");

@@ -48,15 +48,27 @@ public final class DependencyWaits {
     for (Service s : members) {
       for (DependsOn d : s.dependsOn().values()) {
         Service dep = ctx.project().service(d.service());
-        if (dep == null || plan.podOwner(dep.name()).equals(owner)) continue;
+        if (dep == null) continue;
+        String quoted = "\"" + d.service() + "\"";
+        String restart = d.restart() ? "; restart: true has no equivalent (a restart of " + quoted
+            + " does not restart \"" + s.name() + "\")" : "";
+        if (plan.podOwner(dep.name()).equals(owner)) {
+          honoured(ctx, s, d, "both run in one Pod, whose containers start together: there is no start order"
+              + " between them" + restart);
+          continue;
+        }
         String depOwner = plan.podOwner(dep.name());
         String depName = ctx.naming().of(depOwner);
-        if (!ctx.options().waitForDependencies()) continue;
+        if (!ctx.options().waitForDependencies()) {
+          honoured(ctx, s, d, "nothing waits for " + quoted + " (--no-wait-for-dependencies)" + restart);
+          continue;
+        }
         String full = "wait-for-" + depName;
         String cname = full.length() > 63 ? full.substring(0, 63).replaceAll("-+$", "") : full;
-        if (out.stream().anyMatch(c -> c.getName().equals(cname))) continue;
         WorkloadKind k = plan.kind(depOwner);
         if (DependsOn.COMPLETED.equals(d.condition()) && (k == WorkloadKind.JOB)) {
+          honoured(ctx, s, d, quoted + " runs as a Job and an initContainer waits for it to complete" + restart);
+          if (out.stream().anyMatch(c -> c.getName().equals(cname))) continue;
           sa = serviceAccount(ctx);
           token = tokenVolume();
           out.add(new ContainerBuilder().withName(cname).withImage(KUBECTL_IMAGE)
@@ -81,7 +93,14 @@ public final class DependencyWaits {
           ctx.report("depends-on-condition", Severity.WARNING, d.path(), s.name(),
               "depends_on \"" + d.service() + "\" waits for completion, but " + d.service()
                   + " is a long-running workload here; ferry waits until its Service accepts connections");
+        } else {
+          honoured(ctx, s, d, (DependsOn.HEALTHY.equals(d.condition())
+              ? "an initContainer waits until the " + quoted + " Service has a ready endpoint (its healthcheck becomes"
+                  + " the readiness probe)"
+              : "an initContainer waits until the " + quoted + " Service resolves and accepts TCP connections"
+                  + " (started, not necessarily ready)") + restart);
         }
+        if (out.stream().anyMatch(c -> c.getName().equals(cname))) continue;
         PortSpec p = ports.get(0);
         String script = "until nc -z -w 2 " + depName + " " + p.port() + "; do echo 'waiting for " + depName + ":"
             + p.port() + "'; sleep 2; done";
@@ -95,6 +114,12 @@ public final class DependencyWaits {
       }
     }
     return new Waits(out, sa, token);
+  }
+
+  /** How one depends_on entry is honoured (info): Kubernetes has no start order of its own. */
+  private static void honoured(TranslationContext ctx, Service s, DependsOn d, String how) {
+    ctx.report("depends-on-condition", Severity.INFO, d.path(), s.name(), "service \"" + s.name() + "\" depends on \""
+        + d.service() + "\" (" + d.condition() + "): on Kubernetes " + how);
   }
 
   private static io.fabric8.kubernetes.api.model.SecurityContext waitSecurity() {

@@ -138,4 +138,33 @@ class LintEngineTest {
     Finding cap = r.findings().stream().filter(f -> f.rule().equals("dangerous-capability")).findFirst().orElseThrow();
     assertEquals("compose.override.yaml:4:9", cap.position().toString());
   }
+
+  /** Lint says what convert says: the same translation, one finding per shared line. */
+  @Test
+  void translationFindingsAgreeWithConvertOncePerLine() throws Exception {
+    LintResult r = lint("""
+        name: shop
+        x-common: &common
+          image: example/app:1.0
+          depends_on:
+            cache:
+              condition: service_started
+        services:
+          web: *common
+          worker: *common
+          cache:
+            image: example/cache:1.0
+          api:
+            image: example/api:1.0
+            environment:
+              CACHE: cache
+        """, null);
+    List<Finding> dep = r.findings().stream().filter(f -> f.rule().equals("depends-on-condition")).toList();
+    assertEquals(1, dep.size(), dep.toString());
+    assertTrue(dep.get(0).message().contains("cannot be waited for") && dep.get(0).message().contains("the same line applies to"),
+        dep.get(0).message());
+    assertEquals(Severity.WARNING, dep.get(0).severity());
+    assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("unreachable-service") && f.message().contains("none could be inferred")),
+        r.findings().toString());
+  }
 }

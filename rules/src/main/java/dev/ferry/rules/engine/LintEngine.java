@@ -14,6 +14,7 @@ import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,37 @@ public final class LintEngine {
 
     Translation t = translation == null ? null : translation.join();
     if (t != null) {
+      // A rule class and a mapper may report under one id. Where the rule class reported on the
+      // same line it said it already; a mapper's own case elsewhere (an extra_hosts entry, a label)
+      // is kept, so lint never shows less than convert does.
+      java.util.Set<String> byRuleClasses = new java.util.HashSet<>();
+      for (Finding f : raw) byRuleClasses.add(f.rule() + "\0" + f.file() + ":" + f.line());
+      // Services sharing a YAML anchor or extends base share its lines: one finding per line and
+      // rule, naming the other services (as rule classes do through PerLine).
+      Map<String, Finding> first = new LinkedHashMap<>();
+      Map<String, List<String>> others = new HashMap<>();
       for (Diagnostic d : t.diagnostics()) {
         Rule r = RuleRegistry.byId(d.code()).orElse(null);
-        if (r != null && !(r instanceof DiagnosticRule)) continue; // the rule class reports it
-        raw.add(fromDiagnostic(d, fallback));
+        Finding f = fromDiagnostic(d, fallback);
+        if (r != null && !(r instanceof DiagnosticRule)
+            && (!LINE_MATCHED.contains(r.id()) || byRuleClasses.contains(f.rule() + "\0" + f.file() + ":" + f.line()))) {
+          continue;
+        }
+        String key = f.position().isKnown() ? f.rule() + "\0" + f.severity() + "\0" + f.position() : "#" + first.size();
+        Finding seen = first.putIfAbsent(key, f);
+        if (seen != null && f.service() != null && !f.service().equals(seen.service())) {
+          List<String> o = others.computeIfAbsent(key, k -> new ArrayList<>());
+          if (!o.contains(f.service())) o.add(f.service());
+        }
+      }
+      for (Map.Entry<String, Finding> e : first.entrySet()) {
+        Finding f = e.getValue();
+        List<String> o = others.get(e.getKey());
+        if (o != null) {
+          f = new Finding(f.rule(), f.severity(), f.message() + "; the same line applies to "
+              + dev.ferry.rules.migration.PerLine.names(o), f.position(), f.service(), f.remediation());
+        }
+        raw.add(f);
       }
     }
 
@@ -96,6 +124,14 @@ public final class LintEngine {
     findings.sort(ORDER);
     return new LintResult(List.copyOf(findings), load.fileTexts(), load.project() != null);
   }
+
+  /**
+   * Ids whose rule class and mapper report a case on the same line, and whose mapper also reports
+   * cases the rule class cannot see (unreachable-service: a service reached by name for which no
+   * port can be inferred, so no Service exists). For the other shared ids the rule class is the
+   * only source in lint; their mappers' extra cases are listed in the issue notes to reconcile.
+   */
+  private static final java.util.Set<String> LINE_MATCHED = java.util.Set.of("unreachable-service");
 
   static boolean enabled(Rule r, LintConfig config) {
     Boolean e = config.setting(r.id()).enabled();

@@ -56,7 +56,7 @@ public final class PerLine {
     pending.clear();
   }
 
-  static String names(List<String> services) {
+  public static String names(List<String> services) {
     int shown = Math.min(services.size(), 3);
     StringBuilder b = new StringBuilder(services.size() == 1 ? "service " : "services ");
     for (int i = 0; i < shown; i++) {

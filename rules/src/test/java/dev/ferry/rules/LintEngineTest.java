@@ -167,4 +167,24 @@ class LintEngineTest {
     assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("unreachable-service") && f.message().contains("none could be inferred")),
         r.findings().toString());
   }
+
+  /** not-translatable: the rule class decides about service keys; the mappers' own cases reach lint too. */
+  @Test
+  void mapperOnlyNotTranslatableCasesAreLinted() throws Exception {
+    LintResult r = lint("""
+        name: shop
+        services:
+          web:
+            image: example/web:1.0
+            hostname: web.shop.local
+            logging:
+              driver: json-file
+            devices:
+              - /dev/fuse
+        """, null);
+    List<String> nt = r.findings().stream().filter(f -> f.rule().equals("not-translatable")).map(f -> f.line() + " " + f.message()).toList();
+    assertTrue(nt.stream().anyMatch(m -> m.startsWith("5 ") && m.contains("not a DNS-1123 label")), nt.toString());
+    assertTrue(nt.stream().noneMatch(m -> m.startsWith("6 ")), "json-file logging is kept by the kubelet: " + nt);
+    assertEquals(1, nt.stream().filter(m -> m.startsWith("8 ")).count(), "devices reported once: " + nt);
+  }
 }

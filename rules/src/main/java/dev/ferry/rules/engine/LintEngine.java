@@ -70,6 +70,14 @@ public final class LintEngine {
       // A rule class and a mapper may report under one id. Where the rule class reported on the
       // same line it said it already; a mapper's own case elsewhere (an extra_hosts entry, a label)
       // is kept, so lint never shows less than convert does.
+      // not-translatable: the rule class decides about the service keys it knows (it skips local
+      // logging drivers on purpose); the mappers' other cases (volume types, labels...) are kept.
+      java.util.Set<Position> notTranslatableKeys = new java.util.HashSet<>();
+      for (dev.ferry.core.model.Service sv : load.project().services().values()) {
+        for (String k : sv.node().keys()) {
+          if (dev.ferry.rules.migration.NotTranslatable.decides(k)) notTranslatableKeys.add(load.sourceMap().position(sv.path(k)));
+        }
+      }
       java.util.Set<String> byRuleClasses = new java.util.HashSet<>();
       for (Finding f : raw) byRuleClasses.add(f.rule() + "\0" + f.file() + ":" + f.line());
       // Services sharing a YAML anchor or extends base share its lines: one finding per line and
@@ -79,9 +87,11 @@ public final class LintEngine {
       for (Diagnostic d : t.diagnostics()) {
         Rule r = RuleRegistry.byId(d.code()).orElse(null);
         Finding f = fromDiagnostic(d, fallback);
-        if (r != null && !(r instanceof DiagnosticRule)
-            && (!LINE_MATCHED.contains(r.id()) || byRuleClasses.contains(f.rule() + "\0" + f.file() + ":" + f.line()))) {
-          continue;
+        if (r != null && !(r instanceof DiagnosticRule)) {
+          boolean ruleDecides = r.id().equals("not-translatable")
+              ? notTranslatableKeys.contains(f.position())
+              : !LINE_MATCHED.contains(r.id()) || byRuleClasses.contains(f.rule() + "\0" + f.file() + ":" + f.line());
+          if (ruleDecides) continue;
         }
         String key = f.position().isKnown() ? f.rule() + "\0" + f.severity() + "\0" + f.position() : "#" + first.size();
         Finding seen = first.putIfAbsent(key, f);
@@ -128,8 +138,8 @@ public final class LintEngine {
   /**
    * Ids whose rule class and mapper report a case on the same line, and whose mapper also reports
    * cases the rule class cannot see (unreachable-service: a service reached by name for which no
-   * port can be inferred, so no Service exists). For the other shared ids the rule class is the
-   * only source in lint; their mappers' extra cases are listed in the issue notes to reconcile.
+   * port can be inferred, so no Service exists). not-translatable is matched by service key (see
+   * lint()). For the other shared ids the rule class is the only source in lint.
    */
   private static final java.util.Set<String> LINE_MATCHED = java.util.Set.of("unreachable-service");
 

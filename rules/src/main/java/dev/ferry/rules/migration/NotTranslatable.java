@@ -55,6 +55,15 @@ public final class NotTranslatable implements Rule {
     KEYS.put("volumes_from", "mounting another container's volumes has no equivalent; declare the shared volumes");
   }
 
+  /**
+   * Whether this rule decides about service key {@code key} (so lint shows this rule's finding, or
+   * none, for it, rather than the conversion's): the keys above and {@code init}. Mappers report
+   * not-translatable for other things too (a volume type, a hostname, a label), which lint keeps.
+   */
+  public static boolean decides(String key) {
+    return KEYS.containsKey(key) || key.equals("init");
+  }
+
   @Override
   public void check(RuleContext ctx) {
     PerLine out = new PerLine(ctx);

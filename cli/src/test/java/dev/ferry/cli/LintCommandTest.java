@@ -32,6 +32,17 @@ class LintCommandTest {
   }
 
   @Test
+  void maxWarningsFailsOnTooManyWarnings() throws Exception {
+    Path f = write("mw/compose.yaml", "name: x\nservices:\n  web:\n    image: nginx\n");
+    Cli all = Cli.run("lint", "--format", "compact", f.toString());
+    long warnings = all.out().lines().filter(l -> l.contains(": warning [")).count();
+    assertTrue(warnings >= 1, all.out());
+    assertEquals(0, Cli.run("lint", "--max-warnings", String.valueOf(warnings), f.toString()).code());
+    assertEquals(1, Cli.run("lint", "--max-warnings", String.valueOf(warnings - 1), f.toString()).code());
+    assertEquals(2, Cli.run("lint", "--max-warnings", "-1", f.toString()).code());
+  }
+
+  @Test
   void unreadablePathsAreUsageErrors() {
     Cli r = Cli.run("lint", tmp.resolve("nope.yaml").toString());
     assertEquals(2, r.code());

@@ -73,6 +73,29 @@ class FormatsTest {
   }
 
   @Test
+  void compactIsOneLinePerFinding() {
+    Report r = report();
+    String out = Format.compact.render(r, false, "0.1.0");
+    assertEquals(r.findings().size(), out.lines().count());
+    assertTrue(out.lines().allMatch(l -> l.matches("[^:]+:\\d+:\\d+: (error|warning|info) \\[[a-z-]+] .+")), out);
+  }
+
+  @Test
+  void codeClimateIsGitLabCodeQuality() throws Exception {
+    Report r = report();
+    JsonNode root = JsonMapper.builder().build().readTree(Format.codeclimate.render(r, false, "0.1.0"));
+    assertTrue(root.isArray());
+    assertEquals(r.findings().size(), root.size());
+    java.util.Set<String> prints = new java.util.HashSet<>();
+    for (JsonNode i : root) {
+      for (String k : List.of("description", "check_name", "fingerprint", "severity", "location")) assertTrue(i.has(k), k + " in " + i);
+      assertTrue(List.of("info", "minor", "major", "critical", "blocker").contains(i.get("severity").asString()), i.toString());
+      assertTrue(i.get("location").get("lines").get("begin").asInt() >= 1);
+      assertTrue(prints.add(i.get("fingerprint").asString()), "fingerprints are unique: " + i);
+    }
+  }
+
+  @Test
   void junitIsWellFormedXml() throws Exception {
     String xml = Format.junit.render(report(), false, "0.1.0");
     var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         "A DIR lints every compose file under it, each with its override file."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no finding at or above --fail-on (with --fix-dry-run: nothing to fix)",
-        "1:findings at or above --fail-on (with --fix-dry-run: fixes to apply)",
+        "1:findings at or above --fail-on, or more warnings than --max-warnings (with --fix-dry-run: fixes to apply)",
         "2:usage error or unreadable path"})
 public final class LintCommand implements Callable<Integer> {
   public enum FailOn { error, warning, info, never }
@@ -57,11 +57,14 @@ public final class LintCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Compose files or directories to lint, each its own project.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json, sarif, github or junit. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "text", description = "text, compact, json, sarif, github, junit or codeclimate (GitLab Code Quality). Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--fail-on", defaultValue = "error", description = "Exit 1 on findings at or above: error, warning, info or never. Default: ${DEFAULT-VALUE}.")
   FailOn failOn;
+
+  @Option(names = "--max-warnings", paramLabel = "N", description = "Also exit 1 when there are more than N warnings (errors count too), whatever --fail-on says.")
+  Integer maxWarnings;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Lint configuration. Default: the nearest .ferry.yaml at or above each compose file.")
   Path config;
@@ -131,6 +134,10 @@ public final class LintCommand implements Callable<Integer> {
       case never -> null;
     };
     boolean fails = threshold != null && report.findings().stream().anyMatch(f -> f.severity().atLeast(threshold));
+    if (maxWarnings != null && maxWarnings < 0) throw new UserError("--max-warnings must be 0 or more, got " + maxWarnings);
+    if (maxWarnings != null && report.findings().stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count() > maxWarnings) {
+      fails = true;
+    }
     return fails ? ExitCode.FINDINGS.code : ExitCode.OK.code;
   }
 

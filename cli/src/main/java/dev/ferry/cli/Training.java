@@ -38,8 +38,8 @@ final class Training {
       runs.add(new String[] {"convert", "-f", f, "-o", dir.resolve("out").toString()});
       runs.add(new String[] {"lint", "--format", "json", "-f", f});
       runs.add(new String[] {"lint", "-f", f});
-      for (String format : new String[] {"sarif", "github", "junit"}) {
-        runs.add(new String[] {"lint", "--format", format, "-f", f});
+      for (dev.ferry.rules.report.Format format : dev.ferry.rules.report.Format.values()) {
+        runs.add(new String[] {"lint", "--format", format.name(), "-f", f});
       }
       runs.add(new String[] {"lint", "--fail-on", "never", dir.toString()});
       runs.add(new String[] {"rules"});

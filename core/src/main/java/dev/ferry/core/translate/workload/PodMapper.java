@@ -13,6 +13,8 @@ import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HostAlias;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -104,8 +106,14 @@ public final class PodMapper {
       b.withTerminationGracePeriodSeconds(grace);
       spec.from(ctx, "terminationGracePeriodSeconds", owner.path("stop_grace_period"));
     }
-    Map<String, String> nodeSelector = nodeSelector(ctx, owner, spec);
+    List<NodeSelectorRequirement> notIn = new ArrayList<>();
+    Map<String, String> nodeSelector = nodeSelector(ctx, owner, spec, notIn);
     if (!nodeSelector.isEmpty()) b.withNodeSelector(nodeSelector);
+    if (!notIn.isEmpty()) {
+      b.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
+          .addNewNodeSelectorTerm().withMatchExpressions(notIn).endNodeSelectorTerm()
+          .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
+    }
     Steering.Value secret = plan.steering(owner.name()).get("imagePullSecret");
     if (secret != null) {
       b.addNewImagePullSecret(secret.text());
@@ -217,8 +225,13 @@ public final class PodMapper {
         "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
   }
 
-  /** placement constraints (node.labels.X == Y, node.hostname, node.platform.*) and platform → nodeSelector. */
-  private static Map<String, String> nodeSelector(TranslationContext ctx, Service s, Scope spec) {
+  /**
+   * placement constraints (node.labels.X == Y, node.hostname, node.platform.*) and platform →
+   * nodeSelector; the same attributes with {@code !=} → a required node affinity {@code NotIn}
+   * (added to {@code notIn}).
+   */
+  private static Map<String, String> nodeSelector(TranslationContext ctx, Service s, Scope spec,
+      List<NodeSelectorRequirement> notIn) {
     Map<String, String> out = new LinkedHashMap<>();
     List<String> cons = s.deploy().placementConstraints();
     for (int i = 0; i < cons.size(); i++) {
@@ -226,7 +239,7 @@ public final class PodMapper {
       Matcher m = CONSTRAINT.matcher(cons.get(i));
       String key = null;
       String value = null;
-      if (m.matches() && m.group(2).equals("==")) {
+      if (m.matches()) {
         String attr = m.group(1);
         value = m.group(3);
         if (attr.startsWith("node.labels.")) key = attr.substring("node.labels.".length());
@@ -237,13 +250,22 @@ public final class PodMapper {
           value = arch(value);
         }
       }
-      if (key != null && validLabel(key, value)) {
+      String head = "service \"" + s.name() + "\" has the placement constraint \"" + cons.get(i).trim() + "\": ";
+      if (key != null && validLabel(key, value) && m.group(2).equals("==")) {
         out.put(key, value);
         spec.from(ctx, "nodeSelector", at);
+        ctx.report("placement-constraint", Severity.INFO, at, s.name(), head + "it becomes the nodeSelector " + key
+            + ": " + value + " (the cluster's nodes need that label)");
+      } else if (key != null && validLabel(key, value)) {
+        notIn.add(new NodeSelectorRequirementBuilder().withKey(key).withOperator("NotIn").withValues(value).build());
+        spec.from(ctx, "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+            + ".matchExpressions[" + (notIn.size() - 1) + "]", at, "!= becomes a required node affinity with operator NotIn");
+        ctx.report("placement-constraint", Severity.INFO, at, s.name(), head + "it becomes a required node affinity "
+            + key + " NotIn [" + value + "]");
       } else {
-        ctx.report("placement-constraint", Severity.WARNING, at, s.name(),
-            "placement constraint \"" + cons.get(i) + "\" has no nodeSelector equivalent (only node.labels.X =="
-                + " Y, node.hostname, node.platform.os/arch map); it is not applied");
+        ctx.report("placement-constraint", Severity.WARNING, at, s.name(), head + "it has no Kubernetes equivalent"
+            + " (node.labels.X, node.hostname and node.platform.os/arch map, with == or !=) and is not applied, so"
+            + " the Pod may be scheduled on any node");
       }
     }
     if (s.platform() != null) {

@@ -77,6 +77,9 @@ public final class Steering {
       Map.entry("kompose.service.healthcheck.readiness.timeout", "readiness timeoutSeconds"),
       Map.entry("kompose.service.healthcheck.readiness.retries", "readiness failureThreshold"),
       Map.entry("kompose.service.healthcheck.readiness.start_period", "readiness initialDelaySeconds"),
+      Map.entry("kompose.service.healthcheck.readiness.http_get_path", "readiness probe httpGet path (instead of the healthcheck's command)"),
+      Map.entry("kompose.service.healthcheck.readiness.http_get_port", "readiness probe httpGet port (default: the first TCP port)"),
+      Map.entry("kompose.service.healthcheck.readiness.tcp_port", "readiness probe tcpSocket port (instead of the healthcheck's command)"),
       Map.entry("kompose.service.healthcheck.liveness.tcp_port", "livenessProbe tcpSocket port (default: the container's first TCP port)"),
       Map.entry("kompose.service.healthcheck.liveness.http_get_path", "livenessProbe httpGet path (instead of tcpSocket)"),
       Map.entry("kompose.service.healthcheck.liveness.http_get_port", "livenessProbe httpGet port (default: the first TCP port)"));

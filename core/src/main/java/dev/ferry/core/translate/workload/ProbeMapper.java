@@ -36,14 +36,18 @@ public final class ProbeMapper {
 
   private static final Duration DEFAULT = Duration.ofSeconds(30);
   private static final String LIVE = "kompose.service.healthcheck.liveness.";
+  private static final String READY = "kompose.service.healthcheck.readiness.";
 
   private ProbeMapper() {}
 
   public static Probes map(TranslationContext ctx, Service s, Steering st, Scope scope, boolean runsToCompletion,
       List<ContainerPort> ports) {
     Healthcheck h = s.healthcheck();
-    Steering.Value kTest = st.label("kompose.service.healthcheck.readiness.test");
-    if ((h == null || h.isDisabled()) && kTest == null) return new Probes(null, null);
+    Steering.Value kTest = st.label(READY + "test");
+    Steering.Value kPath = st.label(READY + "http_get_path");
+    Steering.Value kTcp = st.label(READY + "tcp_port");
+    boolean labelled = kTest != null || kPath != null || kTcp != null;
+    if ((h == null || h.isDisabled()) && !labelled) return new Probes(null, null);
     ModelPath hp = s.path("healthcheck");
     if (hasNoTest(s)) {
       ctx.report("not-translatable", Severity.WARNING, hp, s.name(), noTestMessage(s.name()));
@@ -53,7 +57,6 @@ public final class ProbeMapper {
       scope.defaulted(ctx, "", "a Job's Pod runs to completion: its healthcheck is not translated to probes");
       return new Probes(null, null);
     }
-    List<String> cmd = kTest != null ? labelCommand(kTest.text()) : command(h);
     int period = seconds(h == null ? null : h.interval(), st, "interval");
     int timeout = seconds(h == null ? null : h.timeout(), st, "timeout");
     int retries = h != null && h.retries() != null ? h.retries() : 3;
@@ -64,14 +67,41 @@ public final class ProbeMapper {
     Steering.Value kStart = st.label("kompose.service.healthcheck.readiness.start_period");
     if (kStart != null) start = parse(kStart.text(), start);
 
-    Probe readiness = new ProbeBuilder().withNewExec().withCommand(cmd).endExec()
-        .withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries).build();
-    scope.from(ctx, "readinessProbe", kTest != null ? kTest.path() : hp,
+    int first = firstTcpPort(ports);
+    ProbeBuilder rb = new ProbeBuilder();
+    ModelPath handlerAt;
+    String handler;
+    Steering.Value kPort = st.label(READY + "http_get_port");
+    int labelPort = kPath != null ? (kPort != null ? kPort.asInt(first) : first) : kTcp != null ? kTcp.asInt(first) : 0;
+    if ((kPath != null || kTcp != null) && labelPort <= 0) {
+      ctx.report("steering-invalid", Severity.WARNING, (kPath != null ? kPath : kTcp).path(), s.name(),
+          "the kompose readiness probe label needs a port: set " + READY + (kPath != null ? "http_get_port" : "tcp_port")
+              + " to a number or declare the container's ports; the label is not applied");
+      kPath = null;
+      kTcp = null;
+      labelled = kTest != null;
+      if (!labelled && (h == null || h.isDisabled() || h.command().isEmpty())) return new Probes(null, null);
+    }
+    if (kPath != null) {
+      rb.withNewHttpGet().withPath(kPath.text()).withNewPort(labelPort).endHttpGet();
+      handler = "httpGet";
+      handlerAt = kPath.path();
+    } else if (kTcp != null) {
+      rb.withNewTcpSocket().withNewPort(labelPort).endTcpSocket();
+      handler = "tcpSocket";
+      handlerAt = kTcp.path();
+    } else {
+      rb.withNewExec().withCommand(kTest != null ? labelCommand(kTest.text()) : command(h)).endExec();
+      handler = "exec";
+      handlerAt = kTest != null ? kTest.path() : hp.key("test");
+    }
+    Probe readiness = rb.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries).build();
+    scope.from(ctx, "readinessProbe", labelled ? handlerAt : hp,
         "a healthcheck becomes the readiness probe: failing it takes the Pod out of its Service, as 'unhealthy'"
             + " does in compose");
     Scope r = scope.at("readinessProbe");
-    r.from(ctx, "exec", kTest != null ? kTest.path() : hp.key("test"),
-        h != null && h.isShell() && kTest == null ? "CMD-SHELL runs through a shell: sh -c" : null);
+    r.from(ctx, handler, handlerAt,
+        h != null && h.isShell() && !labelled ? "CMD-SHELL runs through a shell: sh -c" : null);
     timings(ctx, r, h, hp, st);
 
     Probe liveness = null;
@@ -80,9 +110,16 @@ public final class ProbeMapper {
       ProbeBuilder b = new ProbeBuilder();
       Steering.Value path = st.label(LIVE + "http_get_path");
       Steering.Value port = st.label(LIVE + (path == null ? "tcp_port" : "http_get_port"));
-      int first = firstTcpPort(ports);
       int p = port != null ? port.asInt(first) : first;
-      if (p > 0) {
+      boolean same = path != null
+          ? readiness.getHttpGet() != null && path.text().equals(readiness.getHttpGet().getPath())
+              && readiness.getHttpGet().getPort().getIntVal() != null && readiness.getHttpGet().getPort().getIntVal() == p
+          : readiness.getTcpSocket() != null && readiness.getTcpSocket().getPort().getIntVal() != null
+              && readiness.getTcpSocket().getPort().getIntVal() == p;
+      if (same) {
+        scope.defaulted(ctx, "readinessProbe", "no livenessProbe: it would be the same check as the readiness probe,"
+            + " which restarts a container whenever it is merely not ready");
+      } else if (p > 0) {
         if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
         else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
         b.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries * 3);
@@ -93,9 +130,9 @@ public final class ProbeMapper {
                 + " still accepts connections (3x the retries" + (start != null ? ", after start_period" : "")
                 + "), so a container restarts when it hangs, not when its healthcheck fails");
         Scope l = scope.at("livenessProbe");
-        String handler = path != null ? "httpGet" : "tcpSocket";
-        if (path != null || port != null) l.from(ctx, handler, (path != null ? path : port).path());
-        else l.from(ctx, handler, s.path(s.has("ports") ? "ports" : "expose"), "the container's first TCP port");
+        String liveHandler = path != null ? "httpGet" : "tcpSocket";
+        if (path != null || port != null) l.from(ctx, liveHandler, (path != null ? path : port).path());
+        else l.from(ctx, liveHandler, s.path(s.has("ports") ? "ports" : "expose"), "the container's first TCP port");
         timings(ctx, l, h, hp, st);
         if (liveness.getInitialDelaySeconds() != null) {
           Steering.Value ks = st.label("kompose.service.healthcheck.readiness.start_period");
@@ -121,11 +158,12 @@ public final class ProbeMapper {
         + " into the compose file";
   }
 
-  /** Whether a service's healthcheck is on but names no command (only timings). */
+  /** Whether a service's healthcheck is on but names no command (only timings) and no kompose label gives one. */
   public static boolean hasNoTest(Service s) {
     Healthcheck h = s.healthcheck();
     return h != null && !h.isDisabled() && h.command().isEmpty()
-        && !s.labels().containsKey("kompose.service.healthcheck.readiness.test");
+        && !s.labels().containsKey(READY + "test") && !s.labels().containsKey(READY + "http_get_path")
+        && !s.labels().containsKey(READY + "tcp_port");
   }
 
   private static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {

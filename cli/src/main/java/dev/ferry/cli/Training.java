@@ -36,8 +36,6 @@ final class Training {
       runs.add(new String[] {"config", "-f", f});
       runs.add(new String[] {"convert", "-f", f});
       runs.add(new String[] {"convert", "-f", f, "-o", dir.resolve("out").toString()});
-      runs.add(new String[] {"lint", "--format", "json", "-f", f});
-      runs.add(new String[] {"lint", "-f", f});
       for (dev.ferry.rules.report.Format format : dev.ferry.rules.report.Format.values()) {
         runs.add(new String[] {"lint", "--format", format.name(), "-f", f});
       }

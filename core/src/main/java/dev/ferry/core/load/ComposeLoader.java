@@ -57,21 +57,17 @@ public final class ComposeLoader {
 
     MapNode merged = null;
     List<String> names = new ArrayList<>();
-    boolean allRead = true;
     for (Path f : files) {
       MapNode doc = stages.loadTopFile(f);
       names.add(sources.display(f));
-      if (doc == null) {
-        allRead = false;
-        continue;
-      }
+      if (doc == null) continue; // its reading errors are reported, and the stages know it is incomplete
       merged = merged == null ? doc : Merge.mergeProjects(merged, doc);
     }
     // With errors, the later stages still run so that every error of the files is reported at
     // once (a retries: 10s and an undefined depends_on target in one run, not one per run); the
     // project is returned only when recovering for lint. When a file could not be read at all,
     // the later stages would see a partial project and report errors that are not there.
-    if (merged == null || (diags.hasErrors() && !opts.recover() && (!allRead || stages.incomplete()))) {
+    if (merged == null || (diags.hasErrors() && !opts.recover() && stages.incomplete())) {
       return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
     }
     if (diags.hasErrors()) {

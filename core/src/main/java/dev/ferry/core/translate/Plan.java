@@ -117,14 +117,27 @@ public final class Plan {
 
   /** Network aliases and link aliases that name {@code s} (lower-cased), other than its own name. */
   public static Set<String> aliases(Project p, Service s) {
-    Set<String> out = new LinkedHashSet<>();
+    return aliasSources(p, s).keySet();
+  }
+
+  /**
+   * The other names {@code s} is reached by (lower-cased, in order): its network aliases and the
+   * aliases other services give it in {@code links}, each with the item that declares it.
+   */
+  public static Map<String, ModelPath> aliasSources(Project p, Service s) {
+    Map<String, ModelPath> out = new LinkedHashMap<>();
     for (ServiceNetwork n : s.networks().values()) {
-      for (String a : n.aliases()) out.add(a.toLowerCase(Locale.ROOT));
+      for (int i = 0; i < n.aliases().size(); i++) {
+        out.putIfAbsent(n.aliases().get(i).toLowerCase(Locale.ROOT), s.path("networks").key(n.name()).key("aliases").index(i));
+      }
     }
     for (Service other : p.services().values()) {
-      for (String link : other.links()) {
+      for (int i = 0; i < other.links().size(); i++) {
+        String link = other.links().get(i);
         int c = link.indexOf(':');
-        if (c > 0 && link.substring(0, c).equals(s.name())) out.add(link.substring(c + 1).toLowerCase(Locale.ROOT));
+        if (c > 0 && link.substring(0, c).equals(s.name())) {
+          out.putIfAbsent(link.substring(c + 1).toLowerCase(Locale.ROOT), other.path("links").index(i));
+        }
       }
     }
     out.remove(s.name().toLowerCase(Locale.ROOT));

@@ -12,6 +12,7 @@ import dev.ferry.core.translate.Translator;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.migration.PerLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,8 +24,8 @@ import java.util.Map;
  * Lints one compose project: loads it (going on past errors, so the model rules still run on what
  * could be read), maps the loader's and the converter's diagnostics onto their rules (the code
  * that knows reports; lint shows), runs the rule classes, then applies .ferry.yaml and inline
- * suppressions. Where a rule class and a translation diagnostic share an id, the rule class is the
- * one source: the translation's copy is not shown twice.
+ * suppressions. Where a rule class and a translation diagnostic share an id, the rule class says
+ * which of the translation's findings it already covers ({@link Rule#covers}); those are not shown twice.
  */
 public final class LintEngine {
   private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -53,9 +54,11 @@ public final class LintEngine {
           }
         });
 
+    Map<Rule, RuleContextImpl> contexts = new HashMap<>();
     for (Rule rule : RuleRegistry.all()) {
       if (rule instanceof DiagnosticRule || !enabled(rule, config)) continue;
       RuleContextImpl ctx = new RuleContextImpl(load, rule, config.setting(rule.id()).options(), raw, fallback);
+      contexts.put(rule, ctx);
       try {
         rule.check(ctx);
       } catch (RuntimeException e) {
@@ -67,48 +70,19 @@ public final class LintEngine {
 
     Translation t = translation == null ? null : translation.join();
     if (t != null) {
-      // A rule class and a mapper may report under one id. Where the rule class reported on the
-      // same line it said it already; a mapper's own case elsewhere (an extra_hosts entry, a label)
-      // is kept, so lint never shows less than convert does.
-      // not-translatable: the rule class decides about the service keys it knows (it skips local
-      // logging drivers on purpose); the mappers' other cases (volume types, labels...) are kept.
-      java.util.Set<Position> notTranslatableKeys = new java.util.HashSet<>();
-      for (dev.ferry.core.model.Service sv : load.project().services().values()) {
-        for (String k : sv.node().keys()) {
-          if (dev.ferry.rules.migration.NotTranslatable.decides(k)) notTranslatableKeys.add(load.sourceMap().position(sv.path(k)));
-        }
-      }
-      java.util.Set<String> byRuleClasses = new java.util.HashSet<>();
-      for (Finding f : raw) byRuleClasses.add(f.rule() + "\0" + f.file() + ":" + f.line());
-      // Services sharing a YAML anchor or extends base share its lines: one finding per line and
-      // rule, naming the other services (as rule classes do through PerLine).
-      Map<String, Finding> first = new LinkedHashMap<>();
-      Map<String, List<String>> others = new HashMap<>();
+      Map<String, List<Finding>> own = new HashMap<>();
+      for (Finding f : raw) own.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+      List<Finding> fromTranslation = new ArrayList<>();
       for (Diagnostic d : t.diagnostics()) {
-        Rule r = RuleRegistry.byId(d.code()).orElse(null);
         Finding f = fromDiagnostic(d, fallback);
+        Rule r = RuleRegistry.byId(d.code()).orElse(null);
         if (r != null && !(r instanceof DiagnosticRule)) {
-          boolean ruleDecides = r.id().equals("not-translatable")
-              ? notTranslatableKeys.contains(f.position())
-              : !LINE_MATCHED.contains(r.id()) || byRuleClasses.contains(f.rule() + "\0" + f.file() + ":" + f.line());
-          if (ruleDecides) continue;
+          RuleContextImpl rc = contexts.get(r); // null: the rule is off, and so are its findings
+          if (rc == null || r.covers(f, rc, own.getOrDefault(r.id(), List.of()))) continue;
         }
-        String key = f.position().isKnown() ? f.rule() + "\0" + f.severity() + "\0" + f.position() : "#" + first.size();
-        Finding seen = first.putIfAbsent(key, f);
-        if (seen != null && f.service() != null && !f.service().equals(seen.service())) {
-          List<String> o = others.computeIfAbsent(key, k -> new ArrayList<>());
-          if (!o.contains(f.service())) o.add(f.service());
-        }
+        fromTranslation.add(f);
       }
-      for (Map.Entry<String, Finding> e : first.entrySet()) {
-        Finding f = e.getValue();
-        List<String> o = others.get(e.getKey());
-        if (o != null) {
-          f = new Finding(f.rule(), f.severity(), f.message() + "; the same line applies to "
-              + dev.ferry.rules.migration.PerLine.names(o), f.position(), f.service(), f.remediation());
-        }
-        raw.add(f);
-      }
+      raw.addAll(oncePerLine(fromTranslation));
     }
 
     Suppressions suppressions = new Suppressions(load.fileTexts());
@@ -136,12 +110,29 @@ public final class LintEngine {
   }
 
   /**
-   * Ids whose rule class and mapper report a case on the same line, and whose mapper also reports
-   * cases the rule class cannot see (unreachable-service: a service reached by name for which no
-   * port can be inferred, so no Service exists). not-translatable is matched by service key (see
-   * lint()). For the other shared ids the rule class is the only source in lint.
+   * Services sharing a YAML anchor or extends base share its lines: one finding per rule, severity
+   * and line, naming the other services, as rule classes do through PerLine.
    */
-  private static final java.util.Set<String> LINE_MATCHED = java.util.Set.of("unreachable-service");
+  private static List<Finding> oncePerLine(List<Finding> findings) {
+    Map<String, Finding> first = new LinkedHashMap<>();
+    Map<String, List<String>> others = new HashMap<>();
+    for (Finding f : findings) {
+      String key = f.position().isKnown() ? f.rule() + "\0" + f.severity() + "\0" + f.position() : "#" + first.size();
+      Finding seen = first.putIfAbsent(key, f);
+      if (seen != null && f.service() != null && !f.service().equals(seen.service())) {
+        List<String> o = others.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!o.contains(f.service())) o.add(f.service());
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Map.Entry<String, Finding> e : first.entrySet()) {
+      Finding f = e.getValue();
+      List<String> o = others.get(e.getKey());
+      out.add(o == null ? f : new Finding(f.rule(), f.severity(), f.message() + "; the same line applies to "
+          + PerLine.names(o), f.position(), f.service(), f.remediation()));
+    }
+    return out;
+  }
 
   static boolean enabled(Rule r, LintConfig config) {
     Boolean e = config.setting(r.id()).enabled();

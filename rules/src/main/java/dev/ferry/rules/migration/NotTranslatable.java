@@ -4,10 +4,12 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,12 +58,20 @@ public final class NotTranslatable implements Rule {
   }
 
   /**
-   * Whether this rule decides about service key {@code key} (so lint shows this rule's finding, or
-   * none, for it, rather than the conversion's): the keys above and {@code init}. Mappers report
-   * not-translatable for other things too (a volume type, a hostname, a label), which lint keeps.
+   * This rule decides about the service keys above and {@code init} (it leaves local logging drivers
+   * unreported on purpose); the mappers' other not-translatable cases (a volume type, a hostname, a
+   * label) are theirs, and lint keeps them.
    */
-  public static boolean decides(String key) {
-    return KEYS.containsKey(key) || key.equals("init");
+  @Override
+  public boolean covers(Finding fromTranslation, RuleContext ctx, List<Finding> own) {
+    for (Service s : ctx.services()) {
+      for (String key : s.node().keys()) {
+        if ((KEYS.containsKey(key) || key.equals("init")) && ctx.position(s.path(key)).equals(fromTranslation.position())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -73,9 +83,6 @@ public final class NotTranslatable implements Rule {
         if (why == null || isEmpty(s, key) || key.equals("logging") && localLogging(s)) continue;
         out.report(s.path(key), s.name(), "service \"" + s.name() + "\" sets " + key
             + ", which cannot be translated and is dropped: " + why);
-      }
-      if (dev.ferry.core.translate.workload.ProbeMapper.hasNoTest(s)) {
-        out.report(s.path("healthcheck"), s.name(), dev.ferry.core.translate.workload.ProbeMapper.noTestMessage(s.name()));
       }
       if (Boolean.TRUE.equals(s.init())) {
         out.report(s.path("init"), s.name(), "service \"" + s.name() + "\" sets init: true, which cannot be translated"

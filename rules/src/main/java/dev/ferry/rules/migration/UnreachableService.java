@@ -7,6 +7,7 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.DependsOn;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -29,6 +30,15 @@ import java.util.Map;
     severity = Severity.WARNING,
     category = Category.MIGRATION)
 public final class UnreachableService implements Rule {
+  /**
+   * The mapper also reports a service reached by name for which no port could be inferred (so no
+   * Service exists); this rule covers only the lines it reported itself.
+   */
+  @Override
+  public boolean covers(Finding fromTranslation, RuleContext ctx, List<Finding> own) {
+    return own.stream().anyMatch(f -> f.file().equals(fromTranslation.file()) && f.line() == fromTranslation.line());
+  }
+
   @Override
   public void check(RuleContext ctx) {
     PerLine out = new PerLine(ctx);

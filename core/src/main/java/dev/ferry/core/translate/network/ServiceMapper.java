@@ -1,10 +1,8 @@
 package dev.ferry.core.translate.network;
 
-import java.util.Map;
-import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.model.ServiceNetwork;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
+import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
@@ -16,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One Service per Pod that has ports (declared or inferred, see {@link Ports}), named like the
@@ -28,10 +27,11 @@ public final class ServiceMapper {
 
   public static void map(TranslationContext ctx, Plan plan, Service s) {
     List<PortSpec> specs = plan.ports(s.name());
-    Map<String, ModelPath> aliasAt = aliasSources(ctx, s);
+    Map<String, ModelPath> aliases = Plan.aliasSources(ctx.project(), s);
     if (specs.isEmpty()) {
-      for (String alias : Plan.aliases(ctx.project(), s)) {
-        ctx.report("network-alias", Severity.WARNING, aliasAt.getOrDefault(alias, s.path()), s.name(),
+      for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
+        String alias = e.getKey();
+        ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),
             "alias \"" + alias + "\" of \"" + s.name() + "\" will not resolve on Kubernetes: \"" + s.name()
                 + "\" has no ports, so there is no Service to give the alias to (declare the port with expose)");
       }
@@ -41,9 +41,10 @@ public final class ServiceMapper {
     Steering st = plan.steering(s.name());
     String type = type(ctx, s, st);
     emit(ctx, s, name, name, specs, type, st, true);
-    for (String alias : Plan.aliases(ctx.project(), s)) {
+    for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
+      String alias = e.getKey();
       String a = Naming.sanitize(alias);
-      ModelPath at = aliasAt.getOrDefault(alias, s.path());
+      ModelPath at = e.getValue();
       boolean taken = ctx.project().services().containsKey(alias)
           || ctx.objects().stream().anyMatch(o -> o.getKind().equals("Service") && o.getMetadata().getName().equals(a));
       if (taken || !a.equals(alias)) {
@@ -57,27 +58,6 @@ public final class ServiceMapper {
           "alias \"" + alias + "\" of \"" + s.name() + "\" becomes a Service of its own selecting the same Pods,"
               + " visible to the whole namespace rather than one network");
     }
-  }
-
-  /** Where each alias was written: a network's aliases item, or the links item of a service that names it. */
-  private static Map<String, ModelPath> aliasSources(TranslationContext ctx, Service s) {
-    Map<String, ModelPath> out = new java.util.HashMap<>();
-    for (ServiceNetwork n : s.networks().values()) {
-      for (int i = 0; i < n.aliases().size(); i++) {
-        out.putIfAbsent(n.aliases().get(i).toLowerCase(java.util.Locale.ROOT),
-            s.path("networks").key(n.name()).key("aliases").index(i));
-      }
-    }
-    for (Service other : ctx.project().services().values()) {
-      for (int i = 0; i < other.links().size(); i++) {
-        String link = other.links().get(i);
-        int c = link.indexOf(':');
-        if (c > 0 && link.substring(0, c).equals(s.name())) {
-          out.putIfAbsent(link.substring(c + 1).toLowerCase(java.util.Locale.ROOT), other.path("links").index(i));
-        }
-      }
-    }
-    return out;
   }
 
   private static void emit(TranslationContext ctx, Service s, String name, String podName, List<PortSpec> specs,

@@ -3,6 +3,7 @@ package dev.ferry.core.translate.workload;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.Provenance;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
@@ -36,8 +37,8 @@ public final class PdbMapper {
     Steering.Value hpaMax = st.get("hpa.max");
     boolean autoscaled = hpaMin != null || hpaMax != null;
     if (!autoscaled && (replicas == null || replicas < 2)) return;
-    ModelPath why = autoscaled ? (hpaMin != null ? hpaMin : hpaMax).path() : replicasSource(s, st);
     String name = workload.getMetadata().getName();
+    ModelPath why = autoscaled ? (hpaMin != null ? hpaMin : hpaMax).path() : replicasSource(ctx, workload);
     ctx.emit(new PodDisruptionBudgetBuilder().withMetadata(ctx.meta(name, name, null)).withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
         .withNewSelector().withMatchLabels(ctx.selector(name)).endSelector().endSpec().build());
@@ -46,9 +47,11 @@ public final class PdbMapper {
         "several replicas: node drains evict them one at a time (maxUnavailable 1), so the service stays up");
   }
 
-  private static ModelPath replicasSource(Service s, Steering st) {
-    Steering.Value v = st.get("replicas");
-    if (v != null) return v.path();
-    return s.deploy().replicas() != null ? s.path("deploy").key("replicas") : s.path("scale");
+  /** Where the workload's replicas came from, as WorkloadMapper recorded it. */
+  private static ModelPath replicasSource(TranslationContext ctx, HasMetadata workload) {
+    for (Provenance.Link l : ctx.provenance().of(workload.getKind(), workload.getMetadata().getName())) {
+      if (l.field().equals("spec.replicas") && l.source() != null) return l.source();
+    }
+    return null;
   }
 }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code healthcheck} to probes. The readiness probe is the healthcheck itself: like compose's
@@ -49,8 +50,10 @@ public final class ProbeMapper {
     boolean labelled = kTest != null || kPath != null || kTcp != null;
     if ((h == null || h.isDisabled()) && !labelled) return new Probes(null, null);
     ModelPath hp = s.path("healthcheck");
-    if (hasNoTest(s)) {
-      ctx.report("not-translatable", Severity.WARNING, hp, s.name(), noTestMessage(s.name()));
+    if (!labelled && h.command().isEmpty()) {
+      ctx.report("not-translatable", Severity.WARNING, hp, s.name(), "healthcheck of \"" + s.name() + "\" sets no"
+          + " test: compose runs the image's own HEALTHCHECK command with these settings, but Kubernetes cannot read"
+          + " it from the image, so no probes are emitted; write the test into the compose file");
       return new Probes(null, null);
     }
     if (runsToCompletion) {
@@ -60,11 +63,11 @@ public final class ProbeMapper {
     int period = seconds(h == null ? null : h.interval(), st, "interval");
     int timeout = seconds(h == null ? null : h.timeout(), st, "timeout");
     int retries = h != null && h.retries() != null ? h.retries() : 3;
-    Steering.Value kRetries = st.label("kompose.service.healthcheck.readiness.retries");
+    Steering.Value kRetries = st.label(READY + "retries");
     if (kRetries != null) retries = kRetries.asInt(retries);
     retries = Math.max(1, retries);
     Duration start = h != null ? h.startPeriod() : null;
-    Steering.Value kStart = st.label("kompose.service.healthcheck.readiness.start_period");
+    Steering.Value kStart = st.label(READY + "start_period");
     if (kStart != null) start = parse(kStart.text(), start);
 
     int first = firstTcpPort(ports);
@@ -107,21 +110,18 @@ public final class ProbeMapper {
     Probe liveness = null;
     Steering.Value live = st.get("probes.liveness");
     if (live == null || live.isTrue()) {
-      ProbeBuilder b = new ProbeBuilder();
       Steering.Value path = st.label(LIVE + "http_get_path");
       Steering.Value port = st.label(LIVE + (path == null ? "tcp_port" : "http_get_port"));
       int p = port != null ? port.asInt(first) : first;
-      boolean same = path != null
-          ? readiness.getHttpGet() != null && path.text().equals(readiness.getHttpGet().getPath())
-              && readiness.getHttpGet().getPort().getIntVal() != null && readiness.getHttpGet().getPort().getIntVal() == p
-          : readiness.getTcpSocket() != null && readiness.getTcpSocket().getPort().getIntVal() != null
-              && readiness.getTcpSocket().getPort().getIntVal() == p;
-      if (same) {
+      ProbeBuilder b = new ProbeBuilder();
+      if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
+      else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
+      Probe check = b.build();
+      if (Objects.equals(check.getHttpGet(), readiness.getHttpGet())
+          && Objects.equals(check.getTcpSocket(), readiness.getTcpSocket())) {
         scope.defaulted(ctx, "readinessProbe", "no livenessProbe: it would be the same check as the readiness probe,"
             + " which restarts a container whenever it is merely not ready");
       } else if (p > 0) {
-        if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
-        else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
         b.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries * 3);
         if (start != null && !start.isZero()) b.withInitialDelaySeconds(Durations.seconds(start, 1));
         liveness = b.build();
@@ -135,8 +135,7 @@ public final class ProbeMapper {
         else l.from(ctx, liveHandler, s.path(s.has("ports") ? "ports" : "expose"), "the container's first TCP port");
         timings(ctx, l, h, hp, st);
         if (liveness.getInitialDelaySeconds() != null) {
-          Steering.Value ks = st.label("kompose.service.healthcheck.readiness.start_period");
-          scope.from(ctx, "livenessProbe.initialDelaySeconds", ks != null ? ks.path() : hp.key("start_period"),
+          scope.from(ctx, "livenessProbe.initialDelaySeconds", kStart != null ? kStart.path() : hp.key("start_period"),
               "start_period: failures during start-up do not count; the liveness probe starts after it");
         }
       } else {
@@ -146,24 +145,6 @@ public final class ProbeMapper {
       }
     }
     return new Probes(readiness, liveness);
-  }
-
-  /**
-   * A healthcheck with timings but no test (compose then runs the image's HEALTHCHECK): what is
-   * lost. Shared with lint's not-translatable rule, which reports it in place of this mapper.
-   */
-  public static String noTestMessage(String service) {
-    return "healthcheck of \"" + service + "\" sets no test: compose runs the image's own HEALTHCHECK command with"
-        + " these settings, but Kubernetes cannot read it from the image, so no probes are emitted; write the test"
-        + " into the compose file";
-  }
-
-  /** Whether a service's healthcheck is on but names no command (only timings) and no kompose label gives one. */
-  public static boolean hasNoTest(Service s) {
-    Healthcheck h = s.healthcheck();
-    return h != null && !h.isDisabled() && h.command().isEmpty()
-        && !s.labels().containsKey(READY + "test") && !s.labels().containsKey(READY + "http_get_path")
-        && !s.labels().containsKey(READY + "tcp_port");
   }
 
   private static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {
@@ -223,7 +204,7 @@ public final class ProbeMapper {
   /** Provenance of one probe setting: the healthcheck key, a kompose label, or compose's default. */
   private static void field(TranslationContext ctx, Scope probe, String field, boolean set, ModelPath at, Steering st,
       String key, String dflt) {
-    Steering.Value v = st.label("kompose.service.healthcheck.readiness." + key);
+    Steering.Value v = st.label(READY + key);
     if (v != null) probe.from(ctx, field, v.path());
     else if (set) probe.from(ctx, field, at);
     else probe.defaulted(ctx, field, dflt);
@@ -241,7 +222,7 @@ public final class ProbeMapper {
   }
 
   private static int seconds(Duration d, Steering st, String key) {
-    Steering.Value v = st.label("kompose.service.healthcheck.readiness." + key);
+    Steering.Value v = st.label(READY + key);
     Duration x = v != null ? parse(v.text(), d) : d;
     return Durations.seconds(x == null ? DEFAULT : x, 1);
   }

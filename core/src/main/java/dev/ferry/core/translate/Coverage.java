@@ -116,10 +116,10 @@ public final class Coverage {
     r("pull_refresh_after", "no periodic re-pull on Kubernetes");
     r("blkio_config", "block IO weights are not available on Kubernetes");
     DEPLOY.put("mode", new Entry(Fate.MAPPED, "global → DaemonSet; replicated-job/global-job → Job"));
-    DEPLOY.put("replicas", new Entry(Fate.MAPPED, "spec.replicas"));
+    DEPLOY.put("replicas", new Entry(Fate.MAPPED, "spec.replicas (2+: a PodDisruptionBudget too)"));
     DEPLOY.put("resources", new Entry(Fate.MAPPED, "resources.limits/requests (devices: finding)"));
     DEPLOY.put("labels", new Entry(Fate.MAPPED, "workload labels (invalid ones: finding)"));
-    DEPLOY.put("placement", new Entry(Fate.MAPPED, "constraints → nodeSelector (preferences: finding)"));
+    DEPLOY.put("placement", new Entry(Fate.MAPPED, "constraints: == → nodeSelector, != → node affinity NotIn (node.role, preferences: finding)"));
     DEPLOY.put("restart_policy", new Entry(Fate.MAPPED, "max_attempts → Job backoffLimit; the rest: finding"));
     DEPLOY.put("update_config", new Entry(Fate.REPORTED, "rollout parameters differ (maxSurge/maxUnavailable)"));
     DEPLOY.put("rollback_config", new Entry(Fate.REPORTED, "Kubernetes rolls back on request (kubectl rollout undo)"));

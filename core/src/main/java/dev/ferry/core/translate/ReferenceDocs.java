@@ -59,6 +59,8 @@ public final class ReferenceDocs {
         .append("  seccomp RuntimeDefault (Docker's default profile); automountServiceAccountToken false; never hostPort.\n")
         .append("- **Environment**: secret-looking variables (PASSWORD, TOKEN, API_KEY, URLs with a password...) go to a\n")
         .append("  Secret and are referenced with secretKeyRef; env_file values go to a ConfigMap/Secret via envFrom.\n")
+        .append("  Kubernetes expands `$(VAR)` and reduces `$$` to `$` in command, args and env values; compose does not,\n")
+        .append("  so ferry writes `$$(` and `$$$` there and the container sees exactly the compose string.\n")
         .append("- **Names**: service names that are not DNS-1123 labels are renamed (`postgres_db` → `postgres-db`)\n")
         .append("  everywhere, and host references in environment values are rewritten, each a finding.\n");
     return b.toString();

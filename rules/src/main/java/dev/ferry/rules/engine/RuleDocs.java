@@ -50,7 +50,11 @@ public final class RuleDocs {
         .append(" matters on Kubernetes, a bad and a good example); `ferry rules <id>` prints it.\n")
         .append("Configure them in `.ferry.yaml` (`rules: {<id>: off|error|warning|info}` or")
         .append(" `{<id>: {severity: ..., options...}}`, `ignore: [globs]`) and suppress one line with")
-        .append(" `# ferry-disable-next-line <id>`.\n");
+        .append(" `# ferry-disable-next-line <id>`.\n")
+        .append("Output: `--format ").append(String.join("|", java.util.Arrays.stream(dev.ferry.rules.report.Format.values())
+            .map(Enum::name).toList()))
+        .append("` (compact: one line per finding; codeclimate: GitLab Code Quality). Exit code 1 for findings at or")
+        .append(" above `--fail-on` (default error) or more than `--max-warnings N` warnings and errors.\n");
     for (Category c : Category.values()) {
       b.append("\n## ").append(Character.toUpperCase(c.label().charAt(0))).append(c.label().substring(1)).append("\n\n");
       b.append("| Rule | Severity | Fixable | What it finds |\n|---|---|---|---|\n");

@@ -36,7 +36,7 @@ public final class ConfigCommand implements Callable<Integer> {
     if (!quiet) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(ConfigWriter.write(r.project()));
-      out.flush();
+      dev.ferry.cli.StdOut.finish(out);
     }
     return ExitCode.OK.code;
   }

@@ -75,7 +75,7 @@ public final class ConvertCommand implements Callable<Integer> {
     } else {
       out.print(ManifestWriter.yamlStream(t, r.sourceMap(), annotate));
     }
-    out.flush();
+    dev.ferry.cli.StdOut.finish(out);
     if (!quiet) report(err, t.objects().size(), t.diagnostics(), findings);
     return ExitCode.OK.code;
   }

@@ -14,11 +14,7 @@ import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,7 +73,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment))));
-    out.flush();
+    dev.ferry.cli.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 
@@ -108,38 +104,17 @@ public final class ExplainCommand implements Callable<Integer> {
     };
   }
 
-  /** Writes through a temporary file in the same directory and an atomic move: never a half-written report. */
+  /**
+   * Writes the report through ferry's safe writer: 0600 (it shows values of the project), never
+   * replacing a device, FIFO, link or directory, never creating directories.
+   */
   static void write(Path target, String content) {
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = null;
     try {
-      if (Files.isDirectory(abs)) throw new UserError("cannot write " + target + ": it is a directory");
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
-            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the temp file's permissions stay
-      }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
+      dev.ferry.core.emit.SafeFile.write(target, content, true);
+    } catch (dev.ferry.core.emit.OutputDir.Refused e) {
+      throw new UserError(e.getMessage());
     } catch (IOException e) {
       throw new UserError("cannot write " + target + ": " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort
-        }
-      }
     }
   }
 }

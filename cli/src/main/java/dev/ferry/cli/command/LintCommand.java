@@ -95,12 +95,18 @@ public final class LintCommand implements Callable<Integer> {
         for (Fixer.FileFix f : Fixer.fix(p, configFor(p, fixed, configs))) {
           if (!f.changed()) continue;
           any = true;
-          if (fixDryRun) out.print(f.diff());
-          else write(f.path(), f.after());
+          String outside = outsideProject(p, f.path());
+          if (outside != null) {
+            err.println("ferry: not fixing " + f.display() + ": " + outside + " (name it on the command line to fix it)");
+          } else if (fixDryRun) {
+            out.print(f.diff());
+          } else {
+            write(f.path(), f.after());
+          }
         }
       }
       if (fixDryRun) {
-        out.flush();
+        dev.ferry.cli.StdOut.finish(out);
         return any ? ExitCode.FINDINGS.code : ExitCode.OK.code;
       }
     }
@@ -126,7 +132,7 @@ public final class LintCommand implements Callable<Integer> {
     Report report = new Report(List.copyOf(all.values()), texts, projects.size());
     String version = new FerryCommand.Version().getVersion()[0].replace("ferry ", "");
     out.print(format.render(report, useColour(), version));
-    out.flush();
+    dev.ferry.cli.StdOut.finish(out);
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;
       case warning -> Severity.WARNING;
@@ -243,10 +249,35 @@ public final class LintCommand implements Callable<Integer> {
     };
   }
 
-  /** Replaces a file's text atomically (a temp file beside it, then a move). */
+  /**
+   * Why {@code file} is not to be edited, or null: --fix changes only files under the project
+   * directory (real paths) or named on the command line; a file reached through include or
+   * extends from elsewhere (../shared/base.yaml) is left alone.
+   */
+  private String outsideProject(LoadOptions p, Path file) {
+    try {
+      Path real = file.toRealPath();
+      List<Path> named = new ArrayList<>(paths);
+      named.addAll(project.files);
+      for (Path n : named) {
+        Path abs = p.workingDirectory().resolve(n);
+        if (Files.exists(abs) && abs.toRealPath().equals(real)) return null;
+      }
+      Path wd = p.workingDirectory();
+      Path dir = p.projectDirectory() != null ? wd.resolve(p.projectDirectory())
+          : p.files().isEmpty() ? wd : wd.resolve(p.files().get(0)).toAbsolutePath().normalize().getParent();
+      return real.startsWith(dir.toRealPath()) ? null : "it is outside the project directory " + dir;
+    } catch (IOException e) {
+      return "cannot resolve it: " + e.getMessage();
+    }
+  }
+
+  /** Edits a file through ferry's safe writer: mode, owner and links kept; only regular files. */
   private static void write(Path file, String text) {
     try {
-      dev.ferry.core.emit.OutputDir.atomic(file, text);
+      dev.ferry.core.emit.SafeFile.edit(file, text);
+    } catch (dev.ferry.core.emit.OutputDir.Refused e) {
+      throw new UserError(e.getMessage());
     } catch (IOException e) {
       throw new UserError(file + ": cannot write the fix: " + e.getMessage());
     }

@@ -30,7 +30,7 @@ public final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (id == null) {
       out.print(table(RuleRegistry.sorted()));
-      out.flush();
+      dev.ferry.cli.StdOut.finish(out);
       return ExitCode.OK.code;
     }
     Rule rule = RuleRegistry.byId(id).orElseThrow(() -> new UserError("no rule '" + id + "'" + suggestion(id)
@@ -43,7 +43,7 @@ public final class RulesCommand implements Callable<Integer> {
         out.println("# " + i.id() + "\n\n" + i.summary() + "\n\nFix: " + i.remediation());
       }
     }
-    out.flush();
+    dev.ferry.cli.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 

@@ -1,26 +1,51 @@
 package dev.ferry.core.emit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Writes generated files into an output directory safely: every name is checked to stay inside the
- * directory, files ferry did not write are never overwritten (unless forced), all checks happen
- * before the first write, each file is written to a temporary name and moved into place, and files
- * ferry wrote last time that are no longer generated are removed. {@value #MARKER} lists what ferry
- * wrote.
+ * Writes generated files into an output directory DIR without ever writing, replacing or deleting
+ * anything outside it:
+ * <ul>
+ * <li>DIR is resolved to its real path once (the user named it); below it nothing is followed: a
+ * symbolic link, or a file where a directory is needed, anywhere on a generated path is refused.
+ * Only regular files are replaced. DIR itself is created when missing, its parent never.</li>
+ * <li>Files ferry did not write are not overwritten unless forced. What ferry wrote is recorded in
+ * {@value #MARKER} with the SHA-256 of each file, and the marker is untrusted: an entry is obeyed only
+ * when it is a plain relative name ferry generates and the file there still has the recorded digest.
+ * A planted marker can therefore not make ferry delete or overwrite a file it does not describe
+ * byte for byte, nor reach outside DIR.</li>
+ * <li>Every file is written through {@link SafeFile} (temp file + rename). Before the first write
+ * the marker is rewritten as a journal listing both the old and the new digests, so a run killed
+ * half-way leaves a directory the next run recognises as its own; stray {@code .ferry-*.tmp} files
+ * from such a run are removed.</li>
+ * </ul>
  */
 public final class OutputDir {
   public static final String MARKER = ".ferry-output";
+  static final String HEADER = "# ferry-output v2: files ferry wrote here and their SHA-256; regenerated on every run";
+  /** Names ferry generates (convert: {@code <name>-<kind>.yaml}; chart: its fixed files and templates). */
+  private static final Pattern GENERATED = Pattern.compile(
+      "(Chart\\.yaml|values\\.yaml|values\\.schema\\.json|\\.helmignore|README\\.md|kustomization\\.yaml"
+          + "|[a-z0-9][a-z0-9.-]*\\.(yaml|json)"
+          + "|templates/(_helpers\\.tpl|NOTES\\.txt|[a-z0-9][a-z0-9.-]*/[a-z0-9][a-z0-9.-]*\\.yaml))");
+  /** A name listed by a marker from before v2 (no digest): lets ferry overwrite it, never delete it. */
+  private static final String LEGACY = "";
+  private static final Pattern SECRET_KIND = Pattern.compile("(?m)^kind: Secret\\s*$|\"kind\"\\s*:\\s*\"Secret\"");
+  private static final Pattern SECRET_VALUES = Pattern.compile("(?m)^secrets:\\s*\\n\\s");
 
   /** A refusal: a file in the way or a name that would escape the directory. */
   public static final class Refused extends Exception {
@@ -33,60 +58,198 @@ public final class OutputDir {
 
   /** Writes {@code files} (relative name → content) into {@code dir}; returns the paths written. */
   public static List<Path> write(Path dir, Map<String, String> files, boolean force) throws IOException, Refused {
-    Path root = dir.toAbsolutePath().normalize();
-    if (Files.exists(root) && !Files.isDirectory(root)) throw new Refused(dir + " exists and is not a directory");
-    Set<String> ours = previous(root);
+    return write(dir, files, force, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #write(Path, Map, boolean)}; stops (as a crash would) after {@code stopAfter} files, for tests. */
+  static List<Path> write(Path dir, Map<String, String> files, boolean force, int stopAfter) throws IOException, Refused {
+    Path root = root(dir);
+    for (String name : files.keySet()) {
+      if (!plain(name)) throw new Refused("refusing to write " + name + ": outside the output directory");
+    }
+    Map<String, Set<String>> previous = readMarker(root);
+    removeTemps(root, files.keySet());
     List<String> conflicts = new ArrayList<>();
     for (String name : files.keySet()) {
-      Path p = root.resolve(name).normalize();
-      if (!p.startsWith(root) || name.contains("..") || name.startsWith("/") || name.equals(MARKER)) {
-        throw new Refused("refusing to write " + name + ": outside the output directory");
-      }
-      if (Files.exists(p) && !ours.contains(name) && !force) conflicts.add(name);
+      Path p = inside(root, name);
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
+      SafeFile.checkReplaceable(p, dir.resolve(name).toString());
+      if (!force && !owned(previous, name, p)) conflicts.add(name);
     }
     if (!conflicts.isEmpty()) {
       throw new Refused("refusing to overwrite files ferry did not write in " + dir + ": "
           + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
           + (conflicts.size() > 5 ? " (and " + (conflicts.size() - 5) + " more)" : "") + "; use --force to overwrite");
     }
-    Files.createDirectories(root);
+    List<Path> stale = new ArrayList<>();
+    Map<String, Set<String>> journal = new LinkedHashMap<>();
+    for (Map.Entry<String, Set<String>> e : previous.entrySet()) {
+      String name = e.getKey();
+      if (!GENERATED.matcher(name).matches()) continue; // not a name ferry writes: never obeyed
+      Path p;
+      try {
+        p = inside(root, name);
+      } catch (Refused r) {
+        continue; // behind a link or a file: not ours to touch
+      }
+      if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
+      String now = SafeFile.digest(p);
+      if (!e.getValue().contains(now)) {
+        if (e.getValue().contains(LEGACY) && files.containsKey(name)) journal.put(name, new TreeSet<>(Set.of(now)));
+        continue;
+      }
+      journal.computeIfAbsent(name, k -> new TreeSet<>()).add(now);
+      if (!files.containsKey(name)) stale.add(p);
+    }
+    for (Map.Entry<String, String> e : files.entrySet()) {
+      journal.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(SafeFile.digest(e.getValue()));
+    }
+    writeMarker(root, journal);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> e : files.entrySet()) {
-      Path p = root.resolve(e.getKey()).normalize();
-      Files.createDirectories(p.getParent());
-      atomic(p, e.getValue());
+      if (written.size() >= stopAfter) return written;
+      Path p = makeParents(root, e.getKey());
+      SafeFile.checkReplaceable(p, dir.resolve(e.getKey()).toString());
+      SafeFile.replace(p, e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          holdsSecrets(e.getKey(), e.getValue()), null);
       written.add(p);
     }
-    for (String old : ours) {
-      if (files.containsKey(old)) continue;
-      Path p = root.resolve(old).normalize();
-      if (p.startsWith(root)) Files.deleteIfExists(p);
-    }
-    atomic(root.resolve(MARKER), String.join("\n", files.keySet()) + "\n");
+    for (Path p : stale) Files.deleteIfExists(p);
+    Map<String, Set<String>> done = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : files.entrySet()) done.put(e.getKey(), Set.of(SafeFile.digest(e.getValue())));
+    writeMarker(root, done);
     return written;
   }
 
-  private static Set<String> previous(Path root) throws IOException {
+  /** Whether a generated file holds secret values (a Secret manifest, or chart values with secrets): written 0600. */
+  public static boolean holdsSecrets(String name, String content) {
+    return SECRET_KIND.matcher(content).find()
+        || (name.endsWith("values.yaml") && SECRET_VALUES.matcher(content).find());
+  }
+
+  /** DIR as a real path: created (not its parent) when missing; refused when it is not a directory. */
+  private static Path root(Path dir) throws IOException, Refused {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs)) {
+      if (!Files.isDirectory(abs)) throw new Refused(dir + " exists and is not a directory");
+      return abs.toRealPath();
+    }
+    Path parent = abs.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new Refused("cannot create " + dir + ": its parent directory does not exist (ferry creates only DIR itself)");
+    }
+    if (Files.isSymbolicLink(abs)) throw new Refused(dir + " is a dangling symbolic link");
+    Path real = parent.toRealPath().resolve(abs.getFileName());
+    Files.createDirectory(real);
+    return real;
+  }
+
+  /** A plain relative name: no absolute path, no empty, {@code .} or {@code ..} part, no backslash or control character. */
+  static boolean plain(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.equals(MARKER) || name.indexOf('\\') >= 0) return false;
+    for (int i = 0; i < name.length(); i++) if (Character.isISOControl(name.charAt(i))) return false;
+    for (String part : name.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The path of {@code name} under root, checked without following links: every existing parent is a
+   * real directory (not a link). The file itself may not exist yet.
+   */
+  static Path inside(Path root, String name) throws IOException, Refused {
+    if (!plain(name)) throw new Refused("refusing " + name + ": not a plain name inside the output directory");
+    Path p = root;
+    String[] parts = name.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      p = p.resolve(parts[i]);
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return root.resolve(name);
+      }
+      if (!a.isDirectory()) {
+        throw new Refused("refusing to write " + name + ": " + root.relativize(p) + " is " + SafeFile.kind(a)
+            + " (ferry does not follow links out of the output directory)");
+      }
+    }
+    return root.resolve(name);
+  }
+
+  /** Creates the missing directories of {@code name} under root, one level at a time, never through a link. */
+  private static Path makeParents(Path root, String name) throws IOException, Refused {
+    inside(root, name);
+    Path d = root;
+    String[] parts = name.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      d = d.resolve(parts[i]);
+      if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) Files.createDirectory(d);
+    }
+    return inside(root, name); // checked again: nothing on the way became a link
+  }
+
+  private static boolean owned(Map<String, Set<String>> previous, String name, Path p) throws IOException {
+    Set<String> digests = previous.get(name);
+    if (digests == null || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
+    return digests.contains(LEGACY) || digests.contains(SafeFile.digest(p));
+  }
+
+  /** The marker's entries (name → digests); malformed lines and a marker that is not a regular file are ignored. */
+  private static Map<String, Set<String>> readMarker(Path root) throws IOException {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
     Path m = root.resolve(MARKER);
-    Set<String> out = new LinkedHashSet<>();
-    if (Files.isRegularFile(m)) {
-      for (String l : Files.readAllLines(m, StandardCharsets.UTF_8)) if (!l.isBlank()) out.add(l.trim());
+    if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS) || Files.size(m) > (64L << 20)) return out;
+    for (String l : Files.readAllLines(m, java.nio.charset.StandardCharsets.UTF_8)) {
+      if (l.isBlank() || l.startsWith("#")) continue;
+      if (plain(l.trim()) && !l.contains(" ")) { // a marker from ferry before v2: names only, trusted for overwrite only
+        out.computeIfAbsent(l.trim(), k -> new LinkedHashSet<>()).add(LEGACY);
+        continue;
+      }
+      int sp = l.indexOf(' ');
+      if (sp != 64 || !l.substring(0, 64).matches("[0-9a-f]{64}")) continue;
+      String name = l.substring(65);
+      if (plain(name)) out.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(l.substring(0, 64));
     }
     return out;
   }
 
-  /** Replaces a file's content atomically: a temp file beside it, then a move (never half-written). */
-  public static void atomic(Path p, String content) throws IOException {
-    Path tmp = Files.createTempFile(p.getParent(), ".ferry-", ".tmp");
-    try {
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+  private static void writeMarker(Path root, Map<String, Set<String>> entries) throws IOException, Refused {
+    StringBuilder b = new StringBuilder(HEADER).append('\n');
+    for (Map.Entry<String, Set<String>> e : entries.entrySet()) {
+      for (String d : e.getValue()) b.append(d).append(' ').append(e.getKey()).append('\n');
+    }
+    Path m = root.resolve(MARKER);
+    SafeFile.checkReplaceable(m, MARKER);
+    SafeFile.replace(m, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null);
+  }
+
+  /** Removes temporary files a killed run left in DIR and in the directories ferry is about to write. */
+  private static void removeTemps(Path root, Set<String> names) throws IOException {
+    Set<Path> dirs = new LinkedHashSet<>();
+    dirs.add(root);
+    for (String n : names) {
       try {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+        Path p = inside(root, n).getParent();
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
+      } catch (Refused e) {
+        // reported when the file is checked
       }
-    } finally {
-      Files.deleteIfExists(tmp);
+    }
+    for (Path d : dirs) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(d, f -> SafeFile.TEMP_NAME.matcher(f.getFileName().toString()).matches())) {
+        for (Path f : s) if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) Files.delete(f);
+      }
+    }
+  }
+
+  /** Replaces a single file's content atomically; see {@link SafeFile#write}. */
+  public static void atomic(Path p, String content) throws IOException {
+    try {
+      SafeFile.write(p, content, false);
+    } catch (Refused e) {
+      throw new IOException(e.getMessage());
     }
   }
 }

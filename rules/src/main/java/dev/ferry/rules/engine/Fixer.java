@@ -21,8 +21,9 @@ import java.util.List;
 /**
  * {@code ferry lint --fix}: asks every enabled fixable rule for text edits on each compose file as
  * written, applies them, re-parses and asks again until nothing changes. Text is edited in place,
- * so comments and formatting survive. A result that no longer parses cleanly is discarded whole
- * (the file is left as it was), so a fix never breaks a file.
+ * so comments and formatting survive. A result that no longer parses cleanly, or that does not load
+ * to the same model ({@link FixCheck}), is discarded whole (the file is left as it was), so a fix
+ * never breaks a file.
  */
 public final class Fixer {
   private static final int MAX_PASSES = 10;
@@ -71,7 +72,7 @@ public final class Fixer {
       }
       if (current.equals(start)) break;
     }
-    return parse(display, current) == null ? text : current;
+    return parse(display, current) == null || !FixCheck.sameModel(text, current) ? text : current;
   }
 
   private static MapNode parse(String display, String text) {

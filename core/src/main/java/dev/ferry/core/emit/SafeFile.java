@@ -1,0 +1,187 @@
+package dev.ferry.core.emit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place ferry replaces a file: a temporary file beside the target, written in full and then
+ * renamed over it, so a reader never sees half a file and a crash leaves at most a temporary file
+ * named {@code .ferry-<random>.tmp} (removed by {@link OutputDir} on the next run). It never follows
+ * a symbolic link at the target, never replaces anything but a regular file (a device, FIFO, socket,
+ * directory or link is refused by type), never creates the target's directory, and reports a failed
+ * write (ENOSPC, I/O error) as an {@link IOException} after removing its temporary file. Files that
+ * hold secret values are created 0600; others get the process umask (as any tool's output does).
+ */
+public final class SafeFile {
+  /** Temporary files ferry creates; anything else is never treated as one. */
+  public static final Pattern TEMP_NAME = Pattern.compile("\\.ferry-[0-9a-f]{16}\\.tmp");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+  private SafeFile() {}
+
+  /** Writes {@code content} to {@code target} (a new file or a regular file), as described above. */
+  public static void write(Path target, String content, boolean secret) throws IOException, OutputDir.Refused {
+    Path abs = target.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new OutputDir.Refused("cannot write " + target + ": directory " + (parent == null ? "/" : parent)
+          + " does not exist (ferry does not create it)");
+    }
+    Path real = parent.toRealPath().resolve(abs.getFileName());
+    checkReplaceable(real, target.toString());
+    replace(real, content.getBytes(StandardCharsets.UTF_8), secret, null);
+  }
+
+  /** Refuses an existing target that is not a regular file (checked without following links). */
+  static void checkReplaceable(Path p, String shown) throws IOException, OutputDir.Refused {
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return;
+    }
+    if (!a.isRegularFile()) {
+      throw new OutputDir.Refused("refusing to replace " + shown + ": it is " + kind(a) + ", not a regular file");
+    }
+  }
+
+  /** What a non-regular file is, for a message. */
+  public static String kind(BasicFileAttributes a) {
+    if (a.isSymbolicLink()) return "a symbolic link";
+    if (a.isDirectory()) return "a directory";
+    if (a.isOther()) return "a device, FIFO or socket";
+    return "not a regular file";
+  }
+
+  /**
+   * Writes bytes to a fresh temporary file in {@code p}'s directory and renames it over {@code p}.
+   * {@code mode} (when not null) is set on the temporary file before the rename.
+   */
+  static void replace(Path p, byte[] bytes, boolean secret, Set<PosixFilePermission> mode) throws IOException {
+    replace(p, bytes, secret, mode, null);
+  }
+
+  /** As above; with {@code owner} (uid, gid) the temporary file gets that owner or the rename is not done (false). */
+  private static boolean replace(Path p, byte[] bytes, boolean secret, Set<PosixFilePermission> mode, int[] owner)
+      throws IOException {
+    Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
+    Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    boolean done = false;
+    try {
+      try (FileChannel ch = secret || mode != null ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) ch.write(b);
+      }
+      if (owner != null && !chown(tmp, owner)) return false;
+      if (mode != null) Files.setPosixFilePermissions(tmp, mode);
+      try {
+        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("temporary file " + tmp.getFileName() + " already exists", e);
+    } finally {
+      if (!done) Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static boolean chown(Path tmp, int[] owner) throws IOException {
+    try {
+      if ((Integer) Files.getAttribute(tmp, "unix:uid") != owner[0]) Files.setAttribute(tmp, "unix:uid", owner[0]);
+      if ((Integer) Files.getAttribute(tmp, "unix:gid") != owner[1]) Files.setAttribute(tmp, "unix:gid", owner[1]);
+      return true;
+    } catch (java.nio.file.FileSystemException e) {
+      return false; // not permitted: the caller edits in place instead
+    }
+  }
+
+  /**
+   * Edits an existing file the user named (lint --fix): a symbolic link is followed to the file it
+   * names and the link stays; the file keeps its mode, owner, group and hard links. The new content
+   * is renamed into place when the owner can be kept (and the file has one link); otherwise it is
+   * written in place. Anything but a regular file is refused.
+   */
+  public static void edit(Path file, String content) throws IOException, OutputDir.Refused {
+    Path real = file.toRealPath();
+    BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!a.isRegularFile()) throw new OutputDir.Refused("refusing to edit " + file + ": it is " + kind(a));
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    Set<PosixFilePermission> mode;
+    int[] owner;
+    int links;
+    try {
+      mode = Files.getPosixFilePermissions(real);
+      owner = new int[] {(Integer) Files.getAttribute(real, "unix:uid"), (Integer) Files.getAttribute(real, "unix:gid")};
+      links = (Integer) Files.getAttribute(real, "unix:nlink");
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      replace(real, bytes, false, null);
+      return;
+    }
+    if (links == 1 && replace(real, bytes, false, mode, owner)) return;
+    try (FileChannel ch = FileChannel.open(real, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) ch.write(b);
+      ch.truncate(bytes.length);
+    }
+  }
+
+  private static FileChannel open(Path tmp, Set<OpenOption> opts) throws IOException {
+    try {
+      return FileChannel.open(tmp, opts, OWNER_ONLY);
+    } catch (UnsupportedOperationException e) {
+      return FileChannel.open(tmp, opts); // not a POSIX file system
+    }
+  }
+
+  /** SHA-256 of a file's bytes (hex), read without following a link at {@code p}. */
+  static String digest(Path p) throws IOException {
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      MessageDigest md = sha256();
+      ByteBuffer b = ByteBuffer.allocate(1 << 16);
+      while (ch.read(b) > 0) {
+        b.flip();
+        md.update(b);
+        b.clear();
+      }
+      return HexFormat.of().formatHex(md.digest());
+    }
+  }
+
+  static String digest(String content) {
+    return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -47,11 +47,12 @@ public final class ComposeLoader {
     Sources sources = new Sources(opts.workingDirectory());
     List<Path> files = resolveFiles(opts, diags, sources);
     if (files.isEmpty()) {
-      return new LoadResult(null, SourceMap.empty(), diags.sorted(), Map.of(), sources.texts());
+      return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), Map.of(), sources.texts());
     }
     Path projectDir = (opts.projectDirectory() != null
         ? opts.workingDirectory().resolve(opts.projectDirectory())
         : files.get(0).getParent()).toAbsolutePath().normalize();
+    sources.confine(projectDir, files);
     Environment env = Environment.resolve(opts, projectDir, sources, diags);
     FileStages stages = new FileStages(projectDir, env, sources, diags, opts.strict());
 
@@ -68,7 +69,7 @@ public final class ComposeLoader {
     // project is returned only when recovering for lint. When a file could not be read at all,
     // the later stages would see a partial project and report errors that are not there.
     if (merged == null || (diags.hasErrors() && !opts.recover() && stages.incomplete())) {
-      return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
+      return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), sources.parsed(), sources.texts());
     }
     if (diags.hasErrors()) {
       LoadResult r = recover(opts, merged, names, stages, env, projectDir, diags, sources);
@@ -81,7 +82,7 @@ public final class ComposeLoader {
     String name = projectName(opts, canonical, env, projectDir);
     Project project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), diags);
     Consistency.check(project, map, diags);
-    return new LoadResult(project, map, diags.sorted(), sources.parsed(), sources.texts());
+    return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());
   }
 
   /**
@@ -108,7 +109,7 @@ public final class ComposeLoader {
     java.util.Set<Position> seen = new java.util.HashSet<>();
     for (Diagnostic d : diags.all()) seen.add(d.position());
     for (Diagnostic d : late.all()) if (!seen.contains(d.position())) diags.add(d);
-    return new LoadResult(project, map, diags.sorted(), sources.parsed(), sources.texts());
+    return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());
   }
 
   private static List<Path> resolveFiles(LoadOptions opts, Diagnostics diags, Sources sources) {

@@ -13,16 +13,70 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * File access for one load: display names (relative to the working directory), size-checked reads,
- * and the texts and parsed trees of every compose file read (kept for lint and code frames).
+ * File access for one load: display names (relative to the working directory), size- and
+ * type-checked reads, and the texts and parsed trees of every compose file read (kept for lint and
+ * code frames). Reading is confined: a file outside the project directory that the user did not
+ * name (reached through include, extends, env_file...) may be read, as compose allows, but it is
+ * confidential: its text is not kept for code frames, diagnostics positioned in it say only where,
+ * not what ({@link #redact}), and reading it is reported once ({@value #OUTSIDE}).
  */
 final class Sources {
+  /** The code of the finding that a file outside the project directory was read. */
+  static final String OUTSIDE = "file-outside-project";
   private final Path workingDir;
+  private Path projectDir;
+  private final java.util.Set<Path> named = new java.util.HashSet<>();
+  private final java.util.Set<String> confidential = new java.util.LinkedHashSet<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, MapNode> parsed = new LinkedHashMap<>();
 
   Sources(Path workingDir) {
     this.workingDir = workingDir.toAbsolutePath().normalize();
+  }
+
+  /** From now on, files outside {@code dir} (real paths) and not in {@code namedFiles} are confidential. */
+  void confine(Path dir, java.util.Collection<Path> namedFiles) {
+    projectDir = real(dir);
+    for (Path f : namedFiles) named.add(real(f));
+  }
+
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      return abs;
+    }
+  }
+
+  /** Whether a file is outside the project directory and not named by the user. */
+  boolean isConfidential(Path p) {
+    if (projectDir == null) return false;
+    Path r = real(p);
+    return !r.startsWith(projectDir) && !named.contains(r);
+  }
+
+  /** The display names of the confidential files read so far. */
+  java.util.Set<String> confidential() {
+    return java.util.Collections.unmodifiableSet(confidential);
+  }
+
+  /**
+   * Diagnostics with the message of each one positioned in a confidential file replaced by one
+   * that names only the file and position: nothing of what the file holds is shown.
+   */
+  java.util.List<dev.ferry.core.diag.Diagnostic> redact(java.util.List<dev.ferry.core.diag.Diagnostic> ds) {
+    if (confidential.isEmpty()) return ds;
+    java.util.List<dev.ferry.core.diag.Diagnostic> out = new java.util.ArrayList<>();
+    for (dev.ferry.core.diag.Diagnostic d : ds) {
+      if (!d.code().equals(OUTSIDE) && d.position() != null && confidential.contains(d.position().file())) {
+        d = new dev.ferry.core.diag.Diagnostic(d.code(), d.severity(), d.position(),
+            "a problem in this file, which is outside the project directory: ferry does not show its contents"
+                + " (run ferry on that file itself to see it)", null, d.service());
+      }
+      out.add(d);
+    }
+    return out;
   }
 
   String display(Path p) {
@@ -38,9 +92,22 @@ final class Sources {
   byte[] readBytes(Path p, Diagnostics diags, Position where) {
     Position at = where != null ? where : Position.of(display(p), 1, 1);
     try {
-      if (!Files.isRegularFile(p)) {
+      java.nio.file.attribute.BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+      } catch (java.nio.file.NoSuchFileException e) {
         diags.error("file-missing", at, (where != null ? display(p) + ": " : "") + "no such file");
         return null;
+      }
+      if (!a.isRegularFile()) {
+        diags.error("file-missing", at, (where != null ? display(p) + ": " : "") + (a.isDirectory()
+            ? "is a directory, not a file" : "is a device, FIFO or socket, not a regular file; ferry reads only regular files"));
+        return null;
+      }
+      if (isConfidential(p) && confidential.add(display(p))) {
+        diags.add(new dev.ferry.core.diag.Diagnostic(OUTSIDE, dev.ferry.core.diag.Severity.WARNING, at,
+            "reads " + display(p) + ", which is outside the project directory: its contents go into the output"
+                + " but are never shown in findings or errors", null, null));
       }
       if (Files.size(p) > Parse.MAX_BYTES) {
         diags.error("yaml-syntax", at, "file is " + Files.size(p) + " bytes, over the " + Parse.MAX_BYTES + "-byte limit");
@@ -66,7 +133,7 @@ final class Sources {
     if (parsed.containsKey(name)) return parsed.get(name);
     byte[] b = readBytes(p, diags, where);
     if (b == null) return null;
-    texts.put(name, new String(b, StandardCharsets.UTF_8));
+    if (!confidential.contains(name)) texts.put(name, new String(b, StandardCharsets.UTF_8));
     MapNode doc = Parse.composeFile(name, b, diags);
     parsed.put(name, doc);
     return doc;

@@ -87,7 +87,14 @@ public final class LintEngine {
 
     Suppressions suppressions = new Suppressions(load.fileTexts());
     Map<String, Finding> kept = new LinkedHashMap<>();
+    java.util.Set<String> confidential = new java.util.HashSet<>(load.parsedFiles().keySet());
+    confidential.removeAll(load.fileTexts().keySet()); // read, but outside the project: never shown
     for (Finding f : raw) {
+      if (confidential.contains(f.file()) && !f.rule().equals("file-outside-project")) {
+        f = new Finding(f.rule(), f.severity(), "a finding in this file, which is outside the project directory:"
+            + " ferry does not show its contents (run ferry on that file itself to see it)", f.position(), f.service(),
+            f.remediation());
+      }
       Rule r = RuleRegistry.byId(f.rule()).orElse(null);
       if (r != null && !enabled(r, config)) continue;
       if (config.ignored(f.file())) continue;

@@ -58,6 +58,7 @@ import dev.ferry.rules.schema.YamlSyntax;
 import dev.ferry.rules.security.DangerousCapability;
 import dev.ferry.rules.security.DockerSocketMount;
 import dev.ferry.rules.security.HostNamespace;
+import dev.ferry.rules.security.FileOutsideProject;
 import dev.ferry.rules.security.LiteralSecret;
 import dev.ferry.rules.security.NoNewPrivilegesMissing;
 import dev.ferry.rules.security.PrivilegedContainer;
@@ -89,7 +90,7 @@ public final class RuleRegistry {
       new AnonymousVolume(), new ExternalVolume(), new ExternalConfig(), new ExternalSecret(), new SteeringInvalid(),
       // security
       new PrivilegedContainer(), new DockerSocketMount(), new RootUser(), new DangerousCapability(),
-      new HostNamespace(), new LiteralSecret(), new PublishedPortAllInterfaces(), new NoNewPrivilegesMissing(),
+      new HostNamespace(), new LiteralSecret(), new FileOutsideProject(), new PublishedPortAllInterfaces(), new NoNewPrivilegesMissing(),
       new WritableRootFilesystem(), new SensitiveHostMount(),
       // portability
       new ContainerNameReference(), new DockerHostReference(), new ExtraHostsHostGateway(), new GpuReservation(),

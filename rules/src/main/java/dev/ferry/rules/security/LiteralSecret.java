@@ -1,5 +1,6 @@
 package dev.ferry.rules.security;
 
+import dev.ferry.core.translate.workload.SecretClassifier;
 import dev.ferry.core.translate.workload.SecretNames;
 
 import dev.ferry.core.diag.Severity;
@@ -48,12 +49,13 @@ public final class LiteralSecret implements Rule {
         String value = e.getValue();
         if (value == null || value.isEmpty()) continue;
         boolean secretName = SecretNames.isSecretName(key) && SecretNames.isSecretValue(value);
-        boolean urlPassword = !secretName && URL_PASSWORD.matcher(value).find();
+        boolean urlPassword = !secretName && SecretClassifier.isSecretValue(value);
         if (!secretName && !urlPassword) continue;
         ModelPath p = s.path("environment").key(key);
         if (!writtenLiterally(ctx, index, p, urlPassword)) continue;
         out.report(p, s.name(), "service \"" + s.name() + "\" sets " + key
-            + (urlPassword ? " to a URL with a literal password" : " to a literal value")
+            + (!urlPassword ? " to a literal value" : URL_PASSWORD.matcher(value).find() ? " to a URL with a literal password"
+                : " to a literal credential (connection string or private key)")
             + ": it would end up in plain text in the manifests; on Kubernetes it belongs in a Secret");
       }
       for (EnvFile f : s.envFiles()) {
@@ -61,7 +63,7 @@ public final class LiteralSecret implements Rule {
         for (Map.Entry<String, String> e : f.values().entrySet()) {
           String v = e.getValue();
           if (v == null || v.isEmpty()) continue;
-          if (SecretNames.isSecretName(e.getKey()) && SecretNames.isSecretValue(v) || URL_PASSWORD.matcher(v).find()) {
+          if (SecretClassifier.isSecret(e.getKey(), v)) {
             keys.add(e.getKey());
           }
         }
@@ -97,7 +99,8 @@ public final class LiteralSecret implements Rule {
     if (!url) return !unescaped.contains("$");
     // A URL may interpolate its host and keep a literal password: look at the userinfo only.
     var m = URL_PASSWORD.matcher(unescaped);
-    return m.find() && !m.group().contains("$");
+    if (!m.find()) return !unescaped.contains("$"); // a connection string or key: literal when nothing is interpolated
+    return !m.group().contains("$");
   }
 
   private static Map<Position, ScalarNode> scalars(Node root) {

@@ -33,7 +33,6 @@ public final class EnvMapper {
   /** ConfigMap keys (and so envFrom variables) must match this. */
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
   /** A URL with a password in it: {@code scheme://user:password@host}. */
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
 
   /** The container's env and envFrom. */
   public record Env(List<EnvVar> env, List<EnvFromSource> envFrom) {}
@@ -115,7 +114,7 @@ public final class EnvMapper {
 
   /** A secret-looking name with a secret-looking value, or a URL that carries a password. */
   static boolean secret(String key, String value) {
-    return (SecretNames.isSecretName(key) && SecretNames.isSecretValue(value)) || URL_CREDENTIALS.matcher(value).find();
+    return SecretClassifier.isSecret(key, value);
   }
 
   /** Rewrites references to renamed services in one value; reports each rewrite. */

@@ -198,6 +198,7 @@ public final class MountMapper {
 
   /** A file or directory whose name says it holds a secret (password, token, key material). */
   static boolean secretLooking(Path p) {
+    if (SecretClassifier.isSecretFile(p)) return true;
     String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (n.matches(".*\\.(pem|key|p12|pfx|jks|keystore|crt|der)$") || n.startsWith("id_rsa") || n.startsWith("id_ed25519")) return true;
     String words = n.replaceAll("\\.[a-z0-9]+$", "");

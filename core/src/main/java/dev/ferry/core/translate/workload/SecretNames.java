@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a secret-looking variable name is: a name whose words include PASSWORD, PASSWD, PASS, SECRET,
- * TOKEN, APIKEY, CREDENTIALS, PASSPHRASE, SALT or a "*_KEY" pair like API_KEY or PRIVATE_KEY, unless its
- * last word says it holds something about the secret rather than the secret (…_FILE, …_LENGTH,
- * …_URL, …_USER). camelCase names are split into words too.
+ * What a secret-looking variable name is: a name whose words include PASSWORD, PASSWD, PASS, PWD,
+ * SECRET, TOKEN, APIKEY, CREDENTIALS, PASSPHRASE, SALT, DSN, JWT…, a final PAT or a "*_KEY" pair like
+ * API_KEY or PRIVATE_KEY, also inside compound words (PAPERLESS_DBPASS, MYSQLPASS, REDIS_PWD,
+ * HTPASSWD, CLIENTSECRET) unless the word is on the guard list (PASSENGER, BYPASS, KEYBOARD...); and
+ * not when its last word says it holds something about the secret rather than the secret (…_FILE,
+ * …_LENGTH, …_URL, …_USER). camelCase names are split into words too. {@link
+ * SecretClassifier} is the entry point that adds values and files.
  */
 public final class SecretNames {
   private static final Set<String> SECRET_WORDS = Set.of(
@@ -33,19 +36,48 @@ public final class SecretNames {
 
   private SecretNames() {}
 
+  /**
+   * Words that contain a secret word without being about a secret (PASSENGER, BYPASS, KEYBOARD,
+   * SECRETARY, TOKENIZER...): the false-positive guard, tested both ways.
+   */
+  private static final Set<String> GUARD = Set.of(
+      "PASSENGER", "PASSENGERS", "PASSPORT", "PASSIVE", "PASSTHROUGH", "PASSTHRU", "PASSAGE", "PASSING", "PASSED",
+      "BYPASS", "COMPASS", "SURPASS", "ENCOMPASS", "OVERPASS", "UNDERPASS", "TRESPASS", "MULTIPASS", "ONEPASS",
+      "KEYBOARD", "KEYSPACE", "KEYCLOAK", "KEYRING", "KEYWORD", "KEYWORDS", "MONKEY", "DONKEY", "TURKEY", "HOCKEY", "JOCKEY",
+      "OLDPWD", "SECRETARY", "TOKENIZER", "TOKENIZERS", "TOKENIZE", "TOKENIZATION", "DSNAME");
+
   /** Whether {@code name} looks like it holds a secret. */
   public static boolean isSecretName(String name) {
     List<String> words = words(name);
     if (words.isEmpty()) return false;
     if (words.size() == 1 && words.get(0).equals("PWD")) return false; // the shell's working directory
-    if (META.contains(words.get(words.size() - 1))) return false;
+    String last = words.get(words.size() - 1);
+    if (META.contains(last) || last.endsWith("FILE") && !last.equals("FILE") && secretWord(last.substring(0, last.length() - 4))) {
+      return false; // PGPASSFILE, PASSWORD_FILE: a path to the secret
+    }
+    if (last.equals("PAT")) return true; // GITHUB_PAT: a personal access token
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
-      if (SECRET_WORDS.contains(w)) return true;
+      if (SECRET_WORDS.contains(w) || secretWord(w)) return true;
       if (w.equals("KEY") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1))) return true;
       if (w.endsWith("KEY") && KEY_QUALIFIERS.contains(w.substring(0, w.length() - 3))) return true;
     }
     return false;
+  }
+
+  /**
+   * A compound word holding a secret word: PASSWORD/PASSWD/SECRET/TOKEN/CREDENTIAL/DSN anywhere
+   * (DBPASSWORD, HTPASSWD, CLIENTSECRET, SENTRY_DSN), PASS or PWD at the end or PASS after PG
+   * (MYSQLPASS, PAPERLESS_DBPASS, DBPWD, PGPASS), JWT at the start; never a guard word.
+   */
+  private static boolean secretWord(String w) {
+    if (w.isEmpty() || GUARD.contains(w)) return false;
+    if (w.contains("PASSWORD") || w.contains("PASSWD") || w.contains("SECRET") || w.contains("TOKEN")
+        || w.contains("CREDENTIAL") || w.contains("DSN") || w.contains("PASSPHRASE") || w.contains("APIKEY")
+        || w.contains("PRIVATEKEY")) {
+      return true;
+    }
+    return w.endsWith("PASS") || w.endsWith("PWD") || w.startsWith("JWT") || w.startsWith("PGPASS");
   }
 
   /** Whether a value could be a secret (not a flag like {@code yes} or a path under /run/secrets). */

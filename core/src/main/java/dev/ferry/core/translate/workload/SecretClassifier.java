@@ -1,0 +1,118 @@
+package dev.ferry.core.translate.workload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * ferry's one answer to "is this a secret?", used by convert, chart, lint and explain: a variable
+ * name ({@link SecretNames}), a value that carries credentials (a URL with {@code user:pass@}, a
+ * connection string with {@code Password=}, a PEM private key), and a file or directory (by name:
+ * .env, .pgpass, .netrc, htpasswd, shadow, *.key, id_*, kubeconfig, docker config.json, key stores;
+ * by content: a PEM private key, a credential URL, docker auths, kubeconfig credentials; inside a
+ * directory file by file). Whatever it flags becomes a Kubernetes Secret, never a ConfigMap.
+ */
+public final class SecretClassifier {
+  /** Largest file whose content is sniffed; bigger files are judged by name. */
+  static final long SNIFF_BYTES = 1 << 20;
+  /** Files looked at inside a directory, and its depth: bounded, links never followed. */
+  static final int DIR_FILES = 2000;
+  static final int DIR_DEPTH = 8;
+
+  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
+  private static final Pattern CONNECTION_PASSWORD = Pattern.compile(
+      "(?i)(^|[;\\s])(password|pwd|passwd|pass)\\s*=\\s*[^;\\s]");
+  private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----");
+  private static final Pattern DOCKER_AUTHS = Pattern.compile("\"auths\"\\s*:[\\s\\S]*\"(auth|identitytoken)\"\\s*:");
+  private static final Pattern KUBECONFIG_CREDENTIALS = Pattern.compile(
+      "(?m)^\\s*(client-key-data|token|password|client-key):\\s*\\S");
+  private static final Set<String> SECRET_FILE_NAMES = Set.of(
+      ".env", ".pgpass", ".netrc", "_netrc", ".htpasswd", "htpasswd", "shadow", "gshadow", "master.key",
+      "kubeconfig", ".kubeconfig", "credentials", ".git-credentials", ".npmrc", ".pypirc", "secrets.yaml", "secrets.yml",
+      "secrets.json", ".dockercfg");
+  private static final Pattern SECRET_FILE_PATTERN = Pattern.compile(
+      "(?i)(\\.env\\.(?!example$|sample$|template$|dist$|defaults?$)[^/]+|.*\\.(key|p12|pfx|jks|keystore|kdbx|gpg|asc)"
+          + "|id_(rsa|dsa|ecdsa|ed25519)(?!.*\\.pub$).*|.*\\.kubeconfig|kubeconfig\\..*)");
+
+  private SecretClassifier() {}
+
+  /** A secret-looking variable name (PASSWORD, PAPERLESS_DBPASS, GITHUB_PAT, SENTRY_DSN, ...). */
+  public static boolean isSecretName(String name) {
+    return SecretNames.isSecretName(name);
+  }
+
+  /** A value that carries credentials whatever its name: user:pass@ URLs, Password= connection strings, private keys. */
+  public static boolean isSecretValue(String value) {
+    return value != null && (URL_CREDENTIALS.matcher(value).find() || CONNECTION_PASSWORD.matcher(value).find()
+        || PRIVATE_KEY.matcher(value).find());
+  }
+
+  /** A variable that must live in a Secret: a secret name with a value that could be one, or a credential value. */
+  public static boolean isSecret(String name, String value) {
+    if (value == null || value.isEmpty()) return false;
+    return (isSecretName(name) && SecretNames.isSecretValue(value)) || isSecretValue(value);
+  }
+
+  /**
+   * Whether a file (by name or content) or a directory (any file in it, links not followed) holds
+   * secrets. A path that cannot be read is judged by its name only.
+   */
+  public static boolean isSecretFile(Path p) {
+    if (p == null) return false;
+    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return directoryHoldsSecrets(p, 0, new int[] {0});
+    return secretFileName(p) || secretContent(p);
+  }
+
+  /** Whether a file name alone says secret. */
+  public static boolean secretFileName(Path p) {
+    Path f = p.getFileName();
+    if (f == null) return false;
+    String n = f.toString();
+    String lower = n.toLowerCase(Locale.ROOT);
+    if (SECRET_FILE_NAMES.contains(lower) || SECRET_FILE_PATTERN.matcher(n).matches()) return true;
+    Path parent = p.getParent();
+    return lower.equals("config.json") && parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals(".docker") || lower.equals("config") && parent != null
+        && parent.getFileName() != null && parent.getFileName().toString().equals(".kube");
+  }
+
+  /** Whether a regular file's first MiB holds a private key, a credential URL, docker auths or kubeconfig credentials. */
+  static boolean secretContent(Path p) {
+    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
+    byte[] head;
+    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+      head = in.readNBytes((int) SNIFF_BYTES);
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+    String text = new String(head, StandardCharsets.ISO_8859_1);
+    if (PRIVATE_KEY.matcher(text).find() || URL_CREDENTIALS.matcher(text).find() || DOCKER_AUTHS.matcher(text).find()) {
+      return true;
+    }
+    return text.contains("apiVersion") && text.contains("clusters") && KUBECONFIG_CREDENTIALS.matcher(text).find();
+  }
+
+  private static boolean directoryHoldsSecrets(Path dir, int depth, int[] seen) {
+    if (depth > DIR_DEPTH) return false;
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path f : s) {
+        if (++seen[0] > DIR_FILES) return false;
+        if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+          if (directoryHoldsSecrets(f, depth + 1, seen)) return true;
+        } else if (secretFileName(f) || secretContent(f)) {
+          return true;
+        }
+      }
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+    return false;
+  }
+}

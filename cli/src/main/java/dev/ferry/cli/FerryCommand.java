@@ -73,7 +73,7 @@ public final class FerryCommand implements Runnable {
     cl.setExitCodeExceptionMapper(t -> ExitCode.INVALID.code);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("ferry: " + ex.getMessage());
+      err.println("ferry: " + dev.ferry.core.text.TerminalSafe.text(ex.getMessage()));
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
         err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       }
@@ -84,9 +84,9 @@ public final class FerryCommand implements Runnable {
       boolean debug = parse.matchedOption("--debug") != null
           || (parse.subcommand() != null && hasDebug(parse));
       if (ex instanceof UserError ue) {
-        err.println("ferry: " + ue.getMessage());
+        err.println("ferry: " + dev.ferry.core.text.TerminalSafe.text(ue.getMessage()));
       } else {
-        err.println("ferry: internal error: " + ex);
+        err.println("ferry: internal error: " + dev.ferry.core.text.TerminalSafe.text(String.valueOf(ex)));
         if (debug) ex.printStackTrace(err);
         else err.println("(run with --debug for details)");
       }

@@ -44,8 +44,8 @@ public final class ConfigCommand implements Callable<Integer> {
   /** Prints errors (and warnings when asked) as {@code file:line:col: message}; true when there were errors. */
   public static boolean printDiagnostics(LoadResult r, PrintWriter err, boolean warnings) {
     for (Diagnostic d : r.diagnostics()) {
-      if (d.isError()) err.println(d.format());
-      else if (warnings && d.severity() == dev.ferry.core.diag.Severity.WARNING) err.println(d.position() + ": warning: " + d.message());
+      if (d.isError()) err.println(dev.ferry.core.text.TerminalSafe.text(d.format()));
+      else if (warnings && d.severity() == dev.ferry.core.diag.Severity.WARNING) err.println(dev.ferry.core.text.TerminalSafe.text(d.position() + ": warning: " + d.message()));
     }
     err.flush();
     return r.hasErrors() || r.project() == null;

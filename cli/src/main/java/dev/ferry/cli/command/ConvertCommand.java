@@ -84,7 +84,7 @@ public final class ConvertCommand implements Callable<Integer> {
   static void report(PrintWriter err, int objects, List<Diagnostic> ds, boolean all) {
     if (all) {
       for (Diagnostic d : ds) {
-        err.println(d.position() + ": " + d.severity().name().toLowerCase() + " [" + d.code() + "] " + d.message());
+        err.println(dev.ferry.core.text.TerminalSafe.text(d.position() + ": " + d.severity().name().toLowerCase() + " [" + d.code() + "] " + d.message()));
       }
     }
     long e = ds.stream().filter(d -> d.severity() == Severity.ERROR).count();

@@ -1,5 +1,7 @@
 package dev.ferry.rules.report;
 
+import dev.ferry.core.text.TerminalSafe;
+
 /**
  * Output formats of {@code ferry lint}: text (code frames, remediation), compact (one line per
  * finding, for grep and editor problem matchers), json, sarif (code scanning), github (workflow
@@ -25,9 +27,9 @@ public enum Format {
   private static String compact(Report r) {
     StringBuilder b = new StringBuilder();
     for (dev.ferry.rules.api.Finding f : r.findings()) {
-      b.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
+      b.append(TerminalSafe.line(f.file())).append(':').append(f.line()).append(':').append(f.column()).append(": ")
           .append(f.severity().label()).append(" [").append(f.rule()).append("] ")
-          .append(f.message().replace('\n', ' ')).append('\n');
+          .append(TerminalSafe.line(f.message().replace('\n', ' '))).append('\n');
     }
     return b.toString();
   }

@@ -1,5 +1,7 @@
 package dev.ferry.rules.report;
 
+import dev.ferry.core.text.TerminalSafe;
+
 import dev.ferry.rules.api.Finding;
 
 /**
@@ -30,7 +32,7 @@ final class GithubFormat {
 
   /** Escaping of a command's message (toolkit's escapeData). */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return TerminalSafe.text(s.replace("%", "%25").replace("\r", "%0D")).replace("\n", "%0A");
   }
 
   /** Escaping of a command's property value (toolkit's escapeProperty). */

@@ -1,6 +1,7 @@
 package dev.ferry.rules.report;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.rules.api.Finding;
 
 /**
@@ -18,23 +19,23 @@ final class TextFormat {
     StringBuilder b = new StringBuilder();
     for (Finding f : r.findings()) {
       String sev = f.severity().label();
-      b.append(c(colour, BOLD, f.position().toString())).append(": ")
+      b.append(c(colour, BOLD, TerminalSafe.line(f.position().toString()))).append(": ")
           .append(c(colour, colourOf(f.severity()), sev)).append(" [").append(f.rule()).append("] ")
-          .append(f.message()).append('\n');
-      String line = line(r.texts().get(f.file()), f.line());
-      if (line != null) {
+          .append(TerminalSafe.text(f.message())).append('\n');
+      String raw = line(r.texts().get(f.file()), f.line());
+      if (raw != null) {
+        String line = TerminalSafe.line(raw);
         String gutter = String.valueOf(f.line());
         b.append(c(colour, DIM, " " + gutter + " | ")).append(line).append('\n');
+        int cps = raw.codePointCount(0, raw.length());
+        String before = TerminalSafe.line(raw.substring(0, raw.offsetByCodePoints(0, Math.max(0, Math.min(f.column() - 1, cps)))));
         StringBuilder caret = new StringBuilder();
-        int cps = line.codePointCount(0, line.length());
-        for (int i = 1; i < Math.min(f.column(), cps + 1); i++) {
-          caret.append(line.codePointAt(line.offsetByCodePoints(0, i - 1)) == '\t' ? '\t' : ' ');
-        }
+        before.codePoints().forEach(cp -> caret.append(cp == '\t' ? '\t' : ' '));
         b.append(c(colour, DIM, " " + " ".repeat(gutter.length()) + " | ")).append(caret)
             .append(c(colour, colourOf(f.severity()), "^")).append('\n');
       }
       if (f.remediation() != null && !f.remediation().isBlank()) {
-        b.append("  ").append(c(colour, DIM, "fix:")).append(' ').append(f.remediation()).append('\n');
+        b.append("  ").append(c(colour, DIM, "fix:")).append(' ').append(TerminalSafe.text(f.remediation())).append('\n');
       }
       b.append('\n');
     }

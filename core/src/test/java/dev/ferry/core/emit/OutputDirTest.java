@@ -1,0 +1,221 @@
+package dev.ferry.core.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output directory never writes, replaces or deletes anything outside DIR, whatever DIR holds. */
+class OutputDirTest {
+  static final Map<String, String> CHART = new LinkedHashMap<>(Map.of(
+      "Chart.yaml", "name: x\n",
+      "templates/web/secret.yaml", "apiVersion: v1\nkind: Secret\n",
+      "templates/web/deployment.yaml", "kind: Deployment\n"));
+
+  @Test
+  void aLinkedTemplatesDirectoryIsRefusedAndNothingLandsInItsTarget(@TempDir Path tmp) throws IOException {
+    Path victim = Files.createDirectory(tmp.resolve("victim"));
+    Path c = Files.createDirectory(tmp.resolve("c"));
+    Files.createSymbolicLink(c.resolve("templates"), victim);
+    OutputDir.Refused e = assertThrows(OutputDir.Refused.class, () -> OutputDir.write(c, CHART, false));
+    assertTrue(e.getMessage().contains("templates is a symbolic link"), e.getMessage());
+    assertEquals(List.of(), list(victim));
+    assertThrows(OutputDir.Refused.class, () -> OutputDir.write(c, CHART, true), "--force does not follow links either");
+    assertEquals(List.of(), list(victim));
+  }
+
+  @Test
+  void aPlantedMarkerDeletesNothing(@TempDir Path tmp) throws IOException, OutputDir.Refused {
+    Path victim = Files.createDirectory(tmp.resolve("victim"));
+    Files.writeString(victim.resolve("important.txt"), "keep\n");
+    Path c = Files.createDirectory(tmp.resolve("c"));
+    Files.writeString(c.resolve("notes.md"), "my notes\n");
+    Files.writeString(c.resolve("old-deployment.yaml"), "mine\n");
+    Files.createSymbolicLink(c.resolve("link"), victim);
+    // a v1 marker (names only), a v2 marker with the right digests of files that are not ferry's, and escapes
+    Files.writeString(c.resolve(OutputDir.MARKER), String.join("\n",
+        "templates/important.txt", "notes.md", "../victim/important.txt", victim.resolve("important.txt").toString(),
+        SafeFile.digest("my notes\n") + " notes.md",
+        SafeFile.digest("keep\n") + " link/important.txt",
+        SafeFile.digest("keep\n") + " ../victim/important.txt",
+        "0000000000000000000000000000000000000000000000000000000000000000 old-deployment.yaml", ""));
+    OutputDir.write(c, Map.of("web-deployment.yaml", "kind: Deployment\n"), false);
+    assertEquals("keep\n", Files.readString(victim.resolve("important.txt")));
+    assertEquals("my notes\n", Files.readString(c.resolve("notes.md")));
+    assertEquals("mine\n", Files.readString(c.resolve("old-deployment.yaml")), "a digest that does not match is not obeyed");
+  }
+
+  @Test
+  void filesFerryWroteAreReplacedAndStaleOnesRemoved(@TempDir Path tmp) throws IOException, OutputDir.Refused {
+    Path out = tmp.resolve("out");
+    OutputDir.write(out, Map.of("a-deployment.yaml", "a\n", "b-service.yaml", "b\n"), false);
+    OutputDir.write(out, Map.of("a-deployment.yaml", "a2\n"), false);
+    assertEquals("a2\n", Files.readString(out.resolve("a-deployment.yaml")));
+    assertFalse(Files.exists(out.resolve("b-service.yaml")));
+    // edited by the user since: no longer ferry's, so not overwritten without --force
+    Files.writeString(out.resolve("a-deployment.yaml"), "edited\n");
+    assertThrows(OutputDir.Refused.class, () -> OutputDir.write(out, Map.of("a-deployment.yaml", "a3\n"), false));
+    assertEquals("edited\n", Files.readString(out.resolve("a-deployment.yaml")));
+  }
+
+  @Test
+  void namesThatEscapeAreRefused(@TempDir Path tmp) {
+    for (String bad : List.of("../x.yaml", "/etc/x.yaml", "a/../../x.yaml", "a//b.yaml", "./x.yaml", OutputDir.MARKER, "a\\b.yaml")) {
+      assertThrows(OutputDir.Refused.class, () -> OutputDir.write(tmp.resolve("o"), Map.of(bad, "x"), true), bad);
+    }
+  }
+
+  @Test
+  void theParentOfDirIsNeverCreated(@TempDir Path tmp) {
+    OutputDir.Refused e = assertThrows(OutputDir.Refused.class,
+        () -> OutputDir.write(tmp.resolve("no/such/dir"), Map.of("a.yaml", "a"), false));
+    assertTrue(e.getMessage().contains("parent directory does not exist"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("no")));
+  }
+
+  @Test
+  void specialFilesAndLinksAtATargetAreNeverReplaced(@TempDir Path tmp) throws Exception {
+    Path out = Files.createDirectory(tmp.resolve("out"));
+    Path outside = Files.writeString(tmp.resolve("outside.yaml"), "outside\n");
+    Files.createSymbolicLink(out.resolve("a-deployment.yaml"), outside);
+    mkfifo(out.resolve("b-service.yaml"));
+    Files.createDirectory(out.resolve("c-secret.yaml"));
+    for (String n : List.of("a-deployment.yaml", "b-service.yaml", "c-secret.yaml")) {
+      OutputDir.Refused e = assertThrows(OutputDir.Refused.class, () -> OutputDir.write(out, Map.of(n, "x"), true), n);
+      assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+    assertEquals("outside\n", Files.readString(outside));
+    assertTrue(Files.isSymbolicLink(out.resolve("a-deployment.yaml")));
+    assertTrue(Files.readAttributes(out.resolve("b-service.yaml"), java.nio.file.attribute.BasicFileAttributes.class,
+        LinkOption.NOFOLLOW_LINKS).isOther());
+  }
+
+  @Test
+  void singleFileWritesRefuseDevicesFifosLinksAndMissingDirectories(@TempDir Path tmp) throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    mkfifo(fifo);
+    Path link = Files.createSymbolicLink(tmp.resolve("link.html"), Files.writeString(tmp.resolve("t.html"), "t"));
+    for (Path p : List.of(Path.of("/dev/full"), Path.of("/dev/null"), fifo, link, tmp)) {
+      assertThrows(OutputDir.Refused.class, () -> SafeFile.write(p, "x", true), p.toString());
+    }
+    assertEquals("t", Files.readString(tmp.resolve("t.html")));
+    assertThrows(OutputDir.Refused.class, () -> SafeFile.write(tmp.resolve("no/dir/r.html"), "x", true));
+    assertFalse(Files.exists(tmp.resolve("no")));
+    SafeFile.write(tmp.resolve("r.html"), "<html>", true);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("r.html"))));
+  }
+
+  @Test
+  void secretsAre0600AndOtherFilesFollowTheUmask(@TempDir Path tmp) throws IOException, OutputDir.Refused {
+    Path out = tmp.resolve("out");
+    OutputDir.write(out, CHART, false);
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("templates/web/secret.yaml"))));
+    Path probe = Files.createFile(tmp.resolve("probe")); // created with the process umask, as a shell would
+    assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out.resolve("Chart.yaml")));
+    assertTrue(OutputDir.holdsSecrets("values.yaml", "secrets:\n  db:\n    stringData: {}\n"));
+    assertFalse(OutputDir.holdsSecrets("values.yaml", "secrets: {}\n"));
+  }
+
+  @Test
+  void aRunKilledHalfWayIsRecoveredByTheNextRun(@TempDir Path tmp) throws IOException, OutputDir.Refused {
+    Path out = tmp.resolve("out");
+    Map<String, String> v1 = new TreeMap<>();
+    Map<String, String> v2 = new TreeMap<>();
+    for (int i = 0; i < 50; i++) {
+      v1.put("s" + i + "-deployment.yaml", "v1 " + i + "\n");
+      v2.put("s" + i + "-deployment.yaml", "v2 " + i + "\n");
+    }
+    OutputDir.write(out, v1, false);
+    OutputDir.write(out, v2, false, 20); // killed after 20 files
+    Files.writeString(out.resolve(".ferry-0123456789abcdef.tmp"), "half a fi"); // the write it was doing
+    OutputDir.write(out, v2, false); // no --force needed: the journal marker names both versions
+    for (Map.Entry<String, String> e : v2.entrySet()) assertEquals(e.getValue(), Files.readString(out.resolve(e.getKey())));
+    assertEquals(List.of(), list(out).stream().filter(n -> n.endsWith(".tmp")).toList());
+    // a first run killed before its final marker is recovered too
+    Path fresh = tmp.resolve("fresh");
+    OutputDir.write(fresh, v1, false, 7);
+    OutputDir.write(fresh, v1, false);
+    assertEquals(v1.size() + 1, list(fresh).size());
+  }
+
+  /** Property: for random layouts with planted links and markers, nothing outside DIR changes. */
+  @FuzzTest(maxDuration = "20s")
+  void nothingOutsideDirChanges(FuzzedDataProvider data) throws IOException {
+    Path tmp = Files.createTempDirectory("ferry-outdir");
+    try {
+      Path outside = Files.createDirectories(tmp.resolve("outside/sub"));
+      Files.writeString(outside.resolve("a.yaml"), "A");
+      Files.writeString(tmp.resolve("outside/values.yaml"), "V");
+      Path dir = Files.createDirectory(tmp.resolve("dir"));
+      String[] names = {"templates", "templates/web", "a.yaml", "values.yaml", "templates/web/secret.yaml",
+          "sub", "x-deployment.yaml", "README.md"};
+      String[] targets = {"../outside", "../outside/sub", "../outside/a.yaml", "../outside/values.yaml", tmp.resolve("outside").toString()};
+      int links = data.consumeInt(0, 4);
+      for (int i = 0; i < links; i++) {
+        Path at = dir.resolve(data.pickValue(names));
+        if (Files.exists(at, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(at.getParent(), LinkOption.NOFOLLOW_LINKS)) continue;
+        Files.createSymbolicLink(at, Path.of(data.pickValue(targets)));
+      }
+      StringBuilder marker = new StringBuilder();
+      int entries = data.consumeInt(0, 6);
+      String[] planted = {"../outside/a.yaml", "templates/a.yaml", "sub/a.yaml", "a.yaml", "values.yaml",
+          tmp.resolve("outside/a.yaml").toString(), "templates/../../outside/a.yaml", "templates/sub/a.yaml"};
+      for (int i = 0; i < entries; i++) {
+        String n = data.pickValue(planted);
+        marker.append(data.consumeBoolean() ? SafeFile.digest(data.pickValue(new String[] {"A", "V"})) + " " : "").append(n).append('\n');
+      }
+      if (!Files.exists(dir.resolve(OutputDir.MARKER), LinkOption.NOFOLLOW_LINKS)) Files.writeString(dir.resolve(OutputDir.MARKER), marker);
+      Map<String, String> files = new LinkedHashMap<>();
+      int n = data.consumeInt(0, 5);
+      for (int i = 0; i < n; i++) files.put(data.pickValue(names) + (data.consumeBoolean() ? "" : "/x.yaml"), data.consumeString(20));
+      Map<Path, String> before = snapshot(tmp.resolve("outside"));
+      try {
+        OutputDir.write(dir, files, data.consumeBoolean());
+      } catch (OutputDir.Refused | IOException e) {
+        // refusing is fine; touching the outside is not
+      }
+      assertEquals(before, snapshot(tmp.resolve("outside")));
+    } finally {
+      try (Stream<Path> s = Files.walk(tmp)) {
+        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static Map<Path, String> snapshot(Path root) throws IOException {
+    Map<Path, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.toList()) {
+        out.put(root.relativize(p), Files.isSymbolicLink(p) ? "link" : Files.isDirectory(p) ? "dir"
+            : Files.readString(p) + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+      }
+    }
+    return out;
+  }
+
+  static List<String> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  static void mkfifo(Path p) throws Exception {
+    Process pr = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertEquals(0, pr.waitFor(), "mkfifo");
+  }
+}

@@ -242,8 +242,8 @@ final class FileStages {
       @Override
       public Map<String, String> envFile(String path) {
         Path p = projectDir.resolve(path).normalize();
-        if (!java.nio.file.Files.isRegularFile(p)) return null;
-        String text = sources.readText(p, diags, null);
+        if (!java.nio.file.Files.exists(p)) return null;
+        String text = sources.readText(p, diags, null); // a directory, device or FIFO is refused by type
         if (text == null) return null;
         DotEnv.Result r = DotEnv.parse(text, env.asFunction());
         for (DotEnv.Problem pr : r.problems()) {

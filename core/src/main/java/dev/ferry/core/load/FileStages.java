@@ -241,9 +241,14 @@ final class FileStages {
     return new Bind.Files() {
       @Override
       public Map<String, String> envFile(String path) {
+        return envFile(path, null);
+      }
+
+      @Override
+      public Map<String, String> envFile(String path, Position at) {
         Path p = projectDir.resolve(path).normalize();
         if (!java.nio.file.Files.exists(p)) return null;
-        String text = sources.readText(p, diags, null); // a directory, device or FIFO is refused by type
+        String text = sources.readText(p, diags, at); // a directory, device or FIFO is refused by type
         if (text == null) return null;
         DotEnv.Result r = DotEnv.parse(text, env.asFunction());
         for (DotEnv.Problem pr : r.problems()) {

@@ -41,6 +41,11 @@ public final class Bind {
     /** Variables of an env file (path as written, relative to the project dir), or null when unreadable. */
     Map<String, String> envFile(String path);
 
+    /** As {@link #envFile(String)}; {@code at} is the env_file entry in the compose file (where problems reading it go). */
+    default Map<String, String> envFile(String path, dev.ferry.core.source.Position at) {
+      return envFile(path);
+    }
+
     /** Contents of a secret/config file, or null when unreadable. */
     String read(String path);
 
@@ -273,7 +278,7 @@ public final class Bind {
       String p = str(m, "path");
       if (p == null) continue;
       boolean required = !(m.get("required") instanceof ScalarNode r) || !"false".equals(r.text());
-      Map<String, String> values = files.envFile(p);
+      Map<String, String> values = files.envFile(p, m.position());
       if (values == null && required) {
         if (files.strict()) diags.error("env-file-missing", m.position(), "env file " + p + " not found");
         else diags.warning("env-file-missing", m.position(), "env file " + p + " not found (compose refuses to run without it; ferry goes on without its variables)");

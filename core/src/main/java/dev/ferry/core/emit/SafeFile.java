@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * hold secret values are created 0600; others get the process umask (as any tool's output does).
  */
 public final class SafeFile {
-  /** Temporary files ferry creates; anything else is never treated as one. */
-  public static final Pattern TEMP_NAME = Pattern.compile("\\.ferry-[0-9a-f]{16}\\.tmp");
+  /** Temporary files ferry creates (and, with decimal digits, earlier versions created); nothing else is treated as one. */
+  public static final Pattern TEMP_NAME = Pattern.compile("\\.ferry-[0-9a-f]{1,20}\\.tmp");
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));

@@ -20,11 +20,15 @@ import java.util.regex.Pattern;
  * directory file by file). Whatever it flags becomes a Kubernetes Secret, never a ConfigMap.
  */
 public final class SecretClassifier {
-  /** Largest file whose content is sniffed; bigger files are judged by name. */
+  /** Largest file whose content is sniffed; bigger files (and empty-looking ones like /proc's) are judged by name. */
   static final long SNIFF_BYTES = 1 << 20;
-  /** Files looked at inside a directory, and its depth: bounded, links never followed. */
-  static final int DIR_FILES = 2000;
-  static final int DIR_DEPTH = 8;
+  /**
+   * Bounds of a directory walk (a bind mount may be {@code /}): entries looked at, depth, and bytes
+   * sniffed in all; links are never followed and other file systems (/proc, /sys) never entered.
+   */
+  static final int DIR_FILES = 512;
+  static final int DIR_DEPTH = 6;
+  static final long DIR_BYTES = 8L << 20;
 
   private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
   private static final Pattern CONNECTION_PASSWORD = Pattern.compile(
@@ -66,8 +70,14 @@ public final class SecretClassifier {
    */
   public static boolean isSecretFile(Path p) {
     if (p == null) return false;
-    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return directoryHoldsSecrets(p, 0, new int[] {0});
-    return secretFileName(p) || secretContent(p);
+    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        return directoryHoldsSecrets(p, Files.getFileStore(p), 0, new long[] {0, 0});
+      } catch (IOException | SecurityException e) {
+        return false;
+      }
+    }
+    return secretFileName(p) || secretContent(p, new long[] {0, 0});
   }
 
   /** Whether a file name alone says secret. */
@@ -84,11 +94,17 @@ public final class SecretClassifier {
   }
 
   /** Whether a regular file's first MiB holds a private key, a credential URL, docker auths or kubeconfig credentials. */
-  static boolean secretContent(Path p) {
-    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
+  static boolean secretContent(Path p, long[] budget) {
     byte[] head;
-    try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-      head = in.readNBytes((int) SNIFF_BYTES);
+    try {
+      java.nio.file.attribute.BasicFileAttributes a =
+          Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      // only regular files with a size: /proc and /sys report 0 or a page, and some of them block when read
+      if (!a.isRegularFile() || a.size() == 0 || a.size() > SNIFF_BYTES || budget[1] + a.size() > DIR_BYTES) return false;
+      budget[1] += a.size();
+      try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+        head = in.readNBytes((int) a.size());
+      }
     } catch (IOException | SecurityException e) {
       return false;
     }
@@ -99,14 +115,15 @@ public final class SecretClassifier {
     return text.contains("apiVersion") && text.contains("clusters") && KUBECONFIG_CREDENTIALS.matcher(text).find();
   }
 
-  private static boolean directoryHoldsSecrets(Path dir, int depth, int[] seen) {
+  /** budget: {entries seen, bytes sniffed}. */
+  private static boolean directoryHoldsSecrets(Path dir, java.nio.file.FileStore store, int depth, long[] budget) {
     if (depth > DIR_DEPTH) return false;
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
       for (Path f : s) {
-        if (++seen[0] > DIR_FILES) return false;
+        if (++budget[0] > DIR_FILES) return false;
         if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-          if (directoryHoldsSecrets(f, depth + 1, seen)) return true;
-        } else if (secretFileName(f) || secretContent(f)) {
+          if (Files.getFileStore(f).equals(store) && directoryHoldsSecrets(f, store, depth + 1, budget)) return true;
+        } else if (secretFileName(f) || secretContent(f, budget)) {
           return true;
         }
       }

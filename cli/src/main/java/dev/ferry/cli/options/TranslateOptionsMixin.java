@@ -18,8 +18,9 @@ public final class TranslateOptionsMixin {
   public String waitImage;
 
   @Option(names = "--bind-mounts", paramLabel = "MODE", defaultValue = "auto",
-      description = "What bind mounts become: auto (small files → ConfigMap, else emptyDir), emptydir, hostpath,"
-          + " configmap, skip. Default: ${DEFAULT-VALUE}.")
+      description = "What bind mounts become: auto (by what the source is: files and configuration directories →"
+          + " ConfigMap or Secret, data directories → PersistentVolumeClaim; docs/conversion.md), configmap, pvc,"
+          + " emptydir, hostpath, skip. Default: ${DEFAULT-VALUE}.")
   public BindMounts bindMounts;
 
   @Option(names = "--network-policies", description = "Emit one NetworkPolicy per compose network (members only).")

@@ -14,8 +14,12 @@ public record TranslateOptions(
   /** The pinned image used by dependency-wait initContainers (never :latest). */
   public static final String DEFAULT_WAIT_IMAGE = "busybox:1.36.1";
 
-  /** auto: an existing small file becomes a ConfigMap, anything else an emptyDir. */
-  public enum BindMounts { AUTO, EMPTYDIR, HOSTPATH, CONFIGMAP, SKIP }
+  /**
+   * What bind mounts become. auto: by what the source is (docs/conversion.md's decision table,
+   * {@link dev.ferry.core.translate.storage.BindRow}); configmap: every existing file or small
+   * directory is copied; pvc: every directory is a PersistentVolumeClaim (files still ConfigMaps).
+   */
+  public enum BindMounts { AUTO, EMPTYDIR, HOSTPATH, CONFIGMAP, PVC, SKIP }
 
   public static TranslateOptions defaults() {
     return new TranslateOptions(null, true, DEFAULT_WAIT_IMAGE, BindMounts.AUTO, false);

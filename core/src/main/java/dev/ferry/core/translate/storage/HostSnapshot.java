@@ -31,40 +31,47 @@ public record HostSnapshot(Kind kind, Map<String, byte[]> files, List<String> sk
   /** Deepest nesting copied from a directory. */
   public static final int MAX_DEPTH = 4;
 
+  private static final String TOO_BIG = "more than " + MAX_FILES + " files, " + MAX_BYTES + " bytes or " + MAX_DEPTH
+      + " levels of directories";
+
   public static HostSnapshot of(Path host) {
     try {
       if (Files.isRegularFile(host)) {
         long size = Files.size(host);
-        if (size > MAX_BYTES) return new HostSnapshot(Kind.FILE, Map.of(), List.of(), size + " bytes (the limit is " + MAX_BYTES + ")");
+        if (size > MAX_BYTES) return new HostSnapshot(Kind.FILE, Map.of(), List.of(), size + " bytes, over the limit of " + MAX_BYTES);
         Map<String, byte[]> one = new TreeMap<>();
         one.put(host.getFileName().toString(), Files.readAllBytes(host));
         return new HostSnapshot(Kind.FILE, one, List.of(), null);
       }
       if (!Files.isDirectory(host)) return new HostSnapshot(Kind.MISSING, Map.of(), List.of(), null);
+      List<Path> all = new ArrayList<>();
+      int regular = 0;
+      long total = 0;
+      try (Stream<Path> st = Files.walk(host, MAX_DEPTH + 1)) {
+        for (java.util.Iterator<Path> it = st.iterator(); it.hasNext();) {
+          Path f = it.next();
+          if (f.equals(host)) continue;
+          if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+            if (host.relativize(f).getNameCount() > MAX_DEPTH) return over(TOO_BIG);
+            continue;
+          }
+          if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            total += Files.size(f);
+            if (++regular > MAX_FILES || total > MAX_BYTES) return over(TOO_BIG);
+          }
+          all.add(f);
+        }
+      }
+      java.util.Collections.sort(all);
       Map<String, byte[]> files = new TreeMap<>();
       List<String> skipped = new ArrayList<>();
-      long total = 0;
-      List<Path> all;
-      try (Stream<Path> st = Files.walk(host, MAX_DEPTH + 1)) {
-        all = st.filter(p -> !p.equals(host)).sorted().toList();
-      }
       for (Path f : all) {
         String rel = host.relativize(f).toString().replace('\\', '/');
-        if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-          if (host.relativize(f).getNameCount() > MAX_DEPTH) return over("directories nested deeper than " + MAX_DEPTH);
-          continue;
-        }
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-          skipped.add(rel);
-          continue;
-        }
-        total += Files.size(f);
-        if (files.size() >= MAX_FILES) return over("more than " + MAX_FILES + " files");
-        if (total > MAX_BYTES) return over("more than " + MAX_BYTES + " bytes");
-        files.put(rel, Files.readAllBytes(f));
+        if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) files.put(rel, Files.readAllBytes(f));
+        else skipped.add(rel);
       }
       return new HostSnapshot(Kind.DIRECTORY, files, List.copyOf(skipped), null);
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
       return new HostSnapshot(Kind.MISSING, Map.of(), List.of(), null);
     }
   }

@@ -57,14 +57,15 @@ public final class MountPlan {
       return new Decision(BindRow.DOCKER_SOCKET, Kind.NONE, host, null, ms);
     }
     BindMounts mode = ctx.options().bindMounts();
-    HostSnapshot snap = ms.type() == Kind.HOST_PATH || mode == BindMounts.HOSTPATH || mode == BindMounts.SKIP
+    boolean system = HostPaths.isSystemPath(src);
+    HostSnapshot snap = system || ms.type() == Kind.HOST_PATH || mode == BindMounts.HOSTPATH || mode == BindMounts.SKIP
         ? null : HostSnapshot.of(host);
     if (ms.type() != null) {
       Kind k = ms.type();
       if ((k == Kind.CONFIG_MAP || k == Kind.SECRET) && (snap == null || !snap.copyable())) k = Kind.NONE;
       return new Decision(BindRow.STEERED, k, host, snap, ms);
     }
-    if (HostPaths.isSystemPath(src)) {
+    if (system) {
       return new Decision(BindRow.SYSTEM_PATH, mode == BindMounts.HOSTPATH ? Kind.HOST_PATH : Kind.NONE, host, null, ms);
     }
     switch (mode) {

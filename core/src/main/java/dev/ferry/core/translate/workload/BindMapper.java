@@ -36,7 +36,7 @@ final class BindMapper {
         BindObjects.Copy c = BindObjects.emit(ctx, podName, m, d);
         String what = (c.secret() ? "Secret " : "ConfigMap ") + c.name();
         report(ctx, s, m, "becomes " + what + (c.fileKey() != null ? " (key " + c.fileKey() + ", mounted with subPath)"
-            : " (its " + c.files() + " file" + (c.files() == 1 ? "" : "s") + " at their paths)")
+            : " (" + c.files() + (c.files() == 1 ? " file" : " files, each") + " at its path)")
             + (c.secret() ? " because it looks secret" : "") + ": a read-only copy as it is now; changes on the host are"
             + " not seen, and writes fail" + skipped(d.snapshot()));
         String vol = vols.use((c.secret() ? "secret:" : "cm:") + c.name(), "cfg-" + MountMapper.last(m.target()), m.path(),

@@ -23,10 +23,16 @@ public final class TranslateOptionsMixin {
           + " emptydir, hostpath, skip. Default: ${DEFAULT-VALUE}.")
   public BindMounts bindMounts;
 
+  @Option(names = "--volumes", paramLabel = "MODE", defaultValue = "pvc",
+      description = "What named volumes become: pvc (a PersistentVolumeClaim each) or emptydir (for a throwaway cluster"
+          + " without a storage provisioner; data lasts as long as the Pod). Default: ${DEFAULT-VALUE}.")
+  public TranslateOptions.Volumes volumes;
+
   @Option(names = "--network-policies", description = "Emit one NetworkPolicy per compose network (members only).")
   public boolean networkPolicies;
 
   public TranslateOptions toOptions() {
-    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies);
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies,
+        volumes == null ? TranslateOptions.Volumes.PVC : volumes);
   }
 }

@@ -94,7 +94,7 @@ public final class Casts {
       return s.withItems(items);
     }
     ScalarNode sc = (ScalarNode) n;
-    if (sc.kind() == ScalarNode.Kind.INT && path.size() == 5 && path.matches(MODE_PATH)
+    if (sc.kind() != ScalarNode.Kind.STRING && sc.kind() != ScalarNode.Kind.NULL && path.size() == 5 && path.matches(MODE_PATH)
         && ("configs".equals(path.get(2)) || "secrets".equals(path.get(2)))) return mode(sc, path, diags);
     if (sc.kind() != ScalarNode.Kind.STRING || path.size() < 2) return sc;
     for (int i = 0; i < SPLIT.length; i++) {
@@ -132,6 +132,8 @@ public final class Casts {
     try {
       if (sc.kind() == ScalarNode.Kind.STRING) {
         if (t.matches("[0-7]{1,11}")) v = Long.parseLong(t, 8);
+      } else if (sc.kind() != ScalarNode.Kind.INT) {
+        v = null;
       } else if (t.matches("0o[0-7]{1,11}")) {
         v = Long.parseLong(t.substring(2), 8);
       } else if (t.matches("0[0-7]{1,11}")) {

@@ -38,6 +38,7 @@ public final class Storage {
       boolean template) {}
 
   private final Map<String, Claim> claims = new LinkedHashMap<>();
+  private final Set<String> ephemeral = new LinkedHashSet<>();
   private final MountPlan mounts;
   private final BindClaims binds;
 
@@ -65,6 +66,14 @@ public final class Storage {
             "volume \"" + vol + "\" is external: ferry emits no claim, and a PersistentVolumeClaim named \""
                 + dev.ferry.core.translate.network.Naming.sanitize(claim) + "\" must exist in the namespace");
         claims.put(vol, new Claim(vol, dev.ferry.core.translate.network.Naming.sanitize(claim), null, null, false));
+        continue;
+      }
+      if (ctx.options().volumes() == dev.ferry.core.translate.TranslateOptions.Volumes.EMPTYDIR) {
+        ephemeral.add(vol);
+        if (e.getValue().size() > 1) {
+          ctx.report("shared-volume", Severity.WARNING, firstUse.get(vol), owner, "volume \"" + vol + "\" becomes an"
+              + " emptyDir in each Pod (--volumes emptydir): " + String.join(", ", e.getValue()) + " no longer share it");
+        }
         continue;
       }
       boolean statefulOnly = e.getValue().size() == 1 && plan.kind(owner) == WorkloadKind.STATEFULSET;
@@ -140,6 +149,11 @@ public final class Storage {
   /** Where each bind mount and anonymous volume goes. */
   public MountPlan mounts() {
     return mounts;
+  }
+
+  /** Whether named volume {@code volume} is an emptyDir in each Pod (--volumes emptydir). */
+  public boolean ephemeral(String volume) {
+    return ephemeral.contains(volume);
   }
 
   public Claim claim(String volume) {

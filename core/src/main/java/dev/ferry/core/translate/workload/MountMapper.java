@@ -98,6 +98,12 @@ public final class MountMapper {
   private static MountTarget volume(TranslationContext ctx, Service s, String podName, Mount m, Storage storage, PodVolumes vols) {
     if (m.isNamedVolume()) {
       Storage.Claim c = storage.claim(m.source());
+      if (c == null && storage.ephemeral(m.source())) {
+        ctx.report("anonymous-volume", Severity.INFO, m.path(), s.name(), "volume \"" + m.source() + "\" at " + m.target()
+            + " becomes an emptyDir (--volumes emptydir): its data lasts as long as the Pod");
+        return MountTarget.of(vols.use("vol:" + m.source(), m.source(), m.path(), n -> new VolumeBuilder().withName(n)
+            .withNewEmptyDir().endEmptyDir().build()));
+      }
       if (c == null) return null;
       if (c.template()) return MountTarget.claim(c.claimName());
       return MountTarget.claim(claimVolume(vols, m, c));

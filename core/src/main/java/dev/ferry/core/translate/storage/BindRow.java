@@ -13,6 +13,10 @@ public enum BindRow {
   SYSTEM_PATH("the source is a host system path (`/proc`, `/sys`, `/dev`, `/var/run`, `/run`, `/var/lib/docker`,"
       + " `/lib/modules`, `/etc/localtime`, `/`)", "hostPath only with `--bind-mounts hostpath` or a hostPath type;"
       + " otherwise not mounted", "the node's own system is not the Docker host's; mounting it needs a privileged Pod"),
+  OUTSIDE_PROJECT("the source is outside the project directory (an absolute, `~` or drive path) and is a file, or is"
+      + " mounted read-only", "not mounted (warning); a read-write directory there is a data directory (below)",
+      "ferry never copies files from outside the project into manifests: they may be the converting machine's own"
+          + " (`~/.ssh`, `/etc`), not the deployment's"),
   FLAG("`--bind-mounts skip`, `emptydir` or `hostpath`", "not mounted, an emptyDir or a hostPath as asked (`emptydir`"
       + " never covers a file target: the image's file stays)", "the user chose; an emptyDir where a file is expected"
       + " would break the program (\"Is a directory\")"),

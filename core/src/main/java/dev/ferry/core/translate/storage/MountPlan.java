@@ -58,8 +58,9 @@ public final class MountPlan {
     }
     BindMounts mode = ctx.options().bindMounts();
     boolean system = HostPaths.isSystemPath(src);
+    boolean outside = !host.startsWith(projectDir(ctx)) || src.length() > 1 && src.charAt(1) == ':';
     HostSnapshot snap = system || ms.type() == Kind.HOST_PATH || mode == BindMounts.HOSTPATH || mode == BindMounts.SKIP
-        ? null : HostSnapshot.of(host);
+        ? null : outside ? new HostSnapshot(HostSnapshot.Kind.MISSING, Map.of(), java.util.List.of(), null) : HostSnapshot.of(host);
     if (ms.type() != null) {
       Kind k = ms.type();
       if ((k == Kind.CONFIG_MAP || k == Kind.SECRET) && (snap == null || !snap.copyable())) k = Kind.NONE;
@@ -67,6 +68,10 @@ public final class MountPlan {
     }
     if (system) {
       return new Decision(BindRow.SYSTEM_PATH, mode == BindMounts.HOSTPATH ? Kind.HOST_PATH : Kind.NONE, host, null, ms);
+    }
+    if (outside && mode != BindMounts.SKIP && mode != BindMounts.HOSTPATH && (m.readOnly()
+        || HostPaths.looksLikeFile(m.target()) || mode == BindMounts.CONFIGMAP)) {
+      return new Decision(BindRow.OUTSIDE_PROJECT, Kind.NONE, host, snap, ms);
     }
     switch (mode) {
       case SKIP -> {
@@ -120,6 +125,11 @@ public final class MountPlan {
     String dir = host.getFileName() == null ? "" : host.getFileName().toString();
     boolean secret = snap.secret() || snap.kind() == HostSnapshot.Kind.DIRECTORY && HostPaths.looksSecret(dir, null);
     return secret ? Kind.SECRET : Kind.CONFIG_MAP;
+  }
+
+  private static Path projectDir(TranslationContext ctx) {
+    String wd = ctx.project().workingDir() == null ? "." : ctx.project().workingDir();
+    return Path.of(wd).normalize().toAbsolutePath();
   }
 
   /** The host path of a bind source: relative to the project directory, {@code ~} to the user's home. */

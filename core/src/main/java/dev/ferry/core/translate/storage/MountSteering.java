@@ -45,9 +45,10 @@ public record MountSteering(MountPlan.Kind type, Steering.Value size, Steering.V
       type = null;
     }
     if (type != null && m.isNamedVolume()) {
-      if (type != MountPlan.Kind.PVC && t.path().toString().contains("x-ferry")) {
-        invalid(ctx, s, t, reported, "the named volume \"" + m.source() + "\" at " + m.target() + " is always a"
-            + " PersistentVolumeClaim; a type applies to bind mounts and anonymous volumes");
+      if (type != MountPlan.Kind.PVC) {
+        invalid(ctx, s, t, reported, "named volumes (here \"" + m.source() + "\" at " + m.target() + ") stay"
+            + " PersistentVolumeClaims: a mount type applies to bind mounts and anonymous volumes (--volumes emptydir"
+            + " makes named volumes emptyDirs)");
       }
       type = null;
     }

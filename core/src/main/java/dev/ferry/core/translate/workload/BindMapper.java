@@ -85,6 +85,9 @@ final class BindMapper {
           + " would break the program or change its configuration)");
       case SYSTEM_PATH -> report(ctx, s, m, "is not mounted: " + src + " is the host's own system, which a Pod sees only"
           + " through a hostPath volume (--bind-mounts hostpath, or " + steer + ": hostPath) that needs a privileged Pod");
+      case OUTSIDE_PROJECT -> report(ctx, s, m, "is not mounted: " + src + " is outside the project directory, and ferry"
+          + " copies only the project's files (a host file may be the converting machine's own); put it in the project,"
+          + " or steer the mount (" + steer + ")");
       case FILE_TOO_BIG -> report(ctx, s, m, "is not mounted: the file is too big for a ConfigMap ("
           + d.snapshot().overLimit() + "); the image's own file stays: bake it into the image");
       case CONFIG_DIR_TOO_BIG -> report(ctx, s, m, "is not mounted: the directory is too big for a ConfigMap ("

@@ -27,36 +27,39 @@ public final class HostPaths {
   /** Path words that say "configuration" (a ConfigMap), checked on the target and the source's name. */
   private static final Set<String> CONFIG_WORDS = Set.of("conf", "config", "configs", "configuration", "cfg", "settings",
       "etc", "certs", "cert", "certificates", "tls", "ssl", "keys", "secrets", "templates", "provisioning", "dashboards",
-      "rules", "initdb", "init", "scripts", "entrypoint", "docker-entrypoint-initdb.d", "plugins-config");
+      "rules", "initdb", "init", "scripts", "entrypoint");
 
   /** Database images and the data directory whose root must not be a volume's root (lost+found). */
   static final Map<String, String> DB_DATA_DIRS = Map.of(
       "postgres", "/var/lib/postgresql/data", "postgis", "/var/lib/postgresql/data", "timescaledb", "/var/lib/postgresql/data",
       "mysql", "/var/lib/mysql", "mariadb", "/var/lib/mysql", "percona", "/var/lib/mysql", "mongo", "/data/db");
 
-  /** {@code nginx.conf}, {@code .env}, {@code Caddyfile}, {@code init.sql}; not {@code conf.d}, {@code src} or {@code .}. */
+  /**
+   * {@code nginx.conf}, {@code .env}, {@code Caddyfile}, {@code init.sql}; not {@code conf.d}, {@code src},
+   * {@code .}, nor a versioned directory like {@code mysql-8.0} or {@code python3.11} (an extension starts with a letter).
+   */
   public static boolean looksLikeFile(String path) {
-    String t = path == null ? "" : path.replace('\\', '/').replaceAll("/+$", "");
-    String name = t.substring(t.lastIndexOf('/') + 1);
+    String name = last(path);
     if (name.isEmpty() || name.equals(".") || name.equals("..") || name.endsWith(".d")) return false;
     if (name.startsWith(".")) return true;
     int dot = name.lastIndexOf('.');
-    return dot > 0 && dot < name.length() - 1 || name.endsWith("file") || name.equals("config.toml");
+    if (dot > 0 && name.substring(dot + 1).matches("[A-Za-z][A-Za-z0-9]*")) return true;
+    return name.endsWith("file") || name.equals("config.toml");
   }
 
   /** A path of the host system itself (docker.sock is the docker-socket-mount rule's). */
   public static boolean isSystemPath(String source) {
     String s = source == null ? "" : source.replaceAll("/+$", "");
     for (String p : SYSTEM) if (s.equals(p) || s.startsWith(p + "/")) return true;
-    return s.equals("/");
+    return s.isEmpty() && source != null && source.startsWith("/");
   }
 
   /** Whether the target or the source's name is a configuration place ({@code /etc/...}, {@code conf.d}, {@code certs}). */
   public static boolean looksLikeConfig(String source, String target) {
     String t = target == null ? "" : target.replace('\\', '/');
     if (t.startsWith("/etc/") || t.endsWith(".d") || t.endsWith(".d/")) return true;
-    for (String p : (t + "/" + last(source)).toLowerCase(Locale.ROOT).split("[/]")) {
-      if (CONFIG_WORDS.contains(p) || p.endsWith(".d") || p.startsWith("conf")) return true;
+    for (String w : (t + "/" + last(source)).toLowerCase(Locale.ROOT).split("[/._-]")) {
+      if (CONFIG_WORDS.contains(w)) return true;
     }
     return false;
   }

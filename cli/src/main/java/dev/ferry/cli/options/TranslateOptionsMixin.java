@@ -18,14 +18,21 @@ public final class TranslateOptionsMixin {
   public String waitImage;
 
   @Option(names = "--bind-mounts", paramLabel = "MODE", defaultValue = "auto",
-      description = "What bind mounts become: auto (small files → ConfigMap, else emptyDir), emptydir, hostpath,"
-          + " configmap, skip. Default: ${DEFAULT-VALUE}.")
+      description = "What bind mounts become: auto (by what the source is: files and configuration directories →"
+          + " ConfigMap or Secret, data directories → PersistentVolumeClaim; docs/conversion.md), configmap, pvc,"
+          + " emptydir, hostpath, skip. Default: ${DEFAULT-VALUE}.")
   public BindMounts bindMounts;
+
+  @Option(names = "--volumes", paramLabel = "MODE", defaultValue = "pvc",
+      description = "What named volumes become: pvc (a PersistentVolumeClaim each) or emptydir (for a throwaway cluster"
+          + " without a storage provisioner; data lasts as long as the Pod). Default: ${DEFAULT-VALUE}.")
+  public TranslateOptions.Volumes volumes;
 
   @Option(names = "--network-policies", description = "Emit one NetworkPolicy per compose network (members only).")
   public boolean networkPolicies;
 
   public TranslateOptions toOptions() {
-    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies);
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies,
+        volumes == null ? TranslateOptions.Volumes.PVC : volumes);
   }
 }

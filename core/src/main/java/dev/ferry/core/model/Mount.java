@@ -23,6 +23,11 @@ public record Mount(
     return "volume".equals(type) && (source == null || source.isEmpty());
   }
 
+  /** A named or anonymous volume. */
+  public boolean isVolume() {
+    return "volume".equals(type);
+  }
+
   public boolean isTmpfs() {
     return "tmpfs".equals(type);
   }

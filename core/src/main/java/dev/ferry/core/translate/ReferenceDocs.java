@@ -36,6 +36,26 @@ public final class ReferenceDocs {
         .append("| `secrets` | one Secret per secret (file, environment), mounted at /run/secrets/<target> |\n")
         .append("| `networks` | with `--network-policies`: one NetworkPolicy per network (members only) |\n")
         .append("| `name` | label app.kubernetes.io/part-of on every object |\n")
+        .append("\n## Bind mounts\n\n")
+        .append("A host path does not exist on a cluster node, so each bind mount is decided by what its source is\n")
+        .append("when ferry converts (`--bind-mounts auto`, the default). The rows are tried in order; each mount gets one\n")
+        .append("`bind-mount` finding that says what it became (lint shows the same finding). Limits of a copy: files of\n")
+        .append("at most " + dev.ferry.core.translate.storage.HostSnapshot.MAX_BYTES + " bytes; directories of at most "
+            + dev.ferry.core.translate.storage.HostSnapshot.MAX_FILES + " regular files, "
+            + dev.ferry.core.translate.storage.HostSnapshot.MAX_BYTES + " bytes in all and "
+            + dev.ferry.core.translate.storage.HostSnapshot.MAX_DEPTH + " levels (a ConfigMap holds at most 1 MiB);\n")
+        .append("symlinks and special files are not copied (named in the finding). Other modes: `configmap` copies every\n")
+        .append("existing file or directory within the limits; `pvc` makes every directory a claim (files are still copied);\n")
+        .append("`emptydir`, `hostpath` and `skip` do what they say for every mount. Per mount, `x-ferry.mounts.\"<target>\"`\n")
+        .append("or the kompose volume labels steer the choice (docs/steering.md).\n\n")
+        .append(dev.ferry.core.translate.storage.BindRow.markdown())
+        .append("\nA claim mounted at a database's data directory (postgres and postgis/timescaledb\n")
+        .append("`/var/lib/postgresql/data`, mysql/mariadb/percona `/var/lib/mysql`, mongo `/data/db`) is mounted through a\n")
+        .append("subPath named after that directory: a fresh volume's root holds `lost+found`, which postgres `initdb` and\n")
+        .append("`mysqld --initialize` refuse. `x-ferry.mounts.\"<target>\".subPath: \"\"` turns it off.\n\n")
+        .append("File modes of `configs` and `secrets` are read as compose reads them: `0440`, `0o440` and `\"0440\"` are\n")
+        .append("octal (288), a plain `288` is decimal; anything else is an error at its position. `ferry config` prints the\n")
+        .append("decimal value, which docker compose reads back the same. Bits beyond 0777 (setuid...) are a finding.\n")
         .append("\n## Choices ferry makes, and why\n\n")
         .append("- **Workload kind**: Deployment; DaemonSet for `deploy.mode: global`; Job for a service with\n")
         .append("  `restart: \"no\"` (or on-failure) that another service awaits with `service_completed_successfully`;\n")
@@ -81,6 +101,13 @@ public final class ReferenceDocs {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
     }
     b.append("\nAt the top level, `x-ferry.volumes.<name>.{size,storageClass,accessMode}` steers a named volume for\nevery service that uses it.\n");
+    b.append("\nPer mount, `x-ferry.mounts` is keyed by the mount's target path (quote it). It steers bind mounts and\n")
+        .append("anonymous volumes (type, size, storageClass, accessMode, subPath) and the subPath of named volumes. A\n")
+        .append("value that cannot be used is a `steering-invalid` finding and is left out. Several services mounting the\n")
+        .append("same host directory share one claim, sized by the first mount that says.\n\n")
+        .append("```yaml\nservices:\n  db:\n    image: postgres:16.4\n    volumes: [\"./pgdata:/var/lib/postgresql/data\", \"/var/lib/postgresql/archive\"]\n")
+        .append("    x-ferry:\n      mounts:\n        \"/var/lib/postgresql/data\": {size: 20Gi, storageClass: fast-ssd}\n")
+        .append("        \"/var/lib/postgresql/archive\": {type: pvc, size: 50Gi, accessMode: ReadWriteOncePod}\n```\n");
     b.append("\n## kompose labels\n\n| label | ferry equivalent |\n| --- | --- |\n");
     for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");

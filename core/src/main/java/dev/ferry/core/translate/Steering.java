@@ -44,6 +44,11 @@ public final class Steering {
       Map.entry("volumes.<name>.size", "PVC size of a named volume (default 1Gi)"),
       Map.entry("volumes.<name>.storageClass", "PVC storageClassName"),
       Map.entry("volumes.<name>.accessMode", "PVC access mode (ReadWriteOnce | ReadWriteMany | ReadWriteOncePod)"),
+      Map.entry("mounts.<target>.type", "what a bind mount or anonymous volume at <target> becomes: pvc | configMap | secret | emptyDir | hostPath | none"),
+      Map.entry("mounts.<target>.size", "PVC size of the mount at <target> (default 1Gi)"),
+      Map.entry("mounts.<target>.storageClass", "PVC storageClassName of the mount at <target>"),
+      Map.entry("mounts.<target>.accessMode", "PVC access mode of the mount at <target> (ReadWriteOnce | ReadWriteMany | ReadWriteOncePod)"),
+      Map.entry("mounts.<target>.subPath", "subPath of the mount at <target> (a relative path; \"\" for none, e.g. to turn off the database subPath)"),
       Map.entry("imagePullPolicy", "imagePullPolicy: Always | IfNotPresent | Never"),
       Map.entry("imagePullSecret", "name of an imagePullSecret"),
       Map.entry("probes.liveness", "false to emit no livenessProbe"),
@@ -61,8 +66,10 @@ public final class Steering {
       Map.entry("kompose.service.expose", "ingress.host (and path: `host/path`; `true` = no host)"),
       Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
       Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
-      Map.entry("kompose.volume.size", "volumes.<every volume of the service>.size"),
-      Map.entry("kompose.volume.storage-class-name", "volumes.<every volume of the service>.storageClass"),
+      Map.entry("kompose.volume.size", "volumes.<every volume of the service>.size and mounts.<every mount>.size"),
+      Map.entry("kompose.volume.storage-class-name", "volumes.<every volume of the service>.storageClass and mounts.<every mount>.storageClass"),
+      Map.entry("kompose.volume.type", "mounts.<every bind mount and anonymous volume of the service>.type (configMap | emptyDir | hostPath | persistentVolumeClaim)"),
+      Map.entry("kompose.volume.subpath", "mounts.<every volume mount of the service>.subPath"),
       Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
       Map.entry("kompose.image-pull-secret", "imagePullSecret"),
       Map.entry("kompose.cronjob.schedule", "schedule"),
@@ -135,6 +142,28 @@ public final class Steering {
     if (v == null && key.equals("size")) v = label("kompose.volume.size");
     if (v == null && key.equals("storageClass")) v = label("kompose.volume.storage-class-name");
     return v;
+  }
+
+  /**
+   * Steering of the mount at {@code target}: the service's {@code x-ferry.mounts."<target>".<key>},
+   * then the kompose label that applies to every volume of the service. Keys: type, size,
+   * storageClass, accessMode, subPath.
+   */
+  public Value mount(String target, String key) {
+    if (xferry != null && xferry.get("mounts") instanceof MapNode mounts) {
+      for (String t : new String[] {target, target.replaceAll("/+$", "")}) {
+        if (mounts.get(t) instanceof MapNode m && m.get(key) instanceof ScalarNode s && s.kind() != ScalarNode.Kind.NULL) {
+          return new Value(s.text(), service.path("x-ferry").key("mounts").key(t).key(key));
+        }
+      }
+    }
+    return switch (key) {
+      case "type" -> label("kompose.volume.type");
+      case "size" -> label("kompose.volume.size");
+      case "storageClass" -> label("kompose.volume.storage-class-name");
+      case "subPath" -> label("kompose.volume.subpath");
+      default -> null;
+    };
   }
 
   /** Project-level steering of a named volume (for volumes no service steers). */

@@ -9,35 +9,56 @@ public record TranslateOptions(
     boolean waitForDependencies,
     String waitImage,
     BindMounts bindMounts,
-    boolean networkPolicies) {
+    boolean networkPolicies,
+    Volumes volumes) {
+
+  /** The five-choice form (named volumes become claims). */
+  public TranslateOptions(String namespace, boolean waitForDependencies, String waitImage, BindMounts bindMounts,
+      boolean networkPolicies) {
+    this(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies, Volumes.PVC);
+  }
+
+  /**
+   * What named volumes become: pvc (default) or emptydir, for a throwaway cluster with no storage
+   * provisioner (claims would stay Pending and the Pods with them); data then lasts as long as the Pod.
+   */
+  public enum Volumes { PVC, EMPTYDIR }
+
+  public TranslateOptions withVolumes(Volumes v) {
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies, v);
+  }
 
   /** The pinned image used by dependency-wait initContainers (never :latest). */
   public static final String DEFAULT_WAIT_IMAGE = "busybox:1.36.1";
 
-  /** auto: an existing small file becomes a ConfigMap, anything else an emptyDir. */
-  public enum BindMounts { AUTO, EMPTYDIR, HOSTPATH, CONFIGMAP, SKIP }
+  /**
+   * What bind mounts become. auto: by what the source is (docs/conversion.md's decision table,
+   * {@link dev.ferry.core.translate.storage.BindRow}); configmap: every existing file or small
+   * directory is copied; pvc: every directory is a PersistentVolumeClaim (files still ConfigMaps).
+   */
+  public enum BindMounts { AUTO, EMPTYDIR, HOSTPATH, CONFIGMAP, PVC, SKIP }
 
   public static TranslateOptions defaults() {
     return new TranslateOptions(null, true, DEFAULT_WAIT_IMAGE, BindMounts.AUTO, false);
   }
 
   public TranslateOptions withNamespace(String ns) {
-    return new TranslateOptions(ns, waitForDependencies, waitImage, bindMounts, networkPolicies);
+    return new TranslateOptions(ns, waitForDependencies, waitImage, bindMounts, networkPolicies, volumes);
   }
 
   public TranslateOptions withWaitForDependencies(boolean b) {
-    return new TranslateOptions(namespace, b, waitImage, bindMounts, networkPolicies);
+    return new TranslateOptions(namespace, b, waitImage, bindMounts, networkPolicies, volumes);
   }
 
   public TranslateOptions withWaitImage(String img) {
-    return new TranslateOptions(namespace, waitForDependencies, img, bindMounts, networkPolicies);
+    return new TranslateOptions(namespace, waitForDependencies, img, bindMounts, networkPolicies, volumes);
   }
 
   public TranslateOptions withBindMounts(BindMounts m) {
-    return new TranslateOptions(namespace, waitForDependencies, waitImage, m, networkPolicies);
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, m, networkPolicies, volumes);
   }
 
   public TranslateOptions withNetworkPolicies(boolean b) {
-    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, b);
+    return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, b, volumes);
   }
 }

@@ -18,6 +18,7 @@ import dev.ferry.rules.hygiene.TopLevelOrder;
 import dev.ferry.rules.hygiene.VolumesQuoted;
 import dev.ferry.rules.migration.AnonymousVolume;
 import dev.ferry.rules.migration.BindMount;
+import dev.ferry.rules.migration.BindSourceMissing;
 import dev.ferry.rules.migration.BuildWithoutImage;
 import dev.ferry.rules.migration.ContainerName;
 import dev.ferry.rules.migration.DependsOnCondition;
@@ -85,7 +86,7 @@ public final class RuleRegistry {
       // migration
       new ServiceNameNotDns(), new DependsOnWithoutHealthcheck(), new DependsOnCondition(), new UnreachableService(),
       new BuildWithoutImage(), new ContainerName(), new Links(), new NetworkAlias(), new HostIpBinding(),
-      new BindMount(), new SharedVolume(), new NamedUser(), new RestartPolicy(), new NotTranslatable(),
+      new BindMount(), new BindSourceMissing(), new SharedVolume(), new NamedUser(), new RestartPolicy(), new NotTranslatable(),
       new PlacementConstraint(), new LocalhostReference(), new ReferenceRewritten(), new StatefulSetSuggested(),
       new AnonymousVolume(), new ExternalVolume(), new ExternalConfig(), new ExternalSecret(), new SteeringInvalid(),
       // security

@@ -64,6 +64,20 @@ public final class SharedVolume implements Rule {
     out.flush();
   }
 
+  /**
+   * This rule judges named volumes; the conversion's findings for bind mounts and anonymous volumes
+   * that became one shared claim are the mapper's, and lint keeps them.
+   */
+  @Override
+  public boolean covers(dev.ferry.rules.api.Finding fromTranslation, RuleContext ctx, List<dev.ferry.rules.api.Finding> own) {
+    for (Service s : ctx.services()) {
+      for (Mount m : s.volumes()) {
+        if (!m.isNamedVolume() && ctx.position(m.path()).equals(fromTranslation.position())) return false;
+      }
+    }
+    return true;
+  }
+
   private static String replicas(Service s) {
     if (s.deploy().isGlobal()) return "on every node (deploy.mode: global)";
     Integer r = s.replicas();

@@ -18,11 +18,11 @@ import java.util.Map;
 public final class Casts {
   private Casts() {}
 
-  private enum To { INT, FLOAT, BOOL }
+  private enum To { INT, FLOAT, BOOL, MODE }
 
   private static final Map<String, To> TABLE = Map.ofEntries(
-      Map.entry("services.*.configs.[].mode", To.INT),
-      Map.entry("services.*.secrets.[].mode", To.INT),
+      Map.entry("services.*.configs.[].mode", To.MODE),
+      Map.entry("services.*.secrets.[].mode", To.MODE),
       Map.entry("services.*.cpu_count", To.INT),
       Map.entry("services.*.cpu_percent", To.FLOAT),
       Map.entry("services.*.cpu_period", To.INT),
@@ -94,16 +94,20 @@ public final class Casts {
       return s.withItems(items);
     }
     ScalarNode sc = (ScalarNode) n;
+    if (sc.kind() != ScalarNode.Kind.STRING && sc.kind() != ScalarNode.Kind.NULL && path.size() == 5 && path.matches(MODE_PATH)
+        && ("configs".equals(path.get(2)) || "secrets".equals(path.get(2)))) return mode(sc, path, diags);
     if (sc.kind() != ScalarNode.Kind.STRING || path.size() < 2) return sc;
     for (int i = 0; i < SPLIT.length; i++) {
       Map.Entry<String, To> e = ENTRIES.get(i);
       if (path.matches(SPLIT[i])) {
+        if (e.getValue() == To.MODE) return mode(sc, path, diags);
         ScalarNode r = cast(sc, e.getValue());
         if (r == sc) {
           String what = switch (e.getValue()) {
             case INT -> "an integer";
             case FLOAT -> "a number";
             case BOOL -> "a boolean";
+            case MODE -> "a file mode";
           };
           String code = path.size() > 3 && "healthcheck".equals(path.get(2)) ? "healthcheck-invalid" : "schema";
           diags.error(code, sc.position(), path + " must be " + what + ", got \"" + sc.text() + "\"");
@@ -112,6 +116,42 @@ public final class Casts {
       }
     }
     return sc;
+  }
+
+  private static final String[] MODE_PATH = "services.*.*.[].mode".split("\\.");
+
+  /**
+   * A file mode as compose reads it: a plain number with a leading 0 or 0o is octal ({@code 0440},
+   * {@code 0o440}), other plain numbers are decimal ({@code 288}), and a quoted string is octal
+   * digits ({@code "0440"}, {@code "440"}). The result is the decimal value, which every reader
+   * (docker compose included) reads back the same; anything else is an error at its position.
+   */
+  private static ScalarNode mode(ScalarNode sc, ModelPath path, Diagnostics diags) {
+    String t = sc.text().trim();
+    Long v = null;
+    try {
+      if (sc.kind() == ScalarNode.Kind.STRING) {
+        if (t.matches("[0-7]{1,11}")) v = Long.parseLong(t, 8);
+      } else if (sc.kind() != ScalarNode.Kind.INT) {
+        v = null;
+      } else if (t.matches("0o[0-7]{1,11}")) {
+        v = Long.parseLong(t.substring(2), 8);
+      } else if (t.matches("0[0-7]{1,11}")) {
+        v = Long.parseLong(t, 8);
+      } else if (t.matches("0x[0-9a-fA-F]{1,8}")) {
+        v = Long.parseLong(t.substring(2), 16);
+      } else if (t.matches("[1-9][0-9]{0,9}|0")) {
+        v = Long.parseLong(t);
+      }
+    } catch (NumberFormatException e) {
+      v = null;
+    }
+    if (v == null) {
+      diags.error("schema", sc.position(), path + " must be a file mode (octal like 0440, 0o440 or \"0440\", or a"
+          + " decimal number like 288), got " + (sc.quoted() ? "\"" + sc.text() + "\"" : sc.text()));
+      return sc;
+    }
+    return new ScalarNode(Long.toString(v), ScalarNode.Kind.INT, false, sc.position(), null);
   }
 
   private static boolean typed(ModelPath path) {

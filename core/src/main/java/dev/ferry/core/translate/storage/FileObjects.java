@@ -77,8 +77,9 @@ public final class FileObjects {
     for (FileRef r : s.configs()) {
       String cm = configMaps.get(r.source());
       if (cm == null) continue;
-      String vol = vols.use("config:" + cm, "config-" + cm, r.path(), n -> new VolumeBuilder().withName(n)
-          .withNewConfigMap().withName(cm).withDefaultMode(r.mode()).endConfigMap().build());
+      Integer mode = mode(ctx, s, r);
+      String vol = vols.use("config:" + cm + ":" + mode, "config-" + cm, r.path(), n -> new VolumeBuilder().withName(n)
+          .withNewConfigMap().withName(cm).withDefaultMode(mode).endConfigMap().build());
       String target = r.target() != null ? r.target() : "/" + r.source();
       out.add(new VolumeMountBuilder().withName(vol).withMountPath(target).withSubPath(key(r.source()))
           .withReadOnly(true).build());
@@ -88,8 +89,9 @@ public final class FileObjects {
     for (FileRef r : s.secrets()) {
       String sec = secrets.get(r.source());
       if (sec == null) continue;
-      String vol = vols.use("secret:" + sec, "secret-" + sec, r.path(), n -> new VolumeBuilder().withName(n)
-          .withNewSecret().withSecretName(sec).withDefaultMode(r.mode()).endSecret().build());
+      Integer mode = mode(ctx, s, r);
+      String vol = vols.use("secret:" + sec + ":" + mode, "secret-" + sec, r.path(), n -> new VolumeBuilder().withName(n)
+          .withNewSecret().withSecretName(sec).withDefaultMode(mode).endSecret().build());
       String t = r.target() != null ? r.target() : r.source();
       String target = t.startsWith("/") ? t : "/run/secrets/" + t;
       out.add(new VolumeMountBuilder().withName(vol).withMountPath(target).withSubPath(key(r.source()))
@@ -98,6 +100,15 @@ public final class FileObjects {
       owner(ctx, s, r);
     }
     return out;
+  }
+
+  /** The file mode (read as compose reads it, octal 0440 = 288); Kubernetes takes only permission bits (at most 0777). */
+  private static Integer mode(TranslationContext ctx, Service s, FileRef r) {
+    if (r.mode() == null || r.mode() >= 0 && r.mode() <= 0777) return r.mode();
+    ctx.report("not-translatable", Severity.WARNING, r.path().key("mode"), s.name(), "mode 0"
+        + Integer.toOctalString(r.mode()) + " of " + r.source() + " has bits beyond the permissions (setuid, setgid,"
+        + " sticky), which Kubernetes does not set; the default mode is used");
+    return null;
   }
 
   private static void owner(TranslationContext ctx, Service s, FileRef r) {

@@ -38,9 +38,13 @@ public final class Storage {
       boolean template) {}
 
   private final Map<String, Claim> claims = new LinkedHashMap<>();
+  private final Set<String> ephemeral = new LinkedHashSet<>();
+  private final MountPlan mounts;
+  private final BindClaims binds;
 
   public Storage(TranslationContext ctx, Plan plan) {
     Project p = ctx.project();
+    mounts = new MountPlan(ctx, plan);
     Map<String, Set<String>> users = new LinkedHashMap<>();
     Map<String, ModelPath> firstUse = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
@@ -64,12 +68,25 @@ public final class Storage {
         claims.put(vol, new Claim(vol, dev.ferry.core.translate.network.Naming.sanitize(claim), null, null, false));
         continue;
       }
+      if (ctx.options().volumes() == dev.ferry.core.translate.TranslateOptions.Volumes.EMPTYDIR) {
+        ephemeral.add(vol);
+        if (e.getValue().size() > 1) {
+          ctx.report("shared-volume", Severity.WARNING, firstUse.get(vol), owner, "volume \"" + vol + "\" becomes an"
+              + " emptyDir in each Pod (--volumes emptydir): " + String.join(", ", e.getValue()) + " no longer share it");
+        }
+        continue;
+      }
       boolean statefulOnly = e.getValue().size() == 1 && plan.kind(owner) == WorkloadKind.STATEFULSET;
       Integer replicas = ownerSvc.replicas();
       boolean shared = e.getValue().size() > 1
           || (!statefulOnly && replicas != null && replicas > 1 && plan.kind(owner) != WorkloadKind.DAEMONSET)
           || plan.kind(owner) == WorkloadKind.DAEMONSET;
       Steering.Value modeV = st.volume(vol, "accessMode");
+      if (modeV != null && !MountSteering.ACCESS_MODES.contains(modeV.text().trim())) {
+        ctx.report("steering-invalid", Severity.WARNING, modeV.path(), owner, "access mode \"" + modeV.text()
+            + "\" is not one of " + String.join(", ", MountSteering.ACCESS_MODES));
+        modeV = null;
+      }
       String mode = modeV != null ? modeV.text() : shared ? "ReadWriteMany" : "ReadWriteOnce";
       if (shared && modeV == null) {
         ctx.report("shared-volume", Severity.WARNING, firstUse.get(vol), owner,
@@ -77,35 +94,66 @@ public final class Storage {
                 : "more than one replica") + ": its claim asks for ReadWriteMany, which needs a storage class that"
                 + " supports it (NFS, CephFS, EFS...); set x-ferry volumes." + vol + ".accessMode to choose");
       }
-      Steering.Value sizeV = st.volume(vol, "size");
+      Steering.Value sizeV = valid(ctx, owner, st.volume(vol, "size"));
       Steering.Value classV = st.volume(vol, "storageClass");
-      String size = sizeV != null ? quantity(sizeV.text()) : DEFAULT_SIZE;
       String claimName = statefulOnly ? dev.ferry.core.translate.network.Naming.sanitize(vol)
           : ctx.claimName("PersistentVolumeClaim", vol);
-      PersistentVolumeClaimBuilder b = new PersistentVolumeClaimBuilder()
-          .withMetadata(statefulOnly ? new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(claimName)
-              .withLabels(ctx.labels(ctx.naming().of(owner), null)).build()
-              : ctx.meta(claimName, ctx.naming().of(owner), null))
-          .withNewSpec().withAccessModes(mode)
-          .withNewResources().withRequests(Map.of("storage", new Quantity(size))).endResources()
-          .withStorageClassName(classV == null ? null : classV.text())
-          .endSpec();
-      PersistentVolumeClaim pvc = b.build();
-      claims.put(vol, new Claim(vol, claimName, mode, pvc, statefulOnly));
       ModelPath src = v != null ? ModelPath.of("volumes", vol) : firstUse.get(vol);
-      if (!statefulOnly) {
-        ctx.emit(pvc);
-        ctx.provenance().from("PersistentVolumeClaim", claimName, "", src);
-        if (modeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.accessModes", modeV.path());
-        else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.accessModes", shared
-            ? "the volume is shared by several Pods or replicas: ReadWriteMany (needs a storage class that offers it)"
-            : "one Pod uses the volume: ReadWriteOnce, which every storage class offers");
-        if (classV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.storageClassName", classV.path());
-        if (sizeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.resources.requests.storage", sizeV.path());
-        else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.resources.requests.storage",
-            "compose volumes have no size; ferry asks for " + DEFAULT_SIZE + " (steer with x-ferry volumes." + vol + ".size)");
-      }
+      claims.put(vol, claim(ctx, vol, claimName, owner, mode, modeV, sizeV, classV, statefulOnly, src, shared
+          ? "the volume is shared by several Pods or replicas: ReadWriteMany (needs a storage class that offers it)"
+          : "one Pod uses the volume: ReadWriteOnce, which every storage class offers",
+          "compose volumes have no size; ferry asks for " + DEFAULT_SIZE + " (steer with x-ferry volumes." + vol + ".size)"));
     }
+    binds = new BindClaims(ctx, plan, mounts, this);
+  }
+
+  /** Builds (and unless it is a StatefulSet template, emits) one claim, with its provenance. */
+  Claim claim(TranslationContext ctx, String key, String claimName, String owner, String mode, Steering.Value modeV,
+      Steering.Value sizeV, Steering.Value classV, boolean template, ModelPath src, String modeWhy, String sizeWhy) {
+    String size = sizeV != null ? quantity(sizeV.text()) : DEFAULT_SIZE;
+    String cls = classV == null || classV.text().isEmpty() ? null : classV.text();
+    PersistentVolumeClaim pvc = new PersistentVolumeClaimBuilder()
+        .withMetadata(template ? new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(claimName)
+            .withLabels(ctx.labels(ctx.naming().of(owner), null)).build()
+            : ctx.meta(claimName, ctx.naming().of(owner), null))
+        .withNewSpec().withAccessModes(mode)
+        .withNewResources().withRequests(Map.of("storage", new Quantity(size))).endResources()
+        .withStorageClassName(cls)
+        .endSpec().build();
+    if (!template) {
+      ctx.emit(pvc);
+      ctx.provenance().from("PersistentVolumeClaim", claimName, "", src);
+      if (modeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.accessModes", modeV.path());
+      else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.accessModes", modeWhy);
+      if (cls != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.storageClassName", classV.path());
+      if (sizeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.resources.requests.storage", sizeV.path());
+      else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.resources.requests.storage", sizeWhy);
+    }
+    return new Claim(key, claimName, mode, pvc, template);
+  }
+
+  /** A steered size that is a size, else a {@code steering-invalid} finding and null (the default is used). */
+  private static Steering.Value valid(TranslationContext ctx, String service, Steering.Value size) {
+    if (size == null || quantityOrNull(size.text()) != null) return size;
+    ctx.report("steering-invalid", Severity.WARNING, size.path(), service, "volume size \"" + size.text()
+        + "\" is not a size (like 10Gi or 500Mi); the default " + DEFAULT_SIZE + " is used");
+    return null;
+  }
+
+  /** The claim {@code m} mounts: its named volume's, or the claim a bind mount or anonymous volume became; null if none. */
+  public Claim claimFor(Mount m) {
+    if (m.isNamedVolume()) return claims.get(m.source());
+    return binds.claim(m);
+  }
+
+  /** Where each bind mount and anonymous volume goes. */
+  public MountPlan mounts() {
+    return mounts;
+  }
+
+  /** Whether named volume {@code volume} is an emptyDir in each Pod (--volumes emptydir). */
+  public boolean ephemeral(String volume) {
+    return ephemeral.contains(volume);
   }
 
   public Claim claim(String volume) {
@@ -119,7 +167,7 @@ public final class Storage {
     for (Service s : p.services().values()) {
       if (!plan.podOwner(s.name()).equals(owner)) continue;
       for (Mount m : s.volumes()) {
-        Claim c = m.isNamedVolume() ? claims.get(m.source()) : null;
+        Claim c = claimFor(m);
         if (c != null && c.template() && seen.add(c.claimName())) out.add(c.pvc());
       }
     }
@@ -131,7 +179,7 @@ public final class Storage {
     for (Service s : p.services().values()) {
       if (!plan.podOwner(s.name()).equals(owner)) continue;
       for (Mount m : s.volumes()) {
-        Claim c = m.isNamedVolume() ? claims.get(m.source()) : null;
+        Claim c = claimFor(m);
         if (c != null && !c.template() && (c.accessMode() == null || c.accessMode().equals("ReadWriteOnce")
             || c.accessMode().equals("ReadWriteOncePod"))) return true;
       }
@@ -141,12 +189,19 @@ public final class Storage {
 
   /** "10G" / "10gb" / "10Gi" to a Kubernetes quantity; already-valid quantities pass through. */
   static String quantity(String text) {
+    String q = quantityOrNull(text);
+    return q == null ? DEFAULT_SIZE : q;
+  }
+
+  /** The quantity of a size, or null when it is not one. */
+  static String quantityOrNull(String text) {
     String t = text.trim();
-    if (t.matches("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?")) return t;
+    if (t.matches("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?")) return t.matches("0+(\\.0*)?[A-Za-z]*") ? null : t;
     try {
-      return Quantities.memory(ByteSizes.parse(t));
+      long b = ByteSizes.parse(t);
+      return b <= 0 ? null : Quantities.memory(b);
     } catch (RuntimeException e) {
-      return DEFAULT_SIZE;
+      return null;
     }
   }
 }

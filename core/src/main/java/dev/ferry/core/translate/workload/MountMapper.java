@@ -5,54 +5,66 @@ import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.translate.Scope;
-import dev.ferry.core.translate.TranslateOptions.BindMounts;
+import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.storage.HostPaths;
+import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.Storage;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * {@code volumes} of a service to volumeMounts and Pod volumes. Named volume → its claim;
- * anonymous volume → emptyDir; tmpfs → emptyDir in memory with sizeLimit; bind mount → by
- * {@code --bind-mounts}: auto (default: an existing file of at most 256 KiB becomes a ConfigMap
- * mounted with subPath, anything else an emptyDir), emptydir, hostpath, configmap, or skip; every
- * bind mount is a finding, because host paths do not exist in a cluster. The Docker socket is
- * never mounted.
+ * {@code volumes} of a service to volumeMounts and Pod volumes. Named volume → its claim (a
+ * database data directory mounted through a subPath); anonymous volume → emptyDir, or a claim when
+ * steered; tmpfs → emptyDir in memory with sizeLimit; bind mount → what {@link MountPlan} decided
+ * ({@link BindMapper}). Per-mount steering (x-ferry mounts.<target>, kompose.volume.*) applies.
  */
 public final class MountMapper {
-  /** Largest bind-mounted file turned into a ConfigMap (ConfigMaps hold at most 1 MiB in all). */
-  static final long MAX_CONFIG_FILE = 256 * 1024;
-
   private MountMapper() {}
 
   public static List<VolumeMount> map(TranslationContext ctx, Service s, String podName, Storage storage,
       PodVolumes vols, Scope scope) {
     List<VolumeMount> out = new ArrayList<>();
     for (Mount m : s.volumes()) {
-      Target t = volume(ctx, s, podName, m, storage, vols);
+      MountTarget t = volume(ctx, s, podName, m, storage, vols);
       if (t == null) continue;
       VolumeMountBuilder b = new VolumeMountBuilder().withName(t.volume()).withMountPath(m.target());
       if (m.readOnly() || t.configMap()) b.withReadOnly(true);
-      if (m.subpath() != null && !m.subpath().isEmpty()) b.withSubPath(m.subpath());
-      if (t.subPath() != null) b.withSubPath(t.subPath());
+      String sub = t.subPath() != null ? t.subPath() : m.subpath() != null && !m.subpath().isEmpty() ? m.subpath()
+          : t.claim() ? claimSubPath(ctx, s, m, storage, scope, out.size()) : null;
+      if (sub != null && !sub.isEmpty()) b.withSubPath(sub);
       scope.from(ctx, "volumeMounts[" + out.size() + "]", m.path());
       out.add(b.build());
     }
     extras(ctx, s, vols, scope, out);
     return out;
+  }
+
+  /**
+   * The subPath of a claim's mount: steered (x-ferry mounts.<target>.subPath, kompose.volume.subpath),
+   * else a directory named after the data directory when {@code m} is a database's data directory
+   * (a fresh volume's root holds lost+found, which postgres initdb and mysqld --initialize refuse).
+   */
+  private static String claimSubPath(TranslationContext ctx, Service s, Mount m, Storage storage, Scope scope, int index) {
+    MountPlan.Decision d = storage.mounts().decision(m);
+    Steering.Value v = d != null && d.steering() != null ? d.steering().subPath() : null;
+    if (v != null) return v.text();
+    String db = HostPaths.dbDataDir(s, m.target());
+    if (db == null) return null;
+    String sub = last(db);
+    scope.defaulted(ctx, "volumeMounts[" + index + "].subPath", "the claim is " + s.name() + "'s database data directory: a"
+        + " subdirectory keeps the volume's lost+found out of it, which initialisation would refuse (x-ferry mounts.\""
+        + m.target() + "\".subPath: \"\" turns this off)");
+    return sub;
+  }
+
+  private static String claimVolume(PodVolumes vols, Mount m, Storage.Claim c) {
+    return vols.use("pvc:" + c.claimName(), c.claimName(), m.path(), n -> new VolumeBuilder().withName(n)
+        .withNewPersistentVolumeClaim().withClaimName(c.claimName()).endPersistentVolumeClaim().build());
   }
 
   /** Service-level {@code tmpfs: [path[:opts]]} and {@code shm_size}: memory-backed emptyDirs. */
@@ -83,151 +95,47 @@ public final class MountMapper {
     }
   }
 
-  /** The Pod volume a mount uses, and the subPath when it mounts one key of a ConfigMap. */
-  private record Target(String volume, String subPath, boolean configMap) {
-    static Target of(String volume) {
-      return volume == null ? null : new Target(volume, null, false);
-    }
-  }
-
-  private static Target volume(TranslationContext ctx, Service s, String podName, Mount m, Storage storage, PodVolumes vols) {
+  private static MountTarget volume(TranslationContext ctx, Service s, String podName, Mount m, Storage storage, PodVolumes vols) {
     if (m.isNamedVolume()) {
       Storage.Claim c = storage.claim(m.source());
+      if (c == null && storage.ephemeral(m.source())) {
+        ctx.report("anonymous-volume", Severity.INFO, m.path(), s.name(), "volume \"" + m.source() + "\" at " + m.target()
+            + " becomes an emptyDir (--volumes emptydir): its data lasts as long as the Pod");
+        return MountTarget.of(vols.use("vol:" + m.source(), m.source(), m.path(), n -> new VolumeBuilder().withName(n)
+            .withNewEmptyDir().endEmptyDir().build()));
+      }
       if (c == null) return null;
-      if (c.template()) return new Target(c.claimName(), null, false);
-      return Target.of(vols.use("pvc:" + c.claimName(), c.claimName(), m.path(), n -> new VolumeBuilder().withName(n)
-          .withNewPersistentVolumeClaim().withClaimName(c.claimName()).endPersistentVolumeClaim().build()));
+      if (c.template()) return MountTarget.claim(c.claimName());
+      return MountTarget.claim(claimVolume(vols, m, c));
     }
     if (m.isAnonymousVolume()) {
+      MountPlan.Decision d = storage.mounts().decision(m);
+      Storage.Claim c = storage.claimFor(m);
+      if (c != null) {
+        ctx.report("anonymous-volume", Severity.INFO, m.path(), s.name(), "anonymous volume at " + m.target()
+            + " becomes PersistentVolumeClaim " + c.claimName() + " (as steered): its data survives the Pod");
+        return MountTarget.claim(claimVolume(vols, m, c));
+      }
+      if (d != null && d.kind() == MountPlan.Kind.NONE) {
+        ctx.report("anonymous-volume", Severity.INFO, m.path(), s.name(), "anonymous volume at " + m.target()
+            + " is not mounted (as steered): the image's own content stays");
+        return null;
+      }
       ctx.report("anonymous-volume", Severity.INFO, m.path(), s.name(),
           "anonymous volume at " + m.target() + " becomes an emptyDir: its data lasts as long as the Pod");
-      return Target.of(vols.use("anon:" + m.target(), "data-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
+      return MountTarget.of(vols.use("anon:" + m.target(), "data-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
           .withNewEmptyDir().endEmptyDir().build()));
     }
     if (m.isTmpfs()) {
-      return Target.of(vols.use("tmpfs:" + m.target(), "tmpfs-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
+      return MountTarget.of(vols.use("tmpfs:" + m.target(), "tmpfs-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
           .withNewEmptyDir().withMedium("Memory")
           .withSizeLimit(m.tmpfsSize() == null ? null : new Quantity(Quantities.memory(m.tmpfsSize())))
           .endEmptyDir().build()));
     }
-    if (m.isBind()) return bind(ctx, s, podName, m, vols);
+    if (m.isBind()) return BindMapper.bind(ctx, s, podName, m, storage, vols);
     ctx.report("not-translatable", Severity.WARNING, m.path(), s.name(),
         "volume of type " + m.type() + " at " + m.target() + " has no Kubernetes equivalent; it is not mounted");
     return null;
-  }
-
-  private static Target bind(TranslationContext ctx, Service s, String podName, Mount m, PodVolumes vols) {
-    String src = m.source() == null ? "" : m.source();
-    if (src.endsWith("docker.sock") || src.endsWith("docker.sock/")) {
-      ctx.report("docker-socket-mount", Severity.ERROR, m.path(), s.name(),
-          "the Docker socket (" + src + ") is not mounted: there is no Docker daemon on a Kubernetes node to talk"
-              + " to, and mounting the node's container runtime socket gives root on the node");
-      return null;
-    }
-    BindMounts mode = ctx.options().bindMounts();
-    Path host = resolve(ctx, src);
-    if (mode == BindMounts.SKIP) {
-      report(ctx, s, m, "is not mounted (--bind-mounts=skip)");
-      return null;
-    }
-    if (mode == BindMounts.HOSTPATH) {
-      report(ctx, s, m, "becomes a hostPath volume: " + host + " must exist on every node that may run the Pod");
-      return Target.of(vols.use("host:" + host, "host-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
-          .withNewHostPath().withPath(host.toString()).endHostPath().build()));
-    }
-    if (mode == BindMounts.CONFIGMAP || mode == BindMounts.AUTO) {
-      String[] cm = configMap(ctx, podName, m, host, mode == BindMounts.CONFIGMAP);
-      if (cm != null) {
-        String cmName = cm[0];
-        String key = cm[1];
-        report(ctx, s, m, "becomes ConfigMap " + cmName + (key.isEmpty() ? "" : " (key " + key + ")")
-            + ", a read-only copy of the file as it is now: changes on the host are not seen, and writes fail");
-        String vol = vols.use("cm:" + cmName, "cfg-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
-            .withNewConfigMap().withName(cmName).endConfigMap().build());
-        return new Target(vol, key.isEmpty() ? null : key, true);
-      }
-    }
-    report(ctx, s, m, "becomes an emptyDir: the container starts with an empty directory there, not the host's "
-        + src + " (--bind-mounts=configmap or hostpath to choose otherwise)");
-    return Target.of(vols.use("bind:" + host, "bind-" + last(m.target()), m.path(), n -> new VolumeBuilder().withName(n)
-        .withNewEmptyDir().endEmptyDir().build()));
-  }
-
-  /** A ConfigMap holding the bind-mounted file (or a small directory): {name, key ("" for a directory)}; null when not possible. */
-  private static String[] configMap(TranslationContext ctx, String podName, Mount m, Path host, boolean dirs) {
-    try {
-      Map<String, byte[]> files = new TreeMap<>();
-      String key = "";
-      if (secretLooking(host)) return null; // never a secret in a ConfigMap
-      if (Files.isRegularFile(host) && Files.size(host) <= MAX_CONFIG_FILE) {
-        key = configMapKey(host.getFileName().toString());
-        files.put(key, Files.readAllBytes(host));
-      } else if (dirs && Files.isDirectory(host)) {
-        long total = 0;
-        try (var st = Files.list(host)) {
-          for (Path f : st.sorted().toList()) {
-            if (!Files.isRegularFile(f)) continue;
-            total += Files.size(f);
-            if (total > MAX_CONFIG_FILE || files.size() >= 64) return null;
-            files.put(configMapKey(f.getFileName().toString()), Files.readAllBytes(f));
-          }
-        }
-        if (files.isEmpty()) return null;
-      } else {
-        return null;
-      }
-      String name = ctx.claimName("ConfigMap", podName + "-" + last(m.target()));
-      ConfigMapBuilder b = new ConfigMapBuilder().withMetadata(ctx.meta(name, podName, null));
-      Map<String, String> data = new TreeMap<>();
-      Map<String, String> binary = new TreeMap<>();
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        String text = text(e.getValue());
-        if (text != null) data.put(e.getKey(), text);
-        else binary.put(e.getKey(), Base64.getEncoder().encodeToString(e.getValue()));
-      }
-      if (!data.isEmpty()) b.withData(data);
-      if (!binary.isEmpty()) b.withBinaryData(binary);
-      ctx.emit(b.build());
-      ctx.provenance().from("ConfigMap", name, "", m.path());
-      ctx.provenance().from("ConfigMap", name, "data", m.path(), "a copy of the bind-mounted file: the cluster has no host directory");
-      return new String[] {name, key};
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** A file or directory whose name says it holds a secret (password, token, key material). */
-  static boolean secretLooking(Path p) {
-    if (SecretClassifier.isSecretFile(p)) return true;
-    String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (n.matches(".*\\.(pem|key|p12|pfx|jks|keystore|crt|der)$") || n.startsWith("id_rsa") || n.startsWith("id_ed25519")) return true;
-    String words = n.replaceAll("\\.[a-z0-9]+$", "");
-    return SecretNames.isSecretName(words) || words.contains("secret") || words.contains("password") || words.contains("token");
-  }
-
-  private static String text(byte[] b) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-  }
-
-  static String configMapKey(String file) {
-    String k = file.replaceAll("[^-._a-zA-Z0-9]", "_");
-    return k.isEmpty() || k.equals(".") || k.equals("..") ? "file" : k;
-  }
-
-  private static void report(TranslationContext ctx, Service s, Mount m, String what) {
-    ctx.report("bind-mount", Severity.WARNING, m.path(), s.name(),
-        "bind mount " + m.source() + ":" + m.target() + " " + what);
-  }
-
-  static Path resolve(TranslationContext ctx, String src) {
-    String wd = ctx.project().workingDir() == null ? "." : ctx.project().workingDir();
-    String home = System.getProperty("user.home");
-    String p = src.startsWith("~/") ? home + src.substring(1) : src;
-    return Path.of(wd).resolve(p).normalize().toAbsolutePath();
   }
 
   static String last(String target) {

@@ -108,7 +108,13 @@ public final class SecretClassifier {
     } catch (IOException | SecurityException e) {
       return false;
     }
-    String text = new String(head, StandardCharsets.ISO_8859_1);
+    return secretBytes(head);
+  }
+
+  /** Whether file content holds a private key, a credential URL, docker auths or kubeconfig credentials. */
+  public static boolean secretBytes(byte[] content) {
+    if (content == null) return false;
+    String text = new String(content, 0, (int) Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     if (PRIVATE_KEY.matcher(text).find() || URL_CREDENTIALS.matcher(text).find() || DOCKER_AUTHS.matcher(text).find()) {
       return true;
     }

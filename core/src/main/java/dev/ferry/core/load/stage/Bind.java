@@ -41,6 +41,16 @@ public final class Bind {
     /** Variables of an env file (path as written, relative to the project dir), or null when unreadable. */
     Map<String, String> envFile(String path);
 
+    /** Variables of an env file in the given compose {@code format} ({@code raw}: taken literally), or null. */
+    default Map<String, String> envFile(String path, String format) {
+      return envFile(path);
+    }
+
+    /** Labels of a {@code label_file} (path relative to the project dir), or null when unreadable. */
+    default Map<String, String> labelFile(String path) {
+      return envFile(path);
+    }
+
     /** Contents of a secret/config file, or null when unreadable. */
     String read(String path);
 
@@ -131,7 +141,7 @@ public final class Bind {
         str(s, "working_dir"),
         envMap(s.get("environment")),
         envFiles(s, path),
-        strMap(s.get("labels")),
+        labels(s),
         strMap(s.get("annotations")),
         ports(s, path),
         strList(s.get("expose")),
@@ -273,7 +283,7 @@ public final class Bind {
       String p = str(m, "path");
       if (p == null) continue;
       boolean required = !(m.get("required") instanceof ScalarNode r) || !"false".equals(r.text());
-      Map<String, String> values = files.envFile(p);
+      Map<String, String> values = files.envFile(p, str(m, "format"));
       if (values == null && required) {
         if (files.strict()) diags.error("env-file-missing", m.position(), "env file " + p + " not found");
         else diags.warning("env-file-missing", m.position(), "env file " + p + " not found (compose refuses to run without it; ferry goes on without its variables)");
@@ -281,6 +291,27 @@ public final class Bind {
       out.add(new EnvFile(p, required, values == null ? Map.of() : values, path.key("env_file").index(i)));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * {@code labels}, over the labels read from {@code label_file} (one file or a list, later files
+   * over earlier ones): compose reads the files first and lets {@code labels} win. A file that
+   * cannot be read is an error at its entry, as compose refuses to start without it.
+   */
+  private Map<String, String> labels(MapNode s) {
+    Node lf = s.get("label_file");
+    if (lf == null || lf.isNull()) return strMap(s.get("labels"));
+    List<ScalarNode> paths = new ArrayList<>();
+    if (lf instanceof ScalarNode sc) paths.add(sc);
+    if (lf instanceof SeqNode seq) for (Node n : seq.items()) if (n instanceof ScalarNode sc && !sc.isNull()) paths.add(sc);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ScalarNode p : paths) {
+      Map<String, String> read = files.labelFile(p.asString());
+      if (read == null) diags.error("label-file-missing", p.position(), "label file " + p.asString() + " not found");
+      else out.putAll(read);
+    }
+    out.putAll(strMap(s.get("labels")));
+    return Collections.unmodifiableMap(out);
   }
 
   private List<PortMapping> ports(MapNode s, ModelPath path) {

@@ -45,7 +45,7 @@ public final class MountMapper {
       Target t = volume(ctx, s, podName, m, storage, vols);
       if (t == null) continue;
       VolumeMountBuilder b = new VolumeMountBuilder().withName(t.volume()).withMountPath(m.target());
-      if (m.readOnly() || t.configMap()) b.withReadOnly(true);
+      if (m.readOnly() || t.configMap() || "image".equals(m.type())) b.withReadOnly(true);
       if (m.subpath() != null && !m.subpath().isEmpty()) b.withSubPath(m.subpath());
       if (t.subPath() != null) b.withSubPath(t.subPath());
       scope.from(ctx, "volumeMounts[" + out.size() + "]", m.path());
@@ -111,6 +111,7 @@ public final class MountMapper {
           .endEmptyDir().build()));
     }
     if (m.isBind()) return bind(ctx, s, podName, m, vols);
+    if ("image".equals(m.type())) return Target.of(ImageVolume.use(ctx, s, m, vols));
     ctx.report("not-translatable", Severity.WARNING, m.path(), s.name(),
         "volume of type " + m.type() + " at " + m.target() + " has no Kubernetes equivalent; it is not mounted");
     return null;

@@ -172,7 +172,7 @@ final class FileStages {
       String remote = paths.stream().filter(FileStages::isRemote).findFirst().orElse(null);
       if (remote != null) {
         incomplete = true;
-        diags.error("include-remote", item.position(), "include of the remote source " + remote + ": ferry reads"
+        diags.error("file-missing", item.position(), "include of the remote source " + remote + ": ferry reads"
             + " local files only and does not fetch OCI artifacts or git repositories; fetch it (docker compose"
             + " config, git clone or oras pull) and include the local copy");
         continue;

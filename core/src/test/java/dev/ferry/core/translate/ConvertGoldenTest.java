@@ -57,6 +57,7 @@ public class ConvertGoldenTest {
     Map<String, Object> o = (Map<String, Object>) spec.getOrDefault("options", Map.of());
     TranslateOptions t = TranslateOptions.defaults()
         .withNetworkPolicies(Boolean.TRUE.equals(o.get("network_policies")));
+    if (o.containsKey("kube_version")) t = t.withKubeVersion(KubeVersion.parse(o.get("kube_version").toString()));
     if (o.containsKey("bind_mounts")) t = t.withBindMounts(TranslateOptions.BindMounts.valueOf(o.get("bind_mounts").toString().toUpperCase()));
     return new Object[] {r, Translator.translate(r.project(), r.sourceMap(), t)};
   }

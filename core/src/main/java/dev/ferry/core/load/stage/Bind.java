@@ -307,7 +307,7 @@ public final class Bind {
     Map<String, String> out = new LinkedHashMap<>();
     for (ScalarNode p : paths) {
       Map<String, String> read = files.labelFile(p.asString());
-      if (read == null) diags.error("label-file-missing", p.position(), "label file " + p.asString() + " not found");
+      if (read == null) diags.error("file-missing", p.position(), "label file " + p.asString() + " not found");
       else out.putAll(read);
     }
     out.putAll(strMap(s.get("labels")));

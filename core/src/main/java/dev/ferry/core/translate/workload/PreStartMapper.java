@@ -101,7 +101,7 @@ final class PreStartMapper {
         long uid = Long.parseLong(ug[0]);
         sc.withRunAsUser(uid).withRunAsNonRoot(uid != 0 ? null : main.getSecurityContext() == null ? null
             : main.getSecurityContext().getRunAsNonRoot() == Boolean.TRUE ? Boolean.FALSE : null);
-        if (ug.length == 2) sc.withRunAsGroup(Long.parseLong(ug[1]));
+        sc.withRunAsGroup(ug.length == 2 ? Long.valueOf(ug[1]) : null); // a user without group: the image's group
       } catch (NumberFormatException e) {
         ctx.report("named-user", Severity.WARNING, at.key("user"), s.name(), "pre_start user \"" + user
             + "\" is a name; runAsUser takes a numeric id, so the hook runs as the service's user");

@@ -74,10 +74,10 @@ public final class Coverage {
     m("pre_start", "initContainers after the dependency waits, in order: a copy of the service's container (env, mounts,"
         + " user) with the hook's image, command → args, user, working_dir, privileged and environment; per_replica: false"
         + " (once per service) runs once per Pod start instead (finding pre-start-once)");
-    m("models", "the endpoint_var/model_var variables (default <MODEL>_URL/<MODEL>_MODEL) pointing at a model-serving"
-        + " Service: models.<m>.x-ferry.endpoint (default " + "http://model-runner:12434/engines/v1/" + ") and the model"
-        + " name; chart values services.<svc>.env; finding model-endpoint: run the model server");
-    m("provider", "no workload and no Service; dependants read the provider's <SERVICE>_<KEY> outputs from the optional"
+    m("models", "the endpoint_var/model_var variables (default `<MODEL>_URL`/`<MODEL>_MODEL`) pointing at a model-serving"
+        + " Service: `models.<m>.x-ferry.endpoint` (default " + "http://model-runner:12434/engines/v1/" + ") and the model"
+        + " name; chart values `services.<svc>.env`; finding model-endpoint: run the model server");
+    m("provider", "no workload and no Service; dependants read the provider's `<SERVICE>_<KEY>` outputs from the optional"
         + " Secret named after the service (envFrom); finding provider-service: provision it on the cluster");
     m("gpus", "resources.limits nvidia.com/gpu (count, or the number of device_ids; all → 1 with a warning)");
     SERVICE.put("label_file", new Entry(Fate.LOADER, "read by the loader into labels (labels win over the file); a"

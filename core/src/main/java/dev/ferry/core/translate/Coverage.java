@@ -75,8 +75,9 @@ public final class Coverage {
         + " user) with the hook's image, command → args, user, working_dir, privileged and environment; per_replica: false"
         + " (once per service) runs once per Pod start instead (finding pre-start-once)");
     m("models", "the endpoint_var/model_var variables (default `<MODEL>_URL`/`<MODEL>_MODEL`) pointing at a model-serving"
-        + " Service: `models.<m>.x-ferry.endpoint` (default " + "http://model-runner:12434/engines/v1/" + ") and the model"
-        + " name; chart values `services.<svc>.env`; finding model-endpoint: run the model server");
+        + " Service: `models.<m>.x-ferry.endpoint` (default http://model-runner/engines/v1/) and the model name; chart values"
+        + " `services.<svc>.env`; `models.<m>.x-ferry.runner: true` also runs Docker Model Runner as Deployment and Service"
+        + " model-runner; finding model-endpoint: what stays the user's (serving or pulling the model)");
     m("provider", "no workload and no Service; dependants read the provider's `<SERVICE>_<KEY>` outputs from the optional"
         + " Secret named after the service (envFrom); finding provider-service: provision it on the cluster");
     m("gpus", "resources.limits nvidia.com/gpu (count, or the number of device_ids; all → 1 with a warning)");

@@ -82,8 +82,10 @@ public final class ReferenceDocs {
     }
     b.append("\nAt the top level, `x-ferry.volumes.<name>.{size,storageClass,accessMode}` steers a named volume for\nevery service that uses it.\n");
     b.append("\nOn a top-level model, `models.<name>.x-ferry.endpoint` is the address of the model-serving Service the\n"
-        + "services using the model get in their endpoint variable (default `http://model-runner:12434/engines/v1/`,\n"
-        + "Docker Model Runner's API), and `models.<name>.x-ferry.model` the model name they get (default: `model`).\n");
+        + "services using the model get in their endpoint variable (default `http://model-runner/engines/v1/`,\n"
+        + "Docker Model Runner's API), `models.<name>.x-ferry.model` the model name they get (default: `model`), and\n"
+        + "`models.<name>.x-ferry.runner: true` (or `{image: ...}`) runs Docker Model Runner as the Deployment and\n"
+        + "Service `model-runner` that default points at.\n");
     b.append("\n## kompose labels\n\n| label | ferry equivalent |\n| --- | --- |\n");
     for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");

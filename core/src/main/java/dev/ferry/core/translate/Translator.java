@@ -10,6 +10,7 @@ import dev.ferry.core.translate.network.ServiceMapper;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import dev.ferry.core.translate.workload.HpaMapper;
+import dev.ferry.core.translate.workload.ModelRunner;
 import dev.ferry.core.translate.workload.PdbMapper;
 import dev.ferry.core.translate.workload.ProviderMapper;
 import dev.ferry.core.translate.workload.WorkloadMapper;
@@ -49,6 +50,7 @@ public final class Translator {
       HpaMapper.map(ctx, plan, s);
       PdbMapper.map(ctx, plan, s, workload);
     }
+    ModelRunner.map(ctx);
     if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
     List<HasMetadata> objects = new ArrayList<>(ctx.objects());
     objects.sort(Comparator.comparingInt((HasMetadata o) -> rank(o.getKind()))

@@ -21,12 +21,13 @@ import java.util.Map;
  * service two variables, the endpoint ({@code endpoint_var}, default {@code <MODEL>_URL}) and the
  * model name ({@code model_var}, default {@code <MODEL>_MODEL}). ferry sets the same variables,
  * pointing at a model-serving Service: {@code x-ferry.endpoint} of the top-level model, by default
- * {@value #DEFAULT_ENDPOINT} (Docker Model Runner's OpenAI-compatible API); the model is the
+ * the Service {@code model-runner} (Docker Model Runner's OpenAI-compatible API, as Compose Bridge
+ * deploys it; ferry emits it with {@code x-ferry.runner}, see {@link ModelRunner}); the model is the
  * model's {@code model} (or {@code x-ferry.model}). Both are literal env values, so they are chart
- * values ({@code services.<svc>.env}). Running the model server stays the user's job (a finding).
+ * values ({@code services.<svc>.env}). Without the runner, serving the model is the user's (a finding).
  */
 final class ModelEnv {
-  static final String DEFAULT_ENDPOINT = "http://model-runner:12434/engines/v1/";
+  static final String DEFAULT_ENDPOINT = "http://" + ModelRunner.NAME + "/engines/v1/";
 
   private ModelEnv() {}
 
@@ -54,12 +55,12 @@ final class ModelEnv {
           + " the model-serving Service (compose: Docker Model Runner)");
       out.add(new EnvVar(modelVar, name, null));
       scope.from(ctx, "env[" + (firstIndex + out.size() - 1) + "]", ModelPath.of("models", key, "model"));
-      boolean steered = steer != null && steer.getString("endpoint") != null;
+      boolean steered = steer != null && steer.getString("endpoint") != null || ModelRunner.wanted(model);
       ctx.report("model-endpoint", steered ? Severity.INFO : Severity.WARNING, u.getValue(), s.name(),
           "service \"" + s.name() + "\" uses model \"" + key + "\" (" + name + "): " + urlVar + "=" + endpoint + " and "
               + modelVar + "=" + name + ". Compose runs the model in Docker Model Runner; on the cluster a model server"
               + " (Docker Model Runner, vLLM, Ollama or any OpenAI-compatible server) must serve it at that address"
-              + (steered ? "" : " (set models." + key + ".x-ferry.endpoint, or the chart value services." + s.name()
+              + (steered ? "" : " (set models." + key + ".x-ferry.runner: true to run Docker Model Runner there, or models." + key + ".x-ferry.endpoint, or the chart value services." + s.name()
                   + ".env." + urlVar + ")")
               + (model.has("context_size") || model.has("runtime_flags") ? "; context_size and runtime_flags are that"
                   + " server's settings" : ""));

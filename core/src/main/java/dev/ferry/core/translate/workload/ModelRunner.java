@@ -73,6 +73,11 @@ public final class ModelRunner {
         .withSelector(ctx.selector(NAME))
         .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString(PORT)).endPort().endSpec().build());
     ctx.provenance().from("Deployment", NAME, "", first, "Docker Model Runner serves the models, as in compose");
+    for (String f : List.of("apiVersion", "kind", "metadata.name")) {
+      ctx.provenance().from("Deployment", NAME, f, first, "x-ferry.runner: Docker Model Runner as a Deployment");
+    }
+    ctx.provenance().from("Deployment", NAME, "spec", first, "one runner Pod (" + img + ") listening on " + PORT
+        + ", Docker Model Runner's port; no service-account token, no privilege escalation, seccomp RuntimeDefault");
     ctx.provenance().from("Service", NAME, "", first, "the address the services' model endpoint variables point at");
   }
 }

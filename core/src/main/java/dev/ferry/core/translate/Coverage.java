@@ -33,7 +33,8 @@ public final class Coverage {
     m("expose", "Service ports and containerPorts");
     m("depends_on", "initContainers waiting for the dependency's Service (started/healthy) or Job (completed)");
     m("healthcheck", "readinessProbe (same command) + a livenessProbe on the first TCP port; disable → no probes; no test → no probes + finding");
-    m("volumes", "PVC (named), emptyDir (anonymous), emptyDir Memory (tmpfs), bind per --bind-mounts");
+    m("volumes", "PVC (named), emptyDir (anonymous), emptyDir Memory (tmpfs), bind per --bind-mounts; type: image →"
+        + " an image volume (read-only, image.subpath → subPath) with --kube-version 1.33 or later, else not mounted (finding image-volume)");
     m("tmpfs", "emptyDir with medium Memory");
     m("shm_size", "emptyDir Memory mounted at /dev/shm with sizeLimit");
     m("configs", "ConfigMap per config, mounted at the target with subPath");

@@ -335,9 +335,10 @@ public final class Bind {
       MapNode tmpfs = m.getMap("tmpfs");
       MapNode bind = m.getMap("bind");
       MapNode vol = m.getMap("volume");
+      MapNode image = m.getMap("image");
       out.add(new Mount(str(m, "type"), str(m, "source"), str(m, "target"), bool(m, "read_only"),
           tmpfs == null ? null : bytes(tmpfs, "size"),
-          vol == null ? null : str(vol, "subpath"),
+          vol != null ? str(vol, "subpath") : image != null ? str(image, "subpath") : null,
           bind != null && bool(bind, "create_host_path"),
           path.key("volumes").index(i)));
     }

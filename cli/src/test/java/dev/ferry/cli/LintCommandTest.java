@@ -32,6 +32,24 @@ class LintCommandTest {
   }
 
   @Test
+  void lintAndConvertTargetTheSameKubernetesVersion() throws Exception {
+    Path f = write("iv/compose.yaml", "name: x\nservices:\n  web:\n    image: nginx:1.27\n    volumes:\n"
+        + "      - {type: image, source: ghcr.io/acme/assets:1.0, target: /assets}\n  bad:\n    image: nginx:1.27\n    nonsense_key: 1\n");
+    Cli old = Cli.run("lint", "--format", "compact", f.toString());
+    assertTrue(old.out().contains("compose.yaml:6:9: warning [image-volume]") && old.out().contains("not mounted"), old.out());
+    Cli recent = Cli.run("lint", "--format", "compact", "--kube-version", "1.33", f.toString());
+    assertTrue(recent.out().contains("compose.yaml:6:9: info [image-volume]"), recent.out());
+    assertTrue(old.out().contains("compose.yaml:9:5: error [schema]"), "a key the schema does not know: " + old.out());
+    assertEquals(2, Cli.run("lint", "--kube-version", "1.40", f.toString()).code());
+    Path ok = write("iv2/compose.yaml", "services:\n  web:\n    image: nginx:1.27\n    volumes:\n"
+        + "      - {type: image, source: ghcr.io/acme/assets:1.0, target: /assets}\n");
+    Cli convert = Cli.run("convert", "--kube-version", "1.33", "-f", ok.toString());
+    assertEquals(0, convert.code(), convert.err());
+    assertTrue(convert.out().contains("reference: ghcr.io/acme/assets:1.0"), convert.out());
+    assertTrue(!Cli.run("convert", "-f", ok.toString()).out().contains("reference:"), "1.30 has no image volumes");
+  }
+
+  @Test
   void maxWarningsFailsOnTooManyWarnings() throws Exception {
     Path f = write("mw/compose.yaml", "name: x\nservices:\n  web:\n    image: nginx\n");
     Cli all = Cli.run("lint", "--format", "compact", f.toString());

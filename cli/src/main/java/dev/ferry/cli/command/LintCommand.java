@@ -75,6 +75,11 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = "--fix-dry-run", description = "Print the fixes as a unified diff; change nothing.")
   boolean fixDryRun;
 
+  @Option(names = "--kube-version", paramLabel = "VERSION", defaultValue = "1.30",
+      converter = dev.ferry.cli.options.TranslateOptionsMixin.KubeVersionConverter.class,
+      description = "Kubernetes version the conversion targets, as for convert (1.30 to 1.36; default: ${DEFAULT-VALUE}).")
+  dev.ferry.core.translate.KubeVersion kubeVersion = dev.ferry.core.translate.KubeVersion.OLDEST;
+
   @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
   boolean quiet;
 
@@ -112,7 +117,8 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     List<LintResult> results = projects.parallelStream()
-        .map(p -> LintEngine.lint(p, configFor(p, fixed, configs)))
+        .map(p -> LintEngine.lint(p, configFor(p, fixed, configs),
+            dev.ferry.core.translate.TranslateOptions.defaults().withKubeVersion(kubeVersion)))
         .toList();
     for (LintResult r : results) {
       if (r.fileTexts().isEmpty() && !r.findings().isEmpty() && r.findings().get(0).rule().equals("file-missing")) {

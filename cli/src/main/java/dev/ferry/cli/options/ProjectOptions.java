@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 /** The options every command that loads a compose project shares (a picocli mixin). */
 public final class ProjectOptions {
   @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-      description = "Compose file(s), merged in order. Default: compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml (+ its .override file).")
+      description = "Compose file(s), merged in order. Default: COMPOSE_FILE (separated by COMPOSE_PATH_SEPARATOR), else compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml (+ its .override file).")
   public List<Path> files = new ArrayList<>();
 
-  @Option(names = "--env-file", paramLabel = "FILE", description = "Env file(s) for interpolation. Default: .env in the project directory.")
+  @Option(names = "--env-file", paramLabel = "FILE", description = "Env file(s) for interpolation. Default: COMPOSE_ENV_FILES, else .env in the project directory.")
   public List<Path> envFiles = new ArrayList<>();
 
   @Option(names = "--profile", paramLabel = "NAME", description = "Profiles to enable (repeatable). Default: COMPOSE_PROFILES.")
@@ -22,7 +22,7 @@ public final class ProjectOptions {
   @Option(names = "--project-directory", paramLabel = "DIR", description = "Project directory. Default: the first file's directory.")
   public Path projectDirectory;
 
-  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name. Default: top-level name, COMPOSE_PROJECT_NAME or the directory name.")
+  @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name. Default: COMPOSE_PROJECT_NAME, the top-level name or the directory name.")
   public String projectName;
 
   @Option(names = "--strict",

@@ -2,6 +2,8 @@ package dev.ferry.cli.options;
 
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.TranslateOptions.BindMounts;
+import dev.ferry.core.translate.KubeVersion;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Conversion choices shared by convert, chart and explain. */
@@ -31,8 +33,25 @@ public final class TranslateOptionsMixin {
   @Option(names = "--network-policies", description = "Emit one NetworkPolicy per compose network (members only).")
   public boolean networkPolicies;
 
+  @Option(names = "--kube-version", paramLabel = "VERSION", defaultValue = "1.30", converter = KubeVersionConverter.class,
+      description = "Kubernetes version the output targets (1.30 to 1.36; default: ${DEFAULT-VALUE}, the oldest supported)."
+          + " From 1.33, type: image volumes become image volumes.")
+  public KubeVersion kubeVersion = KubeVersion.OLDEST;
+
+  /** --kube-version text to a supported version; a bad one is a usage error (exit 2). */
+  public static final class KubeVersionConverter implements CommandLine.ITypeConverter<KubeVersion> {
+    @Override
+    public KubeVersion convert(String value) {
+      try {
+        return KubeVersion.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   public TranslateOptions toOptions() {
     return new TranslateOptions(namespace, waitForDependencies, waitImage, bindMounts, networkPolicies,
-        volumes == null ? TranslateOptions.Volumes.PVC : volumes);
+        volumes == null ? TranslateOptions.Volumes.PVC : volumes, kubeVersion);
   }
 }

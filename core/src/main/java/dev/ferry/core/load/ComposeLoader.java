@@ -114,8 +114,9 @@ public final class ComposeLoader {
 
   private static List<Path> resolveFiles(LoadOptions opts, Diagnostics diags, Sources sources) {
     List<Path> out = new ArrayList<>();
-    if (!opts.files().isEmpty()) {
-      for (Path f : opts.files()) {
+    List<Path> given = ComposeVariables.files(opts);
+    if (!given.isEmpty()) {
+      for (Path f : given) {
         Path abs = opts.workingDirectory().resolve(f).normalize();
         if (!Files.isRegularFile(abs)) {
           diags.error("file-missing", Position.of(sources.display(abs), 1, 1),
@@ -146,9 +147,10 @@ public final class ComposeLoader {
   }
 
   private static String projectName(LoadOptions opts, MapNode doc, Environment env, Path projectDir) {
+    // docker compose's precedence: -p, COMPOSE_PROJECT_NAME (shell over .env), the top-level name:
     String n = opts.projectName();
-    if (n == null && doc.getScalar("name") != null) n = doc.getScalar("name").asString();
-    if (n == null || n.isEmpty()) n = env.lookup("COMPOSE_PROJECT_NAME");
+    if (n == null || n.isEmpty()) n = env.lookup(ComposeVariables.PROJECT_NAME);
+    if ((n == null || n.isEmpty()) && doc.getScalar("name") != null) n = doc.getScalar("name").asString();
     if (n == null || n.isEmpty()) n = projectDir.getFileName() == null ? "default" : projectDir.getFileName().toString();
     return n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
   }
@@ -166,11 +168,12 @@ public final class ComposeLoader {
     static Environment resolve(LoadOptions opts, Path projectDir, Sources sources, Diagnostics diags) {
       Map<String, String> values = new LinkedHashMap<>();
       List<Path> envFiles = new ArrayList<>();
-      if (opts.envFiles().isEmpty()) {
+      List<Path> chosen = ComposeVariables.envFiles(opts);
+      if (chosen.isEmpty()) {
         Path dflt = projectDir.resolve(".env");
         if (Files.isRegularFile(dflt)) envFiles.add(dflt);
       } else {
-        for (Path p : opts.envFiles()) {
+        for (Path p : chosen) {
           Path abs = opts.workingDirectory().resolve(p).normalize();
           if (!Files.isRegularFile(abs)) {
             diags.error("env-file-missing", Position.of(sources.display(abs), 1, 1), "env file not found");
@@ -191,8 +194,8 @@ public final class ComposeLoader {
       }
       values.putAll(opts.environment());
       List<String> profiles = new ArrayList<>(opts.profiles());
-      if (profiles.isEmpty() && values.get("COMPOSE_PROFILES") != null) {
-        for (String s : values.get("COMPOSE_PROFILES").split(",")) if (!s.isBlank()) profiles.add(s.trim());
+      if (profiles.isEmpty() && values.get(ComposeVariables.PROFILES) != null) {
+        for (String s : values.get(ComposeVariables.PROFILES).split(",")) if (!s.isBlank()) profiles.add(s.trim());
       }
       return new Environment(Collections.unmodifiableMap(values), List.copyOf(profiles));
     }

@@ -169,10 +169,23 @@ final class FileStages {
         if (ef instanceof SeqNode sq) for (Node x : sq.items()) if (x instanceof ScalarNode sc) envFiles.add(sc.asString());
       }
       if (paths.isEmpty()) continue;
+      String remote = paths.stream().filter(FileStages::isRemote).findFirst().orElse(null);
+      if (remote != null) {
+        incomplete = true;
+        diags.error("file-missing", item.position(), "include of the remote source " + remote + ": ferry reads"
+            + " local files only and does not fetch OCI artifacts or git repositories; fetch it (docker compose"
+            + " config, git clone or oras pull) and include the local copy");
+        continue;
+      }
       MapNode sub = includeOne(file, item.position(), paths, projDir, envFiles);
       if (sub != null) out = addIncluded(out, sub, item.position());
     }
     return out;
+  }
+
+  /** An {@code include} path docker compose fetches: an OCI artifact or a git repository. */
+  static boolean isRemote(String path) {
+    return path.contains("://") || path.startsWith("git@");
   }
 
   private MapNode includeOne(Path file, Position at, List<String> paths, String projDir, List<String> envFiles) {
@@ -215,7 +228,7 @@ final class FileStages {
 
   private MapNode addIncluded(MapNode doc, MapNode sub, Position at) {
     MapNode out = doc;
-    for (String section : List.of("services", "networks", "volumes", "secrets", "configs")) {
+    for (String section : List.of("services", "networks", "volumes", "secrets", "configs", "models")) {
       MapNode theirs = sub.getMap(section);
       if (theirs == null) continue;
       MapNode ours = out.getMap(section);
@@ -241,16 +254,21 @@ final class FileStages {
     return new Bind.Files() {
       @Override
       public Map<String, String> envFile(String path) {
-        return envFile(path, null);
+        return envFile(path, null, null);
       }
 
       @Override
-      public Map<String, String> envFile(String path, Position at) {
+      public Map<String, String> labelFile(String path, Position at) {
+        return envFile(path, null, at);
+      }
+
+      @Override
+      public Map<String, String> envFile(String path, String format, Position at) {
         Path p = projectDir.resolve(path).normalize();
         if (!java.nio.file.Files.exists(p)) return null;
         String text = sources.readText(p, diags, at); // a directory, device or FIFO is refused by type
         if (text == null) return null;
-        DotEnv.Result r = DotEnv.parse(text, env.asFunction());
+        DotEnv.Result r = "raw".equals(format) ? DotEnv.parseRaw(text) : DotEnv.parse(text, env.asFunction());
         for (DotEnv.Problem pr : r.problems()) {
           diags.error("env-file-invalid", Position.of(sources.display(p), pr.line(), pr.column()), pr.message());
         }

@@ -65,6 +65,14 @@ final class Rebase {
       }
       out = out.with("env_file", seq.withItems(items));
     }
+    Node lf = s.get("label_file");
+    if (lf instanceof ScalarNode sc && !sc.isNull()) {
+      out = out.with("label_file", str(sc, path(sc.asString(), from, to)));
+    } else if (lf instanceof SeqNode seq) {
+      List<Node> items = new ArrayList<>();
+      for (Node v : seq.items()) items.add(v instanceof ScalarNode sc && !sc.isNull() ? str(sc, path(sc.asString(), from, to)) : v);
+      out = out.with("label_file", seq.withItems(items));
+    }
     return out;
   }
 

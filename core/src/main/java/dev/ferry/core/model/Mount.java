@@ -5,7 +5,8 @@ import dev.ferry.core.source.ModelPath;
 /**
  * One service volume entry in long syntax. {@code type} is volume, bind, tmpfs, npipe, cluster or
  * image; {@code source} is the named volume, the host path (as written, relative paths kept
- * relative to the project directory) or null for anonymous volumes and tmpfs.
+ * relative to the project directory) or null for anonymous volumes and tmpfs. {@code subpath} is
+ * {@code volume.subpath} or {@code image.subpath}.
  */
 public record Mount(
     String type, String source, String target, boolean readOnly, Long tmpfsSize, String subpath,

@@ -33,7 +33,8 @@ public final class Coverage {
     m("expose", "Service ports and containerPorts");
     m("depends_on", "initContainers waiting for the dependency's Service (started/healthy) or Job (completed)");
     m("healthcheck", "readinessProbe (same command) + a livenessProbe on the first TCP port; disable → no probes; no test → no probes + finding");
-    m("volumes", "PVC (named; subPath at a database data directory), emptyDir (anonymous) or as steered, emptyDir Memory (tmpfs), bind mounts by the decision table below (ConfigMap/Secret copy, PVC, not mounted)");
+    m("volumes", "PVC (named; subPath at a database data directory), emptyDir (anonymous) or as steered, emptyDir Memory (tmpfs), bind mounts by the decision table below (ConfigMap/Secret copy, PVC, not mounted); type: image →"
+        + " an image volume (read-only, image.subpath → subPath) with --kube-version 1.33 or later, else not mounted (finding image-volume)");
     m("tmpfs", "emptyDir with medium Memory");
     m("shm_size", "emptyDir Memory mounted at /dev/shm with sizeLimit");
     m("configs", "ConfigMap per config, mounted at the target with subPath");
@@ -71,16 +72,27 @@ public final class Coverage {
     m("mem_limit", "resources.limits.memory");
     m("mem_reservation", "resources.requests.memory");
     m("deploy", "see the deploy table");
+    m("pre_start", "initContainers after the dependency waits, in order: a copy of the service's container (env, mounts,"
+        + " user) with the hook's image, command → args, user, working_dir, privileged and environment; per_replica: false"
+        + " (once per service) runs once per Pod start instead (finding pre-start-once)");
+    m("models", "the endpoint_var/model_var variables (default `<MODEL>_URL`/`<MODEL>_MODEL`) pointing at a model-serving"
+        + " Service: `models.<m>.x-ferry.endpoint` (default http://model-runner/engines/v1/) and the model name; chart values"
+        + " `services.<svc>.env`; `models.<m>.x-ferry.runner: true` also runs Docker Model Runner as Deployment and Service"
+        + " model-runner; finding model-endpoint: what stays the user's (serving or pulling the model)");
+    m("provider", "no workload and no Service; dependants read the provider's `<SERVICE>_<KEY>` outputs from the optional"
+        + " Secret named after the service (envFrom); finding provider-service: provision it on the cluster");
+    m("gpus", "resources.limits nvidia.com/gpu (count, or the number of device_ids; all → 1 with a warning)");
+    SERVICE.put("label_file", new Entry(Fate.LOADER, "read by the loader into labels (labels win over the file); a"
+        + " missing file is an error"));
     SERVICE.put("extends", new Entry(Fate.LOADER, "resolved by the loader"));
     SERVICE.put("profiles", new Entry(Fate.LOADER, "resolved by the loader (--profile)"));
     i("container_name", "Pod names are generated; the compose service name is the Service name (lint: container-name)");
-    i("develop", "compose watch is a development loop, not a deployment");
+    i("develop", "compose watch is a development loop, not a deployment (one info finding)");
     i("attach", "log attachment of the compose CLI");
     r("init", "no init process injection on Kubernetes; use an image with tini or shareProcessNamespace");
     r("stop_signal", "Kubernetes always sends SIGTERM (lifecycle.stopSignal is not generally available)");
     r("logging", "logging drivers are per node on Kubernetes (a log agent DaemonSet)");
     r("devices", "host devices need a device plugin");
-    r("gpus", "GPUs need the vendor's device plugin and resources.limits (e.g. nvidia.com/gpu)");
     r("ulimits", "no per-container ulimits on Kubernetes; set them in the container runtime");
     r("volumes_from", "share volumes explicitly (mount the same claim) or put the containers in one Pod");
     r("cgroup", "cgroup namespace mode is the runtime's");
@@ -109,15 +121,11 @@ public final class Coverage {
     r("userns_mode", "user namespaces: spec.hostUsers on recent clusters");
     r("uts", "UTS namespace sharing is not available");
     r("use_api_socket", "there is no Docker API on a Kubernetes node");
-    r("pre_start", "no pre-start hook; use an initContainer");
-    r("label_file", "labels from files are not read by ferry");
-    r("models", "compose AI models have no Kubernetes form");
-    r("provider", "compose providers have no Kubernetes form");
     r("pull_refresh_after", "no periodic re-pull on Kubernetes");
     r("blkio_config", "block IO weights are not available on Kubernetes");
     DEPLOY.put("mode", new Entry(Fate.MAPPED, "global → DaemonSet; replicated-job/global-job → Job"));
     DEPLOY.put("replicas", new Entry(Fate.MAPPED, "spec.replicas (2+: a PodDisruptionBudget too)"));
-    DEPLOY.put("resources", new Entry(Fate.MAPPED, "resources.limits/requests (devices: finding)"));
+    DEPLOY.put("resources", new Entry(Fate.MAPPED, "resources.limits/requests; GPU devices → limit nvidia.com/gpu (others: finding)"));
     DEPLOY.put("labels", new Entry(Fate.MAPPED, "workload labels (invalid ones: finding)"));
     DEPLOY.put("placement", new Entry(Fate.MAPPED, "constraints: == → nodeSelector, != → node affinity NotIn (node.role, preferences: finding)"));
     DEPLOY.put("restart_policy", new Entry(Fate.MAPPED, "max_attempts → Job backoffLimit; the rest: finding"));
@@ -150,6 +158,10 @@ public final class Coverage {
             k + " has no Kubernetes equivalent and is not translated: " + e.target());
       }
     }
+    if (s.has("develop")) {
+      ctx.report("not-translatable", Severity.INFO, s.path("develop"), s.name(), "develop (compose watch) is a"
+          + " development loop and is ignored: on the cluster, build a new image and roll it out");
+    }
     if (s.node().get("deploy") instanceof MapNode d) {
       for (String k : d.keys()) {
         Entry e = DEPLOY.get(k);
@@ -161,11 +173,6 @@ public final class Coverage {
       if (d.get("placement") instanceof MapNode pl && pl.has("preferences")) {
         ctx.report("placement-constraint", Severity.INFO, s.path("deploy").key("placement").key("preferences"), s.name(),
             "placement preferences are not translated (use topologySpreadConstraints by hand)");
-      }
-      if (d.get("resources") instanceof MapNode r && r.get("reservations") instanceof MapNode rv && rv.has("devices")) {
-        ctx.report("not-translatable", Severity.WARNING, s.path("deploy").key("resources").key("reservations").key("devices"),
-            s.name(), "device reservations (GPUs) need the vendor's device plugin and an extended resource limit"
-                + " such as nvidia.com/gpu; not translated");
       }
       if (d.get("restart_policy") instanceof MapNode rp) {
         for (String k : rp.keys()) {

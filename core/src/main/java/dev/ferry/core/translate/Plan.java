@@ -54,6 +54,7 @@ public final class Plan {
 
   private WorkloadKind kind(TranslationContext ctx, Service s) {
     if (!podOwner.get(s.name()).equals(s.name())) return WorkloadKind.SIDECAR;
+    if (dev.ferry.core.translate.workload.ProviderMapper.isProvider(s)) return WorkloadKind.PROVIDER;
     Steering st = steering.get(s.name());
     String k = st.lower("kind", null);
     if (k != null) {

@@ -108,6 +108,11 @@ public final class ReferenceDocs {
         .append("```yaml\nservices:\n  db:\n    image: postgres:16.4\n    volumes: [\"./pgdata:/var/lib/postgresql/data\", \"/var/lib/postgresql/archive\"]\n")
         .append("    x-ferry:\n      mounts:\n        \"/var/lib/postgresql/data\": {size: 20Gi, storageClass: fast-ssd}\n")
         .append("        \"/var/lib/postgresql/archive\": {type: pvc, size: 50Gi, accessMode: ReadWriteOncePod}\n```\n");
+    b.append("\nOn a top-level model, `models.<name>.x-ferry.endpoint` is the address of the model-serving Service the\n"
+        + "services using the model get in their endpoint variable (default `http://model-runner/engines/v1/`,\n"
+        + "Docker Model Runner's API), `models.<name>.x-ferry.model` the model name they get (default: `model`), and\n"
+        + "`models.<name>.x-ferry.runner: true` (or `{image: ...}`) runs Docker Model Runner as the Deployment and\n"
+        + "Service `model-runner` that default points at.\n");
     b.append("\n## kompose labels\n\n| label | ferry equivalent |\n| --- | --- |\n");
     for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");

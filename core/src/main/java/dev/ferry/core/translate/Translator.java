@@ -10,7 +10,9 @@ import dev.ferry.core.translate.network.ServiceMapper;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import dev.ferry.core.translate.workload.HpaMapper;
+import dev.ferry.core.translate.workload.ModelRunner;
 import dev.ferry.core.translate.workload.PdbMapper;
+import dev.ferry.core.translate.workload.ProviderMapper;
 import dev.ferry.core.translate.workload.WorkloadMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ public final class Translator {
     FileObjects files = new FileObjects(ctx);
     for (Service s : project.services().values()) {
       Coverage.report(ctx, s);
-      if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
+      if (plan.kind(s.name()) == WorkloadKind.PROVIDER) ProviderMapper.report(ctx, s);
+      if (plan.kind(s.name()).kind == null) continue;
       HasMetadata workload = WorkloadMapper.map(ctx, plan, s, storage, files);
       ctx.emit(workload);
       ServiceMapper.map(ctx, plan, s);
@@ -47,6 +50,7 @@ public final class Translator {
       HpaMapper.map(ctx, plan, s);
       PdbMapper.map(ctx, plan, s, workload);
     }
+    ModelRunner.map(ctx);
     if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
     List<HasMetadata> objects = new ArrayList<>(ctx.objects());
     objects.sort(Comparator.comparingInt((HasMetadata o) -> rank(o.getKind()))

@@ -46,6 +46,7 @@ public final class Cases {
     assertFalse(r.hasErrors(), () -> "case does not load: " + r.diagnostics());
     Map<String, Object> o = (Map<String, Object>) spec.getOrDefault("options", Map.of());
     TranslateOptions t = TranslateOptions.defaults().withNetworkPolicies(Boolean.TRUE.equals(o.get("network_policies")));
+    if (o.containsKey("kube_version")) t = t.withKubeVersion(dev.ferry.core.translate.KubeVersion.parse(o.get("kube_version").toString()));
     if (o.containsKey("bind_mounts")) t = t.withBindMounts(TranslateOptions.BindMounts.valueOf(o.get("bind_mounts").toString().toUpperCase()));
     if (o.containsKey("volumes")) t = t.withVolumes(TranslateOptions.Volumes.valueOf(o.get("volumes").toString().toUpperCase()));
     return new Converted(dir, r, Translator.translate(r.project(), r.sourceMap(), t));

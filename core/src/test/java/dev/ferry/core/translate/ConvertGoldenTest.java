@@ -1,26 +1,21 @@
 package dev.ferry.core.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.emit.ManifestWriter;
-import dev.ferry.core.load.ComposeLoader;
-import dev.ferry.core.load.LoadOptions;
 import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.testing.Cases;
 import dev.ferry.core.testing.Golden;
 import dev.ferry.core.testing.Manifests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Golden tests of {@code convert}: each {@code testdata/convert/<case>/} has {@code input/} and
@@ -41,25 +36,10 @@ public class ConvertGoldenTest {
     }
   }
 
-  /** Loads and converts a case directory as the test (and the CLI) would. */
-  @SuppressWarnings("unchecked")
+  /** Loads and converts a case directory as the test (and the CLI) would (see {@link Cases#convert}). */
   public static Object[] convert(Path dir) throws IOException {
-    Map<String, Object> spec = Map.of();
-    Path caseFile = dir.resolve("case.yaml");
-    if (Files.exists(caseFile)) {
-      Object o = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(caseFile));
-      if (o instanceof Map<?, ?> m) spec = (Map<String, Object>) m;
-    }
-    LoadOptions.Builder opts = LoadOptions.builder().workingDirectory(dir.resolve("input"));
-    ((Map<Object, Object>) spec.getOrDefault("env", Map.of())).forEach((k, v) -> opts.env(k.toString(), v.toString()));
-    LoadResult r = ComposeLoader.load(opts.build());
-    assertFalse(r.hasErrors(), () -> "case does not load: " + r.diagnostics());
-    Map<String, Object> o = (Map<String, Object>) spec.getOrDefault("options", Map.of());
-    TranslateOptions t = TranslateOptions.defaults()
-        .withNetworkPolicies(Boolean.TRUE.equals(o.get("network_policies")));
-    if (o.containsKey("volumes")) t = t.withVolumes(TranslateOptions.Volumes.valueOf(o.get("volumes").toString().toUpperCase()));
-    if (o.containsKey("bind_mounts")) t = t.withBindMounts(TranslateOptions.BindMounts.valueOf(o.get("bind_mounts").toString().toUpperCase()));
-    return new Object[] {r, Translator.translate(r.project(), r.sourceMap(), t)};
+    Cases.Converted c = Cases.convert(dir);
+    return new Object[] {c.load(), c.translation()};
   }
 
   static void run(Path dir) throws IOException {

@@ -29,6 +29,11 @@ class ReferenceDocsTest {
       if (!Coverage.DEPLOY.containsKey(k)) missing.add("deploy." + k);
     }
     assertEquals(List.of(), missing, "compose keys with no declared fate in Coverage");
+    // pre_start hooks: every option of the hook is named in the row that says what becomes of it
+    for (String k : schema.get("$defs").get("pre_start_hook").get("properties").propertyNames()) {
+      if (!Coverage.SERVICE.get("pre_start").target().contains(k)) missing.add("pre_start." + k);
+    }
+    assertEquals(List.of(), missing, "pre_start hook options the conversion reference does not name");
     assertTrue(Coverage.SERVICE.size() >= 90);
   }
 

@@ -37,6 +37,11 @@ public final class LintEngine {
   private LintEngine() {}
 
   public static LintResult lint(LoadOptions options, LintConfig config) {
+    return lint(options, config, TranslateOptions.defaults());
+  }
+
+  /** Lints with the conversion choices {@code convert} would use (its findings are the translation's). */
+  public static LintResult lint(LoadOptions options, LintConfig config, TranslateOptions translate) {
     LoadOptions opts = withRecover(options);
     LoadResult load = ComposeLoader.load(opts);
     Position fallback = fallback(load, opts);
@@ -48,7 +53,7 @@ public final class LintEngine {
     java.util.concurrent.CompletableFuture<Translation> translation = load.project() == null ? null
         : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
           try {
-            return Translator.translate(load.project(), load.sourceMap(), TranslateOptions.defaults());
+            return Translator.translate(load.project(), load.sourceMap(), translate);
           } catch (RuntimeException e) {
             return null; // a partial project (after errors) may not translate; its errors are already reported
           }

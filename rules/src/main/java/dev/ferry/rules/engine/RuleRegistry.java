@@ -89,6 +89,8 @@ public final class RuleRegistry {
       new BindMount(), new BindSourceMissing(), new SharedVolume(), new NamedUser(), new RestartPolicy(), new NotTranslatable(),
       new PlacementConstraint(), new LocalhostReference(), new ReferenceRewritten(), new StatefulSetSuggested(),
       new AnonymousVolume(), new ExternalVolume(), new ExternalConfig(), new ExternalSecret(), new SteeringInvalid(),
+      new dev.ferry.rules.migration.ImageVolume(), new dev.ferry.rules.migration.PreStartOnce(),
+      new dev.ferry.rules.migration.ProviderService(), new dev.ferry.rules.migration.ModelEndpoint(),
       // security
       new PrivilegedContainer(), new DockerSocketMount(), new RootUser(), new DangerousCapability(),
       new HostNamespace(), new LiteralSecret(), new FileOutsideProject(), new PublishedPortAllInterfaces(), new NoNewPrivilegesMissing(),

@@ -21,6 +21,30 @@ public final class DotEnv {
 
   public record Result(LinkedHashMap<String, String> values, List<Problem> problems) {}
 
+  /**
+   * An env file in compose's {@code format: raw}: each line is {@code KEY=VALUE} taken literally
+   * (no quotes removed, no interpolation, no comments after the value); blank lines and lines
+   * starting with {@code #} are skipped.
+   */
+  public static Result parseRaw(String content) {
+    String s = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    LinkedHashMap<String, String> values = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    String[] lines = s.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    for (int n = 0; n < lines.length; n++) {
+      String l = lines[n];
+      if (l.isBlank() || l.stripLeading().startsWith("#")) continue;
+      int eq = l.indexOf('=');
+      String key = (eq < 0 ? l : l.substring(0, eq)).strip();
+      if (key.isEmpty() || !key.chars().allMatch(c -> isKeyChar((char) c))) {
+        problems.add(new Problem(n + 1, 1, "invalid line: expected KEY=VALUE"));
+        continue;
+      }
+      if (eq >= 0) values.put(key, l.substring(eq + 1));
+    }
+    return new Result(values, problems);
+  }
+
   public static Result parse(String content, Function<String, String> lookup) {
     String s = content.startsWith("\uFEFF") ? content.substring(1) : content;
     s = s.replace("\r\n", "\n").replace('\r', '\n');

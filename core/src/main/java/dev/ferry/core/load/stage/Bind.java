@@ -41,8 +41,16 @@ public final class Bind {
     /** Variables of an env file (path as written, relative to the project dir), or null when unreadable. */
     Map<String, String> envFile(String path);
 
-    /** As {@link #envFile(String)}; {@code at} is the env_file entry in the compose file (where problems reading it go). */
-    default Map<String, String> envFile(String path, dev.ferry.core.source.Position at) {
+    /**
+     * Variables of an env file in the given compose {@code format} ({@code raw}: taken literally, null:
+     * dotenv syntax), or null; {@code at} is the env_file entry in the compose file (where problems reading it go).
+     */
+    default Map<String, String> envFile(String path, String format, dev.ferry.core.source.Position at) {
+      return envFile(path);
+    }
+
+    /** Labels of a {@code label_file} (path relative to the project dir), or null when unreadable. */
+    default Map<String, String> labelFile(String path, dev.ferry.core.source.Position at) {
       return envFile(path);
     }
 
@@ -136,7 +144,7 @@ public final class Bind {
         str(s, "working_dir"),
         envMap(s.get("environment")),
         envFiles(s, path),
-        strMap(s.get("labels")),
+        labels(s),
         strMap(s.get("annotations")),
         ports(s, path),
         strList(s.get("expose")),
@@ -278,7 +286,7 @@ public final class Bind {
       String p = str(m, "path");
       if (p == null) continue;
       boolean required = !(m.get("required") instanceof ScalarNode r) || !"false".equals(r.text());
-      Map<String, String> values = files.envFile(p, m.position());
+      Map<String, String> values = files.envFile(p, str(m, "format"), m.position());
       if (values == null && required) {
         if (files.strict()) diags.error("env-file-missing", m.position(), "env file " + p + " not found");
         else diags.warning("env-file-missing", m.position(), "env file " + p + " not found (compose refuses to run without it; ferry goes on without its variables)");
@@ -286,6 +294,27 @@ public final class Bind {
       out.add(new EnvFile(p, required, values == null ? Map.of() : values, path.key("env_file").index(i)));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * {@code labels}, over the labels read from {@code label_file} (one file or a list, later files
+   * over earlier ones): compose reads the files first and lets {@code labels} win. A file that
+   * cannot be read is an error at its entry, as compose refuses to start without it.
+   */
+  private Map<String, String> labels(MapNode s) {
+    Node lf = s.get("label_file");
+    if (lf == null || lf.isNull()) return strMap(s.get("labels"));
+    List<ScalarNode> paths = new ArrayList<>();
+    if (lf instanceof ScalarNode sc) paths.add(sc);
+    if (lf instanceof SeqNode seq) for (Node n : seq.items()) if (n instanceof ScalarNode sc && !sc.isNull()) paths.add(sc);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ScalarNode p : paths) {
+      Map<String, String> read = files.labelFile(p.asString(), p.position());
+      if (read == null) diags.error("file-missing", p.position(), "label file " + p.asString() + " not found");
+      else out.putAll(read);
+    }
+    out.putAll(strMap(s.get("labels")));
+    return Collections.unmodifiableMap(out);
   }
 
   private List<PortMapping> ports(MapNode s, ModelPath path) {
@@ -309,9 +338,10 @@ public final class Bind {
       MapNode tmpfs = m.getMap("tmpfs");
       MapNode bind = m.getMap("bind");
       MapNode vol = m.getMap("volume");
+      MapNode image = m.getMap("image");
       out.add(new Mount(str(m, "type"), str(m, "source"), str(m, "target"), bool(m, "read_only"),
           tmpfs == null ? null : bytes(tmpfs, "size"),
-          vol == null ? null : str(vol, "subpath"),
+          vol != null ? str(vol, "subpath") : image != null ? str(image, "subpath") : null,
           bind != null && bool(bind, "create_host_path"),
           path.key("volumes").index(i)));
     }

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * The checks compose itself makes on a loaded project, beyond the schema: references to undefined
  * services, networks, volumes, secrets and configs; service without image or build; network_mode
- * with networks; healthcheck test form; dependency cycles.
+ * with networks (a {@code provider} service needs neither image nor build); healthcheck test form; dependency cycles.
  */
 public final class Consistency {
   private static final String CODE = "schema";
@@ -28,7 +28,7 @@ public final class Consistency {
   public static void check(Project p, SourceMap map, Diagnostics d) {
     for (Service s : p.services().values()) {
       ModelPath sp = s.path();
-      if (s.image() == null && s.build() == null) {
+      if (s.image() == null && s.build() == null && !s.has("provider")) {
         d.error(CODE, map.position(sp), "service \"" + s.name() + "\" has neither an image nor a build context specified");
       }
       for (DependsOn dep : s.dependsOn().values()) {

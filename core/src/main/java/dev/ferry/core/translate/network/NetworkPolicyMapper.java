@@ -27,7 +27,7 @@ public final class NetworkPolicyMapper {
   public static void map(TranslationContext ctx, Plan plan) {
     Map<String, TreeSet<String>> members = new LinkedHashMap<>();
     for (Service s : ctx.project().services().values()) {
-      if (plan.kind(s.name()) == WorkloadKind.SIDECAR || "host".equals(s.networkMode())) continue;
+      if (plan.kind(s.name()).kind == null || "host".equals(s.networkMode())) continue;
       String pod = ctx.naming().of(s.name());
       if (s.networks().isEmpty()) members.computeIfAbsent("default", k -> new TreeSet<>()).add(pod);
       for (String n : s.networks().keySet()) members.computeIfAbsent(n, k -> new TreeSet<>()).add(pod);
@@ -52,7 +52,7 @@ public final class NetworkPolicyMapper {
       }
     }
     for (Service s : ctx.project().services().values()) {
-      if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
+      if (plan.kind(s.name()).kind == null) continue;
       List<NetworkPolicyPort> ports = new ArrayList<>();
       for (PortSpec p : plan.ports(s.name())) {
         boolean published = s.ports().stream().anyMatch(pm -> pm.isPublished() && pm.target() == p.targetPort());

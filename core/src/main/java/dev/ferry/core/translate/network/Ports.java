@@ -44,7 +44,7 @@ public final class Ports {
     }
     reachedBy.addAll(refs.keySet());
     for (Service s : p.services().values()) {
-      if (plan.kind(s.name()) == WorkloadKind.SIDECAR) continue;
+      if (plan.kind(s.name()).kind == null) continue;
       List<Service> members = new ArrayList<>();
       members.add(s);
       for (String sc : plan.sidecarsOf(s.name())) members.add(p.service(sc));

@@ -62,11 +62,13 @@ public final class ContainerMapper {
       scope.from(ctx, "workingDir", s.path("working_dir"));
     }
     EnvMapper.Env env = EnvMapper.map(ctx, s, name, scope);
-    if (!env.env().isEmpty()) b.withEnv(env.env());
-    if (!env.envFrom().isEmpty()) {
-      b.withEnvFrom(env.envFrom());
-      scope.from(ctx, "envFrom", s.path("env_file"));
-    }
+    List<io.fabric8.kubernetes.api.model.EnvVar> vars = new ArrayList<>(env.env());
+    vars.addAll(ModelEnv.map(ctx, s, scope, vars.size()));
+    if (!vars.isEmpty()) b.withEnv(vars);
+    if (!env.envFrom().isEmpty()) scope.from(ctx, "envFrom", s.path("env_file"));
+    List<io.fabric8.kubernetes.api.model.EnvFromSource> from = new ArrayList<>(env.envFrom());
+    from.addAll(ProviderMapper.envFrom(ctx, s, scope, from.size()));
+    if (!from.isEmpty()) b.withEnvFrom(from);
     Map<String, ContainerPort> portMap = new LinkedHashMap<>();
     List<ModelPath> portSources = new ArrayList<>();
     ports(s, portMap, portSources);
@@ -78,10 +80,9 @@ public final class ContainerMapper {
       }
     }
     ResourceRequirements res = resources(s);
-    if (res != null) {
-      b.withResources(res);
-      resourceProvenance(ctx, s, res, scope.at("resources"));
-    }
+    if (res != null) resourceProvenance(ctx, s, res, scope.at("resources"));
+    res = GpuMapper.apply(ctx, s, res, scope);
+    if (res != null) b.withResources(res);
     boolean job = plan.kind(plan.podOwner(s.name())) == WorkloadKind.JOB
         || plan.kind(plan.podOwner(s.name())) == WorkloadKind.CRONJOB;
     ProbeMapper.Probes probes = ProbeMapper.map(ctx, s, st, scope, job, new ArrayList<>(portMap.values()));

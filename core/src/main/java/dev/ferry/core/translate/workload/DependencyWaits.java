@@ -57,6 +57,11 @@ public final class DependencyWaits {
               + " between them" + restart);
           continue;
         }
+        if (ProviderMapper.isProvider(dep)) {
+          honoured(ctx, s, d, quoted + " is set up by its provider, not run on the cluster: nothing waits for it;"
+              + " its outputs come from the Secret " + ctx.naming().of(dep.name()) + restart);
+          continue;
+        }
         String depOwner = plan.podOwner(dep.name());
         String depName = ctx.naming().of(depOwner);
         if (!ctx.options().waitForDependencies()) {

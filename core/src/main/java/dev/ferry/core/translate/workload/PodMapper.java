@@ -58,8 +58,12 @@ public final class PodMapper {
       }
     }
     DependencyWaits.Waits waits = DependencyWaits.map(ctx, plan, members, podName, spec);
+    List<Container> inits = new ArrayList<>(waits.initContainers());
+    for (int i = 0; i < members.size(); i++) {
+      inits.addAll(PreStartMapper.map(ctx, members.get(i), containers.get(i), spec, inits.size(), owner.replicas()));
+    }
     PodSpecBuilder b = new PodSpecBuilder().withContainers(containers);
-    if (!waits.initContainers().isEmpty()) b.withInitContainers(waits.initContainers());
+    if (!inits.isEmpty()) b.withInitContainers(inits);
     b.withAutomountServiceAccountToken(false);
     spec.defaulted(ctx, "automountServiceAccountToken", "compose containers have no Kubernetes API token; neither do these Pods");
     if (waits.serviceAccount() != null) b.withServiceAccountName(waits.serviceAccount());

@@ -60,5 +60,24 @@ class DotEnvTest {
     if (s == null) return;
     DotEnv.Result r = DotEnv.parse(s, k -> null);
     for (DotEnv.Problem p : r.problems()) assertTrue(p.line() >= 1 && p.column() >= 1, p.toString());
+    DotEnv.Result raw = DotEnv.parseRaw(s);
+    for (DotEnv.Problem p : raw.problems()) assertTrue(p.line() >= 1 && p.column() >= 1, p.toString());
+    for (Map.Entry<String, String> e : raw.values().entrySet()) {
+      assertTrue(!e.getKey().isEmpty() && !e.getValue().contains("\n"), "raw values are single lines: " + e);
+    }
+  }
+
+  @Test
+  void rawFormatTakesValuesLiterally() {
+    DotEnv.Result r = DotEnv.parseRaw("# comment\nA=\"quoted $HOME_DIR\"  # not a comment\n\nB=x=y\r\nC=\n  D=1\n");
+    assertEquals(List.of(), r.problems());
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("A", "\"quoted $HOME_DIR\"  # not a comment");
+    expected.put("B", "x=y");
+    expected.put("C", "");
+    expected.put("D", "1");
+    assertEquals(expected, r.values());
+    DotEnv.Result bad = DotEnv.parseRaw("OK=1\nnot a key=2\n");
+    assertEquals(List.of(new DotEnv.Problem(2, 1, "invalid line: expected KEY=VALUE")), bad.problems());
   }
 }

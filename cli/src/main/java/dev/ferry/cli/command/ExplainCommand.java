@@ -119,8 +119,8 @@ public final class ExplainCommand implements Callable<Integer> {
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
       Files.writeString(tmp, content, StandardCharsets.UTF_8);
       try {
-        Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
-            : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        // the report shows the project's configuration (Secret values are masked, names and the rest are not): owner only
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException ignored) {
         // not a POSIX file system: the temp file's permissions stay
       }

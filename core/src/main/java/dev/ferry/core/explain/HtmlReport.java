@@ -43,6 +43,7 @@ public final class HtmlReport {
         .append("Hover or click a line on either side to highlight its counterpart (click again to release); ")
         .append("the arrows link the two sides. <span class=\"legend dflt\">shaded</span> lines are defaults chosen by ferry; ")
         .append("findings (what could not be translated or changes meaning) sit under their compose line.</p></header>\n");
+    beforeApply();
     summary();
     b.append("<main class=\"panes\">\n");
     composePane();
@@ -51,6 +52,24 @@ public final class HtmlReport {
     defaults();
     unplaced();
     b.append("<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
+  }
+
+  /** The things to act on before applying, first on the page, each linked to its compose line. */
+  private void beforeApply() {
+    if (e.beforeApply().isEmpty()) return;
+    b.append("<section id=\"before-apply\"><h2>Before you apply</h2>\n<ul>\n");
+    for (BeforeApply.Item i : e.beforeApply()) {
+      String sev = i.severity().name().toLowerCase(Locale.ROOT);
+      b.append("<li class=\"finding ").append(sev).append("\"><b>").append(sev).append("</b> [").append(esc(i.code()))
+          .append("] ").append(esc(i.text()));
+      int fi = i.position().isKnown() ? indexOf(i.position().file()) : -1;
+      if (fi >= 0) {
+        b.append(" <a class=\"pos\" href=\"#c").append(fi).append('-').append(i.position().line()).append("\">")
+            .append(esc(baseName(i.position().file()))).append(':').append(i.position().line()).append("</a>");
+      }
+      b.append("</li>\n");
+    }
+    b.append("</ul></section>\n");
   }
 
   private void summary() {
@@ -138,7 +157,7 @@ public final class HtmlReport {
         attrs(in, own);
         if (dflt) b.append(" title=\"ferry default: ").append(esc(reason(own))).append('"');
         b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>")
-            .append(esc(a.manifestLine(m))).append("</code>");
+            .append(esc(m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1))).append("</code>");
         if (m == o.separator()) b.append("<span class=\"obj\">").append(esc(o.ref())).append("</span>");
         List<dev.ferry.core.source.Position> from = a.composeLinesFor(m);
         if (!from.isEmpty() && isRunStart(m)) {
@@ -278,7 +297,8 @@ public final class HtmlReport {
         --dflt: #f3f4f6; --warn: #9a6700; --err: #cf222e; --info: #0969da; --note: #57606a; }
       * { box-sizing: border-box; }
       body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
-      header, #summary, #defaults, #other-findings { padding: 0 16px; }
+      header, #summary, #defaults, #other-findings, #before-apply { padding: 0 16px; }
+      #before-apply ul { list-style: none; padding: 0; margin: 0 0 8px; } #before-apply li.finding { margin: 2px 0; }
       h1 { font-size: 20px; margin: 12px 0 4px; } h1 small { font-weight: normal; color: var(--dim); }
       h2 { font-size: 15px; margin: 10px 0 6px; }
       .help { color: var(--note); margin: 0 0 8px; max-width: 100em; }

@@ -36,11 +36,13 @@ public final class SideBySide {
   private final int left;
   private final int right;
   private final boolean stacked;
+  private Alignment alignment;
 
   private SideBySide(Options opts) {
     this.opts = opts;
     this.stacked = opts.width() < MIN_TWO_COLUMNS;
-    this.left = stacked ? opts.width() : (opts.width() - 3) / 2;
+    // the compose column is narrower: its lines are short keys, the manifest lines are deeper and longer
+    this.left = stacked ? opts.width() : Math.max(40, (opts.width() - 3) * 2 / 5);
     this.right = stacked ? opts.width() - 8 : opts.width() - 3 - left;
   }
 
@@ -51,6 +53,16 @@ public final class SideBySide {
   }
 
   private void write(Explanation e) {
+    this.alignment = e.alignment();
+    if (!e.beforeApply().isEmpty()) {
+      full(color(BOLD, "Before you apply (" + e.beforeApply().size() + "):"));
+      for (BeforeApply.Item i : e.beforeApply()) {
+        String where = i.position().isKnown() ? i.position().file() + ":" + i.position().line() + ": " : "";
+        wrap("  !  ", where + i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] " + i.text(),
+            i.severity() == Severity.ERROR ? RED : YELLOW);
+      }
+      out.append('\n');
+    }
     String lastFile = null;
     for (Explanation.Row r : e.rows()) {
       if (!r.file().equals(lastFile)) {
@@ -108,29 +120,34 @@ public final class SideBySide {
     String lastCtx = null;
     for (Explanation.Run run : r.runs()) {
       String ctx = run.object().ref() + (run.context().isEmpty() ? "" : "  " + run.context());
-      if (!ctx.equals(lastCtx)) rightLines.add(new String[] {DIM, ">> " + ctx});
+      if (!ctx.equals(lastCtx)) rightLines.add(new String[] {BOLD + kindColor(run.object().kind()), ">> " + ctx});
       lastCtx = ctx;
       int indent = Integer.MAX_VALUE;
       for (int m : run.lines()) indent = Math.min(indent, lead(lineOf(run, m)));
       for (int m : run.lines()) {
         String t = lineOf(run, m);
-        rightLines.add(new String[] {null, "   " + t.substring(Math.min(indent, lead(t)))});
+        rightLines.add(new String[] {alignment.isDefaultLine(m) ? DIM : null, "   " + t.substring(Math.min(indent, lead(t)))});
       }
     }
     for (String reason : r.reasons()) {
       for (String w : words("(" + reason + ")", right - 3)) rightLines.add(new String[] {CYAN, "   " + w});
     }
+    List<String[]> wrapped = new ArrayList<>();
+    for (String[] rl : rightLines) {
+      for (String part : fold(rl[1], right, lead(rl[1]) + 4)) wrapped.add(new String[] {rl[0], part});
+    }
+    List<String> leftLines = fold(l, stacked ? opts.width() : left, 6 + lead(r.text()) + 2);
     if (stacked) {
-      out.append(trim(l, opts.width())).append('\n');
-      for (String[] rl : rightLines) {
-        out.append("      ").append(color(rl[0], trim(rl[1], right))).append('\n');
+      for (String ll : leftLines) out.append(ll).append('\n');
+      for (String[] rl : wrapped) {
+        out.append("      ").append(color(rl[0], rl[1])).append('\n');
       }
     } else {
-      int n = Math.max(1, rightLines.size());
+      int n = Math.max(leftLines.size(), wrapped.size());
       for (int i = 0; i < n; i++) {
-        String lc = i == 0 ? trim(l, left) : "";
+        String lc = i < leftLines.size() ? leftLines.get(i) : "";
         out.append(pad(lc, left)).append(color(DIM, " | "));
-        if (i < rightLines.size()) out.append(color(rightLines.get(i)[0], trim(rightLines.get(i)[1], right)));
+        if (i < wrapped.size()) out.append(color(wrapped.get(i)[0], wrapped.get(i)[1]));
         stripTrailing();
         out.append('\n');
       }
@@ -140,8 +157,7 @@ public final class SideBySide {
   }
 
   private String lineOf(Explanation.Run run, int m) {
-    int rel = m - run.object().start() + 1;
-    return run.object().yaml().line(rel);
+    return SecretMask.TEXT.line(run.object(), m - run.object().start() + 1);
   }
 
   private void finding(Diagnostic d, boolean withPosition) {
@@ -175,6 +191,38 @@ public final class SideBySide {
     }
     if (cur.length() > 0 || lines.isEmpty()) lines.add(cur.toString());
     return lines;
+  }
+
+  /**
+   * {@code s} cut into lines of at most {@code w} columns, at a space where one is near the end;
+   * continuation lines are indented by {@code indent} (nothing is cut off).
+   */
+  static List<String> fold(String s, int w, int indent) {
+    String t = s.replace('\t', ' ');
+    List<String> out = new ArrayList<>();
+    int in = Math.min(indent, w / 2);
+    String prefix = "";
+    while (prefix.length() + t.length() > w) {
+      int room = w - prefix.length();
+      int cut = t.lastIndexOf(' ', room);
+      if (cut < room / 2) cut = room;
+      out.add(prefix + t.substring(0, cut).stripTrailing());
+      t = t.substring(cut).stripLeading();
+      prefix = " ".repeat(in);
+    }
+    out.add(prefix + t);
+    return out;
+  }
+
+  /** A colour per kind of object, so the workload, its Service and its storage stand apart. */
+  private static String kindColor(String kind) {
+    return switch (kind) {
+      case "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob" -> "\u001b[32m";
+      case "Service", "Ingress", "NetworkPolicy" -> "\u001b[34m";
+      case "Secret", "ConfigMap" -> "\u001b[35m";
+      case "PersistentVolumeClaim" -> YELLOW;
+      default -> CYAN;
+    };
   }
 
   private void full(String s) {

@@ -31,7 +31,8 @@ public final class Explanation {
   public record Default(Alignment.Obj object, int line, String field, String reason) {}
 
   /** Totals for the summary table. */
-  public record Summary(int objects, Map<String, Integer> kinds, int translated, int approximated, int notTranslatable) {}
+  public record Summary(int objects, Map<String, Integer> kinds, int translated, int approximated, int notTranslatable,
+      List<dev.ferry.core.source.Position> notTranslatableAt) {}
 
   private final Alignment alignment;
   private final List<Diagnostic> diagnostics;
@@ -206,6 +207,7 @@ public final class Explanation {
     int translated = 0;
     int approximated = 0;
     int not = 0;
+    List<dev.ferry.core.source.Position> notAt = new ArrayList<>();
     for (Alignment.ComposeFile f : alignment.files()) {
       for (LineIndex.Entry e : f.index().entries()) {
         if (!isKey(e.path()) || !inScope(f.name(), e.line())) continue;
@@ -213,12 +215,15 @@ public final class Explanation {
         for (int l = e.line(); l <= e.endLine(); l++) ds.addAll(findings.get(f.name()).getOrDefault(l, List.of()));
         boolean linked = alignment.spans().stream().anyMatch(sp -> f.name().equals(sp.file()) && e.contains(sp.composeStart()));
         boolean dropped = ds.stream().anyMatch(d -> d.code().equals("not-translatable") || d.severity() == Severity.ERROR);
-        if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) not++;
+        if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) {
+          not++;
+          notAt.add(dev.ferry.core.source.Position.of(f.name(), e.line(), e.column()));
+        }
         else if (linked && !ds.isEmpty()) approximated++;
         else if (linked) translated++;
       }
     }
-    return new Summary(objects, kinds, translated, approximated, not);
+    return new Summary(objects, kinds, translated, approximated, not, notAt);
   }
 
   /** A service key or a top-level entry (services.X.key, volumes.X, ...), the unit the summary counts. */

@@ -85,6 +85,12 @@ public final class SideBySide {
       full(color(BOLD, "Findings:"));
       for (Diagnostic d : e.unplacedFindings()) finding(d, true);
     }
+    List<Glossary.Term> terms = Glossary.used(out.toString());
+    if (!terms.isEmpty()) {
+      out.append('\n');
+      full(color(BOLD, "Terms used above:"));
+      for (Glossary.Term t : terms) wrap("  ", t.name() + ": " + t.meaning(), null);
+    }
     Explanation.Summary s = e.summary();
     out.append('\n');
     List<String> kinds = new ArrayList<>();

@@ -99,8 +99,8 @@ public final class Storage {
         if (modeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.accessModes", modeV.path());
         else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.accessModes", shared
             ? "the volume is shared by several Pods or replicas: ReadWriteMany (needs a storage class that offers it)"
-            : "one Pod uses the volume: ReadWriteOnce (one node at a time may mount it; one Pod only would be ReadWriteOncePod),"
-            + " which every storage class offers");
+            : "a single workload mounts the volume: ReadWriteOnce, which every storage class offers (one node at a"
+            + " time may mount it; ReadWriteOncePod would limit it to one Pod)");
         if (classV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.storageClassName", classV.path());
         if (sizeV != null) ctx.provenance().from("PersistentVolumeClaim", claimName, "spec.resources.requests.storage", sizeV.path());
         else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.resources.requests.storage",

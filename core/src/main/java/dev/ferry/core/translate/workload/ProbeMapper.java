@@ -157,7 +157,10 @@ public final class ProbeMapper {
 
   /** Why the probe runs {@code sh -c}: the test was CMD-SHELL, or one string (which compose also runs in a shell). */
   private static String shellReason(TranslationContext ctx, ModelPath hp) {
-    return ctx.sourceMap().has(hp.key("test").index(0))
+    ModelPath first = hp.key("test").index(0);
+    boolean list = ctx.sourceMap().has(first)
+        && !ctx.sourceMap().position(first).equals(ctx.sourceMap().valuePosition(hp.key("test")));
+    return list
         ? "CMD-SHELL runs the command through a shell: sh -c"
         : "a test written as one string runs through a shell (as CMD-SHELL does): sh -c";
   }

@@ -22,7 +22,7 @@ class ExplainCommandTest {
     assertEquals(0, r.code(), r.err());
     String healthcheck = r.out().lines().filter(l -> l.contains("test: [\"CMD\", \"curl\"")).findFirst().orElseThrow();
     assertTrue(healthcheck.matches("\\s*16\\s+test: \\[\"CMD\".* \\| >> Deployment/vote  containers\\[0]\\.readinessProbe"), healthcheck);
-    assertTrue(r.out().contains("i  The healthcheck becomes a readiness probe"), "construct notes");
+    assertTrue(r.out().contains("i  The healthcheck becomes the readinessProbe (exec: curl -f http://localhost)"), "construct notes");
     assertTrue(r.out().contains("i  Kubernetes starts all Pods at once; an initContainer"), "depends_on note");
     assertTrue(r.out().contains("info [unreachable-service]"), "findings inline");
     assertTrue(r.out().contains("Set by ferry (no compose line behind it):"));
@@ -59,6 +59,8 @@ class ExplainCommandTest {
     Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--html", out.toString());
     assertEquals(0, r.code(), r.err());
     String first = Files.readString(out);
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+        "the report is readable by its owner only");
     assertTrue(first.startsWith("<!DOCTYPE html>") && first.endsWith("</html>\n"));
     assertEquals(0, Cli.run("explain", "-f", EXAMPLE.toString(), "--html", out.toString()).code());
     assertEquals(first, Files.readString(out), "same input, same bytes");
@@ -68,6 +70,25 @@ class ExplainCommandTest {
     Cli dir = Cli.run("explain", "-f", EXAMPLE.toString(), "--html", tmp.toString());
     assertEquals(2, dir.code());
     assertTrue(dir.err().contains("is a directory"), dir.err());
+  }
+
+  static final Path CLASSROOM = Path.of("../examples/classroom/compose.yaml").toAbsolutePath().normalize();
+
+  @Test
+  void beforeYouApplyAndTheRequestPathComeFirst() {
+    Cli r = Cli.run("explain", "-f", CLASSROOM.toString(), "--width", "120");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("Before you apply ("), r.out().substring(0, 200));
+    int before = r.out().indexOf("Before you apply");
+    int graph = r.out().indexOf("Objects, along the request path:");
+    int compose = r.out().indexOf(" | Kubernetes");
+    assertTrue(before < graph && graph < compose, "before-apply, then the graph, then the side by side");
+    String head = r.out().substring(0, compose);
+    assertTrue(head.contains("[unreachable-service] service \"web\""), head);
+    assertTrue(head.contains("Deployment/nginx calls web (NO Service: the name will not resolve)"), head);
+    assertTrue(head.contains("you (Ingress or kubectl port-forward) -> Service/nginx"), head);
+    assertFalse(r.out().contains("dev-only-7f3a9"), "Secret values are masked");
+    assertTrue(r.out().contains("Terms used above:\n  Pod: "), "a short glossary");
   }
 
   @Test

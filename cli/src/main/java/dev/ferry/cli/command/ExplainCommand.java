@@ -50,6 +50,9 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "auto (a terminal and no NO_COLOR), always or never. Default: ${DEFAULT-VALUE}.")
   ColorMode color;
 
+  @Option(names = "--brief", description = "Fold what repeats (\"same as wait-for-redis\") and runs of ferry's defaults.")
+  boolean brief;
+
   @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE instead.")
   Path html;
 
@@ -76,7 +79,7 @@ public final class ExplainCommand implements Callable<Integer> {
       return ExitCode.OK.code;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment))));
+    out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
     out.flush();
     return ExitCode.OK.code;
   }

@@ -21,9 +21,12 @@ public final class HtmlReport {
   private final Alignment a;
   private final StringBuilder b = new StringBuilder();
 
+  private final ObjectGraph graph;
+
   private HtmlReport(Explanation e) {
     this.e = e;
     this.a = e.alignment();
+    this.graph = ObjectGraph.of(e);
   }
 
   public static String render(Explanation e, String title) {
@@ -44,6 +47,7 @@ public final class HtmlReport {
         .append("the arrows link the two sides. <span class=\"legend dflt\">shaded</span> lines are defaults chosen by ferry; ")
         .append("findings (what could not be translated or changes meaning) sit under their compose line.</p></header>\n");
     beforeApply();
+    graph();
     summary();
     b.append("<main class=\"panes\">\n");
     composePane();
@@ -54,6 +58,17 @@ public final class HtmlReport {
     unplaced();
     glossary();
     b.append("<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
+  }
+
+  /** The objects along the request path, as an inline SVG (each box links to its manifest). */
+  private void graph() {
+    if (graph.order().isEmpty()) return;
+    Map<String, String> anchor = new java.util.LinkedHashMap<>();
+    for (Alignment.Obj o : graph.order()) anchor.put(o.ref(), "m" + o.separator());
+    b.append("<section id=\"graph\"><h2>Objects, along the request path</h2>\n<div class=\"graph-wrap\">\n")
+        .append(GraphSvg.render(graph, anchor)).append("</div>\n<ul class=\"graph-text\">\n");
+    for (String l : graph.lines()) b.append("<li>").append(esc(l)).append("</li>\n");
+    b.append("</ul></section>\n");
   }
 
   /** The things to act on before applying, first on the page, each linked to its compose line. */
@@ -148,7 +163,7 @@ public final class HtmlReport {
 
   private void manifestPane() {
     b.append("<section class=\"pane k8s\" aria-label=\"Kubernetes manifests\">\n<h2>Kubernetes manifests</h2>\n<div class=\"code\">\n");
-    for (Alignment.Obj o : a.objects()) {
+    for (Alignment.Obj o : graph.order()) {
       if (e.service() != null && !e.service().equals(o.service())) continue;
       for (int m = o.separator(); m <= o.end(); m++) {
         int[] own = a.manifestOwners(m);
@@ -367,7 +382,9 @@ public final class HtmlReport {
         --dflt: #f3f4f6; --warn: #9a6700; --err: #cf222e; --info: #0969da; --note: #57606a; }
       * { box-sizing: border-box; }
       body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
-      header, #summary, #defaults, #other-findings, #before-apply, #glossary { padding: 0 16px; }
+      header, #summary, #defaults, #other-findings, #before-apply, #glossary, #graph { padding: 0 16px; }
+      .graph-wrap { overflow-x: auto; } .graph-text { font-size: 12px; color: var(--note); margin: 4px 0 8px; }
+      svg.graph a:hover rect { stroke-width: 2; }
       a.term { color: inherit; text-decoration: underline dotted; } #glossary dt { font-weight: bold; } #glossary dd { margin: 0 0 4px 1.5em; }
       #before-apply ul { list-style: none; padding: 0; margin: 0 0 8px; } #before-apply li.finding { margin: 2px 0; }
       h1 { font-size: 20px; margin: 12px 0 4px; } h1 small { font-weight: normal; color: var(--dim); }

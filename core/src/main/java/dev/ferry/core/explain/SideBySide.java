@@ -18,9 +18,13 @@ public final class SideBySide {
   public static final int MIN_TWO_COLUMNS = 100;
 
   /** Rendering options: total width in columns and whether to use ANSI colour. */
-  public record Options(int width, boolean color) {
+  public record Options(int width, boolean color, boolean brief) {
     public Options {
       width = Math.max(40, width);
+    }
+
+    public Options(int width, boolean color) {
+      this(width, color, false);
     }
   }
 
@@ -37,6 +41,7 @@ public final class SideBySide {
   private final int right;
   private final boolean stacked;
   private Alignment alignment;
+  private final Folding folding = new Folding();
 
   private SideBySide(Options opts) {
     this.opts = opts;
@@ -63,6 +68,12 @@ public final class SideBySide {
       }
       out.append('\n');
     }
+    List<String> graph = ObjectGraph.of(e).lines();
+    if (!graph.isEmpty()) {
+      full(color(BOLD, "Objects, along the request path:"));
+      for (String g : graph) wrap("  ", g, null);
+      out.append('\n');
+    }
     String lastFile = null;
     for (Explanation.Row r : e.rows()) {
       if (!r.file().equals(lastFile)) {
@@ -77,7 +88,8 @@ public final class SideBySide {
       full(color(BOLD, "Set by ferry (no compose line behind it):"));
       for (Map.Entry<String, List<String>> d : groupDefaults(e).entrySet()) {
         wrap("  ", d.getKey(), null);
-        wrap("      ", "in " + String.join(", ", d.getValue()), DIM);
+        wrap("      ", opts.brief() && d.getValue().size() > 3 ? "in " + d.getValue().size() + " objects"
+            : "in " + String.join(", ", d.getValue()), DIM);
       }
     }
     if (!e.unplacedFindings().isEmpty()) {
@@ -130,10 +142,13 @@ public final class SideBySide {
       lastCtx = ctx;
       int indent = Integer.MAX_VALUE;
       for (int m : run.lines()) indent = Math.min(indent, lead(lineOf(run, m)));
+      List<Folding.Line> lines = new ArrayList<>();
       for (int m : run.lines()) {
         String t = lineOf(run, m);
-        rightLines.add(new String[] {alignment.isDefaultLine(m) ? DIM : null, "   " + t.substring(Math.min(indent, lead(t)))});
+        lines.add(new Folding.Line(t.substring(Math.min(indent, lead(t))), alignment.isDefaultLine(m)));
       }
+      if (opts.brief()) lines = folding.fold(run.object().kind() + " " + run.context(), lines);
+      for (Folding.Line fl : lines) rightLines.add(new String[] {fl.dflt() ? DIM : null, "   " + fl.text()});
     }
     for (String reason : r.reasons()) {
       for (String w : words("(" + reason + ")", right - 3)) rightLines.add(new String[] {CYAN, "   " + w});

@@ -274,4 +274,30 @@ class ExplainTruthTest {
     String header = text.lines().filter(l -> l.startsWith("examples/classroom/compose.yaml") || l.contains("compose.yaml ")).findFirst().orElseThrow();
     assertTrue(header.indexOf('|') < 160 / 2, "the compose column is the narrower: " + header);
   }
+
+  @Test
+  void briefFoldsOnlyWhatIsReallyTheSame() {
+    Case c = Case.of(VOTING);
+    String full = SideBySide.render(c.e(), new SideBySide.Options(140, false));
+    String brief = SideBySide.render(c.e(), new SideBySide.Options(140, false, true));
+    assertTrue(brief.lines().count() < full.lines().count(), "brief is shorter");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+): \\.\\.\\. \\(\\d+ lines, same as ([\\w-]+)\\)").matcher(brief);
+    int folded = 0;
+    while (m.find()) {
+      String key = m.group(1);
+      String owner = m.group(2);
+      List<JsonNode> containers = new ArrayList<>();
+      for (Alignment.Obj o : c.a().objects()) {
+        if (!o.kind().equals("Deployment")) continue;
+        JsonNode pod = ManifestWriter.tree(o.object()).path("spec").path("template").path("spec");
+        pod.path("initContainers").forEach(containers::add);
+      }
+      JsonNode first = containers.stream().filter(x -> x.path("name").asString().equals(owner)).findFirst().orElseThrow();
+      long same = containers.stream().filter(x -> x.path(key).equals(first.path(key))).count();
+      assertTrue(same >= 2, key + " of " + owner + " is repeated");
+      folded++;
+    }
+    assertTrue(folded >= 2, "repeated wait blocks are folded");
+    assertTrue(brief.contains("lines set by ferry)"), "defaults are folded");
+  }
 }

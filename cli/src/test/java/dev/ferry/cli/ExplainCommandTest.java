@@ -92,6 +92,43 @@ class ExplainCommandTest {
   }
 
   @Test
+  void diffShowsTheFieldsEachComposeChangeMoved(@TempDir Path tmp) throws IOException {
+    String v1 = Files.readString(EXAMPLE);
+    String v2 = v1.replace("\"http://localhost\"]", "\"http://localhost/health\"]").replace("replicas: 2", "replicas: 1")
+        .replace("POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}", "POSTGRES_PASSWORD: changed-secret");
+    Path oldFile = Files.writeString(tmp.resolve("old.yaml"), v1);
+    Path newFile = Files.writeString(tmp.resolve("new.yaml"), v2);
+    Cli r = Cli.run("explain", "--diff", oldFile.toString(), newFile.toString());
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    int test = out.indexOf("new.yaml:16  test: [\"CMD\", \"curl\", \"-f\", \"http://localhost/health\"]");
+    assertTrue(test >= 0, out);
+    assertTrue(out.indexOf("~ Deployment/vote  spec.template.spec.containers[0].readinessProbe.exec.command[2]: http://localhost"
+        + " -> http://localhost/health", test) > test, out);
+    assertTrue(out.contains("new.yaml:22  replicas: 1\n    ~ Deployment/vote  spec.replicas: 2 -> 1"), out);
+    assertTrue(out.contains("old.yaml:22 (old)  replicas: 2\n    - PodDisruptionBudget/vote (object removed)"), out);
+    assertTrue(out.contains("~ Secret/db-env  stringData.POSTGRES_PASSWORD: (hidden) -> (hidden)"), out);
+    assertEquals(out.indexOf("changed-secret"), out.lastIndexOf("changed-secret"),
+        "the Secret value shows only in the compose line as written, never as a Kubernetes field");
+    assertFalse(out.contains("liveness"), "only what moved");
+    Cli same = Cli.run("explain", "--diff", oldFile.toString(), oldFile.toString());
+    assertTrue(same.out().contains("none: both versions convert to the same manifests"), same.out());
+    Path html = tmp.resolve("diff.html");
+    assertEquals(0, Cli.run("explain", "--diff", oldFile.toString(), newFile.toString(), "--html", html.toString()).code());
+    String page = Files.readString(html);
+    assertTrue(page.contains("spec.replicas: 2 -&gt; 1") && page.contains("PodDisruptionBudget/vote (object removed)"), page);
+  }
+
+  @Test
+  void briefFoldsRepeatedWaitContainers() {
+    Cli full = Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "140");
+    Cli brief = Cli.run("explain", "-f", EXAMPLE.toString(), "--width", "140", "--brief");
+    assertEquals(0, brief.code(), brief.err());
+    assertTrue(brief.out().contains("resources: ... (5 lines, same as wait-for-redis)"), brief.out());
+    assertTrue(brief.out().lines().count() < full.out().lines().count());
+  }
+
+  @Test
   void badInputGivesPositionsAndExitTwo(@TempDir Path tmp) throws IOException {
     Path f = tmp.resolve("compose.yaml");
     Files.writeString(f, "services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      retries: 10s\n    ports: [\"80:80\"\n");

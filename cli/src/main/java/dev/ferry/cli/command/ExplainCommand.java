@@ -5,6 +5,7 @@ import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.core.explain.Alignment;
+import dev.ferry.core.explain.ExplainDiff;
 import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.HtmlReport;
 import dev.ferry.core.explain.SideBySide;
@@ -19,6 +20,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,12 +58,18 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE instead.")
   Path html;
 
+  @Option(names = "--diff", arity = "2", paramLabel = "FILE",
+      description = "OLD NEW: two versions of a compose file; show the Kubernetes fields each compose change moved"
+          + " (text, or HTML with --html). The other project options apply to both.")
+  List<Path> diff;
+
   /** The process environment; tests replace it. */
   Map<String, String> environment = System.getenv();
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (diff != null) return diff(err);
     LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
     if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
     if (service != null && !r.project().services().containsKey(service)) {
@@ -80,6 +88,31 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
+    out.flush();
+    return ExitCode.OK.code;
+  }
+
+  /** {@code --diff OLD NEW}: both versions converted and compared field by field. */
+  private int diff(PrintWriter err) {
+    Alignment[] side = new Alignment[2];
+    for (int i = 0; i < 2; i++) {
+      project.files = List.of(diff.get(i));
+      LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
+      if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
+      Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
+      side[i] = Alignment.of(t, r.sourceMap(), r.fileTexts());
+    }
+    ExplainDiff d = ExplainDiff.of(side[0], side[1]);
+    String oldName = diff.get(0).toString();
+    String newName = diff.get(1).toString();
+    if (html != null) {
+      write(html, d.html(oldName, newName));
+      err.println("ferry explain: wrote " + html + " (" + d.groups().size() + " compose changes)");
+      err.flush();
+      return ExitCode.OK.code;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(d.text(oldName, newName));
     out.flush();
     return ExitCode.OK.code;
   }

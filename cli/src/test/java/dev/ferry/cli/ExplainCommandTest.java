@@ -92,6 +92,15 @@ class ExplainCommandTest {
   }
 
   @Test
+  void missingFilesAreListedBeforeYouApply(@TempDir Path tmp) throws IOException {
+    Path f = Files.writeString(tmp.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    env_file: missing.env\n");
+    Cli r = Cli.run("explain", "-f", f.toString(), "--width", "120");
+    assertEquals(0, r.code(), r.err());
+    String head = r.out().substring(0, r.out().indexOf(" | Kubernetes"));
+    assertTrue(head.matches("(?s)Before you apply \\(1\\):\n  !  .*compose.yaml:4: warning \\[env-file-missing\\] env file missing.env.*"), head);
+  }
+
+  @Test
   void diffShowsTheFieldsEachComposeChangeMoved(@TempDir Path tmp) throws IOException {
     String v1 = Files.readString(EXAMPLE);
     String v2 = v1.replace("\"http://localhost\"]", "\"http://localhost/health\"]").replace("replicas: 2", "replicas: 1")

@@ -118,7 +118,8 @@ class TutorialTest {
     LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(ROOT).file(ROOT.resolve(file))
         .environment(Map.of()).build());
     Translation t = Translator.translate(r.project(), r.sourceMap(), TranslateOptions.defaults());
-    String out = SideBySide.render(Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), t.diagnostics(), service),
+    String out = SideBySide.render(Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()),
+        dev.ferry.cli.command.ExplainCommand.findings(r, t), service),
         new SideBySide.Options(width, false));
     List<String> args = new ArrayList<>(List.of(w));
     args.set(args.indexOf("-f") + 1, ROOT.resolve(file).toString());

@@ -77,7 +77,7 @@ public final class ExplainCommand implements Callable<Integer> {
           + String.join(", ", r.project().services().keySet()) + ")");
     }
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), t.diagnostics(), service);
+    Explanation e = Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
     if (html != null) {
       String title = r.project().name() == null ? "compose project" : r.project().name();
       write(html, HtmlReport.render(e, title));
@@ -90,6 +90,14 @@ public final class ExplainCommand implements Callable<Integer> {
     out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
     out.flush();
     return ExitCode.OK.code;
+  }
+
+  /** What the loader warned about (a missing env_file, an unset variable) and then the translation's findings. */
+  public static List<dev.ferry.core.diag.Diagnostic> findings(LoadResult r, Translation t) {
+    List<dev.ferry.core.diag.Diagnostic> all = new java.util.ArrayList<>();
+    for (dev.ferry.core.diag.Diagnostic d : r.diagnostics()) if (!d.isError()) all.add(d);
+    all.addAll(t.diagnostics());
+    return all;
   }
 
   /** {@code --diff OLD NEW}: both versions converted and compared field by field. */

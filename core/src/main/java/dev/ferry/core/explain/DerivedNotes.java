@@ -21,7 +21,27 @@ final class DerivedNotes {
       String n = healthcheck(path, a);
       if (n != null) return n;
     }
+    if (path.size() == 3 && "services".equals(path.get(0)) && "depends_on".equals(path.get(2))) {
+      if (!produced(path, a, "initContainers")) {
+        return "Kubernetes starts all Pods at once and nothing waits here (see the findings): the app must retry until"
+            + " its dependency answers.";
+      }
+    }
+    if (path.size() == 3 && "services".equals(path.get(0)) && "env_file".equals(path.get(2)) && !produced(path, a, "")) {
+      return "An env file's variables become a ConfigMap (secret-looking ones a Secret) read with envFrom; nothing was"
+          + " made from this one (see the findings).";
+    }
     return Notes.of(path);
+  }
+
+  /** Whether some emitted field (containing {@code field}) came from the compose lines under {@code path}. */
+  private static boolean produced(ModelPath path, Alignment a, String field) {
+    for (Alignment.Span s : a.spans()) {
+      if (!s.isDefault() && s.link().source() != null && s.link().source().startsWith(path) && s.link().field().contains(field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The container (object and JSON) whose readinessProbe came from healthcheck {@code hc}, or null. */

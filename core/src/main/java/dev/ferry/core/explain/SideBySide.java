@@ -101,7 +101,13 @@ public final class SideBySide {
     if (!terms.isEmpty()) {
       out.append('\n');
       full(color(BOLD, "Terms used above:"));
-      for (Glossary.Term t : terms) wrap("  ", t.name() + ": " + t.meaning(), null);
+      if (opts.brief()) {
+        List<String> names = new ArrayList<>();
+        for (Glossary.Term t : terms) names.add(t.name());
+        wrap("  ", String.join(", ", names) + " (see docs/tutorial.md#terms, or run without --brief)", null);
+      } else {
+        for (Glossary.Term t : terms) wrap("  ", t.name() + ": " + t.meaning(), null);
+      }
     }
     Explanation.Summary s = e.summary();
     out.append('\n');

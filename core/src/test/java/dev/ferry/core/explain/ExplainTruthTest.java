@@ -300,4 +300,20 @@ class ExplainTruthTest {
     assertTrue(folded >= 2, "repeated wait blocks are folded");
     assertTrue(brief.contains("lines set by ferry)"), "defaults are folded");
   }
+
+  @Test
+  void dependsOnNoteSaysWhetherAnythingWaits() {
+    Case c = Case.of(CLASSROOM);
+    for (String svc : List.of("nginx", "web", "worker")) {
+      String note = c.row(c.line("services." + svc + ".depends_on")).note();
+      if (note == null && svc.equals("worker")) continue; // the same note as web's, shown once
+      JsonNode pod = null;
+      for (Alignment.Obj o : c.a().objects()) {
+        if (o.kind().equals("Deployment") && svc.equals(o.service())) pod = ManifestWriter.tree(o.object()).path("spec").path("template").path("spec");
+      }
+      boolean waits = pod != null && pod.path("initContainers").size() > 0;
+      assertEquals(waits, note.contains("an initContainer that waits"), svc + ": " + note);
+      assertEquals(!waits, note.contains("nothing waits here"), svc + ": " + note);
+    }
+  }
 }

@@ -57,8 +57,13 @@ class ExplainHtmlBrowserTest {
     String[] browser = installChromium();
     Files.createDirectories(OUT);
     report = OUT.resolve("voting-app.html");
-    Cli r = Cli.run("explain", "-f", EXAMPLE.toString(), "--html", report.toString());
-    assertEquals(0, r.code(), r.err());
+    // run as a user would, from the repository root with a relative path: the page (and the screenshot
+    // in docs/img) names the file as given, never a path of this machine
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "dev.ferry.cli.Main", "explain", "-f", "examples/voting-app/compose.yaml",
+        "--html", report.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), log);
     profile = Files.createTempDirectory("ferry-chromium");
     ChromeOptions o = new ChromeOptions();
     o.setBinary(browser[0]);
@@ -151,6 +156,10 @@ class ExplainHtmlBrowserTest {
     assertTrue(got.contains("m" + (vote.start() + readiness.line() - 1)), "readinessProbe.exec is highlighted");
     assertTrue(test.getDomAttribute("class").contains("src"), "the clicked line is marked");
     screenshot("explain.png");
+    if (Boolean.getBoolean("ferry.golden.update")) {
+      // docs/img/explain.png is this screenshot (regenerated on purpose, like the goldens)
+      Files.copy(OUT.resolve("explain.png"), ROOT.resolve("docs/img/explain.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     click(test); // release
     assertEquals(List.of(), highlighted("k8s"));
   }
@@ -195,6 +204,89 @@ class ExplainHtmlBrowserTest {
     assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resources");
     assertFalse(html.contains("@import") || html.contains("url("), "no external CSS resources");
     assertTrue(html.contains("href=\"#m"), "plain links to the manifest lines for readers without script");
+  }
+
+  @Test
+  void noMachinePathInThePage() throws IOException {
+    String html = Files.readString(report);
+    assertFalse(html.contains(ROOT.toString()), "the page shows no absolute path of this machine");
+    String header = driver.findElement(By.cssSelector(".pane.compose h2")).getText();
+    assertEquals("examples/voting-app/compose.yaml", header);
+  }
+
+  @Test
+  void narrowWindowKeepsEachComposeLineBesideItsManifestLines() {
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+      WebElement compose = driver.findElement(By.cssSelector(".pane.compose"));
+      WebElement k8s = driver.findElement(By.cssSelector(".pane.k8s"));
+      assertTrue(compose.getRect().getX() + compose.getRect().getWidth() <= k8s.getRect().getX(), "the panes stay side by side");
+      assertTrue(compose.getRect().getWidth() < k8s.getRect().getWidth(), "the compose pane is the narrower");
+      assertTrue(k8s.getRect().getX() + k8s.getRect().getWidth() <= 800, "both fit in 800 px");
+      WebElement test = composeLine("test: [\"CMD\", \"curl\"", "vote:");
+      click(test);
+      WebElement first = driver.findElements(By.cssSelector(".pane.k8s .ln.hl")).get(0);
+      Object visible = driver.executeScript("var r = arguments[0].getBoundingClientRect(), s = arguments[1].getBoundingClientRect();"
+          + " return r.top >= 0 && r.bottom <= window.innerHeight && s.top >= 0 && s.bottom <= window.innerHeight;", first, test);
+      assertEquals(Boolean.TRUE, visible, "the clicked line and its counterpart are both on screen");
+      click(test);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
+  @Test
+  void printLayoutPutsEachComposeLineBesideItsManifestLines() {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    try {
+      assertFalse(driver.findElement(By.cssSelector(".panes")).isDisplayed(), "the scrolling panes are not printed");
+      WebElement table = driver.findElement(By.cssSelector("section.rows"));
+      assertTrue(table.isDisplayed(), "the line-by-line table is printed");
+      WebElement row = table.findElements(By.cssSelector("tr")).stream()
+          .filter(tr -> tr.findElements(By.tagName("td")).size() == 2
+              && tr.findElements(By.tagName("td")).get(0).getText().contains("test: [\"CMD\", \"curl\""))
+          .findFirst().orElseThrow();
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      assertTrue(cells.get(1).getText().contains("Deployment/vote") && cells.get(1).getText().contains("- curl"), cells.get(1).getText());
+      assertEquals(cells.get(0).getRect().getY(), cells.get(1).getRect().getY(), "the compose line and its manifest lines share a row");
+      assertTrue(cells.get(0).getRect().getX() < cells.get(1).getRect().getX());
+      assertFalse(table.getText().contains("POSTGRES_PASSWORD: postgres"), "Secret values are masked in print too");
+      assertTrue(table.getText().contains("POSTGRES_PASSWORD: \u2022\u2022\u2022\u2022 (8 characters, hidden)"));
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+    }
+    assertTrue(driver.findElement(By.cssSelector(".panes")).isDisplayed());
+  }
+
+  @Test
+  void diagramFollowsTheRequestPathAndLinksToTheManifests() {
+    WebElement svg = driver.findElement(By.cssSelector("#graph svg.graph"));
+    assertTrue(svg.isDisplayed());
+    Alignment a = alignment();
+    List<String> refs = new ArrayList<>();
+    for (WebElement n : svg.findElements(By.cssSelector("g.node"))) refs.add(n.getDomAttribute("data-ref"));
+    for (Alignment.Obj o : a.objects()) assertTrue(refs.contains(o.ref()), "the diagram shows " + o.ref());
+    WebElement vote = node(svg, "Service/vote");
+    WebElement pods = node(svg, "Deployment/vote");
+    WebElement redis = node(svg, "Service/redis");
+    assertTrue(vote.getRect().getX() < pods.getRect().getX() && pods.getRect().getX() < redis.getRect().getX(),
+        "left to right: Service/vote, its Pods, the Service they call");
+    assertFalse(svg.findElements(By.cssSelector("line.edge[data-from='Service/vote'][data-to='Deployment/vote']")).isEmpty());
+    assertFalse(svg.findElements(By.cssSelector("line.edge[data-from='Deployment/worker'][data-to='Service/db']")).isEmpty());
+    assertFalse(svg.findElements(By.cssSelector("line.edge[data-from='Deployment/db'][data-to='PersistentVolumeClaim/db-data']")).isEmpty());
+    // the manifests follow the same order, and a box links to its object's first line
+    List<String> order = new ArrayList<>();
+    for (WebElement o : driver.findElements(By.cssSelector(".pane.k8s .ln.sep .obj"))) order.add(o.getText());
+    assertEquals(refs.stream().filter(r -> r.contains("/")).toList(), order);
+    String href = vote.findElement(By.xpath("../..")).getDomAttribute("href");
+    assertEquals("#m" + a.object("Service", "vote").separator(), href);
+    String html = driver.getPageSource();
+    assertFalse(html.contains("<script src") || html.contains("@font-face"), "no external script or font");
+  }
+
+  static WebElement node(WebElement svg, String ref) {
+    return svg.findElement(By.cssSelector("g.node[data-ref='" + ref + "'] rect"));
   }
 
   static void screenshot(String name) throws IOException {

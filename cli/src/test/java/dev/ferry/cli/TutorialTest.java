@@ -56,6 +56,47 @@ class TutorialTest {
     }
   }
 
+  static final Pattern CLAIM = Pattern.compile("<!-- output has: (.*?) -->");
+  static final Pattern GLOSSARY = Pattern.compile("<!-- glossary -->\n(.*?)<!-- /glossary -->\n", Pattern.DOTALL);
+
+  /**
+   * The prose is checked against the output it describes: each {@code <!-- output has: A; B -->}
+   * after a block names strings the current output of the block before it must contain (the
+   * probe kinds, the defaults, the findings the text talks about).
+   */
+  @Test
+  void proseClaimsMatchTheOutputTheyDescribe() throws IOException {
+    String doc = Files.readString(TUTORIAL, StandardCharsets.UTF_8);
+    Matcher c = CLAIM.matcher(doc);
+    int claims = 0;
+    while (c.find()) {
+      Matcher b = BLOCK.matcher(doc.substring(0, c.start()));
+      String command = null;
+      while (b.find()) command = b.group(1);
+      assertTrue(command != null, "a claim before any output block: " + c.group());
+      String out = run(command).replaceAll("\\s+", " "); // notes wrap: compare the words
+      for (String want : c.group(1).split(";")) {
+        assertTrue(out.contains(want.strip()), "docs/tutorial.md says the output of 'ferry " + command + "' shows '"
+            + want.strip() + "'; it does not");
+        claims++;
+      }
+    }
+    assertTrue(claims >= 10, "the tutorial's claims are checked");
+  }
+
+  @Test
+  void glossaryIsTheOneExplainUses() throws IOException {
+    String doc = Files.readString(TUTORIAL, StandardCharsets.UTF_8);
+    Matcher g = GLOSSARY.matcher(doc);
+    assertTrue(g.find(), "docs/tutorial.md has a glossary block");
+    String want = dev.ferry.core.explain.Glossary.markdown();
+    if (Boolean.getBoolean("ferry.golden.update")) {
+      Files.writeString(TUTORIAL, doc.substring(0, g.start(1)) + want + doc.substring(g.end(1)), StandardCharsets.UTF_8);
+    } else {
+      assertEquals(want, g.group(1), "docs/tutorial.md's terms are generated from Glossary (rerun with -Dferry.golden.update=true)");
+    }
+  }
+
   /**
    * {@code ferry explain -f FILE [--service S] [--width N]} as run from the repository root (the
    * command's own steps, with the root as working directory so file names print relative to it);
@@ -77,7 +118,8 @@ class TutorialTest {
     LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(ROOT).file(ROOT.resolve(file))
         .environment(Map.of()).build());
     Translation t = Translator.translate(r.project(), r.sourceMap(), TranslateOptions.defaults());
-    String out = SideBySide.render(Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), t.diagnostics(), service),
+    String out = SideBySide.render(Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()),
+        dev.ferry.cli.command.ExplainCommand.findings(r, t), service),
         new SideBySide.Options(width, false));
     List<String> args = new ArrayList<>(List.of(w));
     args.set(args.indexOf("-f") + 1, ROOT.resolve(file).toString());

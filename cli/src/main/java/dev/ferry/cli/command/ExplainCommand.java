@@ -5,6 +5,7 @@ import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.core.explain.Alignment;
+import dev.ferry.core.explain.ExplainDiff;
 import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.HtmlReport;
 import dev.ferry.core.explain.SideBySide;
@@ -15,6 +16,7 @@ import dev.ferry.core.translate.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +48,16 @@ public final class ExplainCommand implements Callable<Integer> {
       description = "auto (a terminal and no NO_COLOR), always or never. Default: ${DEFAULT-VALUE}.")
   ColorMode color;
 
+  @Option(names = "--brief", description = "Fold what repeats (\"same as wait-for-redis\") and runs of ferry's defaults.")
+  boolean brief;
+
   @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE instead.")
   Path html;
+
+  @Option(names = "--diff", arity = "2", paramLabel = "FILE",
+      description = "OLD NEW: two versions of a compose file; show the Kubernetes fields each compose change moved"
+          + " (text, or HTML with --html). The other project options apply to both.")
+  List<Path> diff;
 
   /** The process environment; tests replace it. */
   Map<String, String> environment = System.getenv();
@@ -55,6 +65,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (diff != null) return diff(err);
     LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
     if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
     if (service != null && !r.project().services().containsKey(service)) {
@@ -62,7 +73,7 @@ public final class ExplainCommand implements Callable<Integer> {
           + String.join(", ", r.project().services().keySet()) + ")");
     }
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), t.diagnostics(), service);
+    Explanation e = Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
     if (html != null) {
       String title = r.project().name() == null ? "compose project" : r.project().name();
       write(html, HtmlReport.render(e, title));
@@ -72,7 +83,40 @@ public final class ExplainCommand implements Callable<Integer> {
       return ExitCode.OK.code;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment))));
+    out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
+    dev.ferry.cli.StdOut.finish(out);
+    return ExitCode.OK.code;
+  }
+
+  /** What the loader warned about (a missing env_file, an unset variable) and then the translation's findings. */
+  public static List<dev.ferry.core.diag.Diagnostic> findings(LoadResult r, Translation t) {
+    List<dev.ferry.core.diag.Diagnostic> all = new java.util.ArrayList<>();
+    for (dev.ferry.core.diag.Diagnostic d : r.diagnostics()) if (!d.isError()) all.add(d);
+    all.addAll(t.diagnostics());
+    return all;
+  }
+
+  /** {@code --diff OLD NEW}: both versions converted and compared field by field. */
+  private int diff(PrintWriter err) {
+    Alignment[] side = new Alignment[2];
+    for (int i = 0; i < 2; i++) {
+      project.files = List.of(diff.get(i));
+      LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
+      if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
+      Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
+      side[i] = Alignment.of(t, r.sourceMap(), r.fileTexts());
+    }
+    ExplainDiff d = ExplainDiff.of(side[0], side[1]);
+    String oldName = diff.get(0).toString();
+    String newName = diff.get(1).toString();
+    if (html != null) {
+      write(html, d.html(oldName, newName));
+      err.println("ferry explain: wrote " + html + " (" + d.groups().size() + " compose changes)");
+      err.flush();
+      return ExitCode.OK.code;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(d.text(oldName, newName));
     dev.ferry.cli.StdOut.finish(out);
     return ExitCode.OK.code;
   }

@@ -112,10 +112,14 @@ public final class Alignment {
   /** kind/name → compose service, from the first link of each object whose source is under services.X. */
   private static Map<String, String> services(Provenance p) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Provenance.Link l : p.links()) {
-      ModelPath s = l.source();
-      if (s == null || s.size() < 2 || !"services".equals(s.get(0))) continue;
-      out.putIfAbsent(l.kind() + "/" + l.name(), (String) s.get(1));
+    // the object's own name link first (Service/db is db's, though result's DATABASE_URL gave it its port)
+    for (boolean identity : new boolean[] {true, false}) {
+      for (Provenance.Link l : p.links()) {
+        ModelPath s = l.source();
+        if (s == null || s.size() < 2 || !"services".equals(s.get(0))) continue;
+        if (identity && !l.field().equals("metadata.name")) continue;
+        out.putIfAbsent(l.kind() + "/" + l.name(), (String) s.get(1));
+      }
     }
     return out;
   }

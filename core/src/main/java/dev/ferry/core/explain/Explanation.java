@@ -31,7 +31,8 @@ public final class Explanation {
   public record Default(Alignment.Obj object, int line, String field, String reason) {}
 
   /** Totals for the summary table. */
-  public record Summary(int objects, Map<String, Integer> kinds, int translated, int approximated, int notTranslatable) {}
+  public record Summary(int objects, Map<String, Integer> kinds, int translated, int approximated, int notTranslatable,
+      List<dev.ferry.core.source.Position> notTranslatableAt) {}
 
   private final Alignment alignment;
   private final List<Diagnostic> diagnostics;
@@ -39,6 +40,7 @@ public final class Explanation {
   private final List<Row> rows = new ArrayList<>();
   private final List<Default> defaults = new ArrayList<>();
   private final List<Diagnostic> unplacedFindings = new ArrayList<>();
+  private List<BeforeApply.Item> beforeApply = List.of();
   private final Map<String, Map<Integer, String>> notes = new LinkedHashMap<>();
   private final Map<String, Map<Integer, List<Diagnostic>>> findings = new LinkedHashMap<>();
 
@@ -52,6 +54,7 @@ public final class Explanation {
   public static Explanation of(Alignment a, List<Diagnostic> diagnostics, String service) {
     Explanation e = new Explanation(a, diagnostics, service);
     e.build();
+    e.beforeApply = List.copyOf(BeforeApply.of(e));
     return e;
   }
 
@@ -59,7 +62,7 @@ public final class Explanation {
     for (Alignment.ComposeFile f : alignment.files()) {
       Map<Integer, String> n = new LinkedHashMap<>();
       for (LineIndex.Entry en : f.index().entries()) {
-        String note = Notes.of(en.path());
+        String note = DerivedNotes.of(en.path(), alignment);
         if (note != null && !n.containsValue(note) && inScope(f.name(), en.line())) n.putIfAbsent(en.line(), note);
       }
       notes.put(f.name(), n);
@@ -84,6 +87,7 @@ public final class Explanation {
           .computeIfAbsent(s.composeStart(), k -> new ArrayList<>()).add(s);
     }
     Set<Integer> shown = new TreeSet<>();
+    Set<Integer> owned = new TreeSet<>();
     for (Alignment.ComposeFile f : alignment.files()) {
       Map<Integer, List<Alignment.Span>> fileSpans = spansAt.getOrDefault(f.name(), Map.of());
       for (int line = 1; line <= f.index().lineCount(); line++) {
@@ -93,12 +97,17 @@ public final class Explanation {
         for (Alignment.Span s : fileSpans.getOrDefault(line, List.of())) {
           if (s.link().note() != null && !reasons.contains(s.link().note())) reasons.add(s.link().note());
           List<Integer> lines = new ArrayList<>();
+          // an object made whole from this line is shown whole: its defaults stay in place (shaded), not in a footer
+          boolean whole = s.link().field().isEmpty();
           for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) {
-            if (contains(alignment.manifestOwners(m), s.id()) && shown.add(m)) lines.add(m);
+            boolean own = contains(alignment.manifestOwners(m), s.id());
+            if ((own || (whole && alignment.isDefaultLine(m))) && shown.add(m)) lines.add(m);
+            if (own) owned.add(m);
           }
           addRuns(runs, alignment.objects().get(s.object()), lines);
         }
         runs.sort((x, y) -> Integer.compare(x.lines().get(0), y.lines().get(0)));
+        runs = merged(runs);
         rows.add(new Row(f.name(), line, f.index().line(line), runs, reasons, notes.get(f.name()).get(line),
             findings.get(f.name()).getOrDefault(line, List.of())));
       }
@@ -106,7 +115,7 @@ public final class Explanation {
     for (Alignment.Obj o : alignment.objects()) {
       if (service != null && !service.equals(o.service())) continue;
       for (int m = o.start(); m <= o.end(); m++) {
-        if (!alignment.isDefaultLine(m) || shown.contains(m)) continue;
+        if (!alignment.isDefaultLine(m) || owned.contains(m)) continue;
         Alignment.Span s = alignment.span(alignment.manifestOwners(m)[0]);
         if (s.link().field().equals("metadata.labels") && m != s.manifestStart()) continue;
         if (m != s.manifestStart() && !s.link().field().isEmpty()) continue;
@@ -114,6 +123,22 @@ public final class Explanation {
         if (s.link().field().isEmpty()) break;
       }
     }
+  }
+
+  /** Joins runs of one object that follow each other (so an object reads as one block under one header). */
+  private static List<Run> merged(List<Run> runs) {
+    List<Run> out = new ArrayList<>();
+    for (Run r : runs) {
+      Run last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.object() == r.object() && r.lines().get(0) == last.lines().get(last.lines().size() - 1) + 1) {
+        List<Integer> lines = new ArrayList<>(last.lines());
+        lines.addAll(r.lines());
+        out.set(out.size() - 1, new Run(last.object(), last.context(), lines));
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   /** Splits {@code lines} (ascending) into runs of consecutive lines. */
@@ -182,6 +207,7 @@ public final class Explanation {
     int translated = 0;
     int approximated = 0;
     int not = 0;
+    List<dev.ferry.core.source.Position> notAt = new ArrayList<>();
     for (Alignment.ComposeFile f : alignment.files()) {
       for (LineIndex.Entry e : f.index().entries()) {
         if (!isKey(e.path()) || !inScope(f.name(), e.line())) continue;
@@ -189,12 +215,15 @@ public final class Explanation {
         for (int l = e.line(); l <= e.endLine(); l++) ds.addAll(findings.get(f.name()).getOrDefault(l, List.of()));
         boolean linked = alignment.spans().stream().anyMatch(sp -> f.name().equals(sp.file()) && e.contains(sp.composeStart()));
         boolean dropped = ds.stream().anyMatch(d -> d.code().equals("not-translatable") || d.severity() == Severity.ERROR);
-        if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) not++;
+        if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) {
+          not++;
+          notAt.add(dev.ferry.core.source.Position.of(f.name(), e.line(), e.column()));
+        }
         else if (linked && !ds.isEmpty()) approximated++;
         else if (linked) translated++;
       }
     }
-    return new Summary(objects, kinds, translated, approximated, not);
+    return new Summary(objects, kinds, translated, approximated, not, notAt);
   }
 
   /** A service key or a top-level entry (services.X.key, volumes.X, ...), the unit the summary counts. */
@@ -205,6 +234,11 @@ public final class Explanation {
 
   public List<Row> rows() {
     return rows;
+  }
+
+  /** What to act on before applying the manifests (errors and warnings first), each with its compose line. */
+  public List<BeforeApply.Item> beforeApply() {
+    return beforeApply;
   }
 
   public List<Default> defaults() {

@@ -21,9 +21,12 @@ public final class HtmlReport {
   private final Alignment a;
   private final StringBuilder b = new StringBuilder();
 
+  private final ObjectGraph graph;
+
   private HtmlReport(Explanation e) {
     this.e = e;
     this.a = e.alignment();
+    this.graph = ObjectGraph.of(e);
   }
 
   public static String render(Explanation e, String title) {
@@ -43,14 +46,47 @@ public final class HtmlReport {
         .append("Hover or click a line on either side to highlight its counterpart (click again to release); ")
         .append("the arrows link the two sides. <span class=\"legend dflt\">shaded</span> lines are defaults chosen by ferry; ")
         .append("findings (what could not be translated or changes meaning) sit under their compose line.</p></header>\n");
+    beforeApply();
+    graph();
     summary();
     b.append("<main class=\"panes\">\n");
     composePane();
     manifestPane();
     b.append("</main>\n");
+    printRows();
     defaults();
     unplaced();
+    glossary();
     b.append("<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
+  }
+
+  /** The objects along the request path, as an inline SVG (each box links to its manifest). */
+  private void graph() {
+    if (graph.order().isEmpty()) return;
+    Map<String, String> anchor = new java.util.LinkedHashMap<>();
+    for (Alignment.Obj o : graph.order()) anchor.put(o.ref(), "m" + o.separator());
+    b.append("<section id=\"graph\"><h2>Objects, along the request path</h2>\n<div class=\"graph-wrap\">\n")
+        .append(GraphSvg.render(graph, anchor)).append("</div>\n<ul class=\"graph-text\">\n");
+    for (String l : graph.lines()) b.append("<li>").append(esc(l)).append("</li>\n");
+    b.append("</ul></section>\n");
+  }
+
+  /** The things to act on before applying, first on the page, each linked to its compose line. */
+  private void beforeApply() {
+    if (e.beforeApply().isEmpty()) return;
+    b.append("<section id=\"before-apply\"><h2>Before you apply</h2>\n<ul>\n");
+    for (BeforeApply.Item i : e.beforeApply()) {
+      String sev = i.severity().name().toLowerCase(Locale.ROOT);
+      b.append("<li class=\"finding ").append(sev).append("\"><b>").append(sev).append("</b> [").append(esc(i.code()))
+          .append("] ").append(esc(i.text()));
+      int fi = i.position().isKnown() ? indexOf(i.position().file()) : -1;
+      if (fi >= 0) {
+        b.append(" <a class=\"pos\" href=\"#c").append(fi).append('-').append(i.position().line()).append("\">")
+            .append(esc(baseName(i.position().file()))).append(':').append(i.position().line()).append("</a>");
+      }
+      b.append("</li>\n");
+    }
+    b.append("</ul></section>\n");
   }
 
   private void summary() {
@@ -102,17 +138,21 @@ public final class HtmlReport {
       b.append("><a class=\"no\" href=\"#c").append(fileIndex).append('-').append(r.line()).append("\">").append(r.line())
           .append("</a><code>").append(esc(r.text())).append("</code>");
       List<Integer> targets = a.manifestLinesFor(r.file(), r.line());
-      if (!targets.isEmpty()) {
-        int first = targets.get(0);
-        Alignment.Obj o = a.objectAt(first);
-        b.append("<a class=\"to\" href=\"#m").append(first).append("\">&rarr; ")
-            .append(esc(o == null ? "" : o.ref())).append(' ').append(ranges(targets)).append("</a>");
+      // one link per object, each naming it: "→ Service/vote 105" "→ Deployment/vote 285, 312"
+      Map<Alignment.Obj, List<Integer>> byObject = new java.util.LinkedHashMap<>();
+      for (int m : targets) {
+        Alignment.Obj o = a.objectAt(m);
+        if (o != null) byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(m);
+      }
+      for (Map.Entry<Alignment.Obj, List<Integer>> t : byObject.entrySet()) {
+        b.append("<a class=\"to\" href=\"#m").append(t.getValue().get(0)).append("\">&rarr; ")
+            .append(esc(t.getKey().ref())).append(' ').append(ranges(t.getValue())).append("</a>");
       }
       b.append("</div>\n");
       if (r.note() != null || !r.reasons().isEmpty()) {
         b.append("<div class=\"note\">");
-        if (r.note() != null) b.append("<span class=\"construct\">").append(esc(r.note())).append("</span>");
-        for (String why : r.reasons()) b.append("<span class=\"why\">").append(esc(why)).append("</span>");
+        if (r.note() != null) b.append("<span class=\"construct\">").append(linked(r.note())).append("</span>");
+        for (String why : r.reasons()) b.append("<span class=\"why\">").append(linked(why)).append("</span>");
         b.append("</div>\n");
       }
       for (Diagnostic d : r.findings()) finding(d);
@@ -123,7 +163,7 @@ public final class HtmlReport {
 
   private void manifestPane() {
     b.append("<section class=\"pane k8s\" aria-label=\"Kubernetes manifests\">\n<h2>Kubernetes manifests</h2>\n<div class=\"code\">\n");
-    for (Alignment.Obj o : a.objects()) {
+    for (Alignment.Obj o : graph.order()) {
       if (e.service() != null && !e.service().equals(o.service())) continue;
       for (int m = o.separator(); m <= o.end(); m++) {
         int[] own = a.manifestOwners(m);
@@ -138,7 +178,7 @@ public final class HtmlReport {
         attrs(in, own);
         if (dflt) b.append(" title=\"ferry default: ").append(esc(reason(own))).append('"');
         b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>")
-            .append(esc(a.manifestLine(m))).append("</code>");
+            .append(esc(m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1))).append("</code>");
         if (m == o.separator()) b.append("<span class=\"obj\">").append(esc(o.ref())).append("</span>");
         List<dev.ferry.core.source.Position> from = a.composeLinesFor(m);
         if (!from.isEmpty() && isRunStart(m)) {
@@ -153,6 +193,33 @@ public final class HtmlReport {
       }
     }
     b.append("</div>\n</section>\n");
+  }
+
+  /**
+   * For print (and any reader without the two scrolling panes): one table, each compose line in
+   * the left cell and the manifest lines it produced in the right cell, under their object's name.
+   */
+  private void printRows() {
+    b.append("<section class=\"rows\" aria-label=\"compose and Kubernetes, line by line\">\n<table>\n");
+    String last = null;
+    for (Explanation.Row r : e.rows()) {
+      if (!r.file().equals(last)) {
+        b.append("<tr><th>").append(esc(r.file())).append("</th><th>Kubernetes</th></tr>\n");
+        last = r.file();
+      }
+      b.append("<tr><td><code>").append(String.format("%4d  ", r.line())).append(esc(r.text())).append("</code></td><td>");
+      for (Explanation.Run run : r.runs()) {
+        b.append("<div class=\"obj\">").append(esc(run.object().ref()))
+            .append(run.context().isEmpty() ? "" : " <span>" + esc(run.context()) + "</span>").append("</div><pre>");
+        for (int m : run.lines()) {
+          b.append(a.isDefaultLine(m) ? "<span class=\"dflt\">" : "<span>")
+              .append(esc(SecretMask.HTML.line(run.object(), m - run.object().start() + 1))).append("</span>\n");
+        }
+        b.append("</pre>");
+      }
+      b.append("</td></tr>\n");
+    }
+    b.append("</table>\n</section>\n");
   }
 
   /** Whether manifest line {@code m} starts a run of lines with the same owners (one back-link per run). */
@@ -185,6 +252,43 @@ public final class HtmlReport {
     b.append("</ul></section>\n");
   }
 
+  /** The terms the page uses, each with its meaning; notes link to them. */
+  private void glossary() {
+    List<Glossary.Term> terms = Glossary.used(b.toString());
+    if (terms.isEmpty()) return;
+    b.append("<section id=\"glossary\"><h2>Terms</h2>\n<dl>\n");
+    for (Glossary.Term t : terms) {
+      b.append("<dt id=\"").append(t.id()).append("\">").append(esc(t.name())).append("</dt><dd>").append(esc(t.meaning()))
+          .append("</dd>\n");
+    }
+    b.append("</dl></section>\n");
+  }
+
+  /** {@code text} escaped, the first mention of each glossary term linked to its entry. */
+  static String linked(String text) {
+    java.util.TreeMap<Integer, int[]> at = new java.util.TreeMap<>();
+    java.util.Map<Integer, Glossary.Term> term = new java.util.HashMap<>();
+    for (Glossary.Term t : Glossary.TERMS) {
+      int[] m = Glossary.find(t, text);
+      if (m == null) continue;
+      var before = at.floorEntry(m[0]);
+      if (before != null && before.getValue()[1] > m[0]) continue;
+      var after = at.ceilingEntry(m[0]);
+      if (after != null && after.getKey() < m[1]) continue;
+      at.put(m[0], m);
+      term.put(m[0], t);
+    }
+    StringBuilder o = new StringBuilder();
+    int pos = 0;
+    for (var e : at.entrySet()) {
+      int[] m = e.getValue();
+      o.append(esc(text.substring(pos, m[0]))).append("<a class=\"term\" href=\"#").append(term.get(e.getKey()).id())
+          .append("\">").append(esc(text.substring(m[0], m[1]))).append("</a>");
+      pos = m[1];
+    }
+    return o.append(esc(text.substring(pos))).toString();
+  }
+
   private void unplaced() {
     if (e.unplacedFindings().isEmpty()) return;
     b.append("<section id=\"other-findings\"><h2>Other findings</h2>\n");
@@ -195,7 +299,7 @@ public final class HtmlReport {
   private void finding(Diagnostic d) {
     String sev = d.severity().name().toLowerCase(Locale.ROOT);
     b.append("<div class=\"finding ").append(sev).append("\" role=\"note\"><b>").append(sev).append("</b> [")
-        .append(esc(d.code())).append("] ").append(esc(d.message()));
+        .append(esc(d.code())).append("] ").append(linked(d.message()));
     if (d.hint() != null) b.append(" <i>").append(esc(d.hint())).append("</i>");
     b.append(" <span class=\"pos\">").append(esc(d.position().toString())).append("</span></div>\n");
   }
@@ -278,7 +382,11 @@ public final class HtmlReport {
         --dflt: #f3f4f6; --warn: #9a6700; --err: #cf222e; --info: #0969da; --note: #57606a; }
       * { box-sizing: border-box; }
       body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
-      header, #summary, #defaults, #other-findings { padding: 0 16px; }
+      header, #summary, #defaults, #other-findings, #before-apply, #glossary, #graph { padding: 0 16px; }
+      .graph-wrap { overflow-x: auto; } .graph-text { font-size: 12px; color: var(--note); margin: 4px 0 8px; }
+      svg.graph a:hover rect { stroke-width: 2; }
+      a.term { color: inherit; text-decoration: underline dotted; } #glossary dt { font-weight: bold; } #glossary dd { margin: 0 0 4px 1.5em; }
+      #before-apply ul { list-style: none; padding: 0; margin: 0 0 8px; } #before-apply li.finding { margin: 2px 0; }
       h1 { font-size: 20px; margin: 12px 0 4px; } h1 small { font-weight: normal; color: var(--dim); }
       h2 { font-size: 15px; margin: 10px 0 6px; }
       .help { color: var(--note); margin: 0 0 8px; max-width: 100em; }
@@ -310,16 +418,28 @@ public final class HtmlReport {
       .finding.info { border-color: var(--info); background: #ddf4ff; }
       .finding .pos { color: var(--dim); }
       #defaults li { margin: 2px 0; }
+      .rows { display: none; padding: 0 16px; }
+      .rows table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+      .rows td, .rows th { border-top: 1px solid var(--line); vertical-align: top; text-align: left; padding: 1px 6px; }
+      .rows td:first-child, .rows th:first-child { width: 40%; }
+      .rows code, .rows pre { font: 10.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap;
+        overflow-wrap: anywhere; margin: 0; }
+      .rows .obj { font-weight: bold; font-size: 10.5px; } .rows .obj span { font-weight: normal; color: var(--dim); }
+      .rows .dflt { background: var(--dflt); color: var(--note); }
+      .rows tr { break-inside: avoid; }
       @media print {
-        .pane { max-height: none; overflow: visible; border: none; }
-        .pane h2 { position: static; }
-        .panes { display: block; }
-        .ln { white-space: pre-wrap; }
-        .ln .to { opacity: 1; }
-        .help { display: none; }
+        .panes, .help { display: none; }
+        .rows { display: block; }
         a { color: inherit; }
       }
-      @media (max-width: 900px) { .panes { grid-template-columns: minmax(0, 1fr); } .pane { max-height: none; } }
+      @media (max-width: 900px) {
+        .panes { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 6px; padding: 0 6px; }
+        .code { font-size: 11px; }
+        .ln { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .ln .no { min-width: 2.5em; padding-right: .5em; }
+        .ln .to { display: none; }
+        .note, .finding { margin-left: 1em; }
+      }
       """;
 
   private static final String JS = """

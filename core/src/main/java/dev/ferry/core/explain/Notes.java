@@ -21,7 +21,7 @@ public final class Notes {
       Map.entry("ports", "Published ports become ports of a Service, the stable name other Pods use; nothing is published on a node (use an Ingress or port-forward)."),
       Map.entry("expose", "Exposed ports become Service ports, so other Pods reach this one by its service name."),
       Map.entry("depends_on", "Kubernetes starts all Pods at once; an initContainer that waits for the dependency keeps compose's start order."),
-      Map.entry("healthcheck", "The healthcheck becomes a readiness probe (an unready Pod gets no traffic, like 'unhealthy') and, when the container has a TCP port, a liveness probe that only checks the port answers (restarts a hung container; compose never restarts an unhealthy one)."),
+      Map.entry("healthcheck", "The healthcheck becomes probes of the container (see the lines beside it): a readiness probe takes an unready Pod out of its Service, like 'unhealthy'; compose never restarts an unhealthy container."),
       Map.entry("volumes", "Named volumes become PersistentVolumeClaims, mounted with volumeMounts; host directories do not exist in a cluster, so bind mounts change meaning."),
       Map.entry("tmpfs", "A tmpfs is an emptyDir kept in memory."),
       Map.entry("configs", "A config becomes a ConfigMap, mounted as a read-only file."),

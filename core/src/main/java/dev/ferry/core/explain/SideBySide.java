@@ -18,9 +18,13 @@ public final class SideBySide {
   public static final int MIN_TWO_COLUMNS = 100;
 
   /** Rendering options: total width in columns and whether to use ANSI colour. */
-  public record Options(int width, boolean color) {
+  public record Options(int width, boolean color, boolean brief) {
     public Options {
       width = Math.max(40, width);
+    }
+
+    public Options(int width, boolean color) {
+      this(width, color, false);
     }
   }
 
@@ -36,11 +40,14 @@ public final class SideBySide {
   private final int left;
   private final int right;
   private final boolean stacked;
+  private Alignment alignment;
+  private final Folding folding = new Folding();
 
   private SideBySide(Options opts) {
     this.opts = opts;
     this.stacked = opts.width() < MIN_TWO_COLUMNS;
-    this.left = stacked ? opts.width() : (opts.width() - 3) / 2;
+    // the compose column is narrower: its lines are short keys, the manifest lines are deeper and longer
+    this.left = stacked ? opts.width() : Math.max(40, (opts.width() - 3) * 2 / 5);
     this.right = stacked ? opts.width() - 8 : opts.width() - 3 - left;
   }
 
@@ -51,6 +58,22 @@ public final class SideBySide {
   }
 
   private void write(Explanation e) {
+    this.alignment = e.alignment();
+    if (!e.beforeApply().isEmpty()) {
+      full(color(BOLD, "Before you apply (" + e.beforeApply().size() + "):"));
+      for (BeforeApply.Item i : e.beforeApply()) {
+        String where = i.position().isKnown() ? i.position().file() + ":" + i.position().line() + ": " : "";
+        wrap("  !  ", where + i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] " + i.text(),
+            i.severity() == Severity.ERROR ? RED : YELLOW);
+      }
+      out.append('\n');
+    }
+    List<String> graph = ObjectGraph.of(e).lines();
+    if (!graph.isEmpty()) {
+      full(color(BOLD, "Objects, along the request path:"));
+      for (String g : graph) wrap("  ", g, null);
+      out.append('\n');
+    }
     String lastFile = null;
     for (Explanation.Row r : e.rows()) {
       if (!r.file().equals(lastFile)) {
@@ -65,13 +88,26 @@ public final class SideBySide {
       full(color(BOLD, "Set by ferry (no compose line behind it):"));
       for (Map.Entry<String, List<String>> d : groupDefaults(e).entrySet()) {
         wrap("  ", d.getKey(), null);
-        wrap("      ", "in " + String.join(", ", d.getValue()), DIM);
+        wrap("      ", opts.brief() && d.getValue().size() > 3 ? "in " + d.getValue().size() + " objects"
+            : "in " + String.join(", ", d.getValue()), DIM);
       }
     }
     if (!e.unplacedFindings().isEmpty()) {
       out.append('\n');
       full(color(BOLD, "Findings:"));
       for (Diagnostic d : e.unplacedFindings()) finding(d, true);
+    }
+    List<Glossary.Term> terms = Glossary.used(out.toString());
+    if (!terms.isEmpty()) {
+      out.append('\n');
+      full(color(BOLD, "Terms used above:"));
+      if (opts.brief()) {
+        List<String> names = new ArrayList<>();
+        for (Glossary.Term t : terms) names.add(t.name());
+        wrap("  ", String.join(", ", names) + " (see docs/tutorial.md#terms, or run without --brief)", null);
+      } else {
+        for (Glossary.Term t : terms) wrap("  ", t.name() + ": " + t.meaning(), null);
+      }
     }
     Explanation.Summary s = e.summary();
     out.append('\n');
@@ -108,29 +144,37 @@ public final class SideBySide {
     String lastCtx = null;
     for (Explanation.Run run : r.runs()) {
       String ctx = run.object().ref() + (run.context().isEmpty() ? "" : "  " + run.context());
-      if (!ctx.equals(lastCtx)) rightLines.add(new String[] {DIM, ">> " + ctx});
+      if (!ctx.equals(lastCtx)) rightLines.add(new String[] {BOLD + kindColor(run.object().kind()), ">> " + ctx});
       lastCtx = ctx;
       int indent = Integer.MAX_VALUE;
       for (int m : run.lines()) indent = Math.min(indent, lead(lineOf(run, m)));
+      List<Folding.Line> lines = new ArrayList<>();
       for (int m : run.lines()) {
         String t = lineOf(run, m);
-        rightLines.add(new String[] {null, "   " + t.substring(Math.min(indent, lead(t)))});
+        lines.add(new Folding.Line(t.substring(Math.min(indent, lead(t))), alignment.isDefaultLine(m)));
       }
+      if (opts.brief()) lines = folding.fold(run.object().kind() + " " + run.context(), lines);
+      for (Folding.Line fl : lines) rightLines.add(new String[] {fl.dflt() ? DIM : null, "   " + fl.text()});
     }
     for (String reason : r.reasons()) {
       for (String w : words("(" + reason + ")", right - 3)) rightLines.add(new String[] {CYAN, "   " + w});
     }
+    List<String[]> wrapped = new ArrayList<>();
+    for (String[] rl : rightLines) {
+      for (String part : fold(rl[1], right, lead(rl[1]) + 4)) wrapped.add(new String[] {rl[0], part});
+    }
+    List<String> leftLines = fold(l, stacked ? opts.width() : left, 6 + lead(r.text()) + 2);
     if (stacked) {
-      out.append(trim(l, opts.width())).append('\n');
-      for (String[] rl : rightLines) {
-        out.append("      ").append(color(rl[0], trim(rl[1], right))).append('\n');
+      for (String ll : leftLines) out.append(ll).append('\n');
+      for (String[] rl : wrapped) {
+        out.append("      ").append(color(rl[0], rl[1])).append('\n');
       }
     } else {
-      int n = Math.max(1, rightLines.size());
+      int n = Math.max(leftLines.size(), wrapped.size());
       for (int i = 0; i < n; i++) {
-        String lc = i == 0 ? trim(l, left) : "";
+        String lc = i < leftLines.size() ? leftLines.get(i) : "";
         out.append(pad(lc, left)).append(color(DIM, " | "));
-        if (i < rightLines.size()) out.append(color(rightLines.get(i)[0], trim(rightLines.get(i)[1], right)));
+        if (i < wrapped.size()) out.append(color(wrapped.get(i)[0], wrapped.get(i)[1]));
         stripTrailing();
         out.append('\n');
       }
@@ -140,8 +184,7 @@ public final class SideBySide {
   }
 
   private String lineOf(Explanation.Run run, int m) {
-    int rel = m - run.object().start() + 1;
-    return run.object().yaml().line(rel);
+    return SecretMask.TEXT.line(run.object(), m - run.object().start() + 1);
   }
 
   private void finding(Diagnostic d, boolean withPosition) {
@@ -175,6 +218,38 @@ public final class SideBySide {
     }
     if (cur.length() > 0 || lines.isEmpty()) lines.add(cur.toString());
     return lines;
+  }
+
+  /**
+   * {@code s} cut into lines of at most {@code w} columns, at a space where one is near the end;
+   * continuation lines are indented by {@code indent} (nothing is cut off).
+   */
+  static List<String> fold(String s, int w, int indent) {
+    String t = s.replace('\t', ' ');
+    List<String> out = new ArrayList<>();
+    int in = Math.min(indent, w / 2);
+    String prefix = "";
+    while (prefix.length() + t.length() > w) {
+      int room = w - prefix.length();
+      int cut = t.lastIndexOf(' ', room);
+      if (cut < room / 2) cut = room;
+      out.add(prefix + t.substring(0, cut).stripTrailing());
+      t = t.substring(cut).stripLeading();
+      prefix = " ".repeat(in);
+    }
+    out.add(prefix + t);
+    return out;
+  }
+
+  /** A colour per kind of object, so the workload, its Service and its storage stand apart. */
+  private static String kindColor(String kind) {
+    return switch (kind) {
+      case "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob" -> "\u001b[32m";
+      case "Service", "Ingress", "NetworkPolicy" -> "\u001b[34m";
+      case "Secret", "ConfigMap" -> "\u001b[35m";
+      case "PersistentVolumeClaim" -> YELLOW;
+      default -> CYAN;
+    };
   }
 
   private void full(String s) {

@@ -121,7 +121,8 @@ class ProvenanceAlignmentTest {
     Case c = Case.of("examples/voting-app");
     String c0 = "spec.template.spec.containers[0].";
     c.maps("vote", "test: [\"CMD\", \"curl\"", "Deployment", "vote", c0 + "readinessProbe.exec");
-    c.mapsTo("vote", "ports:", "Deployment", "vote", c0 + "livenessProbe.tcpSocket");
+    // the liveness probe checks the port the item declares (not the ports: key)
+    c.mapsTo("vote", "- \"8080:80\"", "Deployment", "vote", c0 + "livenessProbe.tcpSocket");
     // ports: the Service ports (target and published) and the containerPort
     c.mapsTo("vote", "- \"8080:80\"", "Service", "vote", "spec.ports[0]");
     c.mapsTo("vote", "- \"8080:80\"", "Service", "vote", "spec.ports[1]");

@@ -101,7 +101,8 @@ public final class Storage {
       ModelPath src = v != null ? ModelPath.of("volumes", vol) : firstUse.get(vol);
       claims.put(vol, claim(ctx, vol, claimName, owner, mode, modeV, sizeV, classV, statefulOnly, src, shared
           ? "the volume is shared by several Pods or replicas: ReadWriteMany (needs a storage class that offers it)"
-          : "one Pod uses the volume: ReadWriteOnce, which every storage class offers",
+          : "a single workload mounts the volume: ReadWriteOnce, which every storage class offers (one node at a"
+          + " time may mount it; ReadWriteOncePod would limit it to one Pod)",
           "compose volumes have no size; ferry asks for " + DEFAULT_SIZE + " (steer with x-ferry volumes." + vol + ".size)"));
     }
     binds = new BindClaims(ctx, plan, mounts, this);

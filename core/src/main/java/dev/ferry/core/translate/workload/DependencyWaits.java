@@ -103,7 +103,7 @@ public final class DependencyWaits {
               ? "an initContainer waits until the " + quoted + " Service has a ready endpoint (its healthcheck becomes"
                   + " the readiness probe)"
               : "an initContainer waits until the " + quoted + " Service resolves and accepts TCP connections"
-                  + " (started, not necessarily ready)") + restart);
+                  + startedHow(dep)) + restart);
         }
         if (out.stream().anyMatch(c -> c.getName().equals(cname))) continue;
         PortSpec p = ports.get(0);
@@ -115,10 +115,24 @@ public final class DependencyWaits {
             .withResources(waitResources())
             .build());
         scope.from(ctx, "initContainers[" + (out.size() - 1) + "]", d.path(),
-            d.condition() + ": wait until Service " + depName + " accepts connections (it routes only to ready Pods)");
+            d.condition() + ": wait until Service " + depName + " accepts connections (it routes only to ready Pods"
+                + (DependsOn.HEALTHY.equals(d.condition()) ? ")" : startedHow(dep).replace(" (", "; ")));
       }
     }
     return new Waits(out, sa, token);
+  }
+
+  /**
+   * What waiting for a Service means for service_started: a Service routes only to ready Pods, so
+   * when the dependency has a readiness probe (its healthcheck) the wait lasts until it is healthy.
+   */
+  private static String startedHow(Service dep) {
+    boolean probed = dep.healthcheck() != null && !dep.healthcheck().isDisabled()
+        && dep.healthcheck().test() != null && !dep.healthcheck().test().isEmpty();
+    return probed
+        ? " (the Service routes only to ready Pods and \"" + dep.name() + "\" has a readiness probe from its healthcheck:"
+            + " this waits until it is healthy, stricter than compose's started)"
+        : " (\"" + dep.name() + "\" has no readiness probe: ready as soon as it runs, as compose's started)";
   }
 
   /** How one depends_on entry is honoured (info): Kubernetes has no start order of its own. */

@@ -104,7 +104,7 @@ public final class ProbeMapper {
             + " does in compose");
     Scope r = scope.at("readinessProbe");
     r.from(ctx, handler, handlerAt,
-        h != null && h.isShell() && !labelled ? "CMD-SHELL runs through a shell: sh -c" : null);
+        h != null && h.isShell() && !labelled ? shellReason(ctx, hp) : null);
     timings(ctx, r, h, hp, st);
 
     Probe liveness = null;
@@ -132,7 +132,7 @@ public final class ProbeMapper {
         Scope l = scope.at("livenessProbe");
         String liveHandler = path != null ? "httpGet" : "tcpSocket";
         if (path != null || port != null) l.from(ctx, liveHandler, (path != null ? path : port).path());
-        else l.from(ctx, liveHandler, s.path(s.has("ports") ? "ports" : "expose"), "the container's first TCP port");
+        else l.from(ctx, liveHandler, portSource(s, p), "the liveness probe checks the container's first TCP port, " + p);
         timings(ctx, l, h, hp, st);
         if (liveness.getInitialDelaySeconds() != null) {
           scope.from(ctx, "livenessProbe.initialDelaySeconds", kStart != null ? kStart.path() : hp.key("start_period"),
@@ -145,6 +145,24 @@ public final class ProbeMapper {
       }
     }
     return new Probes(readiness, liveness);
+  }
+
+  /** The compose port item that declares TCP port {@code port} (else the ports or expose key). */
+  private static ModelPath portSource(Service s, int port) {
+    for (dev.ferry.core.model.PortMapping pm : s.ports()) {
+      if (pm.target() == port && "tcp".equals(pm.protocolOrTcp()) && pm.path() != null) return pm.path();
+    }
+    return s.path(s.has("ports") ? "ports" : "expose");
+  }
+
+  /** Why the probe runs {@code sh -c}: the test was CMD-SHELL, or one string (which compose also runs in a shell). */
+  private static String shellReason(TranslationContext ctx, ModelPath hp) {
+    ModelPath first = hp.key("test").index(0);
+    boolean list = ctx.sourceMap().has(first)
+        && !ctx.sourceMap().position(first).equals(ctx.sourceMap().valuePosition(hp.key("test")));
+    return list
+        ? "CMD-SHELL runs the command through a shell: sh -c"
+        : "a test written as one string runs through a shell (as CMD-SHELL does): sh -c";
   }
 
   private static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {

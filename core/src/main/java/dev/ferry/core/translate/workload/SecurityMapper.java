@@ -51,7 +51,8 @@ public final class SecurityMapper {
         scope.from(ctx, "securityContext.allowPrivilegeEscalation", s.path("security_opt"));
       } else {
         scope.defaulted(ctx, "securityContext.allowPrivilegeEscalation",
-            "compose does not ask for privilege escalation; ferry forbids it (setuid binaries cannot gain privileges)");
+            "a change of behaviour: Docker allows privilege escalation unless no-new-privileges is set; ferry forbids it"
+                + " (setuid binaries such as sudo or su cannot gain privileges; add security_opt no-new-privileges:false if the app needs them)");
       }
     }
     user(ctx, s, b, scope);
@@ -79,7 +80,8 @@ public final class SecurityMapper {
     }
     b.withNewSeccompProfile().withType(seccomp).endSeccompProfile();
     if (seccomp.equals("Unconfined")) scope.from(ctx, "securityContext.seccompProfile", s.path("security_opt"));
-    else scope.defaulted(ctx, "securityContext.seccompProfile", "Docker applies its default seccomp profile; RuntimeDefault is the same on Kubernetes");
+    else scope.defaulted(ctx, "securityContext.seccompProfile", "Docker applies its default seccomp profile; RuntimeDefault is the container runtime's default profile:"
+        + " similar, not the same (a syscall Docker allows may be blocked)");
     if (!s.sysctls().isEmpty()) {
       List<Sysctl> out = new ArrayList<>();
       for (Map.Entry<String, String> e : s.sysctls().entrySet()) {

@@ -1,0 +1,104 @@
+package dev.ferry.core.explain;
+
+import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.source.ModelPath;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Construct notes that depend on what was emitted, read from the emitted objects rather than
+ * assumed: the healthcheck note names the probes the container really got and their handlers
+ * (exec, tcpSocket, httpGet), so it stays true when the probe mapping changes. Falls back to
+ * {@link Notes} when nothing was emitted for the construct.
+ */
+final class DerivedNotes {
+  private DerivedNotes() {}
+
+  /** The note for compose path {@code path}, derived from the emitted fields where the note depends on them. */
+  static String of(ModelPath path, Alignment a) {
+    if (path.size() == 3 && "services".equals(path.get(0)) && "healthcheck".equals(path.get(2))) {
+      String n = healthcheck(path, a);
+      if (n != null) return n;
+    }
+    if (path.size() == 3 && "services".equals(path.get(0)) && "depends_on".equals(path.get(2))) {
+      if (!produced(path, a, "initContainers")) {
+        return "Kubernetes starts all Pods at once and nothing waits here (see the findings): the app must retry until"
+            + " its dependency answers.";
+      }
+    }
+    if (path.size() == 3 && "services".equals(path.get(0)) && "env_file".equals(path.get(2)) && !produced(path, a, "")) {
+      return "An env file's variables become a ConfigMap (secret-looking ones a Secret) read with envFrom; nothing was"
+          + " made from this one (see the findings).";
+    }
+    return Notes.of(path);
+  }
+
+  /** Whether some emitted field (containing {@code field}) came from the compose lines under {@code path}. */
+  private static boolean produced(ModelPath path, Alignment a, String field) {
+    for (Alignment.Span s : a.spans()) {
+      if (!s.isDefault() && s.link().source() != null && s.link().source().startsWith(path) && s.link().field().contains(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The container (object and JSON) whose readinessProbe came from healthcheck {@code hc}, or null. */
+  private static String healthcheck(ModelPath hc, Alignment a) {
+    for (Alignment.Span s : a.spans()) {
+      if (s.isDefault() || s.link().source() == null || !s.link().source().startsWith(hc)) continue;
+      String f = s.link().field();
+      int i = f.indexOf(".readinessProbe");
+      if (i < 0) continue;
+      JsonNode container = at(ManifestWriter.tree(a.objects().get(s.object()).object()), ModelPath.parse(f.substring(0, i)));
+      if (container == null) continue;
+      JsonNode ready = container.get("readinessProbe");
+      JsonNode live = container.get("livenessProbe");
+      if (ready == null) continue;
+      String text = "The healthcheck becomes the readinessProbe (" + handler(ready) + "): a Pod that fails it gets no"
+          + " traffic from its Service, like 'unhealthy' in compose.";
+      if (live != null) {
+        text += " ferry adds a livenessProbe (" + handler(live) + ")" + (sameHandler(ready, live)
+            ? "" : " that only checks the container still answers") + ": the kubelet restarts a container that fails it"
+            + " (compose never restarts an unhealthy container).";
+      } else {
+        text += " There is no livenessProbe: compose never restarts an unhealthy container (the kubelet still restarts"
+            + " one whose process exits).";
+      }
+      return text;
+    }
+    return null;
+  }
+
+  private static boolean sameHandler(JsonNode a, JsonNode b) {
+    return handler(a).equals(handler(b));
+  }
+
+  /** "exec: curl -f http://localhost", "tcpSocket: port 80", "httpGet: /health on port 8080". */
+  static String handler(JsonNode probe) {
+    if (probe.has("exec")) {
+      List<String> words = new ArrayList<>();
+      for (JsonNode w : probe.get("exec").path("command")) words.add(w.asString());
+      if (words.size() == 3 && words.get(1).equals("-c")) return "exec: " + words.get(0) + " -c '" + words.get(2) + "'";
+      return "exec: " + String.join(" ", words);
+    }
+    if (probe.has("tcpSocket")) return "tcpSocket: port " + probe.get("tcpSocket").path("port").asString();
+    if (probe.has("httpGet")) {
+      JsonNode h = probe.get("httpGet");
+      return "httpGet: " + h.path("path").asString("/") + " on port " + h.path("port").asString();
+    }
+    if (probe.has("grpc")) return "grpc: port " + probe.get("grpc").path("port").asString();
+    return "no handler";
+  }
+
+  /** The node at {@code p} under {@code root}, or null. */
+  static JsonNode at(JsonNode root, ModelPath p) {
+    JsonNode n = root;
+    for (int i = 0; i < p.size() && n != null; i++) {
+      Object seg = p.get(i);
+      n = seg instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(seg));
+    }
+    return n;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.ferry.core.explain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Kubernetes terms explain's notes, reasons and findings use, each with a one-line meaning for
+ * someone who knows compose. The text output lists those it used; the HTML links them from the
+ * notes; docs/tutorial.md embeds the list (a test keeps it equal).
+ */
+public final class Glossary {
+  /** A term, the words that refer to it (matched as whole words, plural allowed), and what it means. */
+  public record Term(String name, List<String> words, String meaning) {
+    public String id() {
+      return "g-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+  }
+
+  public static final List<Term> TERMS = List.of(
+      t("Pod", "One or more containers scheduled together on one node, sharing a network address; the unit Kubernetes runs and restarts.", "Pod"),
+      t("Deployment", "Keeps a number of interchangeable Pods running and replaces them by a rolling update.", "Deployment"),
+      t("Service", "A stable name and virtual address in front of the ready Pods that match its selector; how other Pods reach them.", "Service"),
+      t("ClusterIP", "The default Service type: reachable only inside the cluster, like a service on a compose network.", "ClusterIP"),
+      t("initContainer", "A container that runs to completion before the Pod's app containers start.", "initContainer"),
+      t("readiness probe", "A check that decides whether a Pod gets traffic from its Services; failing it does not restart anything.",
+          "readinessProbe", "readiness probe"),
+      t("liveness probe", "A check whose failures make the kubelet restart the container.", "livenessProbe", "liveness probe"),
+      t("Secret", "An object holding values for Pods; stored base64-encoded, not encrypted, unless the cluster encrypts it at rest.", "Secret"),
+      t("ConfigMap", "An object holding non-secret configuration (variables or files) for Pods.", "ConfigMap"),
+      t("PersistentVolumeClaim", "A request for storage that outlives Pods, fulfilled by the cluster's storage class.", "PersistentVolumeClaim"),
+      t("ReadWriteOnce", "An access mode: the volume can be mounted read-write by one node at a time (several Pods on that node may share it).",
+          "ReadWriteOnce"),
+      t("ReadWriteOncePod", "An access mode: the volume can be mounted by a single Pod.", "ReadWriteOncePod"),
+      t("ReadWriteMany", "An access mode: many nodes may mount the volume read-write; only some storage classes offer it.", "ReadWriteMany"),
+      t("StatefulSet", "Like a Deployment, but each Pod has a stable name and its own storage.", "StatefulSet"),
+      t("Job", "Runs Pods until they complete successfully, for tasks that run once and exit.", "Job"),
+      t("PodDisruptionBudget", "Limits how many Pods of a workload voluntary disruptions (a node drain) may evict at once.", "PodDisruptionBudget"),
+      t("node drain", "Moving all Pods off a node (for an upgrade or repair) by evicting them.", "node drain"),
+      t("QoS", "Quality-of-service class (Guaranteed, Burstable, BestEffort) from requests and limits; decides which Pods are evicted first.",
+          "QoS"),
+      t("OOMKilled", "A container killed because it used more memory than its limit.", "OOMKilled"),
+      t("securityContext", "Per-Pod and per-container security settings: user, capabilities, privilege escalation, seccomp.", "securityContext"),
+      t("seccomp", "A Linux filter of the system calls a container may make; RuntimeDefault is the container runtime's default profile.",
+          "seccomp", "seccompProfile"),
+      t("Ingress", "Routes HTTP from outside the cluster to Services, by host and path.", "Ingress"),
+      t("port-forward", "kubectl port-forward: forwards a local port to a Pod or Service, for trying an app without an Ingress.", "port-forward"));
+
+  private static final Map<Term, Pattern> PATTERNS = new LinkedHashMap<>();
+
+  static {
+    for (Term t : TERMS) {
+      List<String> alts = new ArrayList<>();
+      for (String w : t.words()) alts.add(Pattern.quote(w) + "s?");
+      PATTERNS.put(t, Pattern.compile("(?<![\\w/-])(?:" + String.join("|", alts) + ")(?![\\w-])"));
+    }
+  }
+
+  private Glossary() {}
+
+  private static Term t(String name, String meaning, String... words) {
+    return new Term(name, List.of(words), meaning);
+  }
+
+  /** The terms {@code text} uses, in glossary order. */
+  public static List<Term> used(String text) {
+    List<Term> out = new ArrayList<>();
+    for (Map.Entry<Term, Pattern> e : PATTERNS.entrySet()) if (e.getValue().matcher(text).find()) out.add(e.getKey());
+    return out;
+  }
+
+  /** Where term {@code t} first occurs in {@code text}: {start, end}, or null. */
+  static int[] find(Term t, String text) {
+    Matcher m = PATTERNS.get(t).matcher(text);
+    return m.find() ? new int[] {m.start(), m.end()} : null;
+  }
+
+  /** The glossary as a Markdown list (docs/tutorial.md embeds it). */
+  public static String markdown() {
+    StringBuilder b = new StringBuilder();
+    for (Term t : TERMS) b.append("- **").append(t.name()).append("**: ").append(t.meaning()).append('\n');
+    return b.toString();
+  }
+}

@@ -1,0 +1,269 @@
+package dev.ferry.core.explain;
+
+import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.source.ModelPath;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The emitted objects and how requests flow between them, read from the emitted fields: a Service
+ * sends to the workload whose Pods its selector matches; a workload calls the Services whose names
+ * its environment, command, wait containers or mounted ConfigMaps use (and, when a name it uses
+ * has no Service, a broken edge); it uses the claims, Secrets and ConfigMaps its Pod refers to.
+ * Objects are ordered along the request path: entry Services (published ports, Ingress) first,
+ * then breadth-first through what each one calls.
+ */
+public final class ObjectGraph {
+  /** An edge: {@code to} is an object ref, or a bare name for a broken reference. */
+  public record Edge(String from, String to, String kind, boolean broken) {}
+
+  private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
+
+  private final List<Alignment.Obj> order = new ArrayList<>();
+  private final List<Edge> edges = new ArrayList<>();
+  private final List<String> entries = new ArrayList<>();
+
+  private ObjectGraph() {}
+
+  public static ObjectGraph of(Explanation e) {
+    ObjectGraph g = new ObjectGraph();
+    g.build(e);
+    return g;
+  }
+
+  private void build(Explanation e) {
+    Alignment a = e.alignment();
+    List<Alignment.Obj> objs = new ArrayList<>();
+    for (Alignment.Obj o : a.objects()) if (e.service() == null || e.service().equals(o.service())) objs.add(o);
+    Map<String, Alignment.Obj> byRef = new LinkedHashMap<>();
+    for (Alignment.Obj o : a.objects()) byRef.put(o.ref(), o);
+    Map<String, JsonNode> json = new LinkedHashMap<>();
+    for (Alignment.Obj o : a.objects()) json.put(o.ref(), ManifestWriter.tree(o.object()));
+    Set<String> services = new LinkedHashSet<>();
+    Set<String> workloadNames = new LinkedHashSet<>();
+    for (Alignment.Obj o : a.objects()) {
+      if (o.kind().equals("Service")) services.add(o.name());
+      if (WORKLOADS.contains(o.kind())) workloadNames.add(o.name());
+    }
+    Map<String, List<Edge>> out = new LinkedHashMap<>();
+    for (Alignment.Obj o : a.objects()) {
+      JsonNode j = json.get(o.ref());
+      if (o.kind().equals("Service")) {
+        for (Alignment.Obj w : a.objects()) {
+          if (WORKLOADS.contains(w.kind()) && selects(j.path("spec").path("selector"), podLabels(json.get(w.ref())))) {
+            add(out, new Edge(o.ref(), w.ref(), "routes to", false));
+          }
+        }
+        String type = j.path("spec").path("type").asString("ClusterIP");
+        String app = j.path("metadata").path("labels").path("app.kubernetes.io/name").asString(o.name());
+        boolean published = composeLine(a, ModelPath.of("services", app, "ports")) < Integer.MAX_VALUE;
+        if (!type.equals("ClusterIP") || published) entries.add(o.ref());
+      }
+      if (o.kind().equals("Ingress")) {
+        for (JsonNode rule : j.path("spec").path("rules")) {
+          for (JsonNode p : rule.path("http").path("paths")) {
+            String svc = p.path("backend").path("service").path("name").asString("");
+            if (!svc.isEmpty()) add(out, new Edge(o.ref(), "Service/" + svc, "routes to", false));
+          }
+        }
+        entries.add(0, o.ref());
+      }
+      if (WORKLOADS.contains(o.kind())) {
+        JsonNode pod = podSpec(j);
+        StringBuilder text = new StringBuilder();
+        collect(pod.path("containers"), text);
+        collect(pod.path("initContainers"), text);
+        Set<String> uses = new LinkedHashSet<>();
+        for (JsonNode v : pod.path("volumes")) {
+          if (v.has("persistentVolumeClaim")) uses.add("PersistentVolumeClaim/" + v.get("persistentVolumeClaim").path("claimName").asString());
+          if (v.has("configMap")) uses.add("ConfigMap/" + v.get("configMap").path("name").asString());
+          if (v.has("secret")) uses.add("Secret/" + v.get("secret").path("secretName").asString());
+        }
+        for (JsonNode c : iterable(pod.path("containers"), pod.path("initContainers"))) {
+          for (JsonNode ef : c.path("envFrom")) {
+            if (ef.has("configMapRef")) uses.add("ConfigMap/" + ef.get("configMapRef").path("name").asString());
+            if (ef.has("secretRef")) uses.add("Secret/" + ef.get("secretRef").path("name").asString());
+          }
+          for (JsonNode env : c.path("env")) {
+            JsonNode ref = env.path("valueFrom");
+            if (ref.has("secretKeyRef")) uses.add("Secret/" + ref.get("secretKeyRef").path("name").asString());
+            if (ref.has("configMapKeyRef")) uses.add("ConfigMap/" + ref.get("configMapKeyRef").path("name").asString());
+          }
+        }
+        for (String u : uses) {
+          JsonNode data = json.get(u);
+          if (data != null && u.startsWith("ConfigMap/")) data.path("data").forEach(d -> text.append(' ').append(d.asString()));
+        }
+        String self = o.name();
+        for (String s : services) {
+          if (!s.equals(self) && mentions(text, s)) add(out, new Edge(o.ref(), "Service/" + s, "calls", false));
+        }
+        for (String w : workloadNames) {
+          if (!w.equals(self) && !services.contains(w) && mentions(text, w)) {
+            add(out, new Edge(o.ref(), w, "calls", true));
+          }
+        }
+        for (String u : uses) if (byRef.containsKey(u)) add(out, new Edge(o.ref(), u, "uses", false));
+      }
+      if (o.kind().equals("PodDisruptionBudget")) {
+        for (Alignment.Obj w : a.objects()) {
+          if (WORKLOADS.contains(w.kind()) && selects(j.path("spec").path("selector").path("matchLabels"), podLabels(json.get(w.ref())))) {
+            add(out, new Edge(o.ref(), w.ref(), "protects", false));
+          }
+        }
+      }
+    }
+    // breadth-first from the entry points, then from every workload not reached, then the rest
+    entries.sort(java.util.Comparator.comparingInt(r -> composeLine(a, ModelPath.of("services", label(json.get(r))))));
+    Deque<String> queue = new ArrayDeque<>(entries);
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> starts = new ArrayList<>(entries);
+    List<Alignment.Obj> workloads = new ArrayList<>();
+    for (Alignment.Obj o : a.objects()) if (WORKLOADS.contains(o.kind())) workloads.add(o);
+    workloads.sort(java.util.Comparator.comparingInt(o -> composeLine(a, ModelPath.of("services", label(json.get(o.ref()))))));
+    for (Alignment.Obj o : workloads) starts.add(o.ref());
+    for (Alignment.Obj o : a.objects()) starts.add(o.ref());
+    for (String start : starts) {
+      if (!seen.contains(start)) queue.add(start);
+      while (!queue.isEmpty()) {
+        String r = queue.poll();
+        if (!seen.add(r)) continue;
+        for (Edge ed : out.getOrDefault(r, List.of())) if (!ed.broken() && !seen.contains(ed.to())) queue.add(ed.to());
+      }
+    }
+    Set<String> keep = new LinkedHashSet<>();
+    for (Alignment.Obj o : objs) keep.add(o.ref());
+    for (String r : seen) if (keep.contains(r)) order.add(byRef.get(r));
+    for (String r : seen) for (Edge ed : out.getOrDefault(r, List.of())) if (keep.contains(ed.from())) edges.add(ed);
+    entries.removeIf(r -> !keep.contains(r));
+  }
+
+  /** The compose service an object was made for (its app name label). */
+  private static String label(JsonNode j) {
+    return j.path("metadata").path("labels").path("app.kubernetes.io/name").asString("");
+  }
+
+  /** The line of {@code p} in the first compose file that has it, else a large number (last). */
+  private static int composeLine(Alignment a, ModelPath p) {
+    for (Alignment.ComposeFile f : a.files()) {
+      var e = f.index().find(p);
+      if (e.isPresent()) return e.get().line();
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  private static void add(Map<String, List<Edge>> out, Edge e) {
+    List<Edge> l = out.computeIfAbsent(e.from(), k -> new ArrayList<>());
+    if (!l.contains(e)) l.add(e);
+  }
+
+  private static List<JsonNode> iterable(JsonNode... arrays) {
+    List<JsonNode> l = new ArrayList<>();
+    for (JsonNode a : arrays) a.forEach(l::add);
+    return l;
+  }
+
+  /** Env values, commands and args of the containers (not images: an image named redis is not a call to redis). */
+  private static void collect(JsonNode containers, StringBuilder text) {
+    for (JsonNode c : containers) {
+      for (JsonNode env : c.path("env")) text.append(' ').append(env.path("value").asString(""));
+      c.path("command").forEach(w -> text.append(' ').append(w.asString()));
+      c.path("args").forEach(w -> text.append(' ').append(w.asString()));
+    }
+  }
+
+  /** Whether {@code name} occurs as a host name: not inside a longer name, and not followed by "://" (a URL scheme). */
+  static boolean mentions(CharSequence text, String name) {
+    return Pattern.compile("(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w-]|://|\\.\\w)").matcher(text).find();
+  }
+
+  private static JsonNode podSpec(JsonNode j) {
+    JsonNode spec = j.path("spec");
+    if (spec.has("jobTemplate")) spec = spec.path("jobTemplate").path("spec");
+    return spec.path("template").path("spec");
+  }
+
+  private static JsonNode podLabels(JsonNode j) {
+    JsonNode spec = j.path("spec");
+    if (spec.has("jobTemplate")) spec = spec.path("jobTemplate").path("spec");
+    return spec.path("template").path("metadata").path("labels");
+  }
+
+  private static boolean selects(JsonNode selector, JsonNode labels) {
+    if (selector == null || selector.isMissingNode() || selector.isEmpty()) return false;
+    for (var f : selector.properties()) {
+      if (!f.getValue().asString().equals(labels.path(f.getKey()).asString(null))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A column for each object in a left-to-right drawing: entry Services at 1 (0 is the user), then
+   * one more per hop; a workload no entry reaches (a worker) starts in the workload column.
+   */
+  public Map<String, Integer> depths() {
+    Map<String, Integer> d = new LinkedHashMap<>();
+    Deque<String> q = new ArrayDeque<>();
+    for (String e : entries) {
+      d.put(e, 1);
+      q.add(e);
+    }
+    for (Alignment.Obj o : order) {
+      if (!d.containsKey(o.ref())) {
+        d.put(o.ref(), WORKLOADS.contains(o.kind()) ? 2 : o.kind().equals("Service") ? 1 : 3);
+        q.add(o.ref());
+      }
+      while (!q.isEmpty()) {
+        String r = q.poll();
+        for (Edge ed : edges) {
+          if (ed.from().equals(r) && !d.containsKey(ed.to())) {
+            d.put(ed.to(), d.get(r) + 1);
+            q.add(ed.to());
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  /** The objects in request-path order. */
+  public List<Alignment.Obj> order() {
+    return order;
+  }
+
+  public List<Edge> edges() {
+    return edges;
+  }
+
+  /** Entry points: Ingresses and Services with published ports (reached with an Ingress or kubectl port-forward). */
+  public List<String> entries() {
+    return entries;
+  }
+
+  /** The graph as text, one line per object that has edges, in request-path order. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    for (String e : entries) if (e.startsWith("Service/")) out.add("you (Ingress or kubectl port-forward) -> " + e);
+    for (Alignment.Obj o : order) {
+      Map<String, List<String>> byKind = new LinkedHashMap<>();
+      for (Edge ed : edges) {
+        if (!ed.from().equals(o.ref())) continue;
+        byKind.computeIfAbsent(ed.kind(), k -> new ArrayList<>())
+            .add(ed.broken() ? ed.to() + " (NO Service: the name will not resolve)" : ed.to());
+      }
+      if (byKind.isEmpty()) continue;
+      List<String> parts = new ArrayList<>();
+      byKind.forEach((k, v) -> parts.add(k + " " + String.join(", ", v)));
+      out.add(o.ref() + " " + String.join("; ", parts));
+    }
+    return out;
+  }
+}

@@ -33,7 +33,9 @@ public final class EnvMapper {
   /** ConfigMap keys (and so envFrom variables) must match this. */
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
   /** A URL with a password in it: {@code scheme://user:password@host}. */
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
+  /** Linear in the value (see HostReferences.SCHEME; the runs are possessive, their stop characters outside them). */
+  private static final Pattern URL_CREDENTIALS =
+      Pattern.compile(dev.ferry.core.translate.network.HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
 
   /** The container's env and envFrom. */
   public record Env(List<EnvVar> env, List<EnvFromSource> envFrom) {}

@@ -125,7 +125,7 @@ record HostileProject(List<String> command, Map<String, String> files) {
     }
     y.append("services:\n  web:\n    image: nginx:1.27\n    ports: [\"").append(range(d)).append(':').append(range(d))
         .append("\"]\n    expose: [\"").append(range(d)).append("\"]\n    environment:\n");
-    int env = d.consumeInt(0, 20_000);
+    int env = d.consumeInt(0, 5_000); // the seeds hold the 100,000-entry case
     for (int i = 0; i < env; i++) y.append("      K").append(i).append(": \"0x").append(Integer.toHexString(i)).append("\"\n");
     y.append("      A: \"").append("${B}".repeat(d.consumeInt(0, 5000))).append("\"\n");
     Map<String, String> files = new LinkedHashMap<>();

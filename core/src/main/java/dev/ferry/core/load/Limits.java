@@ -26,7 +26,7 @@ public enum Limits {
   SERVICES(10_000, "services in one project",
       "refused before translation starts, so a huge project fails in a second instead of running for minutes"),
   INTERPOLATED_CHARS(2L << 20, "characters one value may grow to by variable interpolation",
-      "stops `A=${B}${B}...` from multiplying; reported at the variable that crosses it"),
+      "stops `A=${B}${B}...` from multiplying; reported at the variable that crosses it (at the value, when quoted)"),
   INTERPOLATED_TOTAL(32L << 20, "characters all interpolated values of one file (compose file or env file) may add up to",
       "stops many values that each stay under the per-value limit from adding up to gigabytes");
 

@@ -26,6 +26,25 @@ public final class Main {
   }
 
   public static int run(String... args) {
-    return FerryCommand.commandLineFor(args).execute(args);
+    try {
+      return FerryCommand.commandLineFor(args).execute(args);
+    } catch (OutOfMemoryError e) {
+      return lastNet("out of memory: the input is too large for this JVM's heap "
+          + "(raise it with FERRY_JAVA_OPTS=-Xmx..., or split the input)");
+    } catch (StackOverflowError e) {
+      return lastNet("the input is nested too deeply for this JVM's stack "
+          + "(raise it with FERRY_JAVA_OPTS=-Xss..., or flatten the input)");
+    }
+  }
+
+  /**
+   * The last net for a JVM error that escaped every command (picocli passes Errors through):
+   * one line, no stack trace, exit 2. The loader's {@code Limits} refuse such inputs long before.
+   */
+  private static int lastNet(String message) {
+    System.out.flush();
+    System.err.println("ferry: " + message);
+    System.err.flush();
+    return ExitCode.INVALID.code;
   }
 }

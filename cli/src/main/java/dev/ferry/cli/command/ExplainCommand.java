@@ -41,7 +41,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--service", paramLabel = "NAME", description = "Explain only this service (and the objects made for it).")
   String service;
 
-  @Option(names = "--width", paramLabel = "COLUMNS", description = "Output width. Default: $COLUMNS, else 120.")
+  @Option(names = "--width", paramLabel = "COLUMNS", description = "Output width, at least 40; more than 1000 is clamped to 1000. Default: $COLUMNS, else 120.")
   Integer width;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -121,16 +121,19 @@ public final class ExplainCommand implements Callable<Integer> {
     return ExitCode.OK.code;
   }
 
+  /** Widest output explain draws: a wider --width or COLUMNS is clamped to it (each line is padded to the width). */
+  static final int MAX_WIDTH = 1000;
+
   private int width() {
     if (width != null) {
       if (width < 40) throw new UserError("--width must be at least 40 (got " + width + ")");
-      return width;
+      return Math.min(width, MAX_WIDTH);
     }
     String c = environment.get("COLUMNS");
     if (c != null) {
       try {
         int n = Integer.parseInt(c.trim());
-        if (n >= 40) return n;
+        if (n >= 40) return Math.min(n, MAX_WIDTH);
       } catch (NumberFormatException ignored) {
         // not a number: the default
       }

@@ -64,6 +64,9 @@ public final class ComposeLoader {
       if (doc == null) continue; // its reading errors are reported, and the stages know it is incomplete
       merged = merged == null ? doc : Merge.mergeProjects(merged, doc);
     }
+    if (merged != null && tooManyServices(merged, diags)) {
+      return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
+    }
     // With errors, the later stages still run so that every error of the files is reported at
     // once (a retries: 10s and an undefined depends_on target in one run, not one per run); the
     // project is returned only when recovering for lint. When a file could not be read at all,
@@ -83,6 +86,18 @@ public final class ComposeLoader {
     Project project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), diags);
     Consistency.check(project, map, diags);
     return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());
+  }
+
+  /** {@link Limits#SERVICES}: refused at the first service over the limit, before any later stage runs. */
+  private static boolean tooManyServices(MapNode merged, Diagnostics diags) {
+    if (!(merged.get("services") instanceof MapNode services)
+        || !Limits.SERVICES.exceededBy(services.entries().size())) {
+      return false;
+    }
+    MapNode.Entry first = services.entries().stream().skip(Limits.SERVICES.value()).findFirst().orElseThrow();
+    diags.error("yaml-syntax", first.keyPosition(), "more than " + Limits.SERVICES.value() + " services "
+        + Limits.SERVICES.tag());
+    return true;
   }
 
   /**

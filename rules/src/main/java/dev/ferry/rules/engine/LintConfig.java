@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.load.stage.Parse;
 
 /**
  * {@code .ferry.yaml}: per-rule settings and ignored paths.
@@ -66,12 +66,9 @@ public final class LintConfig {
 
   @SuppressWarnings("unchecked")
   public static LintConfig load(Path file) throws IOException, InvalidConfig {
-    Object root;
-    try {
-      root = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(Files.readString(file));
-    } catch (RuntimeException e) {
-      throw new InvalidConfig(file + ":1:1: not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    Diagnostics read = new Diagnostics();
+    Object root = Parse.plain(file.toString(), Files.readAllBytes(file), read);
+    if (read.hasErrors()) throw new InvalidConfig(read.sorted().get(0).format());
     if (root == null) return new LintConfig(file, Map.of(), List.of());
     if (!(root instanceof Map<?, ?> m)) throw new InvalidConfig(file + ":1:1: expected a mapping with rules: and ignore:");
     Map<String, RuleSetting> rules = new LinkedHashMap<>();
@@ -104,7 +101,14 @@ public final class LintConfig {
     }
     List<PathMatcher> ignore = new ArrayList<>();
     if (m.get("ignore") instanceof List<?> l) {
-      for (Object o : l) ignore.add(FileSystems.getDefault().getPathMatcher("glob:" + o));
+      for (int i = 0; i < l.size(); i++) {
+        try {
+          ignore.add(FileSystems.getDefault().getPathMatcher("glob:" + l.get(i)));
+        } catch (java.util.regex.PatternSyntaxException | UnsupportedOperationException e) {
+          throw new InvalidConfig(file + ":1:1: ignore[" + i + "]: invalid glob '" + l.get(i) + "': "
+              + e.getMessage().lines().findFirst().orElse(""));
+        }
+      }
     }
     return new LintConfig(file, rules, ignore);
   }

@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
     severity = Severity.WARNING,
     category = Category.SECURITY)
 public final class LiteralSecret implements Rule {
-  private static final Pattern URL_PASSWORD = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
+  /** Linear in the value (see HostReferences.SCHEME; the runs are possessive, their stop characters outside them). */
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile(dev.ferry.core.translate.network.HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
 
   @Override
   public void check(RuleContext ctx) {

@@ -50,6 +50,7 @@ public final class DotEnv {
     s = s.replace("\r\n", "\n").replace('\r', '\n');
     LinkedHashMap<String, String> values = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    Interpolator.Budget budget = new Interpolator.Budget();
     Function<String, String> chain = k -> {
       String v = lookup.apply(k);
       return v != null ? v : values.get(k);
@@ -103,7 +104,7 @@ public final class DotEnv {
           continue;
         }
         String raw = s.substring(v + 1, end);
-        String value = q == '\'' ? raw : Interpolator.interpolate(unescape(raw), chain).value();
+        String value = q == '\'' ? raw : interpolate(unescape(raw), chain, budget, line, v + 1 - lineStart, problems);
         values.put(key, value);
         line += count(s, v, end, '\n');
         int next = s.indexOf('\n', end);
@@ -119,11 +120,21 @@ public final class DotEnv {
       int hash = commentStart(raw);
       if (hash >= 0) raw = raw.substring(0, hash);
       raw = raw.strip();
-      values.put(key, Interpolator.interpolate(raw, chain).value());
+      values.put(key, interpolate(raw, chain, budget, line, v - i, problems));
       i = eol + 1;
       line++;
     }
     return new Result(values, problems);
+  }
+
+  /** Interpolates one value; a value over a {@link dev.ferry.core.load.Limits} bound is a problem at its variable. */
+  private static String interpolate(String raw, Function<String, String> chain, Interpolator.Budget budget,
+      int line, int column0, List<Problem> problems) {
+    Interpolator.Result r = Interpolator.interpolate(raw, chain, budget);
+    for (Interpolator.Problem p : r.problems()) {
+      if (p.limit()) problems.add(new Problem(line, column0 + p.offset() + 1, p.message()));
+    }
+    return r.value();
   }
 
   private static boolean isKeyChar(char c) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.load.env;
 
+import dev.ferry.core.load.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,17 +15,58 @@ import java.util.function.Function;
 public final class Interpolator {
   private Interpolator() {}
 
-  /** A problem: error (required variable, invalid syntax) or warning (unset variable). */
-  public record Problem(boolean error, int offset, String message) {}
+  /**
+   * A problem: error (required variable, invalid syntax, a {@link Limits} bound) or warning (unset
+   * variable). {@code limit} marks the bound on interpolation output.
+   */
+  public record Problem(boolean error, int offset, String message, boolean limit) {
+    public Problem(boolean error, int offset, String message) {
+      this(error, offset, message, false);
+    }
+  }
 
   public record Result(String value, List<Problem> problems) {}
 
+  /**
+   * How much interpolation may produce: {@link Limits#INTERPOLATED_CHARS} per value and
+   * {@link Limits#INTERPOLATED_TOTAL} over every value interpolated with the same budget (one
+   * file), so {@code A=${B}${B}...} stops at the variable that crosses a bound instead of
+   * multiplying into gigabytes.
+   */
+  public static final class Budget {
+    private long used;
+
+    /** Characters produced so far with this budget. */
+    public long used() {
+      return used;
+    }
+  }
+
   /** {@code lookup} returns null for an unset variable ("" is set-but-empty). */
   public static Result interpolate(String raw, Function<String, String> lookup) {
+    return interpolate(raw, lookup, new Budget());
+  }
+
+  /** As {@link #interpolate(String, Function)}, charging the output to {@code budget}. */
+  public static Result interpolate(String raw, Function<String, String> lookup, Budget budget) {
     List<Problem> problems = new ArrayList<>();
     StringBuilder out = new StringBuilder(raw.length());
-    new Scanner(raw, lookup, problems, null).run(0, raw.length(), out, 0);
+    Scanner scanner = new Scanner(raw, lookup, problems, null);
+    scanner.budget = budget;
+    try {
+      scanner.run(0, raw.length(), out, 0);
+    } catch (OverLimit e) {
+      return new Result(raw, List.copyOf(problems)); // the value is refused: keep the text as written
+    }
+    budget.used += out.length();
     return new Result(out.toString(), List.copyOf(problems));
+  }
+
+  /** Unwinds the scanner once a bound is crossed (the problem is already recorded). */
+  private static final class OverLimit extends RuntimeException {
+    OverLimit() {
+      super(null, null, false, false);
+    }
   }
 
   /** Escapes a literal value so interpolation returns it unchanged. */
@@ -52,6 +94,7 @@ public final class Interpolator {
     private final Function<String, String> lookup;
     private final List<Problem> problems;
     private final LinkedHashSet<String> names;
+    private Budget budget;
 
     Scanner(String s, Function<String, String> lookup, List<Problem> problems, LinkedHashSet<String> names) {
       this.s = s;
@@ -87,7 +130,7 @@ public final class Interpolator {
           int j = i + 1;
           while (j < to && namePart(s.charAt(j))) j++;
           String name = s.substring(i + 1, j);
-          out.append(value(name, i));
+          append(out, value(name, i), i);
           i = j;
         } else {
           out.append(c);
@@ -126,7 +169,7 @@ public final class Interpolator {
         return;
       }
       if (j == close) {
-        out.append(value(name, dollar));
+        append(out, value(name, dollar), dollar);
         return;
       }
       String op;
@@ -149,7 +192,7 @@ public final class Interpolator {
       switch (kind) {
         case '-' -> {
           if (unsetOrEmpty) run(argFrom, close, out, depth + 1);
-          else out.append(v);
+          else append(out, v, dollar);
         }
         case '+' -> {
           if (!unsetOrEmpty) run(argFrom, close, out, depth + 1);
@@ -161,10 +204,27 @@ public final class Interpolator {
             String detail = msg.length() > 0 ? msg.toString() : (colon ? "empty or unset" : "unset");
             problems.add(new Problem(true, dollar, "required variable " + name + " is missing a value: " + detail));
           } else {
-            out.append(v);
+            append(out, v, dollar);
           }
         }
       }
+    }
+
+    /** Appends a variable's value, stopping at the variable that makes the output cross a bound. */
+    private void append(StringBuilder out, String v, int offset) {
+      if (budget != null) {
+        long len = (long) out.length() + v.length();
+        Limits over = Limits.INTERPOLATED_CHARS.exceededBy(len) ? Limits.INTERPOLATED_CHARS
+            : Limits.INTERPOLATED_TOTAL.exceededBy(budget.used + len) ? Limits.INTERPOLATED_TOTAL : null;
+        if (over != null) {
+          problems.add(new Problem(true, offset, (over == Limits.INTERPOLATED_CHARS
+              ? "interpolation makes this value longer than " + over.value() + " characters "
+              : "interpolation makes the values of this file longer than " + over.value() + " characters in all ")
+              + over.tag(), true));
+          throw new OverLimit();
+        }
+      }
+      out.append(v);
     }
 
     private void invalid(int dollar, int close) {

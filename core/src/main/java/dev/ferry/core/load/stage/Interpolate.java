@@ -28,22 +28,23 @@ public final class Interpolate {
    * at deploy time), so a project whose secrets are not set here still converts.
    */
   public static MapNode apply(MapNode doc, Function<String, String> lookup, Diagnostics diags, boolean strict) {
-    return (MapNode) walk(doc, lookup, diags, strict);
+    return (MapNode) walk(doc, lookup, diags, strict, new Interpolator.Budget());
   }
 
-  private static Node walk(Node n, Function<String, String> lookup, Diagnostics diags, boolean strict) {
+  private static Node walk(Node n, Function<String, String> lookup, Diagnostics diags, boolean strict,
+      Interpolator.Budget budget) {
     if (n instanceof MapNode m) {
       // x- extension fields are interpolated like everything else (compose does too).
-      return m.mapValues((e, v) -> walk(v, lookup, diags, strict));
+      return m.mapValues((e, v) -> walk(v, lookup, diags, strict, budget));
     }
     if (n instanceof SeqNode s) {
       List<Node> items = new ArrayList<>(s.size());
-      for (Node c : s.items()) items.add(walk(c, lookup, diags, strict));
+      for (Node c : s.items()) items.add(walk(c, lookup, diags, strict, budget));
       return s.withItems(items);
     }
     ScalarNode sc = (ScalarNode) n;
     if (sc.kind() != ScalarNode.Kind.STRING || sc.text().indexOf('$') < 0) return sc;
-    Interpolator.Result r = Interpolator.interpolate(sc.text(), lookup);
+    Interpolator.Result r = Interpolator.interpolate(sc.text(), lookup, budget);
     for (Interpolator.Problem p : r.problems()) {
       Position pos = offset(sc, p.offset());
       if (p.message().startsWith("required variable")) {

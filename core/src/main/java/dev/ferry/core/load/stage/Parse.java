@@ -1,6 +1,7 @@
 package dev.ferry.core.load.stage;
 
 import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.load.Limits;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -17,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -30,7 +33,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Stage 1: bytes to a positioned node tree, with every resource limit checked before anything can
@@ -39,19 +44,45 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Multiple documents in one file are returned in order (compose merges them).
  */
 public final class Parse {
-  /** Largest compose file accepted. */
-  public static final int MAX_BYTES = 8 * 1024 * 1024;
-  /** Deepest nesting accepted (compose files rarely exceed 10). */
-  public static final int MAX_DEPTH = 200;
-  /** Most nodes one file may expand to once aliases are followed (billion-laughs guard). */
-  public static final int MAX_NODES = 2_000_000;
+  /** Largest compose file accepted ({@link Limits#FILE_BYTES}). */
+  public static final int MAX_BYTES = Limits.FILE_BYTES.intValue();
+  /** Deepest nesting accepted ({@link Limits#NESTING_DEPTH}). */
+  public static final int MAX_DEPTH = Limits.NESTING_DEPTH.intValue();
+  /** Most nodes one file may expand to once aliases are followed ({@link Limits#NODES}). */
+  public static final int MAX_NODES = Limits.NODES.intValue();
 
   private static final String CODE_SYNTAX = "yaml-syntax";
+
+  /**
+   * The YAML core schema, except that {@code <<} stays a plain string key: merge keys are resolved
+   * by {@link #mapping} (which counts the nodes they copy and reports cycles at the {@code <<}),
+   * not by snakeyaml-engine's composer, which loops forever on {@code x-a: &a {<<: *a}}.
+   */
+  private static final Schema NO_MERGE_SCHEMA = new Schema() {
+    private final CoreSchema core = new CoreSchema();
+    private final ScalarResolver coreResolver = core.getScalarResolver(); // a new one on every call
+    private final ScalarResolver resolver = (value, implicit) ->
+        Boolean.TRUE.equals(implicit) && "<<".equals(value) ? Tag.STR : coreResolver.resolve(value, implicit);
+
+    @Override
+    public ScalarResolver getScalarResolver() {
+      return resolver;
+    }
+
+    @Override
+    public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+      return core.getSchemaTagConstructors();
+    }
+  };
   private static final String CODE_DUP = "duplicate-key";
 
   private final String file;
   private final Diagnostics diags;
   private int produced;
+  /** Collections being converted, innermost last: nesting once aliases and merge keys are expanded. */
+  private int expandedDepth;
+  /** The innermost node found to expand past {@link #MAX_NODES}: where an alias bomb is reported. */
+  private org.snakeyaml.engine.v2.nodes.Node bombAt;
 
   private Parse(String file, Diagnostics diags) {
     this.file = file;
@@ -86,49 +117,92 @@ public final class Parse {
     return result;
   }
 
-  private List<Node> run(byte[] bytes) {
+  /**
+   * Reads a small YAML configuration file (such as {@code .ferry.yaml}) as plain Java maps, lists
+   * and scalars, with the same {@link Limits} as a compose file: size, encoding, line length and
+   * nesting depth are checked before snakeyaml-engine's (recursive) constructor runs. Returns null
+   * with an error in {@code diags} when the file cannot be read; an empty file is null too.
+   */
+  public static Object plain(String file, byte[] bytes, Diagnostics diags) {
+    Parse p = new Parse(file, diags);
+    String text = p.checkedText(bytes);
+    if (text == null) return null;
+    LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(NO_MERGE_SCHEMA)
+        .setCodePointLimit(MAX_BYTES).build();
+    return p.guarded(() -> {
+      Composer composer = new Composer(settings,
+          p.new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
+      Optional<org.snakeyaml.engine.v2.nodes.Node> root = composer.getSingleNode();
+      return new StandardConstructor(settings).constructSingleDocument(root);
+    });
+  }
+
+  /** The decoded text when size, encoding and line length are within {@link Limits}; else null. */
+  private String checkedText(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
       diags.error(CODE_SYNTAX, Position.of(file, 1, 1),
-          "file is " + bytes.length + " bytes, over the " + MAX_BYTES + "-byte limit");
+          "file is " + bytes.length + " bytes, over the " + MAX_BYTES + "-byte limit " + Limits.FILE_BYTES.tag());
       return null;
     }
     String text = decode(bytes);
     if (text == null) return null;
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(file)
-            .setSchema(new CoreSchema())
-            .setAllowDuplicateKeys(true) // reported by us, with both positions
-            .setMaxAliasesForCollections(100_000) // expansion is bounded by MAX_NODES instead
-            .setCodePointLimit(MAX_BYTES)
-            .setAllowNonScalarKeys(true)
-            .build();
-    List<Node> out = new ArrayList<>();
+    Position longLine = LongLines.first(file, text);
+    if (longLine != null) {
+      diags.error(CODE_SYNTAX, longLine, "line longer than " + Limits.LINE_CHARS.value() + " characters "
+          + Limits.LINE_CHARS.tag());
+      return null;
+    }
+    return text;
+  }
+
+  /** Runs a parse, turning every refusal into an error with its position; null then. */
+  private <T> T guarded(java.util.function.Supplier<T> parse) {
     try {
-      Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
-      Composer composer = new Composer(settings, parser);
-      while (composer.hasNext()) {
-        org.snakeyaml.engine.v2.nodes.Node n = composer.next();
-        Node converted = convert(n, new IdentityHashMap<>());
-        if (converted != null) out.add(converted);
-      }
+      return parse.get();
     } catch (TooDeep e) {
-      diags.error(CODE_SYNTAX, e.pos, "nesting deeper than " + MAX_DEPTH + " levels");
-      return null;
+      diags.error(CODE_SYNTAX, e.pos, "nesting deeper than " + MAX_DEPTH + " levels"
+          + (e.expanded ? " once aliases and merge keys are expanded " : " ") + Limits.NESTING_DEPTH.tag());
     } catch (TooLarge e) {
-      diags.error(CODE_SYNTAX, e.pos,
-          "aliases expand to more than " + MAX_NODES + " nodes (a YAML alias bomb?)");
-      return null;
+      diags.error(CODE_SYNTAX, e.pos, e.message);
     } catch (MarkedYamlEngineException e) {
       Position p = e.getProblemMark().or(e::getContextMark).map(this::pos).orElse(Position.of(file, 1, 1));
       String msg = e.getProblem() != null ? e.getProblem() : e.getMessage();
       if (e.getContext() != null && !e.getContext().isBlank()) msg = e.getContext() + ": " + msg;
       diags.error(CODE_SYNTAX, p, "invalid YAML: " + oneLine(msg));
-      return null;
     } catch (YamlEngineException e) {
       diags.error(CODE_SYNTAX, Position.of(file, 1, 1), "invalid YAML: " + oneLine(e.getMessage()));
-      return null;
     }
+    return null;
+  }
+
+  private List<Node> run(byte[] bytes) {
+    String text = checkedText(bytes);
+    if (text == null) return null;
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setSchema(NO_MERGE_SCHEMA)
+            .setAllowDuplicateKeys(true) // reported by us, with both positions
+            .setMaxAliasesForCollections(Integer.MAX_VALUE) // expansion is bounded by MAX_NODES instead
+            .setCodePointLimit(MAX_BYTES)
+            .setAllowNonScalarKeys(true)
+            .build();
+    List<Node> out = guarded(() -> {
+      List<Node> docs = new ArrayList<>();
+      Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new Composer(settings, parser);
+      while (composer.hasNext()) {
+        org.snakeyaml.engine.v2.nodes.Node n = composer.next();
+        if (produced + expandedSize(n, new IdentityHashMap<>(), new IdentityHashMap<>(), 0) > MAX_NODES) {
+          produced = MAX_NODES;
+          count(bombAt != null ? bombAt : n); // refused before any copy is made, at the innermost node over the limit
+        }
+        Node converted = convert(n, new IdentityHashMap<>());
+        if (converted != null) docs.add(converted);
+      }
+      return docs;
+    });
+    if (out == null) return null;
     if (out.isEmpty()) {
       diags.error(CODE_SYNTAX, Position.of(file, 1, 1), "empty compose file");
       return null;
@@ -189,7 +263,40 @@ public final class Parse {
   }
 
   private void count(org.snakeyaml.engine.v2.nodes.Node n) {
-    if (++produced > MAX_NODES) throw new TooLarge(pos(n));
+    if (++produced > MAX_NODES) {
+      throw new TooLarge(pos(n), "aliases expand to more than " + MAX_NODES + " nodes (a YAML alias bomb?) "
+          + Limits.NODES.tag());
+    }
+  }
+
+  /**
+   * How many nodes {@code n} becomes once its aliases are expanded, computed on the shared graph
+   * snakeyaml-engine builds (each distinct node once, so linear in the file) and saturating at
+   * {@link #MAX_NODES}: an alias bomb is refused before a single copy is made. Recursive aliases
+   * count once (convert reports them); nesting past {@link #MAX_DEPTH} is refused here too.
+   */
+  private long expandedSize(org.snakeyaml.engine.v2.nodes.Node n, IdentityHashMap<Object, Long> memo,
+      IdentityHashMap<Object, Boolean> onPath, int depth) {
+    Long known = memo.get(n);
+    if (known != null) return known;
+    if (onPath.containsKey(n)) return 1;
+    if (depth > MAX_DEPTH) throw new TooDeep(pos(n), true);
+    long size = 1;
+    onPath.put(n, Boolean.TRUE);
+    if (n instanceof SequenceNode seq) {
+      for (org.snakeyaml.engine.v2.nodes.Node c : seq.getValue()) {
+        size = Math.min(size + expandedSize(c, memo, onPath, depth + 1), MAX_NODES + 1L);
+      }
+    } else if (n instanceof MappingNode map) {
+      for (NodeTuple t : map.getValue()) {
+        size = Math.min(size + expandedSize(t.getKeyNode(), memo, onPath, depth + 1)
+            + expandedSize(t.getValueNode(), memo, onPath, depth + 1), MAX_NODES + 1L);
+      }
+    }
+    onPath.remove(n);
+    memo.put(n, size);
+    if (size > MAX_NODES && bombAt == null) bombAt = n;
+    return size;
   }
 
   /**
@@ -206,6 +313,7 @@ public final class Parse {
       diags.error(CODE_SYNTAX, pos(n), "recursive alias: a node cannot contain itself");
       return ScalarNode.ofNull(pos(n));
     }
+    if (++expandedDepth > MAX_DEPTH) throw new TooDeep(pos(n), true);
     onPath.put(n, Boolean.TRUE);
     try {
       if (n instanceof SequenceNode seq) {
@@ -217,12 +325,16 @@ public final class Parse {
       return mapping(map, tag, onPath);
     } finally {
       onPath.remove(n);
+      expandedDepth--;
     }
   }
 
   private ScalarNode scalar(org.snakeyaml.engine.v2.nodes.ScalarNode s, String tag) {
     Position p = pos(s);
     String v = s.getValue();
+    if (Limits.SCALAR_CHARS.exceededBy(v.length())) {
+      throw new TooLarge(p, "scalar of " + v.length() + " characters " + Limits.SCALAR_CHARS.tag());
+    }
     Tag t = s.getTag();
     ScalarNode.Kind kind;
     if (t.equals(Tag.STR)) kind = ScalarNode.Kind.STRING;
@@ -254,7 +366,7 @@ public final class Parse {
       org.snakeyaml.engine.v2.nodes.Node v = t.getValueNode();
       if (k instanceof org.snakeyaml.engine.v2.nodes.ScalarNode ks
           && ks.isPlain() && "<<".equals(ks.getValue())) {
-        mergeSources(v, onPath, merged);
+        mergeSources(ks, v, onPath, merged);
         continue;
       }
       if (!(k instanceof org.snakeyaml.engine.v2.nodes.ScalarNode ks)) {
@@ -263,12 +375,19 @@ public final class Parse {
       }
       count(k);
       String key = ks.getValue();
+      if (Limits.SCALAR_CHARS.exceededBy(key.length())) {
+        throw new TooLarge(pos(k), "key of " + key.length() + " characters " + Limits.SCALAR_CHARS.tag());
+      }
       Position kp = pos(k);
       MapNode.Entry prev = own.get(key);
       if (prev != null) {
         diags.error(CODE_DUP, kp, "duplicate key '" + key + "' (first defined at line "
             + prev.keyPosition().line() + ")");
         continue;
+      }
+      if (Limits.MAPPING_KEYS.exceededBy(own.size() + 1L)) {
+        throw new TooLarge(kp, "mapping with more than " + Limits.MAPPING_KEYS.value() + " keys "
+            + Limits.MAPPING_KEYS.tag());
       }
       own.put(key, new MapNode.Entry(key, kp, convert(v, onPath)));
     }
@@ -289,7 +408,17 @@ public final class Parse {
     return MapNode.of(result.values(), pos(map)).withTag(tag);
   }
 
-  private void mergeSources(org.snakeyaml.engine.v2.nodes.Node v, IdentityHashMap<Object, Boolean> onPath, List<MapNode> out) {
+  private void mergeSources(org.snakeyaml.engine.v2.nodes.Node key, org.snakeyaml.engine.v2.nodes.Node v,
+      IdentityHashMap<Object, Boolean> onPath, List<MapNode> out) {
+    List<org.snakeyaml.engine.v2.nodes.Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
+    for (org.snakeyaml.engine.v2.nodes.Node src : sources) {
+      if (onPath.containsKey(src)) {
+        String anchor = src.getAnchor().map(a -> " (anchor &" + a.getValue() + ")").orElse("");
+        diags.error(CODE_SYNTAX, pos(key), "merge key '<<' includes a mapping that contains this one" + anchor
+            + ": a merge cycle");
+        return;
+      }
+    }
     Node c = convert(v, onPath);
     if (c instanceof MapNode m) {
       out.add(m);
@@ -305,19 +434,23 @@ public final class Parse {
 
   private static final class TooDeep extends RuntimeException {
     final transient Position pos;
+    final boolean expanded;
 
-    TooDeep(Position pos) {
+    TooDeep(Position pos, boolean expanded) {
       super(null, null, false, false);
       this.pos = pos;
+      this.expanded = expanded;
     }
   }
 
   private static final class TooLarge extends RuntimeException {
     final transient Position pos;
+    final String message;
 
-    TooLarge(Position pos) {
+    TooLarge(Position pos, String message) {
       super(null, null, false, false);
       this.pos = pos;
+      this.message = message;
     }
   }
 
@@ -352,7 +485,7 @@ public final class Parse {
         case MappingStart, SequenceStart -> {
           if (++depth > MAX_DEPTH) {
             Optional<Mark> m = e.getStartMark();
-            throw new TooDeep(m.map(Parse.this::pos).orElse(Position.of(file, 1, 1)));
+            throw new TooDeep(m.map(Parse.this::pos).orElse(Position.of(file, 1, 1)), false);
           }
         }
         case MappingEnd, SequenceEnd -> depth--;

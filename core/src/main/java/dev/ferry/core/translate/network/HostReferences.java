@@ -20,9 +20,15 @@ public final class HostReferences {
   /** One reference: the variable, the host as written, its port or -1, and where it is. */
   public record Ref(String key, String host, int port, ModelPath path) {}
 
-  private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/@\\s]*@)?([^/?#\\s]+)");
+  // Linear in the value: a match starts only where a run of scheme characters starts (the
+  // scheme is the run from its first letter), and the runs before ':' are possessive (*+; ':' is
+  // not in their class, so backtracking into them could not match). Trying every position of a
+  // long word, each scanning to the word's end, made a 1 MB value take minutes.
+  public static final String SCHEME = "(?<![a-zA-Z0-9+.-])[0-9+.-]*+[a-zA-Z][a-zA-Z0-9+.-]*+://";
+
+  private static final Pattern URL = Pattern.compile(SCHEME + "(?:[^/@\\s]*@)?([^/?#\\s]+)");
   private static final Pattern HOST_PORT =
-      Pattern.compile("(?<![\\w.@/:-])(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9][A-Za-z0-9_.-]*):(\\d{1,5})(?![\\w.:])");
+      Pattern.compile("(?<![\\w.@/:-])(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9][A-Za-z0-9_.-]*+):(\\d{1,5})(?![\\w.:])");
   private static final Set<String> HOST_WORDS = Set.of(
       "HOST", "HOSTS", "HOSTNAME", "SERVER", "SERVERS", "ADDR", "ADDRESS", "BROKER", "BROKERS", "NODES",
       "ENDPOINT", "ENDPOINTS", "URL", "URI", "DSN", "SEEDS", "PEERS", "UPSTREAM", "BACKEND");

@@ -55,7 +55,8 @@ public final class Ports {
           && plan.kind(s.name()) != WorkloadKind.CRONJOB) {
         infer(ctx, s, members, refs, out);
       }
-      plan.setPorts(s.name(), new ArrayList<>(out.values()));
+      // (the "overflow" marker of add() is null: not a port)
+      plan.setPorts(s.name(), out.values().stream().filter(java.util.Objects::nonNull).toList());
     }
   }
 

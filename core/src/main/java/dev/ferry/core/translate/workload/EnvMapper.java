@@ -32,7 +32,6 @@ import java.util.regex.Pattern;
 public final class EnvMapper {
   /** ConfigMap keys (and so envFrom variables) must match this. */
   private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-  /** A URL with a password in it: {@code scheme://user:password@host}. */
 
   /** The container's env and envFrom. */
   public record Env(List<EnvVar> env, List<EnvFromSource> envFrom) {}

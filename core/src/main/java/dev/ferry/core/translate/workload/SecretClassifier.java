@@ -30,11 +30,15 @@ public final class SecretClassifier {
   static final int DIR_DEPTH = 6;
   static final long DIR_BYTES = 8L << 20;
 
-  private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]*:[^/@\\s]+@");
+  private static final Pattern URL_CREDENTIALS =
+      // linear in the value: HostReferences.SCHEME anchors the scheme; possessive runs with their stop characters outside them
+      Pattern.compile(dev.ferry.core.translate.network.HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
   private static final Pattern CONNECTION_PASSWORD = Pattern.compile(
       "(?i)(^|[;\\s])(password|pwd|passwd|pass)\\s*=\\s*[^;\\s]");
   private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----");
-  private static final Pattern DOCKER_AUTHS = Pattern.compile("\"auths\"\\s*:[\\s\\S]*\"(auth|identitytoken)\"\\s*:");
+  /** Docker's config.json: an "auths" object and, after it, an "auth" or "identitytoken" entry (two linear finds). */
+  private static final Pattern DOCKER_AUTHS = Pattern.compile("\"auths\"\\s*+:");
+  private static final Pattern DOCKER_AUTH_ENTRY = Pattern.compile("\"(?:auth|identitytoken)\"\\s*+:");
   private static final Pattern KUBECONFIG_CREDENTIALS = Pattern.compile(
       "(?m)^\\s*(client-key-data|token|password|client-key):\\s*\\S");
   private static final Set<String> SECRET_FILE_NAMES = Set.of(
@@ -115,10 +119,15 @@ public final class SecretClassifier {
   public static boolean secretBytes(byte[] content) {
     if (content == null) return false;
     String text = new String(content, 0, (int) Math.min(content.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-    if (PRIVATE_KEY.matcher(text).find() || URL_CREDENTIALS.matcher(text).find() || DOCKER_AUTHS.matcher(text).find()) {
+    if (PRIVATE_KEY.matcher(text).find() || URL_CREDENTIALS.matcher(text).find() || dockerAuths(text)) {
       return true;
     }
     return text.contains("apiVersion") && text.contains("clusters") && KUBECONFIG_CREDENTIALS.matcher(text).find();
+  }
+
+  private static boolean dockerAuths(String text) {
+    java.util.regex.Matcher m = DOCKER_AUTHS.matcher(text);
+    return m.find() && DOCKER_AUTH_ENTRY.matcher(text).region(m.end(), text.length()).find();
   }
 
   /** budget: {entries seen, bytes sniffed}. */

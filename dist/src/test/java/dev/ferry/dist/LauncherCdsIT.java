@@ -36,7 +36,9 @@ class LauncherCdsIT {
     Files.copy(copy, jar, StandardCopyOption.REPLACE_EXISTING);
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(copy).toMillis() + 60_000));
     assertSharedArchiveInUse(in);
-    assertEquals(List.of(), tempFiles(in), "no temporary files left in the cache");
+    assertEquals(1, cacheFiles(in).stream().filter(n -> n.endsWith(".jsa")).count(), "the stale archive is deleted: " + cacheFiles(in));
+    assertEquals(List.of(), cacheFiles(in).stream().filter(n -> !n.endsWith(".jsa") && !n.startsWith("jar-")).toList(),
+        "no temporary files left in the cache");
   }
 
   @Test
@@ -69,9 +71,9 @@ class LauncherCdsIT {
     assertTrue(p.out().contains("\nferry " + Install.version() + "\n"), p::toString);
   }
 
-  private static List<String> tempFiles(Install in) throws IOException {
+  private static List<String> cacheFiles(Install in) throws IOException {
     try (var s = Files.list(in.cache())) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".jsa")).toList();
+      return s.map(p -> p.getFileName().toString()).toList();
     }
   }
 }

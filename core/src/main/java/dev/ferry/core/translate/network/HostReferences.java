@@ -86,6 +86,8 @@ public final class HostReferences {
 
   /** Whether {@code host} names {@code name} (DNS names compare without case; {@code name.} and a search suffix too). */
   public static boolean names(String host, String name) {
+    int extra = host.length() - name.length();
+    if (extra != 0 && extra != 1) return false; // most pairs: no allocation (called per reference x service)
     String h = host.toLowerCase(Locale.ROOT);
     String n = name.toLowerCase(Locale.ROOT);
     return h.equals(n) || h.equals(n + ".");

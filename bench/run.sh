@@ -8,7 +8,8 @@
 #          with it busy: a CPU-bound shell loop (`while :; do :; done`) runs for the whole section
 #   scale  config/convert/lint/explain/chart at 1,000 and 2,000 services (2,000/1,000 ratio)
 #   10k    convert, lint, chart, explain (text and --html) at 10,000 services
-#   batch  one `ferry lint DIR` over ../shared/corpus vs one `ferry lint FILE` per compose file
+#   batch  one `ferry lint DIR` over ../shared/corpus ($CORPUS overrides it) vs one `ferry lint FILE`
+#          per compose file
 # usage: bench/run.sh [RUNS] [SECTION...]   (default: 7 runs, every section; 10k uses max(3, RUNS/2))
 # dclint is installed from npm into .cache/dclint on first use.
 set -eu
@@ -114,7 +115,8 @@ for section in $SECTIONS; do
     echo "(goal: each <= 3000 ms)"
     echo ;;
   batch)
-    if [ -d "$ROOT/../shared/corpus" ]; then DIR="$ROOT/../shared/corpus"; else DIR="$ROOT/testdata/convert"; fi
+    DIR=${CORPUS:-$ROOT/../shared/corpus}
+    [ -d "$DIR" ] || DIR="$ROOT/testdata/convert"
     FILES=$(find "$DIR" \( -name 'compose.yaml' -o -name 'compose.yml' -o -name 'docker-compose.yaml' -o -name 'docker-compose.yml' \) | grep -v node_modules | sort)
     N=$(echo "$FILES" | wc -l)
     ONE=$(ms "$F" lint --format json --fail-on never "$DIR")

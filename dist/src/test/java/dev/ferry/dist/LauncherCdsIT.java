@@ -64,11 +64,12 @@ class LauncherCdsIT {
   private static void assertSharedArchiveInUse(Install in) {
     Map<String, String> env = new HashMap<>(in.env());
     env.put("FERRY_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
-    Proc p = in.ferry(in.home(), env, "--version");
+    Proc p = in.ferry(in.home(), env, "--help"); // builds every command's picocli model
     assertEquals(0, p.code(), p::toString);
     assertTrue(p.out().contains("dev.ferry.cli.Main source: shared objects file"), p::toString);
+    assertTrue(p.out().contains("dev.ferry.cli.command.LintCommand source: shared objects file"), p::toString);
     assertTrue(p.out().contains("picocli.CommandLine source: shared objects file"), p::toString);
-    assertTrue(p.out().contains("\nferry " + Install.version() + "\n"), p::toString);
+    assertTrue(p.out().contains("\nUsage: ferry "), p::toString);
   }
 
   private static List<String> cacheFiles(Install in) throws IOException {

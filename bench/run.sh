@@ -10,7 +10,8 @@
 #   10k    convert, lint, chart, explain (text and --html) at 10,000 services
 #   batch  one `ferry lint DIR` over ../shared/corpus ($CORPUS overrides it) vs one `ferry lint FILE`
 #          per compose file
-# usage: bench/run.sh [RUNS] [SECTION...]   (default: 7 runs, every section; 10k uses max(3, RUNS/2))
+# usage: bench/run.sh [RUNS] [SECTION...]   (default: 7 runs, every section; 10k uses max(3, RUNS/2)
+#        runs, or $TENK_RUNS)
 # dclint is installed from npm into .cache/dclint on first use.
 set -eu
 set -f # commands are split into words, never globbed
@@ -41,8 +42,8 @@ interleave() {
   while [ $r -le "$runs" ]; do
     j=1
     while [ $j -le $k ]; do
-      eval "cmd=\$C$j"
-      t=$(ms $cmd)
+      eval "_c=\$C$j"
+      t=$(ms $_c)
       [ $r -gt 0 ] && echo "$t" >>"$W/t$j"
       j=$((j + 1))
     done
@@ -105,6 +106,7 @@ for section in $SECTIONS; do
     echo ;;
   10k)
     R=$((RUNS / 2)); [ $R -lt 3 ] && R=3
+    R=${TENK_RUNS:-$R}
     echo "| 10,000 services (median of $R) | wall time |"
     echo "| --- | --- |"
     interleave "$R" "ferry convert" "$F convert -f $W/compose-10000.yaml" \

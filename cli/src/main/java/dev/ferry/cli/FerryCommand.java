@@ -33,13 +33,15 @@ public final class FerryCommand implements Runnable {
   static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
   static {
-    SUBCOMMANDS.put("config", ConfigCommand::new);
-    SUBCOMMANDS.put("convert", dev.ferry.cli.command.ConvertCommand::new);
-    SUBCOMMANDS.put("lint", dev.ferry.cli.command.LintCommand::new);
-    SUBCOMMANDS.put("rules", dev.ferry.cli.command.RulesCommand::new);
-    SUBCOMMANDS.put("chart", dev.ferry.cli.command.ChartCommand::new);
-    SUBCOMMANDS.put("explain", dev.ferry.cli.command.ExplainCommand::new);
-    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    // Lambdas, not constructor references: a reference loads its class when the map is built, a
+    // lambda only when the command is run, so `ferry lint` does not load the other commands.
+    SUBCOMMANDS.put("config", () -> new ConfigCommand());
+    SUBCOMMANDS.put("convert", () -> new dev.ferry.cli.command.ConvertCommand());
+    SUBCOMMANDS.put("lint", () -> new dev.ferry.cli.command.LintCommand());
+    SUBCOMMANDS.put("rules", () -> new dev.ferry.cli.command.RulesCommand());
+    SUBCOMMANDS.put("chart", () -> new dev.ferry.cli.command.ChartCommand());
+    SUBCOMMANDS.put("explain", () -> new dev.ferry.cli.command.ExplainCommand());
+    SUBCOMMANDS.put("help", () -> new CommandLine.HelpCommand());
   }
 
   @Spec CommandSpec spec;
@@ -62,6 +64,9 @@ public final class FerryCommand implements Runnable {
   public static CommandLine commandLineFor(String... args) {
     if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
       return commandLine(List.of(args[0]));
+    }
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return commandLine(List.of()); // the version needs no subcommand models
     }
     return commandLine();
   }
@@ -115,7 +120,8 @@ public final class FerryCommand implements Runnable {
     @Override
     public String[] getVersion() {
       String v = FerryCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"ferry " + (v == null ? "0.1.0-dev" : v)};
+      // concat, not +: an indy string concatenation bootstraps java.lang.invoke (~100 classes) for `ferry --version`
+      return new String[] {"ferry ".concat(v == null ? "0.1.0-dev" : v)};
     }
   }
 }

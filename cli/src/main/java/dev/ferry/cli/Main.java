@@ -8,6 +8,11 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length == 1 && args[0].equals("--cds-train")) System.exit(Training.run());
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without building its command model (most of a bare start-up).
+      System.out.println(new FerryCommand.Version().getVersion()[0]);
+      return;
+    }
     warmUpInBackground(args);
     System.exit(run(args));
   }

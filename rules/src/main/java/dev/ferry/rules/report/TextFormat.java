@@ -3,6 +3,8 @@ package dev.ferry.rules.report;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.rules.api.Finding;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * {@code file:line:col: severity [id] message}, then the source line with a caret under the
@@ -17,12 +19,16 @@ final class TextFormat {
 
   static String render(Report r, boolean colour) {
     StringBuilder b = new StringBuilder();
+    // Line starts per text, found once: scanning from the top for each finding was quadratic
+    // (over half of `ferry lint` at 1,000 services).
+    Map<String, int[]> starts = new IdentityHashMap<>();
     for (Finding f : r.findings()) {
       String sev = f.severity().label();
       b.append(c(colour, BOLD, TerminalSafe.line(f.position().toString()))).append(": ")
           .append(c(colour, colourOf(f.severity()), sev)).append(" [").append(f.rule()).append("] ")
           .append(TerminalSafe.text(f.message())).append('\n');
-      String raw = line(r.texts().get(f.file()), f.line());
+      String text = r.texts().get(f.file());
+      String raw = text == null ? null : line(text, starts.computeIfAbsent(text, TextFormat::lineStarts), f.line());
       if (raw != null) {
         String line = TerminalSafe.line(raw);
         String gutter = String.valueOf(f.line());
@@ -65,14 +71,20 @@ final class TextFormat {
     return colour ? code + s + RESET : s;
   }
 
-  static String line(String text, int line) {
-    if (text == null || line < 1) return null;
-    int off = 0;
-    for (int l = 1; l < line; l++) {
-      int nl = text.indexOf('\n', off);
-      if (nl < 0) return null;
-      off = nl + 1;
-    }
+  /** Offsets where each line of {@code text} starts (index 0: line 1). */
+  static int[] lineStarts(String text) {
+    int n = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    int[] starts = new int[n];
+    int k = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+    return starts;
+  }
+
+  /** Line {@code line} (1-based) of {@code text} without its line break, or null past the end. */
+  static String line(String text, int[] starts, int line) {
+    if (line < 1 || line > starts.length) return null;
+    int off = starts[line - 1];
     int end = text.indexOf('\n', off);
     String s = text.substring(off, end < 0 ? text.length() : end);
     return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;

@@ -92,6 +92,11 @@ public final class HostReferences {
 
   /** Whether {@code host} names {@code name} (DNS names compare without case; {@code name.} and a search suffix too). */
   public static boolean names(String host, String name) {
+    // Called per reference x service: reject most pairs without allocating (a case-insensitive
+    // prefix mismatch means the lower-cased strings differ too).
+    int extra = host.length() - name.length();
+    if (extra != 0 && extra != 1) return false;
+    if (!host.regionMatches(true, 0, name, 0, name.length())) return false;
     String h = host.toLowerCase(Locale.ROOT);
     String n = name.toLowerCase(Locale.ROOT);
     return h.equals(n) || h.equals(n + ".");

@@ -1,0 +1,80 @@
+package dev.ferry.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher keeps its class-data-sharing archive in use across a rebuild: {@code mvn verify}
+ * rewrites the jar with the same bytes and a new modification time, which the JVM checks before it
+ * maps an archive. Each run here uses {@code -Xshare:on} (a rejected archive is a start-up error,
+ * not a silent fallback) and {@code -Xlog:class+load} to show where ferry's classes come from.
+ */
+class LauncherCdsIT {
+  @TempDir Path tmp;
+
+  @Test
+  void archiveStaysInUseAfterTheJarIsRewrittenWithTheSameBytes() throws IOException {
+    Install in = Install.unpack(Install.archive(), tmp);
+    assertEquals(0, in.ferry(tmp, "--version").code());
+    assertSharedArchiveInUse(in);
+
+    // A rebuild: same bytes, new modification time (as the shade plugin writes it again).
+    Path jar = in.root().resolve("lib/ferry.jar");
+    Path copy = tmp.resolve("ferry.jar");
+    Files.copy(jar, copy);
+    Files.copy(copy, jar, StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(copy).toMillis() + 60_000));
+    assertSharedArchiveInUse(in);
+    assertEquals(1, cacheFiles(in).stream().filter(n -> n.endsWith(".jsa")).count(), "the stale archive is deleted: " + cacheFiles(in));
+    assertEquals(List.of(), cacheFiles(in).stream().filter(n -> !n.endsWith(".jsa") && !n.startsWith("jar-")).toList(),
+        "no temporary files left in the cache");
+  }
+
+  @Test
+  void repositoryLauncherUsesTheSameStartUpPath() throws IOException {
+    // ./ferry of a checkout runs the release launcher on cli/target/ferry.jar with its own cache.
+    Path root = Install.repoRoot();
+    String launcher = Files.readString(root.resolve("ferry"));
+    assertTrue(launcher.contains("exec \"$ROOT/cli/src/main/sh/ferry\""), launcher);
+    Install in = Install.unpack(Install.archive(), tmp);
+    Map<String, String> env = new HashMap<>(in.env());
+    Path jar = Files.copy(root.resolve("cli/target/ferry.jar"), tmp.resolve("checkout.jar"));
+    env.put("FERRY_JAR", jar.toString());
+    env.put("FERRY_CACHE_DIR", tmp.resolve("launcher-cache").toString());
+    env.put("FERRY_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+    Proc p = Proc.run(tmp, env, List.of(root.resolve("cli/src/main/sh/ferry").toString(), "--version"));
+    assertEquals(0, p.code(), p::toString);
+    assertTrue(p.out().contains("dev.ferry.cli.Main source: shared objects file"), p::toString);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+    Proc again = Proc.run(tmp, env, List.of(root.resolve("cli/src/main/sh/ferry").toString(), "--version"));
+    assertTrue(again.out().contains("dev.ferry.cli.Main source: shared objects file"), again::toString);
+  }
+
+  private static void assertSharedArchiveInUse(Install in) {
+    Map<String, String> env = new HashMap<>(in.env());
+    env.put("FERRY_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+    Proc p = in.ferry(in.home(), env, "--help"); // builds every command's picocli model
+    assertEquals(0, p.code(), p::toString);
+    assertTrue(p.out().contains("dev.ferry.cli.Main source: shared objects file"), p::toString);
+    assertTrue(p.out().contains("dev.ferry.cli.command.LintCommand source: shared objects file"), p::toString);
+    assertTrue(p.out().contains("picocli.CommandLine source: shared objects file"), p::toString);
+    assertTrue(p.out().contains("\nUsage: ferry "), p::toString);
+  }
+
+  private static List<String> cacheFiles(Install in) throws IOException {
+    try (var s = Files.list(in.cache())) {
+      return s.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}

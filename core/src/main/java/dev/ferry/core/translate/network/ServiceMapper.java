@@ -7,6 +7,7 @@ import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadKind;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -28,6 +29,15 @@ public final class ServiceMapper {
   public static void map(TranslationContext ctx, Plan plan, Service s) {
     List<PortSpec> specs = plan.ports(s.name());
     Map<String, ModelPath> aliases = Plan.aliasSources(ctx.project(), s);
+    WorkloadKind kind = plan.kind(s.name());
+    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && (s.networkMode() == null
+        || !(s.networkMode().equals("host") || s.networkMode().equals("none")))) {
+      ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(), "service \"" + s.name() + "\" runs to completion"
+          + " as a " + (kind == WorkloadKind.JOB ? "Job" : "CronJob") + ": it gets no Service, so the name \"" + s.name()
+          + "\" does not resolve on Kubernetes (compose resolves it while the container runs)",
+          "Reach a one-off task through the services it writes to, not by its name; make it a long-running service"
+              + " (restart: unless-stopped) if others connect to it.");
+    }
     if (specs.isEmpty() && !Ports.hasName(plan, s)) {
       for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
         String alias = e.getKey();

@@ -131,8 +131,8 @@ public final class ComposeSide {
     Path dir = Path.of(p.workingDir());
     for (Mount m : s.volumes()) {
       View.Seen seen;
-      if (m.isNamedVolume()) seen = new View.Seen(View.Seen.Kind.DATA, "volume " + m.source());
-      else if (m.isBind()) seen = host(dir, m.source());
+      if (m.isNamedVolume()) seen = new View.Seen(View.Seen.Kind.DATA, "volume " + m.source()).from(m.source());
+      else if (m.isBind()) seen = host(dir, m.source()).from(m.source());
       else seen = new View.Seen(View.Seen.Kind.SCRATCH, null);
       v.mounts().put(m.target(), seen);
     }
@@ -148,7 +148,12 @@ public final class ComposeSide {
   private static View.Seen file(Path dir, Secret def) {
     if (def == null) return new View.Seen(View.Seen.Kind.FILE, null);
     if (def.content() != null) return new View.Seen(View.Seen.Kind.FILE, digest(def.content().getBytes(StandardCharsets.UTF_8)));
-    if (def.file() != null) return host(dir, def.file());
+    if (def.file() != null) {
+      View.Seen seen = host(dir, def.file()).from(def.file());
+      // a missing file is not created as a directory (that is bind mounts): compose cannot start it
+      return seen.kind() == View.Seen.Kind.DIRECTORY && seen.detail().isEmpty() && !Files.exists(dir.resolve(def.file()))
+          ? new View.Seen(View.Seen.Kind.FILE, null, def.file()) : seen;
+    }
     return new View.Seen(View.Seen.Kind.FILE, null); // from the environment or external: content unknown here
   }
 

@@ -16,7 +16,11 @@ import java.util.Objects;
  */
 public final class Fidelity {
   /** One thing a container had on compose and has differently on Kubernetes. */
-  public record Difference(String service, String other, String aspect, String token, String what) {
+  public record Difference(String service, String other, String aspect, String token, String what, String alt) {
+    public Difference(String service, String other, String aspect, String token, String what) {
+      this(service, other, aspect, token, what, null);
+    }
+
     @Override
     public String toString() {
       return service + ": " + aspect + " " + what;
@@ -90,7 +94,7 @@ public final class Fidelity {
         } else if (want.detail() != null && got.detail() != null && !want.detail().equals(got.detail())) {
           diff = "shows " + got + ", not " + want;
         }
-        if (diff != null) diffs.add(new Difference(s, null, "mount", at, at + " " + diff));
+        if (diff != null) diffs.add(new Difference(s, null, "mount", at, at + " " + diff, want.source()));
       }
     }
     List<Difference> explained = new ArrayList<>();
@@ -99,11 +103,14 @@ public final class Fidelity {
     return new Result(compose.size(), names, ports, vars, mounts, explained, unexplained);
   }
 
-  /** A finding of the service (or of the service it names, or of the project) that names what differs. */
+  /**
+   * A finding of the service (or of the service it names, or of the project) that names what
+   * differs (for a mount: its target, or the host path or volume it comes from).
+   */
   static boolean explains(Difference d, List<Diagnostic> findings) {
     for (Diagnostic f : findings) {
       boolean whose = f.service() == null || f.service().equals(d.service()) || Objects.equals(f.service(), d.other());
-      if (whose && f.message().contains(d.token())) return true;
+      if (whose && (f.message().contains(d.token()) || d.alt() != null && f.message().contains(d.alt()))) return true;
     }
     return false;
   }

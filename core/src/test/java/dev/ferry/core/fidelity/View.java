@@ -27,8 +27,17 @@ public record View(Map<String, Name> names, Map<String, String> env, Map<String,
   }
 
   /** What a mount target shows: a file (its content), a directory (its entries), persistent data, scratch space, a host path. */
-  public record Seen(Kind kind, String detail) {
+  public record Seen(Kind kind, String detail, String source) {
     public enum Kind { FILE, DIRECTORY, DATA, SCRATCH, HOST }
+
+    public Seen(Kind kind, String detail) {
+      this(kind, detail, null);
+    }
+
+    /** The same, noting where it comes from (a host path, a volume). */
+    public Seen from(String src) {
+      return new Seen(kind, detail, src);
+    }
 
     @Override
     public String toString() {

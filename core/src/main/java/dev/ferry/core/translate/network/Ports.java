@@ -52,6 +52,7 @@ public final class Ports {
       for (Service m : members) declared(ctx, m, out);
       boolean reached = members.stream().anyMatch(m -> reachedBy.contains(m.name()));
       if (out.isEmpty() && hasName(plan, s)) infer(ctx, s, members, refs, out, reached);
+      else if (hasName(plan, s)) referenced(ctx, s, members, refs, out);
       plan.setPorts(s.name(), new ArrayList<>(out.values()));
     }
   }
@@ -138,6 +139,26 @@ public final class Ports {
             + " Pod's address and every port the container listens on is reachable, as on compose",
         "Declare the port the service listens on with expose (container-only, no host port), e.g. expose: [\"8080\"],"
             + " for a ClusterIP Service with a stable virtual IP.");
+  }
+
+  /**
+   * Ports other services use ({@code broker:29092}) that a service with declared ports does not
+   * declare: compose reaches every port the container listens on, so the Service offers them too.
+   */
+  private static void referenced(TranslationContext ctx, Service s, List<Service> members,
+      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out) {
+    for (Service m : members) {
+      for (HostReferences.Ref r : refs.getOrDefault(m.name(), List.of())) {
+        if (r.port() <= 0 || out.containsKey(r.port() + "/TCP")) continue;
+        String why = "used in " + r.path().toString() + " (" + r.host() + ":" + r.port() + ")";
+        if (add(ctx, s, out, r.port(), r.port(), "TCP", null, r.path(), why)) {
+          ctx.report("unreachable-service", Severity.INFO, r.path(), s.name(),
+              "service \"" + s.name() + "\" does not declare port " + r.port() + " but is reached on it (" + r.host() + ":"
+                  + r.port() + "): its Service offers that port too; declare it with expose to make it explicit",
+              expose(r.port()));
+        }
+      }
+    }
   }
 
   /** The remediation naming the port ferry inferred. */

@@ -90,6 +90,11 @@ public final class ReferenceDocs {
     for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
     }
+    b.append("\nHow kompose's behaviours are kept without a label: `kompose.service.type: headless` (and `service.type:\n")
+        .append("Headless`) on a service without ports gives a headless Service without ports, as does any long-running\n")
+        .append("service whose port cannot be known; `restart: \"no\"` on a Job or CronJob gives `restartPolicy: Never`\n")
+        .append("(`on-failure` and the default give `OnFailure`); `-n NS` emits the Namespace object first, so `kubectl\n")
+        .append("apply` works on a fresh cluster (a chart leaves the namespace to `helm install -n NS --create-namespace`).\n");
     return b.toString();
   }
 }

@@ -26,6 +26,15 @@ class ConvertCommandTest {
   }
 
   @Test
+  void aNamespaceIsCreatedBeforeAnythingIsAppliedIntoIt() {
+    Cli r = Cli.run("convert", "-f", EXAMPLE.toString(), "-n", "shop");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  labels:\n"
+        + "    app.kubernetes.io/managed-by: ferry\n  name: shop\n---\n"), r.out().substring(0, 200));
+    assertTrue(r.out().contains("  namespace: shop\n"), "objects are put into it");
+  }
+
+  @Test
   void jsonIsAList() {
     Cli r = Cli.run("convert", "-f", EXAMPLE.toString(), "--format", "json", "-q");
     assertEquals(0, r.code());

@@ -190,7 +190,8 @@ class ExplainHtmlBrowserTest {
   @Test
   void findingsSummaryAndPrint() throws IOException {
     assertFalse(driver.findElements(By.cssSelector(".pane.compose .finding")).isEmpty(), "findings are shown at their lines");
-    assertEquals("13", driver.findElement(By.id("sum-objects")).getText()); // incl. the PodDisruptionBudget of vote (replicas: 2)
+    // incl. the PodDisruptionBudget of vote (replicas: 2) and the headless Service of worker (no port)
+    assertEquals("14", driver.findElement(By.id("sum-objects")).getText());
     assertTrue(Integer.parseInt(driver.findElement(By.id("sum-translated")).getText()) > 10);
     String pdf = driver.print(new PrintOptions()).getContent();
     byte[] bytes = Base64.getDecoder().decode(pdf);

@@ -25,10 +25,10 @@ public final class ProjectOptions {
   @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name. Default: COMPOSE_PROJECT_NAME, the top-level name or the directory name.")
   public String projectName;
 
-  @Option(names = "--strict",
-      description = "Fail as compose does when a required variable (${X:?msg}) is unset or a required env_file is missing. "
-          + "Default: warn and go on (the deploy environment supplies them).")
-  public boolean strict;
+  @Option(names = "--strict", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Fail as compose does when a required variable (${X:?msg}) is unset or a required env_file is missing"
+          + " (the default). --no-strict warns and goes on with an empty value, for a run without the deploy environment.")
+  public boolean strict = true;
 
   /** Load options for these flags, with the process environment (the CLI is the one place that reads it). */
   public LoadOptions toLoadOptions() {

@@ -35,7 +35,14 @@ public final class ManifestWriter {
     return y.endsWith("\n") ? y : y + "\n";
   }
 
-  /** An object as a Jackson tree, with empty maps/lists and nulls removed. */
+  /**
+   * Empty objects that mean something: an {@code emptyDir: {}} volume source (without it the
+   * volume has no source), and empty label selectors (they select everything).
+   */
+  private static final java.util.Set<String> MEANINGFUL_EMPTY = java.util.Set.of(
+      "emptyDir", "podSelector", "namespaceSelector");
+
+  /** An object as a Jackson tree, with empty maps/lists and nulls removed (but {@link #MEANINGFUL_EMPTY} kept). */
   public static JsonNode tree(HasMetadata o) {
     JsonNode n = Yaml.mapper().valueToTree(o);
     return prune(n);
@@ -47,7 +54,8 @@ public final class ManifestWriter {
       List<String> drop = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         JsonNode v = prune(e.getValue());
-        if (v.isNull() || ((v.isObject() || v.isArray()) && v.isEmpty())) drop.add(e.getKey());
+        boolean keep = v.isObject() && MEANINGFUL_EMPTY.contains(e.getKey());
+        if (v.isNull() || (!keep && (v.isObject() || v.isArray()) && v.isEmpty())) drop.add(e.getKey());
         else o.set(e.getKey(), v);
       }
       o.remove(drop);

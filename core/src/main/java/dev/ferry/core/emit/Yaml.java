@@ -6,11 +6,11 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * The one YAML writer configuration ferry uses for every output: block style, minimal quotes
- * (strings that a YAML 1.1 reader would take for booleans or numbers are quoted), numbers-as-strings
- * quoted, no line splitting, literal blocks for multi-line strings, no document start marker.
+ * (a string any YAML 1.1 or 1.2 reader would take for something else is quoted: {@link PlainScalars}), no line splitting, literal blocks for multi-line strings, no document start marker.
  */
 public final class Yaml {
-  private static final YAMLMapper MAPPER = YAMLMapper.builder()
+  private static final YAMLMapper MAPPER = YAMLMapper.builder(
+      tools.jackson.dataformat.yaml.YAMLFactory.builder().stringQuotingChecker(new PlainScalars()).build())
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
       .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)

@@ -73,6 +73,7 @@ public final class ChartWriter {
     JsonNode services = values.root.get("services");
     for (HasMetadata o : plan.translation.objects()) {
       String owner = plan.owner(o);
+      if (o.getKind().equals("Namespace")) continue; // a release's namespace is Helm's: helm install -n NS --create-namespace
       if (o.getKind().equals("Ingress") && owner != null && services.get(owner).has("ingress")) continue;
       String dir = owner == null ? shared : plan.workloads.get(owner).getMetadata().getName();
       String file = "templates/" + dir + "/" + o.getKind().toLowerCase(Locale.ROOT) + ".yaml";

@@ -122,7 +122,7 @@ final class Helpers {
     StringBuilder pf = new StringBuilder();
     for (String svc : plan.workloads.keySet()) {
       JsonNode v = services.get(svc);
-      if (v == null || !v.has("service")) continue;
+      if (v == null || !v.has("service") || !v.has("ingress")) continue; // a headless Service without ports
       String s = Templates.svc(svc).replace("$.Values", ".Values");
       String name = Holes.quote(plan.workloads.get(svc).getMetadata().getName());
       ing.append("{{- if and ").append(s).append(".enabled ").append(s).append(".ingress.enabled }}\n")

@@ -67,7 +67,9 @@ final class Templates {
       ObjectNode spec = (ObjectNode) t.get("spec");
       if (spec.has("type")) spec.set("type", holes.value("{{ $svc.service.type | toJson }}"));
       spec.remove("ports");
-      holes.block(spec, ind -> ind + "ports:\n" + ind + "  {{- toYaml $svc.service.ports | nindent " + ind.length() + " }}");
+      // a headless Service for a service without a known port has none (any port reaches the Pod)
+      holes.block(spec, ind -> ind + "{{- with $svc.service.ports }}\n" + ind + "ports:\n" + ind
+          + "  {{- toYaml . | nindent " + ind.length() + " }}\n" + ind + "{{- end }}");
     }
     if (kind.equals("PersistentVolumeClaim") && plan.claimOwner(o.getMetadata().getName()) != null) pvc(t, persistence(o.getMetadata().getName()));
     if (kind.equals("Secret") && t.get("stringData") != null) {

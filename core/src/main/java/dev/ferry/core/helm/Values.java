@@ -114,7 +114,7 @@ final class Values {
       service.put("type", st.path("spec").path("type").asString("ClusterIP"));
       service.set("ports", st.path("spec").get("ports") == null ? F.arrayNode() : st.path("spec").get("ports"));
       comment(base, "service", first(s, "ports", "expose"));
-      ingress(v, s, base, st);
+      if (!service.path("ports").isEmpty()) ingress(v, s, base, st); // headless, no port: nothing to route to
     }
 
     ObjectNode persistence = F.objectNode();

@@ -44,7 +44,7 @@ public record LoadOptions(
     private final Set<String> profiles = new LinkedHashSet<>();
     private final Map<String, String> environment = new TreeMap<>();
     private String projectName;
-    private boolean strict;
+    private boolean strict = true;
     private boolean recover;
 
     public Builder file(Path f) {
@@ -98,9 +98,9 @@ public record LoadOptions(
     }
 
     /**
-     * Compose's strictness: a missing required variable ({@code ${X:?msg}}) or required env_file is
-     * an error. Default: a warning, since what the deploy environment supplies is often absent
-     * where a migration runs.
+     * Compose's strictness (the default): a missing required variable ({@code ${X:?msg}}) or
+     * required env_file is an error, as in docker compose. {@code false} makes both warnings (the
+     * value becomes empty), for a migration run where the deploy environment is absent.
      */
     public Builder strict(boolean b) {
       strict = b;

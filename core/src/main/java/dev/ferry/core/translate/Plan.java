@@ -122,8 +122,9 @@ public final class Plan {
   }
 
   /**
-   * The other names {@code s} is reached by (lower-cased, in order): its network aliases and the
-   * aliases other services give it in {@code links}, each with the item that declares it.
+   * The other names {@code s} is reached by (lower-cased, in order): its network aliases, the
+   * aliases other services give it in {@code links} and its {@code container_name}, each with the
+   * item that declares it.
    */
   public static Map<String, ModelPath> aliasSources(Project p, Service s) {
     Map<String, ModelPath> out = new LinkedHashMap<>();
@@ -141,6 +142,8 @@ public final class Plan {
         }
       }
     }
+    // compose also resolves a container_name on the project network
+    if (s.containerName() != null) out.putIfAbsent(s.containerName().toLowerCase(Locale.ROOT), s.path("container_name"));
     out.remove(s.name().toLowerCase(Locale.ROOT));
     return out;
   }

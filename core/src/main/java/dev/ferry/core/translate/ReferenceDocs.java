@@ -61,12 +61,17 @@ public final class ReferenceDocs {
         .append("  `restart: \"no\"` (or on-failure) that another service awaits with `service_completed_successfully`;\n")
         .append("  StatefulSet and CronJob only when steered (a database with a named volume gets a `statefulset-suggested` finding).\n")
         .append("- **Services**: the Service port is the container port (what other containers used: `db:5432`); a\n")
-        .append("  published port that differs is offered too (`8080 → 80`), so both names keep working. A service reached\n")
-        .append("  by name without ports gets ports inferred from `host:port` references, then from its image\n")
-        .append("  (`unreachable-service` finding either way).\n")
+        .append("  published port that differs is offered too (`8080 → 80`), so both names keep working. Every long-running\n")
+        .append("  service gets a Service: without declared ports, ports come from `host:port` references, then from its\n")
+        .append("  image, else the Service is headless (`clusterIP: None`, no ports: the name resolves to the Pod, every\n")
+        .append("  port reachable); a port others use but the service does not declare is offered too (`unreachable-service`\n")
+        .append("  finding each time). A `container_name` that is a DNS label gets an alias Service; Jobs get no Service.\n")
         .append("- **Probes**: readiness = the healthcheck (a failing check removes the Pod from its Service, as \"unhealthy\"\n")
-        .append("  does); liveness = a tcpSocket check of the first TCP port with 3× the retries and `start_period` as\n")
-        .append("  initial delay (no liveness probe without a TCP port): compose never restarts an unhealthy container, and\n")
+        .append("  does); liveness = a tcpSocket check of the first TCP port with 3× the retries (no liveness probe without\n")
+        .append("  a TCP port). `start_period` becomes a startupProbe running the healthcheck's test every `start_interval`\n")
+        .append("  (default 5s): failures during start-up do not count, readiness and liveness begin after its first success,\n")
+        .append("  and its failureThreshold lasts start_period + retries × interval (when compose would call the container\n")
+        .append("  unhealthy; the kubelet then restarts it). Compose never restarts an unhealthy container, and\n")
         .append("  re-running the healthcheck as liveness would (kube-score also rates identical probes critical). A\n")
         .append("  healthcheck with timings but no `test` (the image's HEALTHCHECK) gives no probes and a finding.\n")
         .append("  Defaults are compose's (30s interval and timeout, 3 retries).\n")
@@ -117,6 +122,11 @@ public final class ReferenceDocs {
     for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
     }
+    b.append("\nHow kompose's behaviours are kept without a label: `kompose.service.type: headless` (and `service.type:\n")
+        .append("Headless`) on a service without ports gives a headless Service without ports, as does any long-running\n")
+        .append("service whose port cannot be known; `restart: \"no\"` on a Job or CronJob gives `restartPolicy: Never`\n")
+        .append("(`on-failure` and the default give `OnFailure`); `-n NS` emits the Namespace object first, so `kubectl\n")
+        .append("apply` works on a fresh cluster (a chart leaves the namespace to `helm install -n NS --create-namespace`).\n");
     return b.toString();
   }
 }

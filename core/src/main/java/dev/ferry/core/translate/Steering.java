@@ -83,7 +83,7 @@ public final class Steering {
       Map.entry("kompose.service.healthcheck.readiness.interval", "readiness periodSeconds"),
       Map.entry("kompose.service.healthcheck.readiness.timeout", "readiness timeoutSeconds"),
       Map.entry("kompose.service.healthcheck.readiness.retries", "readiness failureThreshold"),
-      Map.entry("kompose.service.healthcheck.readiness.start_period", "readiness initialDelaySeconds"),
+      Map.entry("kompose.service.healthcheck.readiness.start_period", "start_period: a startupProbe running the readiness check"),
       Map.entry("kompose.service.healthcheck.readiness.http_get_path", "readiness probe httpGet path (instead of the healthcheck's command)"),
       Map.entry("kompose.service.healthcheck.readiness.http_get_port", "readiness probe httpGet port (default: the first TCP port)"),
       Map.entry("kompose.service.healthcheck.readiness.tcp_port", "readiness probe tcpSocket port (instead of the healthcheck's command)"),

@@ -52,6 +52,11 @@ public final class Translator {
     }
     ModelRunner.map(ctx);
     if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
+    if (options.namespace() != null) {
+      // -n NS: the namespace must exist before anything is applied into it (kubectl apply on a fresh cluster)
+      ctx.emit(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(options.namespace())
+          .addToLabels("app.kubernetes.io/managed-by", "ferry").endMetadata().build());
+    }
     List<HasMetadata> objects = new ArrayList<>(ctx.objects());
     objects.sort(Comparator.comparingInt((HasMetadata o) -> rank(o.getKind()))
         .thenComparing(o -> o.getMetadata().getName()));

@@ -110,7 +110,7 @@ class ProvenanceAlignmentTest {
     c.maps("cmd", "interval: 10s", "Deployment", "cmd", c0 + "readinessProbe.periodSeconds", c0 + "livenessProbe.periodSeconds");
     c.maps("cmd", "timeout: 2s", "Deployment", "cmd", c0 + "readinessProbe.timeoutSeconds", c0 + "livenessProbe.timeoutSeconds");
     c.maps("cmd", "retries: 4", "Deployment", "cmd", c0 + "readinessProbe.failureThreshold", c0 + "livenessProbe.failureThreshold");
-    c.maps("cmd", "start_period: 40s", "Deployment", "cmd", c0 + "livenessProbe.initialDelaySeconds");
+    c.maps("cmd", "start_period: 40s", "Deployment", "cmd", c0 + "startupProbe");
     c.mapsTo("cmd", "healthcheck:", "Deployment", "cmd", c0 + "livenessProbe");
     c.mapsTo("cmd", "expose:", "Service", "cmd", "spec.ports[0]");
     c.mapsTo("cmd", "expose:", "Deployment", "cmd", c0 + "ports[0]");

@@ -55,7 +55,7 @@ class LoadGoldenTest {
     for (Object f : (List<Object>) spec.getOrDefault("env_files", List.of())) opts.envFile(Path.of(f.toString()));
     for (Object p : (List<Object>) spec.getOrDefault("profiles", List.of())) opts.profile(p.toString());
     ((Map<Object, Object>) spec.getOrDefault("env", Map.of())).forEach((k, v) -> opts.env(k.toString(), v.toString()));
-    opts.strict(Boolean.TRUE.equals(spec.get("strict")));
+    opts.strict(!Boolean.FALSE.equals(spec.get("strict")));
     LoadResult r = ComposeLoader.load(opts.build());
     StringBuilder diags = new StringBuilder();
     for (Diagnostic d : r.diagnostics()) {

@@ -25,8 +25,9 @@ public final class ContainerName implements Rule {
     for (Service s : ctx.services()) {
       if (s.containerName() == null || s.containerName().isEmpty()) continue;
       out.report(s.path("container_name"), s.name(), "service \"" + s.name() + "\" sets container_name \""
-          + s.containerName() + "\", which is dropped: pods get generated names; other pods reach it through the"
-          + " Service \"" + s.name() + "\"" + (s.containerName().equals(s.name()) ? "" : ", not \"" + s.containerName() + "\""));
+          + s.containerName() + "\": pods get generated names; other pods reach it through the Service \"" + s.name() + "\""
+          + (s.containerName().equals(s.name()) ? "" : " and, where the container name is a DNS label, an alias Service \""
+              + s.containerName() + "\" (network-alias)"));
     }
     out.flush();
   }

@@ -10,6 +10,6 @@ import dev.ferry.rules.engine.DiagnosticRule;
     id = "required-variable",
     summary = "A required variable (${VAR:?message}) is not set.",
     remediation = "Set the variable; compose itself refuses to start without it.",
-    severity = Severity.WARNING,
+    severity = Severity.ERROR,
     category = Category.SCHEMA)
 public final class RequiredVariable extends DiagnosticRule {}

@@ -51,10 +51,8 @@ public final class Ports {
       Map<String, PortSpec> out = new LinkedHashMap<>();
       for (Service m : members) declared(ctx, m, out);
       boolean reached = members.stream().anyMatch(m -> reachedBy.contains(m.name()));
-      if (out.isEmpty() && reached && plan.kind(s.name()) != WorkloadKind.JOB
-          && plan.kind(s.name()) != WorkloadKind.CRONJOB) {
-        infer(ctx, s, members, refs, out);
-      }
+      if (out.isEmpty() && hasName(plan, s)) infer(ctx, s, members, refs, out, reached);
+      else if (hasName(plan, s)) referenced(ctx, s, members, refs, out);
       // (the "overflow" marker of add() is null: not a port)
       plan.setPorts(s.name(), out.values().stream().filter(java.util.Objects::nonNull).toList());
     }
@@ -101,8 +99,19 @@ public final class Ports {
     }
   }
 
+  /**
+   * Whether compose gives {@code s} a name on the project network that other containers resolve:
+   * every long-running service except those on the host's or no network. Jobs get no Service.
+   */
+  public static boolean hasName(Plan plan, Service s) {
+    WorkloadKind k = plan.kind(s.name());
+    if (k == WorkloadKind.JOB || k == WorkloadKind.CRONJOB || k == WorkloadKind.SIDECAR) return false;
+    String nm = s.networkMode();
+    return nm == null || !(nm.equals("host") || nm.equals("none"));
+  }
+
   private static void infer(TranslationContext ctx, Service s, List<Service> members,
-      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out) {
+      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out, boolean reached) {
     for (Service m : members) {
       for (HostReferences.Ref r : refs.getOrDefault(m.name(), List.of())) {
         if (r.port() <= 0) continue;
@@ -110,7 +119,7 @@ public final class Ports {
         if (add(ctx, s, out, r.port(), r.port(), "TCP", null, r.path(), why)) {
           ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
               "service \"" + s.name() + "\" declares no ports but is reached by name; Service port " + r.port()
-                  + " " + why + ": declare it with expose to make it explicit");
+                  + " " + why + ": declare it with expose to make it explicit", expose(r.port()));
         }
       }
     }
@@ -120,13 +129,42 @@ public final class Ports {
       ModelPath at = s.has("image") ? s.path("image") : s.path();
       add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.image().shortName());
       ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
-          "service \"" + s.name() + "\" declares no ports but is reached by name; Service port " + wk
-              + " inferred from its image (" + s.image().shortName() + "): declare it with expose to make it explicit");
+          "service \"" + s.name() + "\" declares no ports" + (reached ? " but is reached by name" : "")
+              + "; Service port " + wk + " inferred from its image (" + s.image().shortName()
+              + "): declare it with expose to make it explicit", expose(wk));
       return;
     }
-    ctx.report("unreachable-service", Severity.WARNING, s.path(), s.name(),
-        "service \"" + s.name() + "\" is reached by name but declares no ports and none could be inferred: no"
-            + " Service is created, so its name will not resolve on Kubernetes; add expose: [PORT]");
+    ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
+        "service \"" + s.name() + "\" " + (reached ? "is reached by name but " : "") + "declares no ports and none"
+            + " could be inferred: its Service is headless (clusterIP: None, no ports), so the name resolves to the"
+            + " Pod's address and every port the container listens on is reachable, as on compose",
+        "Declare the port the service listens on with expose (container-only, no host port), e.g. expose: [\"8080\"],"
+            + " for a ClusterIP Service with a stable virtual IP.");
+  }
+
+  /**
+   * Ports other services use ({@code broker:29092}) that a service with declared ports does not
+   * declare: compose reaches every port the container listens on, so the Service offers them too.
+   */
+  private static void referenced(TranslationContext ctx, Service s, List<Service> members,
+      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out) {
+    for (Service m : members) {
+      for (HostReferences.Ref r : refs.getOrDefault(m.name(), List.of())) {
+        if (r.port() <= 0 || out.containsKey(r.port() + "/TCP")) continue;
+        String why = "used in " + r.path().toString() + " (" + r.host() + ":" + r.port() + ")";
+        if (add(ctx, s, out, r.port(), r.port(), "TCP", null, r.path(), why)) {
+          ctx.report("unreachable-service", Severity.INFO, r.path(), s.name(),
+              "service \"" + s.name() + "\" does not declare port " + r.port() + " but is reached on it (" + r.host() + ":"
+                  + r.port() + "): its Service offers that port too; declare it with expose to make it explicit",
+              expose(r.port()));
+        }
+      }
+    }
+  }
+
+  /** The remediation naming the port ferry inferred. */
+  static String expose(int port) {
+    return "Declare the port the service listens on: expose: [\"" + port + "\"] (container-only, no host port).";
   }
 
   private static boolean add(TranslationContext ctx, Service s, Map<String, PortSpec> out, int port, int target,

@@ -7,6 +7,7 @@ import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadKind;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -28,18 +29,28 @@ public final class ServiceMapper {
   public static void map(TranslationContext ctx, Plan plan, Service s) {
     List<PortSpec> specs = plan.ports(s.name());
     Map<String, ModelPath> aliases = Plan.aliasSources(ctx.project(), s);
-    if (specs.isEmpty()) {
+    WorkloadKind kind = plan.kind(s.name());
+    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && (s.networkMode() == null
+        || !(s.networkMode().equals("host") || s.networkMode().equals("none")))) {
+      ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(), "service \"" + s.name() + "\" runs to completion"
+          + " as a " + (kind == WorkloadKind.JOB ? "Job" : "CronJob") + ": it gets no Service, so the name \"" + s.name()
+          + "\" does not resolve on Kubernetes (compose resolves it while the container runs)",
+          "Reach a one-off task through the services it writes to, not by its name; make it a long-running service"
+              + " (restart: unless-stopped) if others connect to it.");
+    }
+    if (specs.isEmpty() && !Ports.hasName(plan, s)) {
       for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
         String alias = e.getKey();
         ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),
             "alias \"" + alias + "\" of \"" + s.name() + "\" will not resolve on Kubernetes: \"" + s.name()
-                + "\" has no ports, so there is no Service to give the alias to (declare the port with expose)");
+                + "\" gets no Service (" + (plan.kind(s.name()).name().toLowerCase(java.util.Locale.ROOT))
+                + ", network_mode " + s.networkMode() + ")");
       }
       return;
     }
     String name = ctx.naming().of(s.name());
     Steering st = plan.steering(s.name());
-    String type = type(ctx, s, st);
+    String type = specs.isEmpty() ? "Headless" : type(ctx, s, st);
     emit(ctx, s, name, name, specs, type, st, true);
     for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
       String alias = e.getKey();
@@ -53,7 +64,7 @@ public final class ServiceMapper {
                 + (taken ? "another Service has that name" : "not a DNS label") + "): it will not resolve on Kubernetes");
         continue;
       }
-      emit(ctx, s, a, name, specs, "ClusterIP", st, false);
+      emit(ctx, s, a, name, specs, specs.isEmpty() ? "Headless" : "ClusterIP", st, false);
       ctx.report("network-alias", Severity.INFO, at, s.name(),
           "alias \"" + alias + "\" of \"" + s.name() + "\" becomes a Service of its own selecting the same Pods,"
               + " visible to the whole namespace rather than one network");
@@ -75,7 +86,7 @@ public final class ServiceMapper {
     Steering.Value nodePort = st.get("service.nodePort");
     if (main && type.equals("NodePort") && nodePort != null) ports.get(0).setNodePort(nodePort.asInt(0));
     ServiceBuilder b = new ServiceBuilder().withMetadata(ctx.meta(name, podName, null)).withNewSpec()
-        .withSelector(ctx.selector(podName)).withPorts(ports).endSpec();
+        .withSelector(ctx.selector(podName)).withPorts(ports.isEmpty() ? null : ports).endSpec();
     if (type.equals("Headless")) b.editSpec().withType("ClusterIP").withClusterIP("None").endSpec();
     else b.editSpec().withType(type).endSpec();
     ctx.emit(b.build());
@@ -86,7 +97,9 @@ public final class ServiceMapper {
     if (main && tv != null) scope.from(ctx, "spec.type", tv.path());
     else scope.defaulted(ctx, "spec.type", "ClusterIP: reachable inside the cluster by name, like a compose network;"
         + " published ports need an Ingress, a LoadBalancer or kubectl port-forward");
-    if (main && type.equals("Headless")) scope.from(ctx, "spec.clusterIP", tv.path());
+    if (main && type.equals("Headless") && tv != null) scope.from(ctx, "spec.clusterIP", tv.path());
+    else if (type.equals("Headless")) scope.defaulted(ctx, "spec.clusterIP", "no port is known, so the Service is"
+        + " headless: the name resolves to the Pod addresses and every port is reachable, as on compose");
     if (main && type.equals("NodePort") && nodePort != null) scope.from(ctx, "spec.ports[0].nodePort", nodePort.path());
   }
 

@@ -88,6 +88,7 @@ public final class ContainerMapper {
     ProbeMapper.Probes probes = ProbeMapper.map(ctx, s, st, scope, job, new ArrayList<>(portMap.values()));
     if (probes.readiness() != null) b.withReadinessProbe(probes.readiness());
     if (probes.liveness() != null) b.withLivenessProbe(probes.liveness());
+    if (probes.startup() != null) b.withStartupProbe(probes.startup());
     b.withSecurityContext(SecurityMapper.container(ctx, s, scope));
     List<VolumeMount> mounts = new ArrayList<>(MountMapper.map(ctx, s, podName, storage, vols, scope));
     mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));

@@ -87,7 +87,10 @@ public final class PodMapper {
     if (!volumes.isEmpty()) b.withVolumes(volumes);
     if (restartPolicy != null) {
       b.withRestartPolicy(restartPolicy);
-      spec.defaulted(ctx, "restartPolicy", "a Job's Pod must not restart forever: OnFailure retries a failed run"
+      if (restartPolicy.equals("Never")) spec.from(ctx, "restartPolicy", owner.path("restart"),
+          "restart: \"no\": a failed run's container is not restarted in place (the Job may start a new Pod, up to"
+              + " its backoffLimit)");
+      else spec.defaulted(ctx, "restartPolicy", "a Job's Pod must not restart forever: OnFailure retries a failed run"
           + " up to the Job's backoffLimit");
     }
     hostNamespaces(ctx, members, b, spec);

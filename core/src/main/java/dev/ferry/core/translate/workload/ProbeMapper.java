@@ -25,15 +25,19 @@ import java.util.Objects;
  * <p>Compose never restarts an unhealthy container. A liveness probe that re-ran the healthcheck
  * would restart containers compose leaves alone, and an identical readiness/liveness pair is what
  * kube-score rates critical. So the liveness probe asks a weaker question: does the container
- * still accept TCP connections on its first port (3x the failure tolerance, after
- * {@code start_period})? A container with no TCP port gets no liveness probe (the kubelet still
+ * still accept TCP connections on its first port (3x the failure tolerance)? {@code start_period}
+ * becomes a startup probe ({@link StartupProbe}): both begin after it succeeds. A container with no TCP port gets no liveness probe (the kubelet still
  * restarts it when its process exits). kompose's {@code liveness.tcp_port} /
  * {@code liveness.http_get_path} / {@code liveness.http_get_port} labels choose the check;
  * {@code x-ferry.probes.liveness: false} omits it. Defaults are compose's: interval 30s,
  * timeout 30s, retries 3.
  */
 public final class ProbeMapper {
-  public record Probes(Probe readiness, Probe liveness) {}
+  public record Probes(Probe readiness, Probe liveness, Probe startup) {
+    Probes(Probe readiness, Probe liveness) {
+      this(readiness, liveness, null);
+    }
+  }
 
   private static final Duration DEFAULT = Duration.ofSeconds(30);
   private static final String LIVE = "kompose.service.healthcheck.liveness.";
@@ -106,6 +110,8 @@ public final class ProbeMapper {
     r.from(ctx, handler, handlerAt,
         h != null && h.isShell() && !labelled ? shellReason(ctx, hp) : null);
     timings(ctx, r, h, hp, st);
+    Probe startup = StartupProbe.of(ctx, scope, readiness, h, start,
+        kStart != null ? kStart.path() : hp.key("start_period"), hp, period, retries);
 
     Probe liveness = null;
     Steering.Value live = st.get("probes.liveness");
@@ -123,7 +129,6 @@ public final class ProbeMapper {
             + " which restarts a container whenever it is merely not ready");
       } else if (p > 0) {
         b.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries * 3);
-        if (start != null && !start.isZero()) b.withInitialDelaySeconds(Durations.seconds(start, 1));
         liveness = b.build();
         scope.from(ctx, "livenessProbe", hp,
             "compose never restarts an unhealthy container; this liveness probe only checks that the container"
@@ -134,17 +139,13 @@ public final class ProbeMapper {
         if (path != null || port != null) l.from(ctx, liveHandler, (path != null ? path : port).path());
         else l.from(ctx, liveHandler, portSource(s, p), "the liveness probe checks the container's first TCP port, " + p);
         timings(ctx, l, h, hp, st);
-        if (liveness.getInitialDelaySeconds() != null) {
-          scope.from(ctx, "livenessProbe.initialDelaySeconds", kStart != null ? kStart.path() : hp.key("start_period"),
-              "start_period: failures during start-up do not count; the liveness probe starts after it");
-        }
       } else {
         scope.defaulted(ctx, "readinessProbe", "no livenessProbe: the container has no TCP port to check, and"
             + " re-running the healthcheck would restart containers compose leaves running (the kubelet still"
             + " restarts a container whose process exits)");
       }
     }
-    return new Probes(readiness, liveness);
+    return new Probes(readiness, liveness, startup);
   }
 
   /** The compose port item that declares TCP port {@code port} (else the ports or expose key). */

@@ -60,7 +60,9 @@ public final class WorkloadMapper {
     Integer replicas = replicas(ctx, s, st, scope, kind);
     boolean job = kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB;
     Scope template = scope.at(kind == WorkloadKind.CRONJOB ? "spec.jobTemplate.spec.template" : "spec.template");
-    PodTemplateSpec pod = PodMapper.map(ctx, plan, s, storage, files, template, job ? "OnFailure" : null);
+    // restart: "no" keeps its meaning for a Job or CronJob: the container is not restarted in place
+    String policy = !job ? null : "no".equals(s.restart()) ? "Never" : "OnFailure";
+    PodTemplateSpec pod = PodMapper.map(ctx, plan, s, storage, files, template, policy);
     restart(ctx, s, kind);
     suggestStatefulSet(ctx, s, kind);
     kindProvenance(ctx, s, st, scope, kind);

@@ -25,10 +25,11 @@ public final class ProjectOptions {
   @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name. Default: COMPOSE_PROJECT_NAME, the top-level name or the directory name.")
   public String projectName;
 
-  @Option(names = "--strict", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Fail as compose does when a required variable (${X:?msg}) is unset or a required env_file is missing"
-          + " (the default). --no-strict warns and goes on with an empty value, for a run without the deploy environment.")
-  public boolean strict = true;
+  @Option(names = "--strict", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "Fail as compose does when a required variable (${X:?msg}) is unset or a required env_file is missing."
+          + " Without it (or with --no-strict) both are warnings and the value is empty: ferry usually runs without the"
+          + " deploy environment (CI, a migration review), where a user-made .env is absent.")
+  public boolean strict = false;
 
   /** Load options for these flags, with the process environment (the CLI is the one place that reads it). */
   public LoadOptions toLoadOptions() {

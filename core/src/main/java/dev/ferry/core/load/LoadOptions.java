@@ -44,7 +44,7 @@ public record LoadOptions(
     private final Set<String> profiles = new LinkedHashSet<>();
     private final Map<String, String> environment = new TreeMap<>();
     private String projectName;
-    private boolean strict = true;
+    private boolean strict = false;
     private boolean recover;
 
     public Builder file(Path f) {
@@ -98,9 +98,10 @@ public record LoadOptions(
     }
 
     /**
-     * Compose's strictness (the default): a missing required variable ({@code ${X:?msg}}) or
-     * required env_file is an error, as in docker compose. {@code false} makes both warnings (the
-     * value becomes empty), for a migration run where the deploy environment is absent.
+     * Compose's strictness: a missing required variable ({@code ${X:?msg}}) or required env_file
+     * is an error, as in docker compose. {@code false} (the default, see docs/loading.md's
+     * deviations) makes both warnings naming the variable and its message (the value becomes
+     * empty), for a run without the deploy environment.
      */
     public Builder strict(boolean b) {
       strict = b;

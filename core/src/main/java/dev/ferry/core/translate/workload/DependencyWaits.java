@@ -91,7 +91,9 @@ public final class DependencyWaits {
         if (ports.isEmpty()) {
           ctx.report("depends-on-condition", Severity.WARNING, d.path(), s.name(),
               "depends_on \"" + d.service() + "\" (" + d.condition() + ") cannot be waited for: \"" + d.service()
-                  + "\" has no Service (no ports); " + s.name() + " starts without waiting");
+                  + "\" has no known port to check (" + (dev.ferry.core.translate.network.Ports.hasName(plan, ctx.project()
+                  .services().get(depOwner)) ? "its Service is headless" : "it has no Service") + "); " + s.name()
+                  + " starts without waiting");
           continue;
         }
         if (DependsOn.COMPLETED.equals(d.condition())) {

@@ -84,8 +84,11 @@ class ExplainCommandTest {
     int compose = r.out().indexOf(" | Kubernetes");
     assertTrue(before < graph && graph < compose, "before-apply, then the graph, then the side by side");
     String head = r.out().substring(0, compose);
-    assertTrue(head.contains("[unreachable-service] service \"web\""), head);
-    assertTrue(head.contains("Deployment/nginx calls web (NO Service: the name will not resolve)"), head);
+    // web declares no port: its Service is headless, so nginx's proxy_pass http://web:8000 resolves, but
+    // nginx's depends_on has no port to wait for
+    assertTrue(head.contains("[depends-on-condition] depends_on \"web\""), head);
+    assertTrue(head.contains("its Service is headless"), head);
+    assertTrue(head.contains("Deployment/nginx calls Service/web;"), head);
     assertTrue(head.contains("you (Ingress or kubectl port-forward) -> Service/nginx"), head);
     assertFalse(r.out().contains("dev-only-7f3a9"), "Secret values are masked");
     assertTrue(r.out().contains("Terms used above:\n  Pod: "), "a short glossary");

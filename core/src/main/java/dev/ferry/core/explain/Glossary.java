@@ -1,12 +1,8 @@
 package dev.ferry.core.explain;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Kubernetes terms explain's notes, reasons and findings use, each with a one-line meaning for
@@ -50,16 +46,6 @@ public final class Glossary {
       t("Ingress", "Routes HTTP from outside the cluster to Services, by host and path.", "Ingress"),
       t("port-forward", "kubectl port-forward: forwards a local port to a Pod or Service, for trying an app without an Ingress.", "port-forward"));
 
-  private static final Map<Term, Pattern> PATTERNS = new LinkedHashMap<>();
-
-  static {
-    for (Term t : TERMS) {
-      List<String> alts = new ArrayList<>();
-      for (String w : t.words()) alts.add(Pattern.quote(w) + "s?");
-      PATTERNS.put(t, Pattern.compile("(?<![\\w/-])(?:" + String.join("|", alts) + ")(?![\\w-])"));
-    }
-  }
-
   private Glossary() {}
 
   private static Term t(String name, String meaning, String... words) {
@@ -69,14 +55,41 @@ public final class Glossary {
   /** The terms {@code text} uses, in glossary order. */
   public static List<Term> used(String text) {
     List<Term> out = new ArrayList<>();
-    for (Map.Entry<Term, Pattern> e : PATTERNS.entrySet()) if (e.getValue().matcher(text).find()) out.add(e.getKey());
+    for (Term t : TERMS) if (find(t, text) != null) out.add(t);
     return out;
   }
 
-  /** Where term {@code t} first occurs in {@code text}: {start, end}, or null. */
+  /**
+   * Where term {@code t} first occurs in {@code text} as a word of its own (an optional plural
+   * {@code s}; not inside a longer word, path or hyphenated name): {start, end}, or null. A scan with
+   * {@code indexOf} per word: linear, and cheap on the multi-megabyte pages a long value makes.
+   */
   static int[] find(Term t, String text) {
-    Matcher m = PATTERNS.get(t).matcher(text);
-    return m.find() ? new int[] {m.start(), m.end()} : null;
+    int[] best = null;
+    for (String w : t.words()) {
+      int from = 0;
+      int i;
+      while ((i = text.indexOf(w, from)) >= 0 && (best == null || i < best[0])) {
+        from = i + 1;
+        if (i > 0 && (word(text.charAt(i - 1)) || text.charAt(i - 1) == '/' || text.charAt(i - 1) == '-')) continue;
+        int end = i + w.length();
+        if (end < text.length() && text.charAt(end) == 's' && !wordOrDash(text, end + 1)) {
+          best = new int[] {i, end + 1};
+        } else if (!wordOrDash(text, end)) {
+          best = new int[] {i, end};
+        }
+        if (best != null && best[0] == i) break;
+      }
+    }
+    return best;
+  }
+
+  private static boolean word(char c) {
+    return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
+
+  private static boolean wordOrDash(String text, int at) {
+    return at < text.length() && (word(text.charAt(at)) || text.charAt(at) == '-');
   }
 
   /** The glossary as a Markdown list (docs/tutorial.md embeds it). */

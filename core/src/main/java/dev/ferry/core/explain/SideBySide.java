@@ -225,19 +225,25 @@ public final class SideBySide {
    * continuation lines are indented by {@code indent} (nothing is cut off).
    */
   static List<String> fold(String s, int w, int indent) {
+    // one pass with an index into the text: cutting the rest off with substring() each time was
+    // quadratic in the length of a long value (a 1 MB env value allocated gigabytes)
     String t = s.replace('\t', ' ');
     List<String> out = new ArrayList<>();
     int in = Math.min(indent, w / 2);
     String prefix = "";
-    while (prefix.length() + t.length() > w) {
+    int start = 0;
+    int n = t.length();
+    while (prefix.length() + (n - start) > w) {
       int room = w - prefix.length();
-      int cut = t.lastIndexOf(' ', room);
+      int cut = Math.min(room, n - 1 - start);
+      while (cut >= 0 && t.charAt(start + cut) != ' ') cut--; // the last space within the room, not before it
       if (cut < room / 2) cut = room;
-      out.add(prefix + t.substring(0, cut).stripTrailing());
-      t = t.substring(cut).stripLeading();
+      out.add(prefix + t.substring(start, start + cut).stripTrailing());
+      start += cut;
+      while (start < n && Character.isWhitespace(t.charAt(start))) start++;
       prefix = " ".repeat(in);
     }
-    out.add(prefix + t);
+    out.add(prefix + t.substring(start));
     return out;
   }
 

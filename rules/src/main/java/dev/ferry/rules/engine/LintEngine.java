@@ -169,6 +169,6 @@ public final class LintEngine {
 
   private static LoadOptions withRecover(LoadOptions o) {
     return new LoadOptions(o.files(), o.workingDirectory(), o.projectDirectory(), o.envFiles(), o.profiles(),
-        o.environment(), o.projectName(), o.strict(), true);
+        o.environment(), o.projectName(), true, true); // strict: lint reports required variables and env files as errors and goes on
   }
 }

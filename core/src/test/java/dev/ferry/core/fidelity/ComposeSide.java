@@ -160,6 +160,11 @@ public final class ComposeSide {
   /** A bind source: a file (its content), a directory (its entry names), or nothing yet (compose creates a directory). */
   static View.Seen host(Path dir, String source) {
     Path src = source.startsWith("~") ? Path.of(System.getProperty("user.home"), source.substring(1)) : dir.resolve(source);
+    // a path outside the project (/proc, ~/.ssh, /etc/...) is the converting machine's own: what it holds is
+    // not part of the project (and differs between machines), so the model names it, not its content
+    if (source.startsWith("~") || !src.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize())) {
+      return new View.Seen(View.Seen.Kind.HOST, source);
+    }
     try {
       if (Files.isRegularFile(src)) return new View.Seen(View.Seen.Kind.FILE, digest(Files.readAllBytes(src)));
       if (Files.isDirectory(src)) {

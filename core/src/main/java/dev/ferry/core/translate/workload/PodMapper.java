@@ -129,6 +129,7 @@ public final class PodMapper {
     io.fabric8.kubernetes.api.model.PodSecurityContext psc = SecurityMapper.pod(ctx, owner, spec);
     List<Long> groups = groups(ctx, members, spec);
     if (!groups.isEmpty()) psc.setSupplementalGroups(groups);
+    KomposePod.fsGroup(ctx, owner, plan.steering(owner.name()), psc, spec);
     b.withSecurityContext(psc);
     scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
     Map<String, String> annotations = annotations(ctx, members);

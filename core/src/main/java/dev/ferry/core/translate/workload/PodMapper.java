@@ -121,6 +121,8 @@ public final class PodMapper {
           .addNewNodeSelectorTerm().withMatchExpressions(notIn).endNodeSelectorTerm()
           .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
     }
+    List<io.fabric8.kubernetes.api.model.TopologySpreadConstraint> spread = SpreadMapper.map(ctx, owner, podName, spec);
+    if (!spread.isEmpty()) b.withTopologySpreadConstraints(spread);
     Steering.Value secret = plan.steering(owner.name()).get("imagePullSecret");
     if (secret != null) {
       b.addNewImagePullSecret(secret.text());

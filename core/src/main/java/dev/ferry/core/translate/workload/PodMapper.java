@@ -62,6 +62,8 @@ public final class PodMapper {
     for (int i = 0; i < members.size(); i++) {
       inits.addAll(PreStartMapper.map(ctx, members.get(i), containers.get(i), spec, inits.size(), owner.replicas()));
     }
+    Container komposeInit = KomposePod.initContainer(ctx, owner, plan.steering(owner.name()), spec, inits.size());
+    if (komposeInit != null) inits.add(komposeInit);
     PodSpecBuilder b = new PodSpecBuilder().withContainers(containers);
     if (!inits.isEmpty()) b.withInitContainers(inits);
     b.withAutomountServiceAccountToken(false);

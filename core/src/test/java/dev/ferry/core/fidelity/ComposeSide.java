@@ -160,6 +160,10 @@ public final class ComposeSide {
   /** A bind source: a file (its content), a directory (its entry names), or nothing yet (compose creates a directory). */
   static View.Seen host(Path dir, String source) {
     Path src = source.startsWith("~") ? Path.of(System.getProperty("user.home"), source.substring(1)) : dir.resolve(source);
+    // outside the project (/proc, ~/.ssh): the converting machine's own, so its content is not a stable fact
+    if (!src.normalize().startsWith(dir.toAbsolutePath().normalize()) && !src.normalize().startsWith(dir.normalize())) {
+      return new View.Seen(View.Seen.Kind.HOST, source);
+    }
     try {
       if (Files.isRegularFile(src)) return new View.Seen(View.Seen.Kind.FILE, digest(Files.readAllBytes(src)));
       if (Files.isDirectory(src)) {

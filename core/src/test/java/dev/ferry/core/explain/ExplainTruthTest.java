@@ -209,7 +209,7 @@ class ExplainTruthTest {
     assertEquals(items.get(0).severity() == Severity.ERROR || items.stream().noneMatch(i -> i.severity() == Severity.ERROR), true);
     // web declares no port: it gets a headless Service (nginx's proxy_pass http://web:8000 resolves), but
     // nginx's depends_on has no port to wait for, which is a warning before applying
-    assertItem(c, "depends-on-condition", "services.nginx.depends_on", "headless");
+    assertItem(c, "depends-on-condition", "services.nginx.depends_on[0]", "headless");
     assertItem(c, "build-and-push", "services.web.build", "myapp:latest");
     assertItem(c, "latest-tag", "services.web.image", "myapp:latest");
     assertItem(c, "latest-tag", "services.worker.image", "myapp:latest");

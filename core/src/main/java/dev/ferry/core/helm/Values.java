@@ -151,8 +151,10 @@ final class Values {
   }
 
   private void ingress(ObjectNode v, Service s, List<String> base, ObjectNode serviceTree) {
-    ObjectNode in = v.putObject("ingress");
     HasMetadata obj = find("Ingress", serviceTree.path("metadata").path("name").asString());
+    // several hosts (kompose.service.expose "a,b"): the Ingress is rendered as convert wrote it, not from values
+    if (obj != null && Objects.tree(obj).path("spec").path("rules").size() > 1) return;
+    ObjectNode in = v.putObject("ingress");
     JsonNode ports = serviceTree.path("spec").path("ports");
     int port = ports.isArray() && !ports.isEmpty() ? ports.get(0).path("port").asInt(80) : 80;
     if (obj == null) {

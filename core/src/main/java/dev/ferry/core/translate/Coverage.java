@@ -91,7 +91,7 @@ public final class Coverage {
     i("attach", "log attachment of the compose CLI");
     r("init", "no init process injection on Kubernetes; use an image with tini or shareProcessNamespace");
     r("stop_signal", "Kubernetes always sends SIGTERM (lifecycle.stopSignal is not generally available)");
-    r("logging", "logging drivers are per node on Kubernetes (a log agent DaemonSet)");
+    r("logging", "a log driver other than json-file, local or none is per node on Kubernetes (a log agent DaemonSet); those three need nothing: the kubelet keeps and rotates container logs (one info finding, node-logging)");
     r("devices", "host devices need a device plugin");
     r("ulimits", "no per-container ulimits on Kubernetes; set them in the container runtime");
     r("volumes_from", "share volumes explicitly (mount the same claim) or put the containers in one Pod");
@@ -127,7 +127,7 @@ public final class Coverage {
     DEPLOY.put("replicas", new Entry(Fate.MAPPED, "spec.replicas (2+: a PodDisruptionBudget too)"));
     DEPLOY.put("resources", new Entry(Fate.MAPPED, "resources.limits/requests; GPU devices → limit nvidia.com/gpu (others: finding)"));
     DEPLOY.put("labels", new Entry(Fate.MAPPED, "workload labels (invalid ones: finding)"));
-    DEPLOY.put("placement", new Entry(Fate.MAPPED, "constraints: == → nodeSelector, != → node affinity NotIn (node.role, preferences: finding)"));
+    DEPLOY.put("placement", new Entry(Fate.MAPPED, "constraints: == → nodeSelector, != → node affinity NotIn (node.role: finding); preferences spread: node.labels.<key> → topologySpreadConstraints with whenUnsatisfiable ScheduleAnyway (other preferences: finding)"));
     DEPLOY.put("restart_policy", new Entry(Fate.MAPPED, "max_attempts → Job backoffLimit; the rest: finding"));
     DEPLOY.put("update_config", new Entry(Fate.REPORTED, "rollout parameters differ (maxSurge/maxUnavailable)"));
     DEPLOY.put("rollback_config", new Entry(Fate.REPORTED, "Kubernetes rolls back on request (kubectl rollout undo)"));
@@ -153,6 +153,10 @@ public final class Coverage {
     for (String k : s.node().keys()) {
       if (k.startsWith("x-")) continue;
       Entry e = SERVICE.get(k);
+      if (k.equals("logging") && NodeLogging.local(s)) {
+        NodeLogging.report(ctx, s);
+        continue;
+      }
       if (e != null && e.fate() == Fate.REPORTED) {
         ctx.report("not-translatable", Severity.WARNING, s.path(k), s.name(),
             k + " has no Kubernetes equivalent and is not translated: " + e.target());
@@ -169,10 +173,6 @@ public final class Coverage {
           ctx.report("not-translatable", Severity.INFO, s.path("deploy").key(k), s.name(),
               "deploy." + k + " is not translated: " + e.target());
         }
-      }
-      if (d.get("placement") instanceof MapNode pl && pl.has("preferences")) {
-        ctx.report("placement-constraint", Severity.INFO, s.path("deploy").key("placement").key("preferences"), s.name(),
-            "placement preferences are not translated (use topologySpreadConstraints by hand)");
       }
       if (d.get("restart_policy") instanceof MapNode rp) {
         for (String k : rp.keys()) {

@@ -122,6 +122,11 @@ public final class ReferenceDocs {
     for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
       b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
     }
+    b.append("\nkompose labels ferry knows but does not honour (each use is a `steering-invalid` finding saying so):\n\n")
+        .append("| label | why not |\n| --- | --- |\n");
+    for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_NOT_HONOURED).entrySet()) {
+      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
+    }
     b.append("\nHow kompose's behaviours are kept without a label: `kompose.service.type: headless` (and `service.type:\n")
         .append("Headless`) on a service without ports gives a headless Service without ports, as does any long-running\n")
         .append("service whose port cannot be known; `restart: \"no\"` on a Job or CronJob gives `restartPolicy: Never`\n")

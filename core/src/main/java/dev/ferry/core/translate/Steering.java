@@ -36,6 +36,7 @@ public final class Steering {
       Map.entry("replicas", "replicas (overrides deploy.replicas / scale)"),
       Map.entry("service.type", "Service type: ClusterIP | NodePort | LoadBalancer | Headless"),
       Map.entry("service.nodePort", "nodePort of the first port (with type NodePort)"),
+      Map.entry("service.externalTrafficPolicy", "Cluster or Local (with type NodePort or LoadBalancer; Local keeps the client address)"),
       Map.entry("ingress.host", "Ingress host; setting it creates an Ingress"),
       Map.entry("ingress.path", "Ingress path (default /)"),
       Map.entry("ingress.port", "Service port the Ingress routes to (default: the first)"),
@@ -63,7 +64,7 @@ public final class Steering {
       Map.entry("kompose.controller.type", "kind"),
       Map.entry("kompose.service.type", "service.type"),
       Map.entry("kompose.service.nodeport.port", "service.nodePort"),
-      Map.entry("kompose.service.expose", "ingress.host (and path: `host/path`; `true` = no host)"),
+      Map.entry("kompose.service.expose", "ingress.host (and path: `host/path`; `true` = no host); several comma-separated hosts each become an Ingress rule"),
       Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
       Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
       Map.entry("kompose.volume.size", "volumes.<every volume of the service>.size and mounts.<every mount>.size"),
@@ -72,6 +73,13 @@ public final class Steering {
       Map.entry("kompose.volume.subpath", "mounts.<every volume mount of the service>.subPath"),
       Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
       Map.entry("kompose.image-pull-secret", "imagePullSecret"),
+      Map.entry("kompose.service.external-traffic-policy", "service.externalTrafficPolicy (Cluster or Local; NodePort and LoadBalancer Services only)"),
+      Map.entry("kompose.security-context.fsgroup", "securityContext.fsGroup of the Pod (a numeric group id; volumes become writable by it)"),
+      Map.entry("kompose.ephemeral-storage.request", "resources.requests.ephemeral-storage (a quantity; in deploy.labels as kompose reads it, or labels)"),
+      Map.entry("kompose.ephemeral-storage.limit", "resources.limits.ephemeral-storage (a quantity; in deploy.labels as kompose reads it, or labels)"),
+      Map.entry("kompose.init.containers.image", "an initContainer with this image (required for the two below), run after the dependency waits"),
+      Map.entry("kompose.init.containers.name", "the initContainer's name (default init-<service>)"),
+      Map.entry("kompose.init.containers.command", "the initContainer's command: a list `[\"sh\", \"-c\", \"...\"]` (quoted or bare items) as kompose reads it, or a command line split into words as compose splits a string command (kompose keeps it one word)"),
       Map.entry("kompose.cronjob.schedule", "schedule"),
       Map.entry("kompose.cronjob.concurrency_policy", "CronJob concurrencyPolicy"),
       Map.entry("kompose.cronjob.backoff_limit", "Job backoffLimit"),
@@ -91,10 +99,19 @@ public final class Steering {
       Map.entry("kompose.service.healthcheck.liveness.http_get_path", "livenessProbe httpGet path (instead of tcpSocket)"),
       Map.entry("kompose.service.healthcheck.liveness.http_get_port", "livenessProbe httpGet port (default: the first TCP port)"));
 
+  /** kompose labels ferry knows and deliberately does not honour, with the reason (a steering-invalid finding). */
+  public static final Map<String, String> KOMPOSE_NOT_HONOURED = Map.ofEntries(
+      Map.entry("kompose.service.group", "kompose puts the services of a group in one Pod; ferry keeps one Pod and one"
+          + " Service per service, so every service name still resolves and each service scales, restarts and rolls out"
+          + " on its own. What only one Pod gives (reaching each other on localhost, sharing anonymous volumes) is not"
+          + " recreated: for that, give the other services network_mode: \"service:<first>\", which ferry translates"
+          + " into containers of the first service's Pod. kompose itself groups only with --service-group-mode=label"));
+
   private static final Map<String, String> KOMPOSE_TO_FERRY = Map.ofEntries(
       Map.entry("kompose.controller.type", "kind"),
       Map.entry("kompose.service.type", "service.type"),
       Map.entry("kompose.service.nodeport.port", "service.nodePort"),
+      Map.entry("kompose.service.external-traffic-policy", "service.externalTrafficPolicy"),
       Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
       Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
       Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
@@ -201,6 +218,9 @@ public final class Steering {
    * reads x-ferry instead; the label stays a Pod annotation).
    */
   public static String unhonoured(String key) {
+    if (KOMPOSE_NOT_HONOURED.containsKey(key)) {
+      return "kompose label \"" + key + "\" is not honoured: " + KOMPOSE_NOT_HONOURED.get(key);
+    }
     if (key.startsWith("kompose.") && !KOMPOSE_LABELS.containsKey(key)) {
       return "kompose label \"" + key + "\" is not one ferry honours; it is left out (docs/steering.md lists the"
           + " kompose labels ferry reads and their x-ferry equivalents)";

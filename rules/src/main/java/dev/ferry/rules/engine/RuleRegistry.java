@@ -32,6 +32,7 @@ import dev.ferry.rules.migration.LocalhostReference;
 import dev.ferry.rules.migration.NamedUser;
 import dev.ferry.rules.migration.NetworkAlias;
 import dev.ferry.rules.migration.NotTranslatable;
+import dev.ferry.rules.migration.NodeLogging;
 import dev.ferry.rules.migration.PlacementConstraint;
 import dev.ferry.rules.migration.ReferenceRewritten;
 import dev.ferry.rules.migration.RestartPolicy;
@@ -87,7 +88,7 @@ public final class RuleRegistry {
       new ServiceNameNotDns(), new DependsOnWithoutHealthcheck(), new DependsOnCondition(), new UnreachableService(),
       new BuildWithoutImage(), new ContainerName(), new Links(), new NetworkAlias(), new HostIpBinding(),
       new BindMount(), new BindSourceMissing(), new SharedVolume(), new NamedUser(), new RestartPolicy(), new NotTranslatable(),
-      new PlacementConstraint(), new LocalhostReference(), new ReferenceRewritten(), new StatefulSetSuggested(),
+      new PlacementConstraint(), new NodeLogging(), new LocalhostReference(), new ReferenceRewritten(), new StatefulSetSuggested(),
       new AnonymousVolume(), new ExternalVolume(), new ExternalConfig(), new ExternalSecret(), new SteeringInvalid(),
       new dev.ferry.rules.migration.ImageVolume(), new dev.ferry.rules.migration.PreStartOnce(),
       new dev.ferry.rules.migration.ProviderService(), new dev.ferry.rules.migration.ModelEndpoint(),

@@ -80,7 +80,7 @@ public final class NotTranslatable implements Rule {
     for (Service s : ctx.services()) {
       for (String key : s.node().keys()) {
         String why = KEYS.get(key);
-        if (why == null || isEmpty(s, key) || key.equals("logging") && localLogging(s)) continue;
+        if (why == null || isEmpty(s, key) || key.equals("logging") && dev.ferry.core.translate.NodeLogging.local(s)) continue;
         out.report(s.path(key), s.name(), "service \"" + s.name() + "\" sets " + key
             + ", which cannot be translated and is dropped: " + why);
       }
@@ -91,13 +91,6 @@ public final class NotTranslatable implements Rule {
       }
     }
     out.flush();
-  }
-
-  /** json-file, local and none keep logs on the node, as the kubelet does: nothing is lost but rotation settings. */
-  private static boolean localLogging(Service s) {
-    var m = s.node().getMap("logging");
-    String driver = m == null ? null : m.getString("driver");
-    return driver == null || driver.isEmpty() || driver.equals("json-file") || driver.equals("local") || driver.equals("none");
   }
 
   private static boolean isEmpty(Service s, String key) {

@@ -10,7 +10,7 @@ import dev.ferry.rules.engine.DiagnosticRule;
  * {@code node.platform.os/arch} with {@code ==} become nodeSelector entries, with {@code !=} a
  * required node affinity {@code NotIn}; anything else (node.role, node.id, engine.labels.*) cannot
  * be translated and is dropped (warning), so the Pod may land on any node. Placement preferences
- * are reported too. Reported by the conversion (PodMapper), so lint and convert agree.
+ * other than {@code spread: node.labels.<key>} (a soft topologySpreadConstraint) are reported too. Reported by the conversion (PodMapper), so lint and convert agree.
  */
 @RuleInfo(
     id = "placement-constraint",

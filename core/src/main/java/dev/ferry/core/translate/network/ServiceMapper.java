@@ -89,6 +89,7 @@ public final class ServiceMapper {
         .withSelector(ctx.selector(podName)).withPorts(ports.isEmpty() ? null : ports).endSpec();
     if (type.equals("Headless")) b.editSpec().withType("ClusterIP").withClusterIP("None").endSpec();
     else b.editSpec().withType(type).endSpec();
+    if (main) b.editSpec().withExternalTrafficPolicy(trafficPolicy(ctx, s, st, type, scope)).endSpec();
     ctx.emit(b.build());
     scope.from(ctx, "metadata.name", s.path(), main ? "other services reach \"" + s.name() + "\" by this name"
         : "a network alias of " + s.name());
@@ -101,6 +102,30 @@ public final class ServiceMapper {
     else if (type.equals("Headless")) scope.defaulted(ctx, "spec.clusterIP", "no port is known, so the Service is"
         + " headless: the name resolves to the Pod addresses and every port is reachable, as on compose");
     if (main && type.equals("NodePort") && nodePort != null) scope.from(ctx, "spec.ports[0].nodePort", nodePort.path());
+  }
+
+  /** externalTrafficPolicy (x-ferry service.externalTrafficPolicy or kompose's label): NodePort/LoadBalancer only. */
+  private static String trafficPolicy(TranslationContext ctx, Service s, Steering st, String type, Scope scope) {
+    Steering.Value v = st.get("service.externalTrafficPolicy");
+    if (v == null) return null;
+    String p = switch (v.text().trim().toLowerCase(Locale.ROOT)) {
+      case "cluster" -> "Cluster";
+      case "local" -> "Local";
+      default -> null;
+    };
+    if (p == null) {
+      ctx.report("steering-invalid", Severity.WARNING, v.path(), s.name(), "unknown externalTrafficPolicy \""
+          + v.text() + "\" (expected Cluster or Local); it is left out");
+    } else if (!type.equals("NodePort") && !type.equals("LoadBalancer")) {
+      ctx.report("steering-invalid", Severity.WARNING, v.path(), s.name(), "externalTrafficPolicy " + p
+          + " applies only to a NodePort or LoadBalancer Service, and \"" + s.name() + "\"'s is " + type
+          + " (Kubernetes rejects it); it is left out: set the service type too");
+      return null;
+    } else {
+      scope.from(ctx, "spec.externalTrafficPolicy", v.path(), p.equals("Local")
+          ? "traffic from outside goes only to Pods on the node it arrives at, keeping the client address" : null);
+    }
+    return p;
   }
 
   private static String type(TranslationContext ctx, Service s, Steering st) {

@@ -82,6 +82,7 @@ public final class ContainerMapper {
     ResourceRequirements res = resources(s);
     if (res != null) resourceProvenance(ctx, s, res, scope.at("resources"));
     res = GpuMapper.apply(ctx, s, res, scope);
+    res = KomposePod.ephemeral(ctx, s, res, scope.at("resources"));
     if (res != null) b.withResources(res);
     boolean job = plan.kind(plan.podOwner(s.name())) == WorkloadKind.JOB
         || plan.kind(plan.podOwner(s.name())) == WorkloadKind.CRONJOB;

@@ -62,6 +62,8 @@ public final class PodMapper {
     for (int i = 0; i < members.size(); i++) {
       inits.addAll(PreStartMapper.map(ctx, members.get(i), containers.get(i), spec, inits.size(), owner.replicas()));
     }
+    Container komposeInit = KomposePod.initContainer(ctx, owner, plan.steering(owner.name()), spec, inits.size());
+    if (komposeInit != null) inits.add(komposeInit);
     PodSpecBuilder b = new PodSpecBuilder().withContainers(containers);
     if (!inits.isEmpty()) b.withInitContainers(inits);
     b.withAutomountServiceAccountToken(false);
@@ -121,6 +123,8 @@ public final class PodMapper {
           .addNewNodeSelectorTerm().withMatchExpressions(notIn).endNodeSelectorTerm()
           .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
     }
+    List<io.fabric8.kubernetes.api.model.TopologySpreadConstraint> spread = SpreadMapper.map(ctx, owner, podName, spec);
+    if (!spread.isEmpty()) b.withTopologySpreadConstraints(spread);
     Steering.Value secret = plan.steering(owner.name()).get("imagePullSecret");
     if (secret != null) {
       b.addNewImagePullSecret(secret.text());
@@ -129,6 +133,7 @@ public final class PodMapper {
     io.fabric8.kubernetes.api.model.PodSecurityContext psc = SecurityMapper.pod(ctx, owner, spec);
     List<Long> groups = groups(ctx, members, spec);
     if (!groups.isEmpty()) psc.setSupplementalGroups(groups);
+    KomposePod.fsGroup(ctx, owner, plan.steering(owner.name()), psc, spec);
     b.withSecurityContext(psc);
     scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
     Map<String, String> annotations = annotations(ctx, members);

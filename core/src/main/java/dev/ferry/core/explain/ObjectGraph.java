@@ -54,11 +54,12 @@ public final class ObjectGraph {
       if (WORKLOADS.contains(o.kind())) workloadNames.add(o.name());
     }
     Map<String, List<Edge>> out = new LinkedHashMap<>();
+    Labelled labelled = new Labelled(a.objects(), json);
     for (Alignment.Obj o : a.objects()) {
       JsonNode j = json.get(o.ref());
       if (o.kind().equals("Service")) {
-        for (Alignment.Obj w : a.objects()) {
-          if (WORKLOADS.contains(w.kind()) && selects(j.path("spec").path("selector"), podLabels(json.get(w.ref())))) {
+        for (Alignment.Obj w : labelled.candidates(j.path("spec").path("selector"))) {
+          if (selects(j.path("spec").path("selector"), podLabels(json.get(w.ref())))) {
             add(out, new Edge(o.ref(), w.ref(), "routes to", false));
           }
         }
@@ -103,10 +104,10 @@ public final class ObjectGraph {
           if (data != null && u.startsWith("ConfigMap/")) data.path("data").forEach(d -> text.append(' ').append(d.asString()));
         }
         String self = o.name();
-        for (String s : services) {
+        for (String s : Mentions.in(text, services)) {
           if (!s.equals(self) && mentions(text, s)) add(out, new Edge(o.ref(), "Service/" + s, "calls", false));
         }
-        for (String w : workloadNames) {
+        for (String w : Mentions.in(text, workloadNames)) {
           if (!w.equals(self) && !services.contains(w) && mentions(text, w)) {
             add(out, new Edge(o.ref(), w, "calls", true));
           }
@@ -114,8 +115,8 @@ public final class ObjectGraph {
         for (String u : uses) if (byRef.containsKey(u)) add(out, new Edge(o.ref(), u, "uses", false));
       }
       if (o.kind().equals("PodDisruptionBudget")) {
-        for (Alignment.Obj w : a.objects()) {
-          if (WORKLOADS.contains(w.kind()) && selects(j.path("spec").path("selector").path("matchLabels"), podLabels(json.get(w.ref())))) {
+        for (Alignment.Obj w : labelled.candidates(j.path("spec").path("selector").path("matchLabels"))) {
+          if (selects(j.path("spec").path("selector").path("matchLabels"), podLabels(json.get(w.ref())))) {
             add(out, new Edge(o.ref(), w.ref(), "protects", false));
           }
         }
@@ -189,6 +190,28 @@ public final class ObjectGraph {
     JsonNode spec = j.path("spec");
     if (spec.has("jobTemplate")) spec = spec.path("jobTemplate").path("spec");
     return spec.path("template").path("spec");
+  }
+
+  /** Workloads by each of their Pod labels (key and value), in object order: a selector's candidates. */
+  private static final class Labelled {
+    private final Map<String, List<Alignment.Obj>> byLabel = new java.util.HashMap<>();
+
+    Labelled(List<Alignment.Obj> objects, Map<String, JsonNode> json) {
+      for (Alignment.Obj w : objects) {
+        if (!WORKLOADS.contains(w.kind())) continue;
+        for (var f : podLabels(json.get(w.ref())).properties()) {
+          String v = f.getValue().asString(null);
+          if (v != null) byLabel.computeIfAbsent(f.getKey() + "\0" + v, k -> new ArrayList<>()).add(w);
+        }
+      }
+    }
+
+    /** The workloads whose Pod labels hold the selector's first key and value (all others cannot match). */
+    List<Alignment.Obj> candidates(JsonNode selector) {
+      if (selector == null || selector.isMissingNode() || selector.isEmpty()) return List.of();
+      var first = selector.properties().iterator().next();
+      return byLabel.getOrDefault(first.getKey() + "\0" + first.getValue().asString(), List.of());
+    }
   }
 
   private static JsonNode podLabels(JsonNode j) {

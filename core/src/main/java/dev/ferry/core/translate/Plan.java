@@ -27,6 +27,7 @@ public final class Plan {
   private final Map<String, List<String>> sidecars = new LinkedHashMap<>();
   private final Map<String, List<PortSpec>> ports = new LinkedHashMap<>();
   private final Map<String, Steering> steering = new LinkedHashMap<>();
+  private final Map<String, List<Service>> members = new LinkedHashMap<>();
 
   public Plan(TranslationContext ctx) {
     Project p = ctx.project();
@@ -35,6 +36,7 @@ public final class Plan {
     for (Service s : p.services().values()) {
       String o = podOwner.get(s.name());
       if (!o.equals(s.name())) sidecars.computeIfAbsent(o, k -> new ArrayList<>()).add(s.name());
+      members.computeIfAbsent(o, k -> new ArrayList<>()).add(s);
     }
     for (Service s : p.services().values()) kinds.put(s.name(), kind(ctx, s));
     Ports.plan(ctx, this);
@@ -103,6 +105,11 @@ public final class Plan {
     return sidecars.getOrDefault(owner, List.of());
   }
 
+  /** The services whose containers are in {@code owner}'s Pod (itself included), in source order. */
+  public List<Service> podMembers(String owner) {
+    return members.getOrDefault(owner, List.of());
+  }
+
   public Steering steering(String service) {
     return steering.get(service);
   }
@@ -133,14 +140,8 @@ public final class Plan {
         out.putIfAbsent(n.aliases().get(i).toLowerCase(Locale.ROOT), s.path("networks").key(n.name()).key("aliases").index(i));
       }
     }
-    for (Service other : p.services().values()) {
-      for (int i = 0; i < other.links().size(); i++) {
-        String link = other.links().get(i);
-        int c = link.indexOf(':');
-        if (c > 0 && link.substring(0, c).equals(s.name())) {
-          out.putIfAbsent(link.substring(c + 1).toLowerCase(Locale.ROOT), other.path("links").index(i));
-        }
-      }
+    for (Map.Entry<String, ModelPath> l : LinkAliases.of(p).getOrDefault(s.name(), List.of())) {
+      out.putIfAbsent(l.getKey(), l.getValue());
     }
     // compose also resolves a container_name on the project network
     if (s.containerName() != null) out.putIfAbsent(s.containerName().toLowerCase(Locale.ROOT), s.path("container_name"));
@@ -148,4 +149,32 @@ public final class Plan {
     return out;
   }
 
+  /**
+   * The aliases {@code links} items give each service ({@code other:alias}), by the linked
+   * service's name, in source order; built once per project (identity) so that asking for every
+   * service's aliases stays linear in the number of services.
+   */
+  private record LinkAliases(Project project, Map<String, List<Map.Entry<String, ModelPath>>> byTarget) {
+    private static volatile LinkAliases last;
+
+    static Map<String, List<Map.Entry<String, ModelPath>>> of(Project p) {
+      LinkAliases l = last;
+      if (l == null || l.project != p) {
+        Map<String, List<Map.Entry<String, ModelPath>>> by = new LinkedHashMap<>();
+        for (Service other : p.services().values()) {
+          for (int i = 0; i < other.links().size(); i++) {
+            String link = other.links().get(i);
+            int c = link.indexOf(':');
+            if (c > 0) {
+              by.computeIfAbsent(link.substring(0, c), k -> new ArrayList<>())
+                  .add(Map.entry(link.substring(c + 1).toLowerCase(Locale.ROOT), other.path("links").index(i)));
+            }
+          }
+        }
+        l = new LinkAliases(p, by);
+        last = l;
+      }
+      return l.byTarget;
+    }
+  }
 }

@@ -1,6 +1,12 @@
 package dev.ferry.rules.portability;
 
 import dev.ferry.core.translate.network.HostReferences;
+import dev.ferry.core.translate.network.Naming;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
@@ -31,25 +37,41 @@ public final class ContainerNameReference implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
+    // The services a container name can mislead to, by lower-cased container name, in source order:
+    // a reference is then looked up by its host instead of compared with every service.
+    List<Service> targets = new ArrayList<>();
+    Map<String, List<Integer>> byName = new HashMap<>();
+    for (Service t : ctx.services()) {
+      String cn = t.containerName();
+      if (cn == null || cn.isEmpty() || HostReferences.names(cn, t.name())) continue;
+      if (isAlias(t, cn)) continue; // also a network alias: the network-alias rule says what happens
+      // a DNS-label container_name gets a Service of its own (an alias, reported as network-alias)
+      if (Naming.isLabel(cn.toLowerCase(Locale.ROOT))) continue;
+      byName.computeIfAbsent(cn.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(targets.size());
+      targets.add(t);
+    }
     PerLine out = new PerLine(ctx);
+    if (targets.isEmpty()) return;
     for (Service s : ctx.services()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
-        for (Service t : ctx.services()) {
-          String cn = t.containerName();
-          if (cn == null || cn.isEmpty() || HostReferences.names(cn, t.name()) || !HostReferences.names(r.host(), cn)) {
-            continue;
-          }
-          if (ctx.project().service(r.host()) != null) continue; // also a service name: it resolves
-          if (isAlias(t, cn)) continue; // also a network alias: the network-alias rule says what happens
-          // a DNS-label container_name gets a Service of its own (an alias, reported as network-alias)
-          if (dev.ferry.core.translate.network.Naming.isLabel(cn.toLowerCase(java.util.Locale.ROOT))) continue;
-          out.report(r.path(), s.name(), "service \"" + s.name() + "\" reaches \"" + t.name() + "\" by its container"
-              + " name \"" + cn + "\" in " + r.key() + ": on Kubernetes only the Service \"" + t.name()
-              + "\" exists, so \"" + cn + "\" does not resolve");
-          break;
-        }
+        if (ctx.project().service(r.host()) != null) continue; // also a service name: it resolves
+        String h = r.host().toLowerCase(Locale.ROOT);
+        int first = first(targets, r.host(), byName.get(h), Integer.MAX_VALUE);
+        if (h.endsWith(".")) first = first(targets, r.host(), byName.get(h.substring(0, h.length() - 1)), first);
+        if (first == Integer.MAX_VALUE) continue;
+        Service t = targets.get(first);
+        String cn = t.containerName();
+        out.report(r.path(), s.name(), "service \"" + s.name() + "\" reaches \"" + t.name() + "\" by its container"
+            + " name \"" + cn + "\" in " + r.key() + ": on Kubernetes only the Service \"" + t.name()
+            + "\" exists, so \"" + cn + "\" does not resolve");
       }
     }
     out.flush();
+  }
+
+  private static int first(List<Service> targets, String host, List<Integer> candidates, int best) {
+    if (candidates == null) return best;
+    for (int i : candidates) if (i < best && HostReferences.names(host, targets.get(i).containerName())) best = i;
+    return best;
   }
 }

@@ -1,9 +1,12 @@
 package dev.ferry.core.translate.network;
 
 import dev.ferry.core.model.Project;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +19,19 @@ import java.util.Set;
  */
 public final class Naming {
   private final Map<String, String> names;
+  /** Renamed services in source order, and their positions there by lower-cased name. */
+  private final List<String> renamed = new ArrayList<>();
+  private final Map<String, List<Integer>> renamedByLower = new HashMap<>();
 
   private Naming(Map<String, String> names) {
     this.names = names;
+    // names holds the valid (never renamed) names first, then the others in source order, so the
+    // renamed ones keep their source order
+    for (Map.Entry<String, String> e : names.entrySet()) {
+      if (e.getValue().equals(e.getKey())) continue;
+      renamedByLower.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(renamed.size());
+      renamed.add(e.getKey());
+    }
   }
 
   public static Naming of(Project p) {
@@ -54,6 +67,24 @@ public final class Naming {
   /** Whether the service had to be renamed. */
   public boolean renamed(String composeName) {
     return !of(composeName).equals(composeName);
+  }
+
+  /**
+   * The last renamed service (in source order) that {@code host} names in the sense of
+   * {@link HostReferences#names}, or null: looked up by name, not by a pass over every service.
+   */
+  public String renamedNamedBy(String host) {
+    if (renamed.isEmpty()) return null;
+    String h = host.toLowerCase(Locale.ROOT);
+    int best = last(host, renamedByLower.get(h), -1);
+    if (h.endsWith(".")) best = last(host, renamedByLower.get(h.substring(0, h.length() - 1)), best);
+    return best < 0 ? null : renamed.get(best);
+  }
+
+  private int last(String host, List<Integer> candidates, int best) {
+    if (candidates == null) return best;
+    for (int i : candidates) if (i > best && HostReferences.names(host, renamed.get(i))) best = i;
+    return best;
   }
 
   public Map<String, String> all() {

@@ -165,8 +165,7 @@ public final class Storage {
   public List<PersistentVolumeClaim> templatesOf(TranslationContext ctx, Project p, String owner, Plan plan) {
     List<PersistentVolumeClaim> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (Service s : p.services().values()) {
-      if (!plan.podOwner(s.name()).equals(owner)) continue;
+    for (Service s : plan.podMembers(owner)) {
       for (Mount m : s.volumes()) {
         Claim c = claimFor(m);
         if (c != null && c.template() && seen.add(c.claimName())) out.add(c.pvc());
@@ -177,8 +176,7 @@ public final class Storage {
 
   /** Whether {@code owner}'s Pod mounts a ReadWriteOnce claim (a Deployment then needs strategy Recreate). */
   public boolean usesReadWriteOnce(Project p, String owner, Plan plan) {
-    for (Service s : p.services().values()) {
-      if (!plan.podOwner(s.name()).equals(owner)) continue;
+    for (Service s : plan.podMembers(owner)) {
       for (Mount m : s.volumes()) {
         Claim c = claimFor(m);
         if (c != null && !c.template() && (c.accessMode() == null || c.accessMode().equals("ReadWriteOnce")

@@ -120,10 +120,7 @@ public final class EnvMapper {
   static String rewrite(TranslationContext ctx, Service s, String key, String value, ModelPath at) {
     String out = value;
     for (HostReferences.Ref ref : HostReferences.in(key, value, at)) {
-      String target = null;
-      for (String svc : ctx.project().services().keySet()) {
-        if (HostReferences.names(ref.host(), svc) && ctx.naming().renamed(svc)) target = svc;
-      }
+      String target = ctx.naming().renamedNamedBy(ref.host());
       if (target == null) continue;
       String to = ctx.naming().of(target);
       Matcher m = Pattern.compile("(?<![A-Za-z0-9_.-])" + Pattern.quote(ref.host()) + "(?![A-Za-z0-9_-])").matcher(out);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a bind mount's paths look like, for the decision table of {@link MountPlan} and for lint:
@@ -84,23 +85,28 @@ public final class HostPaths {
   }
 
   /**
-   * Whether a bind-mounted file must go into a Secret rather than a ConfigMap: its name says key
-   * material, credentials or an env file, or its content holds a PEM block. The one place this is
-   * decided for bind mounts (a fuller classifier can take its place).
+   * Certificates and key stores that bind mounts treat as secret beyond {@link SecretClassifier}'s
+   * file names (a directory of certificates usually sits beside their keys), env files by suffix, and
+   * ssh keys with any suffix.
+   */
+  private static final Pattern BIND_SECRET_NAME = Pattern.compile(
+      ".*\\.(pem|key|p12|pfx|jks|keystore|crt|cer|der|kdbx|gpg|asc)|id_(rsa|ed25519|ecdsa).*|.*\\.env|\\.env\\..*"
+          + "|\\.?htpasswd|\\.netrc|\\.pgpass");
+
+  /**
+   * Whether a bind-mounted file must go into a Secret rather than a ConfigMap: what the one
+   * {@link SecretClassifier} says of its name and content, plus the bind-mount extras above, secret
+   * words in the name, and a PEM certificate in the content.
    */
   public static boolean looksSecret(String fileName, byte[] content) {
     String n = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-    if (n.matches(".*\\.(pem|key|p12|pfx|jks|keystore|crt|cer|der|kdbx|gpg|asc)$") || n.startsWith("id_rsa")
-        || n.startsWith("id_ed25519") || n.startsWith("id_ecdsa") || n.equals(".env") || n.endsWith(".env")
-        || n.startsWith(".env.") || n.equals(".htpasswd") || n.equals("htpasswd") || n.equals(".netrc") || n.equals(".pgpass")) {
-      return true;
-    }
+    if (!n.isEmpty() && n.indexOf(0) < 0 && SecretClassifier.secretFileName(Path.of(fileName))) return true;
+    if (BIND_SECRET_NAME.matcher(n).matches()) return true;
     String words = n.replaceAll("\\.[a-z0-9]+$", "");
     if (SecretNames.isSecretName(words) || words.contains("secret") || words.contains("password") || words.contains("token")
         || words.contains("credential")) {
       return true;
     }
-    if (fileName != null && !fileName.isEmpty() && fileName.indexOf(0) < 0 && SecretClassifier.secretFileName(Path.of(fileName))) return true;
     if (content == null) return false;
     if (SecretClassifier.secretBytes(content)) return true;
     String head = new String(content, 0, Math.min(content.length, 64 * 1024), StandardCharsets.ISO_8859_1);

@@ -45,6 +45,8 @@ case("nested-keys-block-3k", "x-deep:\n" + "".join(" " * (i + 1) + f"k{i}:\n" fo
 case("duplicate-keys-deep", svc + "x-deep: " + "{k: " * 50_000 + "1, k: 2" + "}" * 50_000 + "\n", "config")
 case("duplicate-keys-150", svc + "x-deep: " + "{k: " * 150 + "1, k: 2" + "}" * 150 + "\n", "config")
 case("port-range-full", svc + "    ports: [\"1-65535:1-65535\"]\n", "convert")
+case("port-ranges-many", "services:\n" + "".join(
+    f"  s{i}:\n    image: nginx:1.27\n    ports: [\"1-65535:1-65535\", \"1-65535:1-65535/udp\"]\n" for i in range(20)), "convert")
 case("expose-range", svc + "    expose: [\"1000-2000\"]\n", "convert")
 case("ferry-yaml-bad-glob", svc, "lint", {".ferry.yaml": "ignore: [\"[\"]\n"})
 case("ferry-yaml-deep", svc, "lint",

@@ -51,6 +51,7 @@ class HostileInputTest {
       Map.entry("duplicate-keys-deep", new Expect(Set.of(2), "(limit nesting-depth: 200)")),
       Map.entry("duplicate-keys-150", new Expect(Set.of(2), "duplicate key 'k'")),
       Map.entry("port-range-full", new Expect(OK, "")),
+      Map.entry("port-ranges-many", new Expect(Set.of(2), "compose.yaml:4:32: the project has more than 65536 port entries")),
       Map.entry("expose-range", new Expect(OK, "")),
       Map.entry("ferry-yaml-bad-glob", new Expect(Set.of(2), "invalid glob '['")),
       Map.entry("ferry-yaml-deep", new Expect(Set.of(2), "(limit nesting-depth: 200)")),

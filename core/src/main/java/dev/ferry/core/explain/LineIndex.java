@@ -50,7 +50,8 @@ public final class LineIndex {
   public static LineIndex of(String text) {
     LineIndex ix = new LineIndex(text);
     try {
-      Compose c = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true).build());
+      Compose c = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true)
+          .setBufferSize(dev.ferry.core.load.stage.Parse.bufferSize(text)).build());
       int doc = 0;
       for (Node root : c.composeAllFromString(text)) {
         List<Raw> raw = new ArrayList<>();

@@ -25,6 +25,8 @@ public enum Limits {
       "a Kubernetes object is at most 1.5 MiB in etcd, about 100,000 short entries"),
   SERVICES(10_000, "services in one project",
       "refused before translation starts, so a huge project fails in a second instead of running for minutes"),
+  PORT_ENTRIES(65_536, "port entries in one project once short-syntax port ranges are expanded (`\"1000-1999:1000-1999\"` is 1,000)",
+      "room for every port number once; real ranges are blocks of a few thousand (RTP, passive FTP), and each entry becomes a container port"),
   INTERPOLATED_CHARS(2L << 20, "characters one value may grow to by variable interpolation",
       "stops `A=${B}${B}...` from multiplying; reported at the variable that crosses it (at the value, when quoted)"),
   INTERPOLATED_TOTAL(32L << 20, "characters all interpolated values of one file (compose file or env file) may add up to",

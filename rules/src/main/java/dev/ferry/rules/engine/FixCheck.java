@@ -32,7 +32,8 @@ public final class FixCheck {
   private static List<Object> documents(String text) {
     try {
       List<Object> out = new ArrayList<>();
-      for (Object o : new Load(LoadSettings.builder().setMaxAliasesForCollections(1000).build()).loadAllFromString(text)) {
+      for (Object o : new Load(LoadSettings.builder().setMaxAliasesForCollections(1000)
+          .setBufferSize(dev.ferry.core.load.stage.Parse.bufferSize(text)).build()).loadAllFromString(text)) {
         out.add(o);
       }
       return out;

@@ -8,11 +8,20 @@ import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Two published ports that overlap on the same host address and protocol (ranges included; a
  * container-only port publishes nothing). dclint's {@code no-duplicate-exported-ports}.
+ *
+ * <p>Each entry is compared with the earliest earlier entry it collides with. Single ports (what
+ * a short-syntax range like {@code "1-65535:1-65535"} expands to) are looked up by port number,
+ * so a project with tens of thousands of port entries is checked in linear time; only entries that
+ * still publish a range of host ports are compared pairwise.
  */
 @RuleInfo(
     id = "duplicate-published-port",
@@ -21,28 +30,83 @@ import java.util.List;
     severity = Severity.ERROR,
     category = Category.HYGIENE)
 public final class DuplicatePublishedPort implements Rule {
-  private record Bound(String service, int from, int to, String ip, String protocol) {}
+  private record Bound(int index, String service, int from, int to, String ip, String protocol) {
+    boolean compatible(Bound o) {
+      return protocol.equals(o.protocol) && (ip.isEmpty() || o.ip.isEmpty() || ip.equals(o.ip));
+    }
+
+    boolean overlaps(Bound o) {
+      return from <= o.to && o.from <= to;
+    }
+  }
+
+  /** The earliest bounds seen at one host port of one protocol. */
+  private static final class AtPort {
+    Bound any;
+    Bound wildcard;
+    final Map<String, Bound> byIp = new HashMap<>(2);
+
+    void add(Bound b) {
+      if (any == null) any = b;
+      if (b.ip().isEmpty()) {
+        if (wildcard == null) wildcard = b;
+      } else {
+        byIp.putIfAbsent(b.ip(), b);
+      }
+    }
+
+    /** The earliest bound here that collides with a bound on {@code ip}. */
+    Bound firstFor(String ip) {
+      if (ip.isEmpty()) return any;
+      return earliest(wildcard, byIp.get(ip));
+    }
+  }
 
   @Override
   public void check(RuleContext ctx) {
-    List<Bound> seen = new ArrayList<>();
+    Map<String, NavigableMap<Integer, AtPort>> singles = new HashMap<>();
+    List<Bound> ranges = new ArrayList<>();
+    int index = 0;
     for (Service s : ctx.services()) {
       for (PortMapping p : s.ports()) {
         if (!p.isPublished() || p.published().contains("$")) continue;
         int[] r = range(p.published());
         if (r == null) continue;
-        Bound b = new Bound(s.name(), r[0], r[1], ip(p.hostIp()), p.protocolOrTcp());
-        for (Bound o : seen) {
-          if (!o.protocol().equals(b.protocol()) || b.from() > o.to() || o.from() > b.to()) continue;
-          if (!o.ip().equals(b.ip()) && !o.ip().isEmpty() && !b.ip().isEmpty()) continue;
-          String where = o.service().equals(s.name()) ? "another entry of this service" : "service \"" + o.service() + "\"";
+        Bound b = new Bound(index++, s.name(), r[0], r[1], ip(p.hostIp()), p.protocolOrTcp());
+        NavigableMap<Integer, AtPort> ports = singles.computeIfAbsent(b.protocol(), k -> new TreeMap<>());
+        Bound hit = null;
+        for (Bound o : ranges) {
+          if (o.compatible(b) && o.overlaps(b)) {
+            hit = o;
+            break;
+          }
+        }
+        if (b.from() == b.to()) {
+          AtPort at = ports.get(b.from());
+          if (at != null) hit = earliest(hit, at.firstFor(b.ip()));
+        } else if (b.from() <= b.to()) {
+          for (AtPort at : ports.subMap(b.from(), true, b.to(), true).values()) {
+            hit = earliest(hit, at.firstFor(b.ip()));
+          }
+        }
+        if (hit != null) {
+          String where = hit.service().equals(s.name()) ? "another entry of this service" : "service \"" + hit.service() + "\"";
           ctx.report(p.path(), s.name(), "host port " + p.published() + "/" + b.protocol()
               + " is already published by " + where);
-          break;
         }
-        seen.add(b);
+        if (b.from() == b.to()) {
+          ports.computeIfAbsent(b.from(), k -> new AtPort()).add(b);
+        } else {
+          ranges.add(b);
+        }
       }
     }
+  }
+
+  private static Bound earliest(Bound a, Bound b) {
+    if (a == null) return b;
+    if (b == null) return a;
+    return a.index() <= b.index() ? a : b;
   }
 
   /** "" for all interfaces. */

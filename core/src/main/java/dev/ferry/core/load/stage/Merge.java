@@ -251,8 +251,8 @@ public final class Merge {
     }
     if (n instanceof ScalarNode s && !s.isNull()) {
       try {
-        List<MapNode> parsed = Ports.parse(s.asString(), s.position());
-        return parsed.size() == 1 ? portKey(parsed.get(0)) : s.asString();
+        Ports.Spec spec = Ports.spec(s.asString());
+        return spec.count() == 1 ? portKey(spec.expand(s.position()).get(0)) : s.asString();
       } catch (IllegalArgumentException e) {
         return s.asString();
       }

@@ -128,13 +128,23 @@ public final class Parse {
     String text = p.checkedText(bytes);
     if (text == null) return null;
     LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(NO_MERGE_SCHEMA)
-        .setCodePointLimit(MAX_BYTES).build();
+        .setCodePointLimit(MAX_BYTES).setBufferSize(bufferSize(text)).build();
     return p.guarded(() -> {
       Composer composer = new Composer(settings,
           p.new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
       Optional<org.snakeyaml.engine.v2.nodes.Node> root = composer.getSingleNode();
       return new StandardConstructor(settings).constructSingleDocument(root);
     });
+  }
+
+  /**
+   * The reader buffer for {@code text}: all of it. snakeyaml-engine's reader copies its whole
+   * window each time it reads another buffer, so with the default 1 KiB buffer one long scalar
+   * costs time quadratic in its length (a 1 MiB value: about a gigabyte copied per parse); the
+   * text is already in memory (at most {@link Limits#FILE_BYTES}), so it is read in one go.
+   */
+  public static int bufferSize(String text) {
+    return Math.max(1024, text.length() + 1);
   }
 
   /** The decoded text when size, encoding and line length are within {@link Limits}; else null. */
@@ -186,6 +196,7 @@ public final class Parse {
             .setMaxAliasesForCollections(Integer.MAX_VALUE) // expansion is bounded by MAX_NODES instead
             .setCodePointLimit(MAX_BYTES)
             .setAllowNonScalarKeys(true)
+            .setBufferSize(bufferSize(text))
             .build();
     List<Node> out = guarded(() -> {
       List<Node> docs = new ArrayList<>();

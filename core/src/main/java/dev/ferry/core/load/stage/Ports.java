@@ -1,6 +1,7 @@
 package dev.ferry.core.load.stage;
 
 import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.load.Limits;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -15,23 +16,45 @@ import java.util.List;
  * with a single container port stays one entry with a published range.
  */
 public final class Ports {
+  /**
+   * How many port entries a whole project may still expand to ({@link Limits#PORT_ENTRIES}): one
+   * budget for all services of a project, so many services with wide ranges are refused too.
+   */
+  public static final class Budget {
+    private long left = Limits.PORT_ENTRIES.value();
+    private boolean reported;
+  }
+
   private Ports() {}
 
-  public static Node canonical(Node v, Diagnostics diags) {
+  public static Node canonical(Node v, Diagnostics diags, Budget budget) {
     if (!(v instanceof SeqNode s)) return v;
     List<Node> out = new ArrayList<>();
     for (Node item : s.items()) {
       if (item instanceof MapNode m) {
-        out.add(longForm(m));
+        if (spend(budget, 1, m.position(), diags)) out.add(longForm(m));
       } else if (item instanceof ScalarNode sc && !sc.isNull()) {
         try {
-          out.addAll(parse(sc.asString(), sc.position()));
+          Spec spec = spec(sc.asString());
+          if (spend(budget, spec.count(), sc.position(), diags)) out.addAll(spec.expand(sc.position()));
         } catch (IllegalArgumentException e) {
           diags.error("schema", sc.position(), "invalid port '" + sc.asString() + "': " + e.getMessage());
         }
       }
     }
     return s.withItems(out);
+  }
+
+  /** Takes {@code n} entries from the budget; reports the first entry that crosses it, once. */
+  private static boolean spend(Budget budget, int n, Position at, Diagnostics diags) {
+    budget.left -= n;
+    if (budget.left >= 0) return true;
+    if (!budget.reported) {
+      budget.reported = true;
+      diags.error("yaml-syntax", at, "the project has more than " + Limits.PORT_ENTRIES.value()
+          + " port entries once port ranges are expanded " + Limits.PORT_ENTRIES.tag());
+    }
+    return false;
   }
 
   private static MapNode longForm(MapNode m) {
@@ -44,8 +67,42 @@ public final class Ports {
     return r;
   }
 
-  /** Parses one short-syntax port; throws IllegalArgumentException with the reason. */
+  /** Parses one short-syntax port into long-syntax entries; throws IllegalArgumentException with the reason. */
   public static List<MapNode> parse(String spec, Position p) {
+    return spec(spec).expand(p);
+  }
+
+  /**
+   * One short-syntax port, read but not yet expanded: {@code t} the container port range,
+   * {@code h} the host port range or null.
+   */
+  public record Spec(String hostIp, int[] h, int[] t, String protocol) {
+    /** How many long-syntax entries it expands to: one per container port. */
+    public int count() {
+      return t[1] - t[0] + 1;
+    }
+
+    public List<MapNode> expand(Position p) {
+      int count = count();
+      List<MapNode> out = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        List<MapNode.Entry> es = new ArrayList<>();
+        es.add(new MapNode.Entry("mode", p, ScalarNode.string("ingress", p)));
+        if (hostIp != null && !hostIp.isEmpty()) es.add(new MapNode.Entry("host_ip", p, ScalarNode.string(hostIp, p)));
+        es.add(new MapNode.Entry("target", p, ScalarNode.ofInt(t[0] + i, p)));
+        if (h != null) {
+          String pub = count > 1 ? Integer.toString(h[0] + i) : (h[0] == h[1] ? Integer.toString(h[0]) : h[0] + "-" + h[1]);
+          es.add(new MapNode.Entry("published", p, ScalarNode.string(pub, p)));
+        }
+        es.add(new MapNode.Entry("protocol", p, ScalarNode.string(protocol, p)));
+        out.add(MapNode.of(es, p));
+      }
+      return out;
+    }
+  }
+
+  /** Reads one short-syntax port without expanding it; throws IllegalArgumentException with the reason. */
+  public static Spec spec(String spec) {
     String s = spec.trim();
     String protocol = "tcp";
     int slash = s.lastIndexOf('/');
@@ -83,24 +140,11 @@ public final class Ports {
     }
     int[] t = range(target, "container port");
     int[] h = published.isEmpty() ? null : range(published, "host port");
-    List<MapNode> out = new ArrayList<>();
     int count = t[1] - t[0] + 1;
     if (h != null && count > 1 && h[1] - h[0] + 1 != count) {
       throw new IllegalArgumentException("host and container port ranges differ in size");
     }
-    for (int i = 0; i < count; i++) {
-      List<MapNode.Entry> es = new ArrayList<>();
-      es.add(new MapNode.Entry("mode", p, ScalarNode.string("ingress", p)));
-      if (hostIp != null && !hostIp.isEmpty()) es.add(new MapNode.Entry("host_ip", p, ScalarNode.string(hostIp, p)));
-      es.add(new MapNode.Entry("target", p, ScalarNode.ofInt(t[0] + i, p)));
-      if (h != null) {
-        String pub = count > 1 ? Integer.toString(h[0] + i) : (h[0] == h[1] ? Integer.toString(h[0]) : h[0] + "-" + h[1]);
-        es.add(new MapNode.Entry("published", p, ScalarNode.string(pub, p)));
-      }
-      es.add(new MapNode.Entry("protocol", p, ScalarNode.string(protocol, p)));
-      out.add(MapNode.of(es, p));
-    }
-    return out;
+    return new Spec(hostIp, h, t, protocol);
   }
 
   private static int[] range(String s, String what) {

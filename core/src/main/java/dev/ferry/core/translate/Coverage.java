@@ -3,6 +3,9 @@ package dev.ferry.core.translate;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -157,7 +160,7 @@ public final class Coverage {
         NodeLogging.report(ctx, s);
         continue;
       }
-      if (e != null && e.fate() == Fate.REPORTED) {
+      if (e != null && e.fate() == Fate.REPORTED && !unset(s, k)) {
         ctx.report("not-translatable", Severity.WARNING, s.path(k), s.name(),
             k + " has no Kubernetes equivalent and is not translated: " + e.target());
       }
@@ -183,5 +186,13 @@ public final class Coverage {
         }
       }
     }
+  }
+
+  /** An empty value ({@code devices: []}, {@code ulimits: {}}, {@code ""}) or {@code init: false} loses nothing. */
+  private static boolean unset(Service s, String key) {
+    Node v = s.node().get(key);
+    if (key.equals("init")) return !Boolean.TRUE.equals(s.init());
+    return v == null || v.isNull() || v instanceof ScalarNode sc && sc.asString().isEmpty()
+        || v instanceof SeqNode q && q.size() == 0 || v instanceof MapNode m && m.isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;

@@ -30,7 +30,8 @@ public final class SecretClassifier {
   static final int DIR_DEPTH = 6;
   static final long DIR_BYTES = 8L << 20;
 
-  private static final Pattern URL_CREDENTIALS =
+  /** A URL with a password ({@code scheme://user:password@host}); lint's literal-secret uses it too. */
+  public static final Pattern URL_CREDENTIALS =
       // linear in the value: HostReferences.SCHEME anchors the scheme; possessive runs with their stop characters outside them
       Pattern.compile(HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
   private static final Pattern CONNECTION_PASSWORD = Pattern.compile(

@@ -1,5 +1,6 @@
 package dev.ferry.core.knowledge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,30 +189,23 @@ public final class ComposeKeys {
     for (Key k : keys) {
       if (m.put(k.name(), k) != null) throw new IllegalStateException("compose key listed twice: " + k.name());
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
-  private static Key mapped(String name, String target) {
-    return new Key(name, Treatment.MAPPED, target, null);
-  }
-
-  private static Key mapped(String name, String target, String note) {
-    return new Key(name, Treatment.MAPPED, target, note);
+  /** A mapped key; {@code note}, when given, is explain's note for it. */
+  private static Key mapped(String name, String target, String... note) {
+    return new Key(name, Treatment.MAPPED, target, note.length == 0 ? null : note[0]);
   }
 
   private static Key loader(String name, String target) {
     return new Key(name, Treatment.LOADER, target, null);
   }
 
-  private static Key ignored(String name, String target) {
-    return new Key(name, Treatment.IGNORED, target, null);
+  private static Key ignored(String name, String reason, String... note) {
+    return new Key(name, Treatment.IGNORED, reason, note.length == 0 ? null : note[0]);
   }
 
-  private static Key ignored(String name, String target, String note) {
-    return new Key(name, Treatment.IGNORED, target, note);
-  }
-
-  private static Key reported(String name, String target) {
-    return new Key(name, Treatment.REPORTED, target, null);
+  private static Key reported(String name, String reason) {
+    return new Key(name, Treatment.REPORTED, reason, null);
   }
 }

@@ -6,7 +6,7 @@ import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
-import dev.ferry.core.translate.network.Naming;
+import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,13 @@
 package dev.ferry.core.translate;
 
+import dev.ferry.core.knowledge.ComposeKeys;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * docs/conversion.md and docs/steering.md, generated from the mappers' metadata ({@link Coverage},
+ * docs/conversion.md and docs/steering.md, generated from the catalogues ({@link ComposeKeys},
  * {@link Steering}); a test fails when the committed files differ, so the docs cannot drift.
  */
 public final class ReferenceDocs {
@@ -13,21 +16,21 @@ public final class ReferenceDocs {
   public static String conversion() {
     StringBuilder b = new StringBuilder();
     b.append("# Conversion reference\n\n")
-        .append("<!-- Generated from dev.ferry.core.translate.Coverage by ReferenceDocsTest; do not edit by hand. -->\n\n")
+        .append("<!-- Generated from dev.ferry.core.knowledge.ComposeKeys by ReferenceDocsTest; do not edit by hand. -->\n\n")
         .append("What `ferry convert` makes of every service key of the compose-spec. **mapped**: translated to the\n")
         .append("Kubernetes field shown; **loader**: resolved while loading; **ignored**: deliberately not translated,\n")
         .append("for the reason shown; **reported**: no Kubernetes equivalent, so every use is a `not-translatable`\n")
         .append("finding at its line. A test walks every service property of the compose-spec schema and fails when\n")
         .append("one is missing here.\n\n")
         .append("| compose key | fate | Kubernetes |\n| --- | --- | --- |\n");
-    for (Map.Entry<String, Coverage.Entry> e : new TreeMap<>(Coverage.SERVICE).entrySet()) {
-      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue().fate().name().toLowerCase())
-          .append(" | ").append(e.getValue().target().replace("|", "\\|")).append(" |\n");
+    for (ComposeKeys.Key k : sorted(ComposeKeys.SERVICE)) {
+      b.append("| `").append(k.name()).append("` | ").append(k.treatment().name().toLowerCase())
+          .append(" | ").append(k.target().replace("|", "\\|")).append(" |\n");
     }
     b.append("\n## deploy\n\n| compose key | fate | Kubernetes |\n| --- | --- | --- |\n");
-    for (Map.Entry<String, Coverage.Entry> e : new TreeMap<>(Coverage.DEPLOY).entrySet()) {
-      b.append("| `deploy.").append(e.getKey()).append("` | ").append(e.getValue().fate().name().toLowerCase())
-          .append(" | ").append(e.getValue().target()).append(" |\n");
+    for (ComposeKeys.Key k : sorted(ComposeKeys.DEPLOY)) {
+      b.append("| `deploy.").append(k.name()).append("` | ").append(k.treatment().name().toLowerCase())
+          .append(" | ").append(k.target()).append(" |\n");
     }
     b.append("\n## Top-level sections\n\n")
         .append("| compose | Kubernetes |\n| --- | --- |\n")
@@ -119,19 +122,24 @@ public final class ReferenceDocs {
         + "`models.<name>.x-ferry.runner: true` (or `{image: ...}`) runs Docker Model Runner as the Deployment and\n"
         + "Service `model-runner` that default points at.\n");
     b.append("\n## kompose labels\n\n| label | ferry equivalent |\n| --- | --- |\n");
-    for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_LABELS).entrySet()) {
-      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
-    }
+    for (KomposeLabels.Label l : kompose(true)) b.append("| `").append(l.name()).append("` | ").append(l.meaning()).append(" |\n");
     b.append("\nkompose labels ferry knows but does not honour (each use is a `steering-invalid` finding saying so):\n\n")
         .append("| label | why not |\n| --- | --- |\n");
-    for (Map.Entry<String, String> e : new TreeMap<>(Steering.KOMPOSE_NOT_HONOURED).entrySet()) {
-      b.append("| `").append(e.getKey()).append("` | ").append(e.getValue()).append(" |\n");
-    }
+    for (KomposeLabels.Label l : kompose(false)) b.append("| `").append(l.name()).append("` | ").append(l.meaning()).append(" |\n");
     b.append("\nHow kompose's behaviours are kept without a label: `kompose.service.type: headless` (and `service.type:\n")
         .append("Headless`) on a service without ports gives a headless Service without ports, as does any long-running\n")
         .append("service whose port cannot be known; `restart: \"no\"` on a Job or CronJob gives `restartPolicy: Never`\n")
         .append("(`on-failure` and the default give `OnFailure`); `-n NS` emits the Namespace object first, so `kubectl\n")
         .append("apply` works on a fresh cluster (a chart leaves the namespace to `helm install -n NS --create-namespace`).\n");
     return b.toString();
+  }
+
+  private static List<ComposeKeys.Key> sorted(List<ComposeKeys.Key> keys) {
+    return keys.stream().sorted(Comparator.comparing(ComposeKeys.Key::name)).toList();
+  }
+
+  private static List<KomposeLabels.Label> kompose(boolean honoured) {
+    return KomposeLabels.ALL.stream().filter(l -> l.honoured() == honoured)
+        .sorted(Comparator.comparing(KomposeLabels.Label::name)).toList();
   }
 }

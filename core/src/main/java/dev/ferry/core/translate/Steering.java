@@ -59,69 +59,6 @@ public final class Steering {
       Map.entry("hpa.cpu", "target average CPU utilisation, percent"),
       Map.entry("hpa.memory", "target average memory utilisation, percent"));
 
-  /** Every kompose label ferry honours, with its x-ferry equivalent. */
-  public static final Map<String, String> KOMPOSE_LABELS = Map.ofEntries(
-      Map.entry("kompose.controller.type", "kind"),
-      Map.entry("kompose.service.type", "service.type"),
-      Map.entry("kompose.service.nodeport.port", "service.nodePort"),
-      Map.entry("kompose.service.expose", "ingress.host (and path: `host/path`; `true` = no host); several comma-separated hosts each become an Ingress rule"),
-      Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
-      Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
-      Map.entry("kompose.volume.size", "volumes.<every volume of the service>.size and mounts.<every mount>.size"),
-      Map.entry("kompose.volume.storage-class-name", "volumes.<every volume of the service>.storageClass and mounts.<every mount>.storageClass"),
-      Map.entry("kompose.volume.type", "mounts.<every bind mount and anonymous volume of the service>.type (configMap | emptyDir | hostPath | persistentVolumeClaim)"),
-      Map.entry("kompose.volume.subpath", "mounts.<every volume mount of the service>.subPath"),
-      Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
-      Map.entry("kompose.image-pull-secret", "imagePullSecret"),
-      Map.entry("kompose.service.external-traffic-policy", "service.externalTrafficPolicy (Cluster or Local; NodePort and LoadBalancer Services only)"),
-      Map.entry("kompose.security-context.fsgroup", "securityContext.fsGroup of the Pod (a numeric group id; volumes become writable by it)"),
-      Map.entry("kompose.ephemeral-storage.request", "resources.requests.ephemeral-storage (a quantity; in deploy.labels as kompose reads it, or labels)"),
-      Map.entry("kompose.ephemeral-storage.limit", "resources.limits.ephemeral-storage (a quantity; in deploy.labels as kompose reads it, or labels)"),
-      Map.entry("kompose.init.containers.image", "an initContainer with this image (required for the two below), run after the dependency waits"),
-      Map.entry("kompose.init.containers.name", "the initContainer's name (default init-<service>)"),
-      Map.entry("kompose.init.containers.command", "the initContainer's command: a list `[\"sh\", \"-c\", \"...\"]` (quoted or bare items) as kompose reads it, or a command line split into words as compose splits a string command (kompose keeps it one word)"),
-      Map.entry("kompose.cronjob.schedule", "schedule"),
-      Map.entry("kompose.cronjob.concurrency_policy", "CronJob concurrencyPolicy"),
-      Map.entry("kompose.cronjob.backoff_limit", "Job backoffLimit"),
-      Map.entry("kompose.hpa.replicas.min", "hpa.min"),
-      Map.entry("kompose.hpa.replicas.max", "hpa.max"),
-      Map.entry("kompose.hpa.cpu", "hpa.cpu"),
-      Map.entry("kompose.hpa.memory", "hpa.memory"),
-      Map.entry("kompose.service.healthcheck.readiness.test", "readiness probe command (replaces the healthcheck's)"),
-      Map.entry("kompose.service.healthcheck.readiness.interval", "readiness periodSeconds"),
-      Map.entry("kompose.service.healthcheck.readiness.timeout", "readiness timeoutSeconds"),
-      Map.entry("kompose.service.healthcheck.readiness.retries", "readiness failureThreshold"),
-      Map.entry("kompose.service.healthcheck.readiness.start_period", "start_period: a startupProbe running the readiness check"),
-      Map.entry("kompose.service.healthcheck.readiness.http_get_path", "readiness probe httpGet path (instead of the healthcheck's command)"),
-      Map.entry("kompose.service.healthcheck.readiness.http_get_port", "readiness probe httpGet port (default: the first TCP port)"),
-      Map.entry("kompose.service.healthcheck.readiness.tcp_port", "readiness probe tcpSocket port (instead of the healthcheck's command)"),
-      Map.entry("kompose.service.healthcheck.liveness.tcp_port", "livenessProbe tcpSocket port (default: the container's first TCP port)"),
-      Map.entry("kompose.service.healthcheck.liveness.http_get_path", "livenessProbe httpGet path (instead of tcpSocket)"),
-      Map.entry("kompose.service.healthcheck.liveness.http_get_port", "livenessProbe httpGet port (default: the first TCP port)"));
-
-  /** kompose labels ferry knows and deliberately does not honour, with the reason (a steering-invalid finding). */
-  public static final Map<String, String> KOMPOSE_NOT_HONOURED = Map.ofEntries(
-      Map.entry("kompose.service.group", "kompose puts the services of a group in one Pod; ferry keeps one Pod and one"
-          + " Service per service, so every service name still resolves and each service scales, restarts and rolls out"
-          + " on its own. What only one Pod gives (reaching each other on localhost, sharing anonymous volumes) is not"
-          + " recreated: for that, give the other services network_mode: \"service:<first>\", which ferry translates"
-          + " into containers of the first service's Pod. kompose itself groups only with --service-group-mode=label"));
-
-  private static final Map<String, String> KOMPOSE_TO_FERRY = Map.ofEntries(
-      Map.entry("kompose.controller.type", "kind"),
-      Map.entry("kompose.service.type", "service.type"),
-      Map.entry("kompose.service.nodeport.port", "service.nodePort"),
-      Map.entry("kompose.service.external-traffic-policy", "service.externalTrafficPolicy"),
-      Map.entry("kompose.service.expose.tls-secret", "ingress.tls"),
-      Map.entry("kompose.service.expose.ingress-class-name", "ingress.className"),
-      Map.entry("kompose.image-pull-policy", "imagePullPolicy"),
-      Map.entry("kompose.image-pull-secret", "imagePullSecret"),
-      Map.entry("kompose.cronjob.schedule", "schedule"),
-      Map.entry("kompose.hpa.replicas.min", "hpa.min"),
-      Map.entry("kompose.hpa.replicas.max", "hpa.max"),
-      Map.entry("kompose.hpa.cpu", "hpa.cpu"),
-      Map.entry("kompose.hpa.memory", "hpa.memory"));
-
   private final Service service;
   private final MapNode xferry;
   private final MapNode projectXferry;
@@ -137,13 +74,8 @@ public final class Steering {
   public Value get(String key) {
     Value v = fromXFerry(xferry, service.path("x-ferry"), key);
     if (v != null) return v;
-    for (Map.Entry<String, String> e : KOMPOSE_TO_FERRY.entrySet()) {
-      if (e.getValue().equals(key)) {
-        Value l = label(e.getKey());
-        if (l != null) return l;
-      }
-    }
-    return null;
+    KomposeLabels.Label k = KomposeLabels.steering(key);
+    return k == null ? null : label(k.name());
   }
 
   /** A kompose label's value (raw), or null. */
@@ -218,10 +150,9 @@ public final class Steering {
    * reads x-ferry instead; the label stays a Pod annotation).
    */
   public static String unhonoured(String key) {
-    if (KOMPOSE_NOT_HONOURED.containsKey(key)) {
-      return "kompose label \"" + key + "\" is not honoured: " + KOMPOSE_NOT_HONOURED.get(key);
-    }
-    if (key.startsWith("kompose.") && !KOMPOSE_LABELS.containsKey(key)) {
+    KomposeLabels.Label k = KomposeLabels.of(key);
+    if (k != null && !k.honoured()) return "kompose label \"" + key + "\" is not honoured: " + k.meaning();
+    if (key.startsWith("kompose.") && k == null) {
       return "kompose label \"" + key + "\" is not one ferry honours; it is left out (docs/steering.md lists the"
           + " kompose labels ferry reads and their x-ferry equivalents)";
     }

@@ -6,7 +6,7 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.SourceMap;
-import dev.ferry.core.translate.network.Naming;
+import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -7,7 +7,7 @@ import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Secret;
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.network.HostReferences;
+import dev.ferry.core.knowledge.HostReferences;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.ferry.core.fidelity;
 
 import dev.ferry.core.model.Project;
-import dev.ferry.core.translate.network.Naming;
+import dev.ferry.core.knowledge.Naming;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

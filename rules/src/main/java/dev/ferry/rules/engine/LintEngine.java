@@ -24,8 +24,8 @@ import java.util.Map;
  * Lints one compose project: loads it (going on past errors, so the model rules still run on what
  * could be read), maps the loader's and the converter's diagnostics onto their rules (the code
  * that knows reports; lint shows), runs the rule classes, then applies .ferry.yaml and inline
- * suppressions. Where a rule class and a translation diagnostic share an id, the rule class says
- * which of the translation's findings it already covers ({@link Rule#covers}); those are not shown twice.
+ * suppressions. An id has one reporter: a rule whose finding the translation decides is metadata
+ * only ({@link DiagnosticRule}), so lint shows exactly what {@code convert --findings} reports.
  */
 public final class LintEngine {
   private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -59,11 +59,9 @@ public final class LintEngine {
           }
         });
 
-    Map<Rule, RuleContextImpl> contexts = new HashMap<>();
     for (Rule rule : RuleRegistry.all()) {
       if (rule instanceof DiagnosticRule || !enabled(rule, config)) continue;
       RuleContextImpl ctx = new RuleContextImpl(load, rule, config.setting(rule.id()).options(), raw, fallback);
-      contexts.put(rule, ctx);
       try {
         rule.check(ctx);
       } catch (RuntimeException e) {
@@ -75,18 +73,8 @@ public final class LintEngine {
 
     Translation t = translation == null ? null : translation.join();
     if (t != null) {
-      Map<String, List<Finding>> own = new HashMap<>();
-      for (Finding f : raw) own.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
       List<Finding> fromTranslation = new ArrayList<>();
-      for (Diagnostic d : t.diagnostics()) {
-        Finding f = fromDiagnostic(d, fallback);
-        Rule r = RuleRegistry.byId(d.code()).orElse(null);
-        if (r != null && !(r instanceof DiagnosticRule)) {
-          RuleContextImpl rc = contexts.get(r); // null: the rule is off, and so are its findings
-          if (rc == null || r.covers(f, rc, own.getOrDefault(r.id(), List.of()))) continue;
-        }
-        fromTranslation.add(f);
-      }
+      for (Diagnostic d : t.diagnostics()) fromTranslation.add(fromDiagnostic(d, fallback));
       raw.addAll(oncePerLine(fromTranslation));
     }
 
@@ -134,6 +122,8 @@ public final class LintEngine {
       if (seen != null && f.service() != null && !f.service().equals(seen.service())) {
         List<String> o = others.computeIfAbsent(key, k -> new ArrayList<>());
         if (!o.contains(f.service())) o.add(f.service());
+      } else if (seen != null) {
+        first.putIfAbsent(key + "\0" + f.message(), f); // the same service says two things on one line: both stay
       }
     }
     List<Finding> out = new ArrayList<>();

@@ -1,7 +1,7 @@
 package dev.ferry.rules.migration;
 
-import dev.ferry.core.translate.network.HostReferences;
-import dev.ferry.core.translate.network.WellKnownPorts;
+import dev.ferry.core.knowledge.HostReferences;
+import dev.ferry.core.knowledge.WellKnownPorts;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.PortMapping;

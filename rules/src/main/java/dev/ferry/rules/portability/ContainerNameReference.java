@@ -1,7 +1,7 @@
 package dev.ferry.rules.portability;
 
-import dev.ferry.core.translate.network.HostReferences;
-import dev.ferry.core.translate.network.Naming;
+import dev.ferry.core.knowledge.HostReferences;
+import dev.ferry.core.knowledge.Naming;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

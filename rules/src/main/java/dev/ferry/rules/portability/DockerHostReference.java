@@ -1,6 +1,6 @@
 package dev.ferry.rules.portability;
 
-import dev.ferry.core.translate.network.HostReferences;
+import dev.ferry.core.knowledge.HostReferences;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;

@@ -1,19 +1,15 @@
 package dev.ferry.rules.security;
 
 import dev.ferry.core.diag.Severity;
-import dev.ferry.core.model.Mount;
-import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
-import dev.ferry.rules.api.Rule;
-import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
-import java.util.Locale;
+import dev.ferry.rules.engine.DiagnosticRule;
 
 /**
- * A bind mount of a container-runtime socket ({@code /var/run/docker.sock}, {@code /run/docker.sock},
- * rootless {@code /run/user/1000/docker.sock}, Docker Desktop's {@code docker.sock.raw}, podman's
- * and containerd's sockets, the Windows {@code docker_engine} pipe), in short or long syntax.
+ * A mount of a container-runtime socket ({@code /var/run/docker.sock}, rootless and Docker Desktop
+ * sockets, podman's, containerd's and CRI-O's, the Windows {@code docker_engine} pipe; see
+ * RuntimeSockets), in short or long syntax. Reported by the conversion, which does not mount it, so
+ * lint and convert say the same thing.
  */
 @RuleInfo(
     id = "docker-socket-mount",
@@ -22,30 +18,4 @@ import java.util.Locale;
         + " or a rootless builder (kaniko, buildkit) for image builds.",
     severity = Severity.ERROR,
     category = Category.SECURITY)
-public final class DockerSocketMount implements Rule {
-  @Override
-  public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
-    for (Service s : ctx.services()) {
-      for (Mount m : s.volumes()) {
-        if (isRuntimeSocket(m)) {
-          out.report(m.path(), s.name(),
-              "service \"" + s.name() + "\" mounts the container runtime socket " + m.source()
-                  + ": whoever can reach it controls the host as root; Kubernetes nodes usually run containerd,"
-                  + " so a Docker socket does not exist there either");
-        }
-      }
-    }
-    out.flush();
-  }
-
-  /** Whether the mount's source is a runtime socket (or the Windows Docker pipe). */
-  public static boolean isRuntimeSocket(Mount m) {
-    if (m.source() == null || !(m.isBind() || "npipe".equals(m.type()))) return false;
-    String src = m.source().replace('\\', '/').toLowerCase(Locale.ROOT);
-    while (src.endsWith("/") && src.length() > 1) src = src.substring(0, src.length() - 1);
-    String name = src.substring(src.lastIndexOf('/') + 1);
-    return name.equals("docker.sock") || name.equals("docker.sock.raw") || name.equals("podman.sock")
-        || name.equals("containerd.sock") || name.equals("crio.sock") || name.equals("docker_engine");
-  }
-}
+public final class DockerSocketMount extends DiagnosticRule {}

@@ -1,7 +1,7 @@
 package dev.ferry.rules.security;
 
-import dev.ferry.core.translate.workload.SecretClassifier;
-import dev.ferry.core.translate.workload.SecretNames;
+import dev.ferry.core.knowledge.SecretClassifier;
+import dev.ferry.core.knowledge.SecretNames;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.EnvFile;
@@ -37,9 +37,7 @@ import java.util.regex.Pattern;
     severity = Severity.WARNING,
     category = Category.SECURITY)
 public final class LiteralSecret implements Rule {
-  /** Linear in the value (see HostReferences.SCHEME; the runs are possessive, their stop characters outside them). */
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile(dev.ferry.core.translate.network.HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
+  private static final Pattern URL_PASSWORD = SecretClassifier.URL_CREDENTIALS;
 
   @Override
   public void check(RuleContext ctx) {

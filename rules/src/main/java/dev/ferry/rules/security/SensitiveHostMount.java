@@ -1,6 +1,7 @@
 package dev.ferry.rules.security;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
@@ -42,7 +43,7 @@ public final class SensitiveHostMount implements Rule {
     PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (Mount m : s.volumes()) {
-        if (!m.isBind() || m.source() == null || DockerSocketMount.isRuntimeSocket(m)) continue;
+        if (!m.isBind() || m.source() == null || RuntimeSockets.isRuntimeSocket(m)) continue;
         String src = normalise(m.source());
         if (!isSensitive(src)) continue;
         out.report(m.path(), s.name(), "service \"" + s.name() + "\" mounts the host path " + m.source()

@@ -1,6 +1,8 @@
 package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.HostReferences;
+import dev.ferry.core.knowledge.WellKnownPorts;
 import dev.ferry.core.model.DependsOn;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;

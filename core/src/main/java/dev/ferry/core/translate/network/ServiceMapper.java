@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
@@ -51,7 +52,7 @@ public final class ServiceMapper {
     String name = ctx.naming().of(s.name());
     Steering st = plan.steering(s.name());
     String type = specs.isEmpty() ? "Headless" : type(ctx, s, st);
-    emit(ctx, s, name, name, specs, type, st, true);
+    emit(ctx, s, name, name, specs, type, st, s.path());
     for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
       String alias = e.getKey();
       String a = Naming.sanitize(alias);
@@ -64,15 +65,17 @@ public final class ServiceMapper {
                 + (taken ? "another Service has that name" : "not a DNS label") + "): it will not resolve on Kubernetes");
         continue;
       }
-      emit(ctx, s, a, name, specs, specs.isEmpty() ? "Headless" : "ClusterIP", st, false);
+      emit(ctx, s, a, name, specs, specs.isEmpty() ? "Headless" : "ClusterIP", st, at);
       ctx.report("network-alias", Severity.INFO, at, s.name(),
           "alias \"" + alias + "\" of \"" + s.name() + "\" becomes a Service of its own selecting the same Pods,"
               + " visible to the whole namespace rather than one network");
     }
   }
 
+  /** Emits the Service {@code name}: the service's own ({@code from} is the service) or an alias's ({@code from} is the alias). */
   private static void emit(TranslationContext ctx, Service s, String name, String podName, List<PortSpec> specs,
-      String type, Steering st, boolean main) {
+      String type, Steering st, ModelPath from) {
+    boolean main = from.equals(s.path());
     List<ServicePort> ports = new ArrayList<>();
     Scope scope = new Scope("Service", name, "");
     for (PortSpec p : specs) {
@@ -91,7 +94,7 @@ public final class ServiceMapper {
     else b.editSpec().withType(type).endSpec();
     if (main) b.editSpec().withExternalTrafficPolicy(trafficPolicy(ctx, s, st, type, scope)).endSpec();
     ctx.emit(b.build());
-    scope.from(ctx, "metadata.name", s.path(), main ? "other services reach \"" + s.name() + "\" by this name"
+    scope.from(ctx, "metadata.name", from, main ? "other services reach \"" + s.name() + "\" by this name"
         : "a network alias of " + s.name());
     scope.defaulted(ctx, "spec.selector", "the Service routes to the Pods with these labels, and only to ready ones");
     Steering.Value tv = st.get("service.type");

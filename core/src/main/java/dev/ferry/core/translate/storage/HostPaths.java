@@ -1,8 +1,8 @@
 package dev.ferry.core.translate.storage;
 
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.workload.SecretClassifier;
-import dev.ferry.core.translate.workload.SecretNames;
+import dev.ferry.core.knowledge.SecretClassifier;
+import dev.ferry.core.knowledge.SecretNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

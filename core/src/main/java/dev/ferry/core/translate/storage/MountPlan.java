@@ -1,5 +1,6 @@
 package dev.ferry.core.translate.storage;
 
+import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
@@ -53,7 +54,7 @@ public final class MountPlan {
   private static Decision bind(TranslationContext ctx, Service s, Mount m, MountSteering ms) {
     String src = m.source() == null ? "" : m.source();
     Path host = resolve(ctx, src);
-    if (src.endsWith("docker.sock") || src.endsWith("docker.sock/") || src.endsWith("containerd.sock")) {
+    if (RuntimeSockets.isRuntimeSocket(src)) {
       return new Decision(BindRow.DOCKER_SOCKET, Kind.NONE, host, null, ms);
     }
     BindMounts mode = ctx.options().bindMounts();

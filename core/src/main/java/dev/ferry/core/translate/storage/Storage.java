@@ -64,8 +64,8 @@ public final class Storage {
         String claim = v.externalName() != null ? v.externalName() : vol;
         ctx.report("external-volume", Severity.INFO, ModelPath.of("volumes", vol), null,
             "volume \"" + vol + "\" is external: ferry emits no claim, and a PersistentVolumeClaim named \""
-                + dev.ferry.core.translate.network.Naming.sanitize(claim) + "\" must exist in the namespace");
-        claims.put(vol, new Claim(vol, dev.ferry.core.translate.network.Naming.sanitize(claim), null, null, false));
+                + dev.ferry.core.knowledge.Naming.sanitize(claim) + "\" must exist in the namespace");
+        claims.put(vol, new Claim(vol, dev.ferry.core.knowledge.Naming.sanitize(claim), null, null, false));
         continue;
       }
       if (ctx.options().volumes() == dev.ferry.core.translate.TranslateOptions.Volumes.EMPTYDIR) {
@@ -96,7 +96,7 @@ public final class Storage {
       }
       Steering.Value sizeV = valid(ctx, owner, st.volume(vol, "size"));
       Steering.Value classV = st.volume(vol, "storageClass");
-      String claimName = statefulOnly ? dev.ferry.core.translate.network.Naming.sanitize(vol)
+      String claimName = statefulOnly ? dev.ferry.core.knowledge.Naming.sanitize(vol)
           : ctx.claimName("PersistentVolumeClaim", vol);
       ModelPath src = v != null ? ModelPath.of("volumes", vol) : firstUse.get(vol);
       claims.put(vol, claim(ctx, vol, claimName, owner, mode, modeV, sizeV, classV, statefulOnly, src, shared

@@ -24,12 +24,7 @@ final class BindMapper {
   static MountTarget bind(TranslationContext ctx, Service s, String podName, Mount m, Storage storage, PodVolumes vols) {
     Decision d = storage.mounts().decision(m);
     String src = m.source();
-    if (d.row() == BindRow.DOCKER_SOCKET) {
-      ctx.report("docker-socket-mount", Severity.ERROR, m.path(), s.name(),
-          "the Docker socket (" + src + ") is not mounted: there is no Docker daemon on a Kubernetes node to talk"
-              + " to, and mounting the node's container runtime socket gives root on the node");
-      return null;
-    }
+    if (d.row() == BindRow.DOCKER_SOCKET) return socket(ctx, s, m);
     String steer = "x-ferry mounts.\"" + m.target() + "\".type";
     switch (d.kind()) {
       case CONFIG_MAP, SECRET -> {
@@ -111,5 +106,13 @@ final class BindMapper {
 
   private static void report(TranslationContext ctx, Service s, Mount m, String what) {
     ctx.report("bind-mount", Severity.WARNING, m.path(), s.name(), "bind mount " + m.source() + ":" + m.target() + " " + what);
+  }
+
+  /** A runtime socket (a bind mount, or the Windows Docker pipe) is never mounted: the finding says why. */
+  static MountTarget socket(TranslationContext ctx, Service s, Mount m) {
+    ctx.report("docker-socket-mount", Severity.ERROR, m.path(), s.name(),
+        "the Docker socket (" + m.source() + ") is not mounted: there is no Docker daemon on a Kubernetes node to talk"
+            + " to, and mounting the node's container runtime socket gives root on the node");
+    return null;
   }
 }

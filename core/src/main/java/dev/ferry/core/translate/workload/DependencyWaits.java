@@ -167,7 +167,7 @@ public final class DependencyWaits {
   /** The project's job-waiter ServiceAccount, Role (read Jobs) and RoleBinding, emitted once. */
   private static String serviceAccount(TranslationContext ctx) {
     String project = ctx.project().name() == null ? "app" : ctx.project().name();
-    String name = dev.ferry.core.translate.network.Naming.sanitize(project + "-job-waiter");
+    String name = dev.ferry.core.knowledge.Naming.sanitize(project + "-job-waiter");
     boolean exists = ctx.objects().stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
         && o.getMetadata().getName().equals(name));
     if (exists) return name;

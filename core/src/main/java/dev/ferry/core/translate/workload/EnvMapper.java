@@ -1,12 +1,13 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.SecretClassifier;
 import dev.ferry.core.model.EnvFile;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.translate.network.HostReferences;
+import dev.ferry.core.knowledge.HostReferences;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;

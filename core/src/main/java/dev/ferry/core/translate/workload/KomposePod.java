@@ -8,7 +8,7 @@ import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.text.KubeExpansion;
 import dev.ferry.core.text.ShellWords;
-import dev.ferry.core.translate.network.Naming;
+import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;

@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Quantities;
@@ -134,6 +135,7 @@ public final class MountMapper {
     }
     if (m.isBind()) return BindMapper.bind(ctx, s, podName, m, storage, vols);
     if ("image".equals(m.type())) return MountTarget.of(ImageVolume.use(ctx, s, m, vols));
+    if (RuntimeSockets.isRuntimeSocket(m)) return BindMapper.socket(ctx, s, m);
     ctx.report("not-translatable", Severity.WARNING, m.path(), s.name(),
         "volume of type " + m.type() + " at " + m.target() + " has no Kubernetes equivalent; it is not mounted");
     return null;

@@ -8,7 +8,7 @@ import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.translate.network.Naming;
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;

@@ -8,7 +8,7 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
-import dev.ferry.core.translate.network.WellKnownPorts;
+import dev.ferry.core.knowledge.WellKnownPorts;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -154,12 +154,18 @@ public final class WorkloadMapper {
   }
 
   private static void restart(TranslationContext ctx, Service s, WorkloadKind kind) {
+    if (kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) return;
     String r = s.restart();
-    if (r == null || kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) return;
-    if (r.equals("no") || r.startsWith("on-failure")) {
+    if (r != null && (r.equals("no") || r.startsWith("on-failure"))) {
       ctx.report("restart-policy", Severity.INFO, s.path("restart"), s.name(),
           "restart: " + r + " cannot be kept for a " + kind.kind + ": its Pods are always restarted"
               + (r.equals("no") ? "; if the service runs to completion, steer it with x-ferry kind: job" : ""));
+    }
+    String c = s.deploy().restartCondition();
+    if ("none".equals(c) || "on-failure".equals(c)) {
+      ctx.report("restart-policy", Severity.INFO, s.path("deploy").key("restart_policy").key("condition"), s.name(),
+          "deploy.restart_policy.condition: " + c + " cannot be kept for a " + kind.kind + ": its Pods are always"
+              + " restarted" + (c.equals("none") ? "; if the service runs to completion, steer it with x-ferry kind: job" : ""));
     }
   }
 

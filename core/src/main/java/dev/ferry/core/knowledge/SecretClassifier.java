@@ -1,4 +1,4 @@
-package dev.ferry.core.translate.workload;
+package dev.ferry.core.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +30,10 @@ public final class SecretClassifier {
   static final int DIR_DEPTH = 6;
   static final long DIR_BYTES = 8L << 20;
 
-  private static final Pattern URL_CREDENTIALS =
+  /** A URL with a password ({@code scheme://user:password@host}); lint's literal-secret uses it too. */
+  public static final Pattern URL_CREDENTIALS =
       // linear in the value: HostReferences.SCHEME anchors the scheme; possessive runs with their stop characters outside them
-      Pattern.compile(dev.ferry.core.translate.network.HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
+      Pattern.compile(HostReferences.SCHEME + "[^/@:\\s]*+:[^/@\\s]++@");
   private static final Pattern CONNECTION_PASSWORD = Pattern.compile(
       "(?i)(^|[;\\s])(password|pwd|passwd|pass)\\s*=\\s*[^;\\s]");
   private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----");

@@ -1,4 +1,4 @@
-package dev.ferry.core.translate.network;
+package dev.ferry.core.knowledge;
 
 import dev.ferry.core.model.Project;
 import java.util.ArrayList;

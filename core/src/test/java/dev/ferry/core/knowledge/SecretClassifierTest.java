@@ -1,4 +1,4 @@
-package dev.ferry.core.translate.workload;
+package dev.ferry.core.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.ferry.core.translate.workload;
+package dev.ferry.core.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,6 @@ import dev.ferry.rules.api.RuleInfo;
 import dev.ferry.rules.api.RuleOptions;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Services not in alphabetical order. dclint's {@code services-alphabetical-order}. */
 @RuleInfo(

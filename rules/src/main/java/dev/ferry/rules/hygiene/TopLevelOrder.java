@@ -9,7 +9,6 @@ import dev.ferry.rules.api.RuleOption;
 import dev.ferry.rules.api.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Top-level keys out of the conventional order (version, name, include, services, networks,

@@ -56,7 +56,7 @@ class LintCommandTest {
     Cli r = Cli.run("lint", f.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains(".ferry.yaml:2:3: unknown rule 'image-unpined' (did you mean image-unpinned?)"), r.err());
-    assertTrue(r.err().contains(".ferry.yaml:3:17: rule root-user: unknown option 'nonRootImage' (did you mean nonRootImages?)"),
+    assertTrue(r.err().contains(".ferry.yaml:3:15: rule root-user: unknown option 'nonRootImage' (did you mean nonRootImages?)"),
         "every error of the file at once: " + r.err());
     assertTrue(!r.err().contains("\tat ") && r.out().isEmpty(), r.err());
   }

@@ -50,6 +50,18 @@ class LintCommandTest {
   }
 
   @Test
+  void aMistakeInFerryYamlIsAnErrorWithItsPositionAndTheNearestName() throws Exception {
+    Path f = write("cfg/compose.yaml", "name: x\nservices:\n  web:\n    image: nginx:1.27\n");
+    write("cfg/.ferry.yaml", "rules:\n  image-unpined: error\n  root-user: {nonRootImage: [\"x/*\"]}\n");
+    Cli r = Cli.run("lint", f.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(".ferry.yaml:2:3: unknown rule 'image-unpined' (did you mean image-unpinned?)"), r.err());
+    assertTrue(r.err().contains(".ferry.yaml:3:15: rule root-user: unknown option 'nonRootImage' (did you mean nonRootImages?)"),
+        "every error of the file at once: " + r.err());
+    assertTrue(!r.err().contains("\tat ") && r.out().isEmpty(), r.err());
+  }
+
+  @Test
   void maxWarningsFailsOnTooManyWarnings() throws Exception {
     Path f = write("mw/compose.yaml", "name: x\nservices:\n  web:\n    image: nginx\n");
     Cli all = Cli.run("lint", "--format", "compact", f.toString());

@@ -168,6 +168,26 @@ class LintEngineTest {
         r.findings().toString());
   }
 
+  /** Rule classes no longer merge their own findings: one shared line still gives one finding, as before. */
+  @Test
+  void aSharedLineIsOneFindingOfARuleClass() throws Exception {
+    LintResult r = lint("""
+        name: shop
+        x-common: &common
+          image: example/app:1.0
+          privileged: true
+        services:
+          web: *common
+          worker: *common
+          jobs:
+            <<: *common
+        """, null);
+    assertEquals(List.of("compose.yaml:4:3 service \"web\" runs privileged: it gets all capabilities and the host's"
+        + " devices; on Kubernetes securityContext.privileged is rejected by the Pod Security 'baseline' and 'restricted'"
+        + " levels; the same line applies to services \"worker\" and \"jobs\""),
+        r.findings().stream().filter(f -> f.rule().equals("privileged")).map(f -> f.position() + " " + f.message()).toList());
+  }
+
   /** not-translatable: the rule class decides about service keys; the mappers' own cases reach lint too. */
   @Test
   void mapperOnlyNotTranslatableCasesAreLinted() throws Exception {

@@ -20,6 +20,9 @@ class RuleDocsTest {
       Path p = RuleFixturesTest.root().resolve("docs/rules").resolve(r.id() + ".md");
       String text = Files.readString(p);
       if (!text.startsWith(RuleDocs.header(r.info()))) wrong.add(p + " must start with:\n" + RuleDocs.header(r.info()));
+      String withOptions = RuleDocs.withOptions(text, r.info());
+      if (Boolean.getBoolean("ferry.golden.update")) Files.writeString(p, withOptions);
+      else if (!withOptions.equals(text)) wrong.add(p + ": its ## Options section must be (run with -Dferry.golden.update=true):\n" + RuleDocs.options(r.info()));
       if (!text.contains(r.info().remediation())) wrong.add(p + " must contain the remediation: " + r.info().remediation());
       for (String section : List.of("## What it finds", "## Why it matters on Kubernetes", "## Bad", "## Good")) {
         if (!text.contains(section)) wrong.add(p + " lacks " + section);

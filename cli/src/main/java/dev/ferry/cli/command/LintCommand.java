@@ -126,12 +126,12 @@ public final class LintCommand implements Callable<Integer> {
         throw new UserError(f.file() + ": " + f.message());
       }
     }
-    Map<String, Finding> all = new LinkedHashMap<>();
+    Map<Finding.Identity, Finding> all = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
     for (LintResult r : results) {
       for (Finding f : r.findings()) {
         if (quiet && f.severity() != Severity.ERROR) continue;
-        all.putIfAbsent(f.rule() + "\0" + f.position() + "\0" + f.message(), f);
+        all.putIfAbsent(f.identity(), f);
       }
       texts.putAll(r.fileTexts());
     }

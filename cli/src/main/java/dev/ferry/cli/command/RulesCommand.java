@@ -4,6 +4,7 @@ import dev.ferry.cli.ExitCode;
 import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.engine.DidYouMean;
 import dev.ferry.rules.engine.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,32 +61,6 @@ public final class RulesCommand implements Callable<Integer> {
   }
 
   private static String suggestion(String id) {
-    String best = null;
-    int bestD = Integer.MAX_VALUE;
-    for (Rule r : RuleRegistry.all()) {
-      int d = distance(id, r.id());
-      if (d < bestD) {
-        bestD = d;
-        best = r.id();
-      }
-    }
-    return best != null && bestD <= Math.max(2, id.length() / 3) ? " (did you mean " + best + "?)" : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return DidYouMean.hint(id, RuleRegistry.all().stream().map(Rule::id).toList());
   }
 }

@@ -26,4 +26,11 @@ public record Finding(
   public Finding withSeverity(Severity s) {
     return new Finding(rule, s, message, position, service, remediation);
   }
+
+  /** What makes two findings one when shown: the same rule says the same thing at the same place. */
+  public record Identity(String rule, Position position, String message) {}
+
+  public Identity identity() {
+    return new Identity(rule, position, message);
+  }
 }

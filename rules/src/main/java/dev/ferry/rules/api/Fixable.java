@@ -2,7 +2,6 @@ package dev.ferry.rules.api;
 
 import dev.ferry.core.tree.MapNode;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A rule {@code ferry lint --fix} can fix: it proposes text edits on one file as written, so
@@ -11,7 +10,7 @@ import java.util.Map;
  */
 public interface Fixable {
   /** The file as text and as parsed (before interpolation), and this rule's options. */
-  record FixInput(String file, String text, MapNode parsed, Map<String, Object> options) {
+  record FixInput(String file, String text, MapNode parsed, RuleOptions options) {
     /** Offset of a 1-based line and column (columns count code points, like the parser's). */
     public int offset(int line, int column) {
       int off = 0;

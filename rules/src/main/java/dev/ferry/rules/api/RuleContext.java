@@ -27,8 +27,8 @@ public interface RuleContext {
   /** Each compose file as written (before interpolation/merge), by display name, in load order. */
   Map<String, MapNode> parsedFiles();
 
-  /** This rule's options from .ferry.yaml ({@code rules: {id: {options...}}}), empty when none. */
-  Map<String, Object> options();
+  /** This rule's options: from .ferry.yaml ({@code rules: {id: {options...}}}), else the declared defaults. */
+  RuleOptions options();
 
   /** Services of the project, in order (empty when there is no project). */
   default Collection<Service> services() {
@@ -39,7 +39,10 @@ public interface RuleContext {
     return sourceMap().position(path);
   }
 
-  /** Reports at the key (or item) at {@code path} with the rule's default severity and remediation. */
+  /**
+   * Reports at the key (or item) at {@code path} with the rule's default severity and remediation.
+   * Reports at one written line are merged into one (see {@link RuleInfo#mergeSharedLines()}).
+   */
   void report(ModelPath path, String service, String message);
 
   /** Reports at an explicit position (for rules over parsed files). */

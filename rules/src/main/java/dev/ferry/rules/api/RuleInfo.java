@@ -32,4 +32,15 @@ public @interface RuleInfo {
 
   /** Whether it runs without being enabled in .ferry.yaml. */
   boolean enabledByDefault() default true;
+
+  /** The options .ferry.yaml may set for it (checked when the file is read, documented on its page). */
+  RuleOption[] options() default {};
+
+  /**
+   * Whether the engine merges this rule's findings at one written line into one: services that
+   * share a YAML anchor or an {@code extends} base share the lines they inherit, and one line gives
+   * one finding (the first service's message, naming the others). Findings at an explicit position
+   * (rules over the files as written) are never merged.
+   */
+  boolean mergeSharedLines() default true;
 }

@@ -67,7 +67,7 @@ public final class Fixer {
         if (!(r instanceof Fixable f) || !LintEngine.enabled(r, config)) continue;
         MapNode parsed = parse(display, current);
         if (parsed == null) return text;
-        List<TextEdit> edits = f.fixes(new Fixable.FixInput(display, current, parsed, config.setting(r.id()).options()));
+        List<TextEdit> edits = f.fixes(new Fixable.FixInput(display, current, parsed, config.options(r)));
         current = apply(current, edits);
       }
       if (current.equals(start)) break;

@@ -12,13 +12,16 @@ import dev.ferry.core.translate.Translator;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.migration.PerLine;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Lints one compose project: loads it (going on past errors, so the model rules still run on what
@@ -26,6 +29,7 @@ import java.util.Map;
  * that knows reports; lint shows), runs the rule classes, then applies .ferry.yaml and inline
  * suppressions. An id has one reporter: a rule whose finding the translation decides is metadata
  * only ({@link DiagnosticRule}), so lint shows exactly what {@code convert --findings} reports.
+ * Findings at one written line are merged per rule ({@link SharedLines}).
  */
 public final class LintEngine {
   private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -33,6 +37,9 @@ public final class LintEngine {
       .thenComparingInt(Finding::column)
       .thenComparing(Finding::rule)
       .thenComparing(Finding::message);
+
+  /** The id a crash of the conversion is reported under: the file cannot be converted. */
+  static final String CONVERSION_ID = "not-translatable";
 
   private LintEngine() {}
 
@@ -42,96 +49,122 @@ public final class LintEngine {
 
   /** Lints with the conversion choices {@code convert} would use (its findings are the translation's). */
   public static LintResult lint(LoadOptions options, LintConfig config, TranslateOptions translate) {
+    return lint(options, config, load -> Translator.translate(load.project(), load.sourceMap(), translate));
+  }
+
+  /** Lints with {@code translator} as the conversion whose findings lint shows. */
+  static LintResult lint(LoadOptions options, LintConfig config, Function<LoadResult, Translation> translator) {
     LoadOptions opts = withRecover(options);
     LoadResult load = ComposeLoader.load(opts);
     Position fallback = fallback(load, opts);
+    CompletableFuture<Translation> translation = translateOnSecondCore(load, translator);
     List<Finding> raw = new ArrayList<>();
-
     for (Diagnostic d : load.diagnostics()) raw.add(fromDiagnostic(d, fallback));
+    runRules(load, config, fallback, raw);
+    raw.addAll(translationFindings(translation, fallback));
+    return new LintResult(shown(raw, load, config), load.fileTexts(), load.project() != null);
+  }
 
-    // The translation (for its findings) runs on a second core while the rule classes run here.
-    java.util.concurrent.CompletableFuture<Translation> translation = load.project() == null ? null
-        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          try {
-            return Translator.translate(load.project(), load.sourceMap(), translate);
-          } catch (RuntimeException e) {
-            return null; // a partial project (after errors) may not translate; its errors are already reported
-          }
-        });
-
-    for (Rule rule : RuleRegistry.all()) {
-      if (rule instanceof DiagnosticRule || !enabled(rule, config)) continue;
-      RuleContextImpl ctx = new RuleContextImpl(load, rule, config.setting(rule.id()).options(), raw, fallback);
-      try {
-        rule.check(ctx);
-      } catch (RuntimeException e) {
-        // A rule must never take the whole lint down; what it could not check is said, not hidden.
-        raw.add(new Finding(rule.id(), Severity.INFO, "rule could not finish on this file (" + e + ")",
-            fallback, null, rule.info().remediation()));
-      }
-    }
-
-    Translation t = translation == null ? null : translation.join();
-    if (t != null) {
-      List<Finding> fromTranslation = new ArrayList<>();
-      for (Diagnostic d : t.diagnostics()) fromTranslation.add(fromDiagnostic(d, fallback));
-      raw.addAll(oncePerLine(fromTranslation));
-    }
-
-    Suppressions suppressions = new Suppressions(load.fileTexts());
-    Map<String, Finding> kept = new LinkedHashMap<>();
-    java.util.Set<String> confidential = new java.util.HashSet<>(load.parsedFiles().keySet());
-    confidential.removeAll(load.fileTexts().keySet()); // read, but outside the project: never shown
-    for (Finding f : raw) {
-      if (confidential.contains(f.file()) && !f.rule().equals("file-outside-project")) {
-        f = new Finding(f.rule(), f.severity(), "a finding in this file, which is outside the project directory:"
-            + " ferry does not show its contents (run ferry on that file itself to see it)", f.position(), f.service(),
-            f.remediation());
-      }
-      Rule r = RuleRegistry.byId(f.rule()).orElse(null);
-      if (r != null && !enabled(r, config)) continue;
-      if (config.ignored(f.file())) continue;
-      if (suppressions.suppresses(f)) continue;
-      Severity s = config.setting(f.rule()).severity();
-      if (s != null) f = f.withSeverity(s);
-      kept.putIfAbsent(f.rule() + "\0" + f.position() + "\0" + f.message(), f);
-    }
-    Rule unused = RuleRegistry.byId("unused-suppression").orElseThrow();
-    if (enabled(unused, config)) {
-      for (Finding f : suppressions.unused(unused.info())) {
-        if (config.ignored(f.file())) continue;
-        Severity s = config.setting(f.rule()).severity();
-        kept.putIfAbsent(f.rule() + "\0" + f.position() + "\0" + f.message(), s == null ? f : f.withSeverity(s));
-      }
-    }
-    List<Finding> findings = new ArrayList<>(kept.values());
-    findings.sort(ORDER);
-    return new LintResult(List.copyOf(findings), load.fileTexts(), load.project() != null);
+  /** The translation (for its findings) runs on a second core while the rule classes run; null without a project. */
+  private static CompletableFuture<Translation> translateOnSecondCore(LoadResult load,
+      Function<LoadResult, Translation> translator) {
+    return load.project() == null ? null : CompletableFuture.supplyAsync(() -> translator.apply(load));
   }
 
   /**
-   * Services sharing a YAML anchor or extends base share its lines: one finding per rule, severity
-   * and line, naming the other services, as rule classes do through PerLine.
+   * Runs every enabled rule class, adding its findings to {@code raw}. A rule whose finding the
+   * translation decides is metadata only ({@link DiagnosticRule}) and does not run.
    */
-  private static List<Finding> oncePerLine(List<Finding> findings) {
-    Map<String, Finding> first = new LinkedHashMap<>();
-    Map<String, List<String>> others = new HashMap<>();
-    for (Finding f : findings) {
-      String key = f.position().isKnown() ? f.rule() + "\0" + f.severity() + "\0" + f.position() : "#" + first.size();
-      Finding seen = first.putIfAbsent(key, f);
-      if (seen != null && f.service() != null && !f.service().equals(seen.service())) {
-        List<String> o = others.computeIfAbsent(key, k -> new ArrayList<>());
-        if (!o.contains(f.service())) o.add(f.service());
-      } else if (seen != null) {
-        first.putIfAbsent(key + "\0" + f.message(), f); // the same service says two things on one line: both stay
+  private static void runRules(LoadResult load, LintConfig config, Position fallback, List<Finding> raw) {
+    for (Rule rule : RuleRegistry.all()) {
+      if (rule instanceof DiagnosticRule || !enabled(rule, config)) continue;
+      RuleContextImpl ctx = new RuleContextImpl(load, rule, config.options(rule), fallback);
+      try {
+        rule.check(ctx);
+        raw.addAll(ctx.findings());
+      } catch (RuntimeException e) {
+        raw.addAll(ctx.findings());
+        raw.add(couldNotFinish(rule.id(), "rule", e, fallback));
       }
     }
+  }
+
+  /**
+   * A check that threw (a rule class, or the conversion under {@link #CONVERSION_ID}): it must never
+   * take the whole lint down, and what it could not check is said, not hidden.
+   */
+  private static Finding couldNotFinish(String id, String what, RuntimeException e, Position at) {
+    String remediation = RuleRegistry.byId(id).map(r -> r.info().remediation()).orElse(null);
+    return new Finding(id, Severity.INFO, what + " could not finish on this file (" + e + ")", at, null, remediation);
+  }
+
+  /**
+   * The translation's findings (it is their one reporter), merged per written line as convert
+   * merges them: services sharing a line are named in one finding; two different findings of one
+   * service at one line both stay.
+   */
+  private static List<Finding> translationFindings(CompletableFuture<Translation> pending, Position fallback) {
+    if (pending == null) return List.of();
+    Translation t;
+    try {
+      t = pending.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) return List.of(couldNotFinish(CONVERSION_ID, "conversion", cause, fallback));
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
+    SharedLines merged = new SharedLines();
+    for (Diagnostic d : t.diagnostics()) {
+      Finding f = fromDiagnostic(d, fallback);
+      merged.addEachMessage(f, FindingKey.of(f.rule(), f.severity(), f.position(), null));
+    }
+    return merged.findings();
+  }
+
+  /** What the user sees: configuration and suppression comments applied, duplicates dropped, in order. */
+  private static List<Finding> shown(List<Finding> raw, LoadResult load, LintConfig config) {
+    Suppressions suppressions = new Suppressions(load.fileTexts());
+    Set<String> confidential = new HashSet<>(load.parsedFiles().keySet());
+    confidential.removeAll(load.fileTexts().keySet()); // read, but outside the project: never shown
+    Map<Finding.Identity, Finding> kept = new LinkedHashMap<>();
+    for (Finding f : raw) {
+      Finding c = configured(masked(f, confidential), config, suppressions);
+      if (c != null) kept.putIfAbsent(c.identity(), c);
+    }
+    for (Finding f : unusedSuppressions(suppressions, config)) kept.putIfAbsent(f.identity(), f);
+    List<Finding> findings = new ArrayList<>(kept.values());
+    findings.sort(ORDER);
+    return List.copyOf(findings);
+  }
+
+  /** A finding in a file outside the project directory, without the file's contents. */
+  private static Finding masked(Finding f, Set<String> confidential) {
+    if (!confidential.contains(f.file()) || f.rule().equals("file-outside-project")) return f;
+    return new Finding(f.rule(), f.severity(), "a finding in this file, which is outside the project directory:"
+        + " ferry does not show its contents (run ferry on that file itself to see it)", f.position(), f.service(),
+        f.remediation());
+  }
+
+  /** The finding with its configured severity, or null when .ferry.yaml or a suppression comment hides it. */
+  private static Finding configured(Finding f, LintConfig config, Suppressions suppressions) {
+    Rule r = RuleRegistry.byId(f.rule()).orElse(null);
+    if (r != null && !enabled(r, config)) return null;
+    if (config.ignored(f.file()) || suppressions.suppresses(f)) return null;
+    return withConfiguredSeverity(f, config);
+  }
+
+  private static Finding withConfiguredSeverity(Finding f, LintConfig config) {
+    Severity s = config.setting(f.rule()).severity();
+    return s == null ? f : f.withSeverity(s);
+  }
+
+  /** Suppression comments that suppressed nothing (ask only after every finding went through them). */
+  private static List<Finding> unusedSuppressions(Suppressions suppressions, LintConfig config) {
+    Rule unused = RuleRegistry.byId("unused-suppression").orElseThrow();
+    if (!enabled(unused, config)) return List.of();
     List<Finding> out = new ArrayList<>();
-    for (Map.Entry<String, Finding> e : first.entrySet()) {
-      Finding f = e.getValue();
-      List<String> o = others.get(e.getKey());
-      out.add(o == null ? f : new Finding(f.rule(), f.severity(), f.message() + "; the same line applies to "
-          + PerLine.names(o), f.position(), f.service(), f.remediation()));
+    for (Finding f : suppressions.unused(unused.info())) {
+      if (!config.ignored(f.file())) out.add(withConfiguredSeverity(f, config));
     }
     return out;
   }

@@ -10,22 +10,25 @@ import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOptions;
 import java.util.List;
 import java.util.Map;
 
-/** The context one rule runs in: reports become findings with the rule's id and default severity. */
+/**
+ * The context one rule runs in: reports become findings with the rule's id and default severity,
+ * merged per written line ({@link SharedLines}) unless the rule says otherwise.
+ */
 final class RuleContextImpl implements RuleContext {
   private final LoadResult load;
   private final RuleInfo info;
-  private final Map<String, Object> options;
-  private final List<Finding> out;
+  private final RuleOptions options;
+  private final SharedLines reported = new SharedLines();
   private final Position fallback;
 
-  RuleContextImpl(LoadResult load, Rule rule, Map<String, Object> options, List<Finding> out, Position fallback) {
+  RuleContextImpl(LoadResult load, Rule rule, RuleOptions options, Position fallback) {
     this.load = load;
     this.info = rule.info();
     this.options = options;
-    this.out = out;
     this.fallback = fallback;
   }
 
@@ -50,18 +53,29 @@ final class RuleContextImpl implements RuleContext {
   }
 
   @Override
-  public Map<String, Object> options() {
+  public RuleOptions options() {
     return options;
   }
 
   @Override
   public void report(ModelPath path, String service, String message) {
-    report(sourceMap().position(path), service, message);
+    Position p = sourceMap().position(path);
+    Finding f = finding(p, service, message);
+    reported.add(f, info.mergeSharedLines() ? FindingKey.of(f.rule(), f.severity(), p, path) : null);
   }
 
   @Override
   public void report(Position position, String service, String message) {
+    reported.add(finding(position, service, message), null);
+  }
+
+  /** What the rule reported so far, merged per line. */
+  List<Finding> findings() {
+    return reported.findings();
+  }
+
+  private Finding finding(Position position, String service, String message) {
     Position p = position != null && position.isKnown() ? position : fallback;
-    out.add(new Finding(info.id(), info.severity(), message, p, service, info.remediation()));
+    return new Finding(info.id(), info.severity(), message, p, service, info.remediation());
   }
 }

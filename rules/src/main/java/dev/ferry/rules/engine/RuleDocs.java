@@ -3,12 +3,15 @@ package dev.ferry.rules.engine;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * docs/rules/README.md, generated from the rule metadata (a test keeps the committed file equal to
- * this), and the header every rule page must start with.
+ * this), the header every rule page must start with, and each page's options section.
  */
 public final class RuleDocs {
   /** dclint's 15 rules and ferry's rule of the same meaning. */
@@ -40,6 +43,45 @@ public final class RuleDocs {
   public static String header(RuleInfo i) {
     return "# " + i.id() + "\n\n" + i.summary() + "\n\nSeverity: **" + i.severity().label() + "** · Category: **"
         + i.category().label() + "** · Fixable: " + (i.fixable() ? "yes" : "no") + "\n";
+  }
+
+  /**
+   * The "## Options" section of a rule page, generated from its {@link RuleOption} declarations
+   * ("" for a rule without options).
+   */
+  public static String options(RuleInfo i) {
+    if (i.options().length == 0) return "";
+    StringBuilder b = new StringBuilder("## Options\n\n");
+    b.append("Set in `.ferry.yaml`, e.g. `rules: {").append(i.id()).append(": {").append(i.options()[0].name())
+        .append(": ...}}`; an unknown option or a value of another type is an error.\n\n");
+    b.append("| Option | Type | Default | What it changes |\n|---|---|---|---|\n");
+    for (RuleOption o : i.options()) {
+      String type = o.values().length == 0 ? o.type().label()
+          : "one of " + String.join(", ", Arrays.stream(o.values()).map(v -> "`" + v + "`").toList());
+      b.append("| `").append(o.name()).append("` | ").append(type).append(" | ").append(defaultValue(o))
+          .append(" | ").append(o.description().replace("|", "\\|")).append(" |\n");
+    }
+    return b.append('\n').toString();
+  }
+
+  private static String defaultValue(RuleOption o) {
+    Object v = o.type().parseDefault(o.defaultValue());
+    String text = v instanceof List<?> l ? "[" + String.join(", ", l.stream().map(String::valueOf).toList()) + "]" : String.valueOf(v);
+    return "`" + text.replace("|", "\\|") + "`";
+  }
+
+  /** {@code page} with its options section as generated: replaced, or put before "## How to fix". */
+  public static String withOptions(String page, RuleInfo i) {
+    String rest = page;
+    int at = rest.indexOf("\n## Options\n");
+    if (at >= 0) {
+      int end = rest.indexOf("\n## ", at + 1);
+      rest = rest.substring(0, at + 1) + (end < 0 ? "" : rest.substring(end + 1));
+    }
+    String section = options(i);
+    if (section.isEmpty()) return rest;
+    int how = rest.indexOf("\n## How to fix");
+    return how < 0 ? rest + "\n" + section : rest.substring(0, how + 1) + section + rest.substring(how + 1);
   }
 
   public static String readme() {

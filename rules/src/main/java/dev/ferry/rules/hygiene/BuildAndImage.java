@@ -5,8 +5,9 @@ import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.OptionType;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.migration.PerLine;
+import dev.ferry.rules.api.RuleOption;
 
 /**
  * {@code build} and {@code image} in one service: compose builds and tags the image with that name
@@ -19,18 +20,18 @@ import dev.ferry.rules.migration.PerLine;
     summary = "A service has both build and image; it is unclear whether the image is built or pulled.",
     remediation = "Keep one; or set pull_policy (build, missing, always) to say which wins.",
     severity = Severity.WARNING,
-    category = Category.HYGIENE)
+    category = Category.HYGIENE,
+    options = @RuleOption(name = "checkPullPolicy", type = OptionType.BOOLEAN, defaultValue = "true",
+        description = "Whether a pull_policy settles it (false: flag build with image even then)."))
 public final class BuildAndImage implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    boolean checkPullPolicy = !Boolean.FALSE.equals(ctx.options().get("checkPullPolicy"));
-    PerLine out = new PerLine(ctx);
+    boolean checkPullPolicy = ctx.options().flag("checkPullPolicy");
     for (Service s : ctx.services()) {
       if (s.build() == null || s.image() == null) continue;
       if (checkPullPolicy && s.pullPolicy() != null) continue;
-      out.report(s.path("build"), s.name(), "service \"" + s.name() + "\" has both build and image (\""
+      ctx.report(s.path("build"), s.name(), "service \"" + s.name() + "\" has both build and image (\""
           + s.image().raw() + "\"): compose builds and tags it locally; on Kubernetes only the pushed image counts");
     }
-    out.flush();
   }
 }

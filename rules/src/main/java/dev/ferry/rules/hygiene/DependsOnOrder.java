@@ -7,6 +7,7 @@ import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Map;
     fixable = true)
 public final class DependsOnOrder extends OrderRule {
   @Override
-  List<Group> groups(MapNode file, Map<String, Object> options) {
+  List<Group> groups(MapNode file, RuleOptions options) {
     List<Group> out = new ArrayList<>();
     for (Map.Entry<String, MapNode> svc : services(file)) {
       Node d = svc.getValue().get("depends_on");

@@ -15,7 +15,8 @@ import java.util.Map;
     summary = "Two services use the same container_name; the second cannot start.",
     remediation = "Give each service its own container_name, or drop container_name.",
     severity = Severity.ERROR,
-    category = Category.HYGIENE)
+    category = Category.HYGIENE,
+    mergeSharedLines = false)
 public final class DuplicateContainerName implements Rule {
   @Override
   public void check(RuleContext ctx) {

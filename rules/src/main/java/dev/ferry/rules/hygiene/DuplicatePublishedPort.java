@@ -28,7 +28,8 @@ import java.util.TreeMap;
     summary = "Two services (or two entries) publish the same host port; the second cannot bind it.",
     remediation = "Publish each host port once, or bind them to different host addresses.",
     severity = Severity.ERROR,
-    category = Category.HYGIENE)
+    category = Category.HYGIENE,
+    mergeSharedLines = false)
 public final class DuplicatePublishedPort implements Rule {
   private record Bound(int index, String service, int from, int to, String ip, String protocol) {
     boolean compatible(Bound o) {

@@ -5,8 +5,9 @@ import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.OptionType;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.migration.PerLine;
+import dev.ferry.rules.api.RuleOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,28 +21,27 @@ import java.util.Locale;
     summary = "An image has no tag or a moving tag such as latest, so what runs changes without a change in the file.",
     remediation = "Pin a version tag (postgres:16.4) or a digest (postgres@sha256:...).",
     severity = Severity.WARNING,
-    category = Category.HYGIENE)
+    category = Category.HYGIENE,
+    options = @RuleOption(name = "movingTags", type = OptionType.STRING_LIST, defaultValue = ImageUnpinned.MOVING,
+        description = "The tags treated as unpinned (lower case); the list replaces ferry's."))
 public final class ImageUnpinned implements Rule {
-  static final List<String> MOVING = List.of("latest", "stable", "edge", "nightly", "dev", "develop", "main",
-      "master", "next", "canary", "beta", "alpha", "rolling", "current", "lts", "mainline", "test", "unstable");
+  static final String MOVING = "latest, stable, edge, nightly, dev, develop, main, master, next, canary, beta, alpha,"
+      + " rolling, current, lts, mainline, test, unstable";
 
   @Override
   public void check(RuleContext ctx) {
-    List<String> moving = MOVING;
-    if (ctx.options().get("movingTags") instanceof List<?> l) moving = l.stream().map(String::valueOf).toList();
-    PerLine out = new PerLine(ctx);
+    List<String> moving = ctx.options().list("movingTags");
     for (Service s : ctx.services()) {
       if (s.image() == null || s.image().hasDigest()) continue;
       String raw = s.image().raw();
       if (raw.contains("${") || raw.isBlank()) continue;
       if (!s.image().hasTag()) {
-        out.report(s.path("image"), s.name(), "image \"" + raw + "\" has no tag: it means :latest, which moves"
+        ctx.report(s.path("image"), s.name(), "image \"" + raw + "\" has no tag: it means :latest, which moves"
             + " (and Kubernetes then pulls on every Pod start: imagePullPolicy Always)");
       } else if (moving.contains(s.image().tag().toLowerCase(Locale.ROOT))) {
-        out.report(s.path("image"), s.name(), "image \"" + raw + "\" uses the moving tag \"" + s.image().tag()
+        ctx.report(s.path("image"), s.name(), "image \"" + raw + "\" uses the moving tag \"" + s.image().tag()
             + "\": two Pods of one Deployment can run different versions");
       }
     }
-    out.flush();
   }
 }

@@ -6,7 +6,6 @@ import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.migration.PerLine;
 
 /**
  * A long-running service with no healthcheck: on Kubernetes it gets no readiness probe, so traffic
@@ -22,19 +21,17 @@ import dev.ferry.rules.migration.PerLine;
 public final class MissingHealthcheck implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       if ("no".equals(s.restart()) || s.networkMode() != null && s.networkMode().startsWith("service:")) continue;
       if (s.healthcheck() != null && !s.healthcheck().isDisabled()) continue;
       if (s.healthcheck() != null) {
-        out.report(s.path("healthcheck"), s.name(), "service \"" + s.name() + "\" disables its image's healthcheck:"
+        ctx.report(s.path("healthcheck"), s.name(), "service \"" + s.name() + "\" disables its image's healthcheck:"
             + " the Pod gets no readiness probe and receives traffic as soon as the process starts");
       } else {
-        out.report(s.path(), s.name(), "service \"" + s.name() + "\" has no healthcheck: the Pod gets no readiness"
+        ctx.report(s.path(), s.name(), "service \"" + s.name() + "\" has no healthcheck: the Pod gets no readiness"
             + " probe (traffic and dependants reach it as soon as the process starts) unless the image's HEALTHCHECK"
             + " is written into the compose file");
       }
     }
-    out.flush();
   }
 }

@@ -7,7 +7,6 @@ import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.migration.PerLine;
 
 /** No memory limit and no CPU/memory reservation: on Kubernetes the Pod is BestEffort and evicted first. */
 @RuleInfo(
@@ -20,14 +19,12 @@ import dev.ferry.rules.migration.PerLine;
 public final class MissingResourceLimits implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       Resources r = s.resources();
       if (r != null && !r.isEmpty()) continue;
-      out.report(s.path(), s.name(), "service \"" + s.name() + "\" sets no resource limits or reservations:"
+      ctx.report(s.path(), s.name(), "service \"" + s.name() + "\" sets no resource limits or reservations:"
           + " its Pod gets QoS class BestEffort (no requests, so the scheduler cannot place it well, and it is"
           + " evicted first under memory pressure)");
     }
-    out.flush();
   }
 }

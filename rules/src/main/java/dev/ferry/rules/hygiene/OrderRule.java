@@ -7,6 +7,7 @@ import dev.ferry.core.tree.SeqNode;
 import dev.ferry.rules.api.Fixable;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.RuleOptions;
 import dev.ferry.rules.api.TextEdit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ abstract class OrderRule implements Rule, Fixable {
   record Group(List<Item> items, boolean sequence, String service, boolean fixable) {}
 
   /** The groups of one file as written. */
-  abstract List<Group> groups(MapNode file, Map<String, Object> options);
+  abstract List<Group> groups(MapNode file, RuleOptions options);
 
   /** The message for an item that should come before {@code before}. */
   abstract String message(Item item, Item before, Group g);

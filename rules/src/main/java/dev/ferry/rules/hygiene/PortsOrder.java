@@ -7,6 +7,7 @@ import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class PortsOrder extends OrderRule {
   private static final Pattern NUM = Pattern.compile("(\\d+)");
 
   @Override
-  List<Group> groups(MapNode file, Map<String, Object> options) {
+  List<Group> groups(MapNode file, RuleOptions options) {
     List<Group> out = new ArrayList<>();
     for (Map.Entry<String, MapNode> svc : services(file)) {
       if (svc.getValue().get("ports") instanceof SeqNode s) {

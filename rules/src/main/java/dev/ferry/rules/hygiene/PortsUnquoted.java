@@ -9,7 +9,9 @@ import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Fixable;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.OptionType;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOption;
 import dev.ferry.rules.api.TextEdit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +30,9 @@ import java.util.Set;
     remediation = "Quote it: - \"8080:80\" (ferry lint --fix does it).",
     severity = Severity.WARNING,
     category = Category.HYGIENE,
-    fixable = true)
+    fixable = true,
+    options = @RuleOption(name = "quoteType", type = OptionType.STRING, defaultValue = "double", values = {"double", "single"},
+        description = "The quotes ferry lint --fix puts around a port."))
 public final class PortsUnquoted implements Rule, Fixable {
   @Override
   public void check(RuleContext ctx) {
@@ -56,7 +60,7 @@ public final class PortsUnquoted implements Rule, Fixable {
 
   @Override
   public List<TextEdit> fixes(FixInput in) {
-    String q = "single".equals(in.options().get("quoteType")) ? "'" : "\"";
+    String q = in.options().text("quoteType").equals("single") ? "'" : "\"";
     List<TextEdit> out = new ArrayList<>();
     Set<Object> seen = new HashSet<>();
     for (Map.Entry<String, MapNode> svc : OrderRule.services(in.parsed())) {

@@ -4,6 +4,7 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class ServiceKeysOrder extends OrderRule {
       "runtime", "metadata", "execution context");
 
   @Override
-  List<Group> groups(MapNode file, Map<String, Object> options) {
+  List<Group> groups(MapNode file, RuleOptions options) {
     List<Group> out = new ArrayList<>();
     for (Map.Entry<String, MapNode> svc : services(file)) {
       Group g = mapGroup(svc.getValue(), svc.getKey(), e -> null);

@@ -4,9 +4,9 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOptions;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Services not in alphabetical order. dclint's {@code services-alphabetical-order}. */
 @RuleInfo(
@@ -18,7 +18,7 @@ import java.util.Map;
     fixable = true)
 public final class ServicesOrder extends OrderRule {
   @Override
-  List<Group> groups(MapNode file, Map<String, Object> options) {
+  List<Group> groups(MapNode file, RuleOptions options) {
     if (!(file.get("services") instanceof MapNode services)) return List.of();
     return List.of(mapGroup(services, null, e -> e.key().toLowerCase(Locale.ROOT) + "\0" + e.key()));
   }

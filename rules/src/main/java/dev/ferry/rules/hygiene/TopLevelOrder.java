@@ -3,10 +3,12 @@ package dev.ferry.rules.hygiene;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.OptionType;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOption;
+import dev.ferry.rules.api.RuleOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Top-level keys out of the conventional order (version, name, include, services, networks,
@@ -19,15 +21,15 @@ import java.util.Map;
     remediation = "Reorder the top-level sections (ferry lint --fix does it).",
     severity = Severity.INFO,
     category = Category.HYGIENE,
-    fixable = true)
+    fixable = true,
+    options = @RuleOption(name = "order", type = OptionType.STRING_LIST,
+        defaultValue = "version, name, include, services, networks, volumes, secrets, configs",
+        description = "The top-level keys in the order they must come; keys not listed travel with the key before them."))
 public final class TopLevelOrder extends OrderRule {
-  static final List<String> ORDER = List.of("version", "name", "include", "services", "networks", "volumes", "secrets", "configs");
 
   @Override
-  List<Group> groups(MapNode file, Map<String, Object> options) {
-    List<String> order = ORDER;
-    if (options.get("order") instanceof List<?> l) order = l.stream().map(String::valueOf).toList();
-    List<String> o = order;
+  List<Group> groups(MapNode file, RuleOptions options) {
+    List<String> o = options.list("order");
     Group g = mapGroup(file, null, e -> null);
     // extension keys travel with the key before them, so they are never reported nor separated
     List<Item> items = new ArrayList<>();

@@ -21,14 +21,12 @@ import dev.ferry.rules.api.RuleInfo;
 public final class ContainerName implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       if (s.containerName() == null || s.containerName().isEmpty()) continue;
-      out.report(s.path("container_name"), s.name(), "service \"" + s.name() + "\" sets container_name \""
+      ctx.report(s.path("container_name"), s.name(), "service \"" + s.name() + "\" sets container_name \""
           + s.containerName() + "\": pods get generated names; other pods reach it through the Service \"" + s.name() + "\""
           + (s.containerName().equals(s.name()) ? "" : " and, where the container name is a DNS label, an alias Service \""
               + s.containerName() + "\" (network-alias)"));
     }
-    out.flush();
   }
 }

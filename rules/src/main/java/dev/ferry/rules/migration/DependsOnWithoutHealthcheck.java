@@ -25,7 +25,6 @@ import dev.ferry.rules.api.RuleInfo;
 public final class DependsOnWithoutHealthcheck implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     if (ctx.project() == null) return;
     for (Service s : ctx.services()) {
       for (DependsOn d : s.dependsOn().values()) {
@@ -41,10 +40,9 @@ public final class DependsOnWithoutHealthcheck implements Rule {
               + " Kubernetes start order is approximated by an initContainer waiting for the \"" + d.service()
               + "\" Service to accept connections, which may be before it is ready";
         }
-        out.report(d.path(), s.name(), msg);
+        ctx.report(d.path(), s.name(), msg);
       }
     }
-    out.flush();
   }
 
   static boolean hasHealthcheck(Service s) {

@@ -23,17 +23,15 @@ import dev.ferry.rules.api.RuleInfo;
 public final class HostIpBinding implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (PortMapping p : s.ports()) {
         String ip = p.hostIp();
         if (ip == null || ip.isBlank() || ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]")) continue;
         boolean loopback = ip.startsWith("127.") || ip.equals("::1") || ip.equals("[::1]");
-        out.report(p.path(), s.name(), "service \"" + s.name() + "\" binds port " + p.target() + " to host address "
+        ctx.report(p.path(), s.name(), "service \"" + s.name() + "\" binds port " + p.target() + " to host address "
             + ip + (loopback ? " (this machine only)" : "") + ": a Kubernetes Service has no host address, so the port"
             + " is reachable from every pod in the cluster; use a NetworkPolicy to restrict it");
       }
     }
-    out.flush();
   }
 }

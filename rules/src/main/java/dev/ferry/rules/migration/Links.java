@@ -21,7 +21,6 @@ import dev.ferry.rules.api.RuleInfo;
 public final class Links implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (int i = 0; i < s.links().size(); i++) {
         String link = s.links().get(i);
@@ -33,9 +32,8 @@ public final class Links implements Rule {
         if (alias != null && !alias.equals(target)) {
           msg += "; the alias \"" + alias + "\" does not resolve unless an extra Service of that name is created";
         }
-        out.report(s.path("links").index(i), s.name(), msg);
+        ctx.report(s.path("links").index(i), s.name(), msg);
       }
     }
-    out.flush();
   }
 }

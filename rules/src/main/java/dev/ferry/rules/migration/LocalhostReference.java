@@ -30,7 +30,6 @@ import dev.ferry.rules.api.RuleInfo;
 public final class LocalhostReference implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
         if (!HostReferences.isLoopback(r.host()) || r.port() <= 0 || ownPort(s, r.port())) continue;
@@ -38,7 +37,7 @@ public final class LocalhostReference implements Rule {
           if (t == s || sharesNetwork(s, t)) continue;
           int target = portOf(t, r.port());
           if (target < 0) continue;
-          out.report(r.path(), s.name(), "service \"" + s.name() + "\" points " + r.key() + " at " + r.host() + ":"
+          ctx.report(r.path(), s.name(), "service \"" + s.name() + "\" points " + r.key() + " at " + r.host() + ":"
               + r.port() + ", a port of service \"" + t.name() + "\": on Kubernetes localhost is the pod itself, so"
               + " nothing listens there; from another pod use " + t.name() + ":" + target
               + ", and a URL meant for browsers becomes the Ingress host");
@@ -46,7 +45,6 @@ public final class LocalhostReference implements Rule {
         }
       }
     }
-    out.flush();
   }
 
   private static boolean ownPort(Service s, int port) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -50,7 +49,6 @@ public final class ContainerNameReference implements Rule {
       byName.computeIfAbsent(cn.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(targets.size());
       targets.add(t);
     }
-    PerLine out = new PerLine(ctx);
     if (targets.isEmpty()) return;
     for (Service s : ctx.services()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
@@ -61,12 +59,11 @@ public final class ContainerNameReference implements Rule {
         if (first == Integer.MAX_VALUE) continue;
         Service t = targets.get(first);
         String cn = t.containerName();
-        out.report(r.path(), s.name(), "service \"" + s.name() + "\" reaches \"" + t.name() + "\" by its container"
+        ctx.report(r.path(), s.name(), "service \"" + s.name() + "\" reaches \"" + t.name() + "\" by its container"
             + " name \"" + cn + "\" in " + r.key() + ": on Kubernetes only the Service \"" + t.name()
             + "\" exists, so \"" + cn + "\" does not resolve");
       }
     }
-    out.flush();
   }
 
   private static int first(List<Service> targets, String host, List<Integer> candidates, int best) {

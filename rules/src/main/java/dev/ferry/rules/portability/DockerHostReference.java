@@ -5,7 +5,6 @@ import dev.ferry.core.knowledge.HostReferences;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -31,17 +30,15 @@ public final class DockerHostReference implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
         String h = r.host().toLowerCase(Locale.ROOT);
         if (!HOSTS.contains(h)) continue;
-        out.report(r.path(), s.name(), "service \"" + s.name() + "\" points " + r.key() + " at the Docker host ("
+        ctx.report(r.path(), s.name(), "service \"" + s.name() + "\" points " + r.key() + " at the Docker host ("
             + r.host() + "): on Kubernetes there is no Docker host behind the pod, so "
             + (h.equals("172.17.0.1") ? "the default bridge gateway address leads nowhere" : "the name does not resolve")
             + "; a URL meant for browsers becomes the Ingress host");
       }
     }
-    out.flush();
   }
 }

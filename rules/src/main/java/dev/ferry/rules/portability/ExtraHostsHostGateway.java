@@ -3,7 +3,6 @@ package dev.ferry.rules.portability;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -25,18 +24,16 @@ import java.util.Map;
 public final class ExtraHostsHostGateway implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (Map.Entry<String, List<String>> e : s.extraHosts().entrySet()) {
         List<String> ips = e.getValue();
         for (int i = 0; i < ips.size(); i++) {
           if (!ips.get(i).trim().equals("host-gateway")) continue;
-          out.report(s.path("extra_hosts").key(e.getKey()).index(i), s.name(), "service \"" + s.name() + "\" maps "
+          ctx.report(s.path("extra_hosts").key(e.getKey()).index(i), s.name(), "service \"" + s.name() + "\" maps "
               + e.getKey() + " to host-gateway: on Kubernetes there is no Docker host to reach, and hostAliases need a"
               + " fixed IP, so the entry is dropped and " + e.getKey() + " does not resolve");
         }
       }
     }
-    out.flush();
   }
 }

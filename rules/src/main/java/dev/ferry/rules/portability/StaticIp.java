@@ -4,7 +4,6 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.ServiceNetwork;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -20,19 +19,17 @@ import dev.ferry.rules.api.RuleInfo;
 public final class StaticIp implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (ServiceNetwork n : s.networks().values()) {
-        report(out, s, n, "ipv4_address", n.ipv4Address());
-        report(out, s, n, "ipv6_address", n.ipv6Address());
+        report(ctx, s, n, "ipv4_address", n.ipv4Address());
+        report(ctx, s, n, "ipv6_address", n.ipv6Address());
       }
     }
-    out.flush();
   }
 
-  private static void report(PerLine out, Service s, ServiceNetwork n, String key, String ip) {
+  private static void report(RuleContext ctx, Service s, ServiceNetwork n, String key, String ip) {
     if (ip == null || ip.isBlank()) return;
-    out.report(s.path("networks").key(n.name()).key(key), s.name(), "service \"" + s.name() + "\" has the fixed address "
+    ctx.report(s.path("networks").key(n.name()).key(key), s.name(), "service \"" + s.name() + "\" has the fixed address "
         + ip + " on network \"" + n.name() + "\": pod IPs are assigned by the cluster's network plugin and change on"
         + " every restart, so the address is dropped; anything that uses it must use the Service name");
   }

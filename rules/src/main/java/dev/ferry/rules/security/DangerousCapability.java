@@ -3,7 +3,6 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -49,7 +48,6 @@ public final class DangerousCapability implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       if (s.privileged()) continue; // the privileged rule already says it all
       List<String> caps = s.capAdd();
@@ -57,12 +55,11 @@ public final class DangerousCapability implements Rule {
         String cap = normalise(caps.get(i));
         if (cap.isEmpty() || BASELINE.contains(cap)) continue;
         String why = WHY.get(cap);
-        out.report(s.path("cap_add").index(i), s.name(),
+        ctx.report(s.path("cap_add").index(i), s.name(),
             "service \"" + s.name() + "\" adds capability " + cap + (why == null ? "" : " (" + why + ")")
                 + ": namespaces at the Pod Security 'baseline' or 'restricted' level reject the pod");
       }
     }
-    out.flush();
   }
 
   /** {@code cap_sys_admin} and {@code CAP_SYS_ADMIN} are SYS_ADMIN. */

@@ -3,7 +3,6 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -23,29 +22,27 @@ import dev.ferry.core.tree.ScalarNode;
 public final class HostNamespace implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
-      check(out, s, "network_mode", s.networkMode(),
+      check(ctx, s, "network_mode", s.networkMode(),
           "uses the host's network stack; on Kubernetes this is hostNetwork: true: the pod binds the node's ports"
               + " and sees its interfaces, and Pod Security 'baseline' forbids it");
-      check(out, s, "pid", s.pid(),
+      check(ctx, s, "pid", s.pid(),
           "sees every process of the host; on Kubernetes this is hostPID: true, forbidden by Pod Security 'baseline'");
-      check(out, s, "ipc", s.ipc(),
+      check(ctx, s, "ipc", s.ipc(),
           "shares the host's IPC namespace (shared memory); on Kubernetes this is hostIPC: true, forbidden by"
               + " Pod Security 'baseline'");
-      check(out, s, "uts", text(s, "uts"),
+      check(ctx, s, "uts", text(s, "uts"),
           "shares the host's hostname (UTS namespace); Kubernetes has no separate field: only hostNetwork: true"
               + " shares it");
-      check(out, s, "userns_mode", text(s, "userns_mode"),
+      check(ctx, s, "userns_mode", text(s, "userns_mode"),
           "opts out of user-namespace remapping, so root in the container is root on the host; on Kubernetes"
               + " use hostUsers: false to get a user namespace");
     }
-    out.flush();
   }
 
-  private static void check(PerLine out, Service s, String key, String value, String what) {
+  private static void check(RuleContext ctx, Service s, String key, String value, String what) {
     if (value != null && value.trim().equalsIgnoreCase("host")) {
-      out.report(s.path(key), s.name(), "service \"" + s.name() + "\" sets " + key + ": host: it " + what);
+      ctx.report(s.path(key), s.name(), "service \"" + s.name() + "\" sets " + key + ": host: it " + what);
     }
   }
 

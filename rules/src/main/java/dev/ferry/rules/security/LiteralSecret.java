@@ -13,7 +13,6 @@ import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -41,7 +40,6 @@ public final class LiteralSecret implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     Map<String, Map<Position, ScalarNode>> index = new HashMap<>();
     for (Service s : ctx.services()) {
       for (Map.Entry<String, String> e : s.environment().entrySet()) {
@@ -53,7 +51,7 @@ public final class LiteralSecret implements Rule {
         if (!secretName && !urlPassword) continue;
         ModelPath p = s.path("environment").key(key);
         if (!writtenLiterally(ctx, index, p, urlPassword)) continue;
-        out.report(p, s.name(), "service \"" + s.name() + "\" sets " + key
+        ctx.report(p, s.name(), "service \"" + s.name() + "\" sets " + key
             + (!urlPassword ? " to a literal value" : URL_PASSWORD.matcher(value).find() ? " to a URL with a literal password"
                 : " to a literal credential (connection string or private key)")
             + ": it would end up in plain text in the manifests; on Kubernetes it belongs in a Secret");
@@ -68,12 +66,11 @@ public final class LiteralSecret implements Rule {
           }
         }
         if (keys.isEmpty()) continue;
-        out.report(f.modelPath(), s.name(), "service \"" + s.name() + "\" reads " + String.join(", ", keys)
+        ctx.report(f.modelPath(), s.name(), "service \"" + s.name() + "\" reads " + String.join(", ", keys)
             + " from env file " + f.path() + (keys.size() == 1 ? " as a literal value" : " as literal values")
             + ": an env file becomes a ConfigMap or plain env on Kubernetes; keep secrets in a Secret");
       }
     }
-    out.flush();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -23,15 +22,13 @@ import java.util.Locale;
 public final class NoNewPrivilegesMissing implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       if (s.privileged() || hasNoNewPrivileges(s)) continue;
       boolean present = s.has("security_opt");
-      out.report(present ? s.path("security_opt") : s.path(), s.name(),
+      ctx.report(present ? s.path("security_opt") : s.path(), s.name(),
           "service \"" + s.name() + "\" does not set no-new-privileges: setuid binaries can raise privileges;"
               + " the Kubernetes equivalent is allowPrivilegeEscalation: false");
     }
-    out.flush();
   }
 
   static boolean hasNoNewPrivileges(Service s) {

@@ -3,7 +3,6 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -18,15 +17,13 @@ import dev.ferry.rules.api.RuleInfo;
 public final class PrivilegedContainer implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       if (s.privileged()) {
-        out.report(s.path("privileged"), s.name(),
+        ctx.report(s.path("privileged"), s.name(),
             "service \"" + s.name() + "\" runs privileged: it gets all capabilities and the host's devices; on"
                 + " Kubernetes securityContext.privileged is rejected by the Pod Security 'baseline' and"
                 + " 'restricted' levels");
       }
     }
-    out.flush();
   }
 }

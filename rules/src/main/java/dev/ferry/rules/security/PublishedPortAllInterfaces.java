@@ -4,7 +4,6 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -40,18 +39,16 @@ public final class PublishedPortAllInterfaces implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (PortMapping p : s.ports()) {
         if (!p.isPublished() || !allInterfaces(p.hostIp())) continue;
         String what = SENSITIVE.get(p.target());
         if (what == null) continue;
-        out.report(p.path(), s.name(), "service \"" + s.name() + "\" publishes " + what + " port " + p.target()
+        ctx.report(p.path(), s.name(), "service \"" + s.name() + "\" publishes " + what + " port " + p.target()
             + " on all interfaces (0.0.0.0:" + p.published() + "): anyone who reaches the host can connect;"
             + " on Kubernetes it stays inside the cluster unless the Service is made a NodePort or LoadBalancer");
       }
     }
-    out.flush();
   }
 
   static boolean allInterfaces(String hostIp) {

@@ -3,10 +3,11 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
+import dev.ferry.rules.api.OptionType;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.api.RuleOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,9 @@ import java.util.Locale;
     remediation = "Set user: \"<uid>:<gid>\" with a numeric non-root uid (it becomes runAsUser/runAsGroup,"
         + " and runAsNonRoot can then be enforced).",
     severity = Severity.WARNING,
-    category = Category.SECURITY)
+    category = Category.SECURITY,
+    options = @RuleOption(name = "nonRootImages", type = OptionType.STRING_LIST, defaultValue = "",
+        description = "Images known to run as a non-root user (repository names, * as a wildcard), added to ferry's list."))
 public final class RootUser implements Rule {
   /** Official images whose default USER is not root (repository short or full name; * suffix wildcard). */
   static final List<String> NON_ROOT_IMAGES = List.of(
@@ -36,25 +39,21 @@ public final class RootUser implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     List<String> nonRoot = new ArrayList<>(NON_ROOT_IMAGES);
-    if (ctx.options().get("nonRootImages") instanceof List<?> extra) {
-      for (Object o : extra) nonRoot.add(String.valueOf(o));
-    }
+    nonRoot.addAll(ctx.options().list("nonRootImages"));
     for (Service s : ctx.services()) {
       String user = s.user();
       if (user == null || user.isBlank()) {
         if (s.image() != null && matchesAny(s.image().raw(), nonRoot)) continue;
-        out.report(s.path(), s.name(),
+        ctx.report(s.path(), s.name(),
             "service \"" + s.name() + "\" sets no user: it runs as root unless the image sets a non-root USER;"
                 + " without a numeric user no runAsUser can be set on Kubernetes");
       } else if (isRoot(user)) {
-        out.report(s.path("user"), s.name(),
+        ctx.report(s.path("user"), s.name(),
             "service \"" + s.name() + "\" runs as root (user: " + user + "); Kubernetes namespaces that"
                 + " enforce runAsNonRoot or the 'restricted' Pod Security level reject it");
       }
     }
-    out.flush();
   }
 
   /** root, 0, root:x, 0:x (the uid part decides). */

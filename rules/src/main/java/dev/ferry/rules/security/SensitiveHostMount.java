@@ -5,7 +5,6 @@ import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -40,18 +39,16 @@ public final class SensitiveHostMount implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       for (Mount m : s.volumes()) {
         if (!m.isBind() || m.source() == null || RuntimeSockets.isRuntimeSocket(m)) continue;
         String src = normalise(m.source());
         if (!isSensitive(src)) continue;
-        out.report(m.path(), s.name(), "service \"" + s.name() + "\" mounts the host path " + m.source()
+        ctx.report(m.path(), s.name(), "service \"" + s.name() + "\" mounts the host path " + m.source()
             + (m.readOnly() ? " (read-only)" : "") + ": it exposes the host's system or credentials to the container;"
             + " on Kubernetes it would need a hostPath volume, which Pod Security 'baseline' forbids");
       }
     }
-    out.flush();
   }
 
   static boolean isSensitive(String src) {

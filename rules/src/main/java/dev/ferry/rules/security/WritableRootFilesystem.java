@@ -3,7 +3,6 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
@@ -18,13 +17,11 @@ import dev.ferry.rules.api.RuleInfo;
 public final class WritableRootFilesystem implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    PerLine out = new PerLine(ctx);
     for (Service s : ctx.services()) {
       if (s.readOnly()) continue;
-      out.report(s.has("read_only") ? s.path("read_only") : s.path(), s.name(),
+      ctx.report(s.has("read_only") ? s.path("read_only") : s.path(), s.name(),
           "service \"" + s.name() + "\" has a writable root filesystem: an intruder can change binaries and"
               + " configuration; on Kubernetes read_only: true becomes readOnlyRootFilesystem: true");
     }
-    out.flush();
   }
 }

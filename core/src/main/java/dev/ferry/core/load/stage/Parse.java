@@ -21,7 +21,6 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -89,7 +88,10 @@ public final class Parse {
     this.diags = diags;
   }
 
-  /** Parses {@code bytes} of {@code file} (its display name). Returns [] when nothing could be read. */
+  /**
+   * Parses {@code bytes} of {@code file} (its display name): its documents ([] for an empty file), or
+   * null (with an error) when it could not be read.
+   */
   public static List<Node> documents(String file, byte[] bytes, Diagnostics diags) {
     return new Parse(file, diags).run(bytes);
   }
@@ -118,23 +120,16 @@ public final class Parse {
   }
 
   /**
-   * Reads a small YAML configuration file (such as {@code .ferry.yaml}) as plain Java maps, lists
-   * and scalars, with the same {@link Limits} as a compose file: size, encoding, line length and
-   * nesting depth are checked before snakeyaml-engine's (recursive) constructor runs. Returns null
-   * with an error in {@code diags} when the file cannot be read; an empty file is null too.
+   * Reads a small YAML configuration file (such as {@code .ferry.yaml}) with positions and the same
+   * {@link Limits} as a compose file. Returns its one document, or null when the file is empty or
+   * cannot be read (then with an error in {@code diags}).
    */
-  public static Object plain(String file, byte[] bytes, Diagnostics diags) {
-    Parse p = new Parse(file, diags);
-    String text = p.checkedText(bytes);
-    if (text == null) return null;
-    LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(NO_MERGE_SCHEMA)
-        .setCodePointLimit(MAX_BYTES).setBufferSize(bufferSize(text)).build();
-    return p.guarded(() -> {
-      Composer composer = new Composer(settings,
-          p.new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text))));
-      Optional<org.snakeyaml.engine.v2.nodes.Node> root = composer.getSingleNode();
-      return new StandardConstructor(settings).constructSingleDocument(root);
-    });
+  public static Node config(String file, byte[] bytes, Diagnostics diags) {
+    List<Node> docs = documents(file, bytes, diags);
+    if (docs == null) return null;
+    List<Node> used = docs.stream().filter(d -> !d.isNull()).toList();
+    if (used.size() > 1) diags.error(CODE_SYNTAX, used.get(1).position(), "expected one YAML document");
+    return used.isEmpty() ? null : used.get(0);
   }
 
   /**
@@ -213,11 +208,6 @@ public final class Parse {
       }
       return docs;
     });
-    if (out == null) return null;
-    if (out.isEmpty()) {
-      diags.error(CODE_SYNTAX, Position.of(file, 1, 1), "empty compose file");
-      return null;
-    }
     return out;
   }
 

@@ -148,7 +148,11 @@ public final class Coverage {
     SERVICE.put(k, new Entry(Fate.REPORTED, t));
   }
 
-  /** Reports every REPORTED key a service uses (and unknown keys, which the schema check also flags). */
+  /**
+   * Reports, as not-translatable, every REPORTED key a service uses (logging with a node-local driver
+   * through {@link NodeLogging}), develop, every REPORTED deploy key, and the deploy.restart_policy
+   * keys other than condition and max_attempts. Unknown keys are left to the schema check.
+   */
   public static void report(TranslationContext ctx, Service s) {
     for (String k : s.node().keys()) {
       if (k.startsWith("x-")) continue;

@@ -26,10 +26,6 @@ public record Diagnostic(
     return new Diagnostic(code, Severity.INFO, pos, message, null, null);
   }
 
-  public Diagnostic withHint(String h) {
-    return new Diagnostic(code, severity, position, message, h, service);
-  }
-
   public Diagnostic withService(String s) {
     return new Diagnostic(code, severity, position, message, hint, s);
   }

@@ -60,17 +60,31 @@ final class Values {
     return out;
   }
 
+  /** One service's values, in the order values.yaml lists them, each commented with its compose source. */
   private void service(ObjectNode v, String svc, HasMetadata workload) {
     Service s = plan.project.service(svc);
-    List<String> base = List.of("services", svc);
-    out.comment(base, "compose service " + svc + at(s.path()));
+    ServiceValues sv = new ServiceValues(v, s, List.of("services", svc));
+    out.comment(sv.base(), "compose service " + svc + at(s.path()));
     ObjectNode tree = Objects.tree(workload);
     ObjectNode c = Objects.mainContainer(tree);
-    ObjectNode tpl = Objects.podTemplate(tree);
-    ObjectNode pod = Objects.podSpec(tree);
     v.put("enabled", true);
+    image(sv, c);
+    replicas(sv, tree);
+    v.set("resources", c.has("resources") ? c.get("resources") : F.objectNode());
+    comment(sv.base(), "resources", first(s, "deploy.resources", "mem_limit", "cpus"));
+    env(sv, c);
+    serviceAndIngress(sv, workload);
+    v.set("persistence", persistence(svc));
+    probes(sv, c);
+    podValues(sv, Objects.podTemplate(tree), Objects.podSpec(tree), c);
+  }
 
-    ObjectNode image = v.putObject("image");
+  /** One service's values node, its compose service, and the path its comments go under. */
+  private record ServiceValues(ObjectNode v, Service s, List<String> base) {}
+
+  /** repository, tag and digest when the image reference splits cleanly, else the whole reference as repository. */
+  private void image(ServiceValues sv, ObjectNode c) {
+    ObjectNode image = sv.v().putObject("image");
     String raw = c.path("image").asString("");
     ImageRef ref = ImageRef.parse(raw);
     if (Images.join(ref.repository(), ref.tag(), ref.digest()).equals(raw)) {
@@ -83,40 +97,44 @@ final class Values {
       image.put("digest", "");
     }
     image.put("pullPolicy", c.path("imagePullPolicy").asString(""));
-    comment(base, "image", first(s, "image", "build"));
+    comment(sv.base(), "image", first(sv.s(), "image", "build"));
+  }
 
-    if (tree.path("spec").has("replicas")) {
-      v.set("replicas", tree.path("spec").get("replicas"));
-      String r = first(s, "deploy.replicas", "scale");
-      comment(base, "replicas", r == null ? "ferry default (compose runs one container)" : r);
+  /** replicas, for a workload that has them (a DaemonSet or Job has none). */
+  private void replicas(ServiceValues sv, ObjectNode tree) {
+    if (!tree.path("spec").has("replicas")) return;
+    sv.v().set("replicas", tree.path("spec").get("replicas"));
+    String r = first(sv.s(), "deploy.replicas", "scale");
+    comment(sv.base(), "replicas", r == null ? "ferry default (compose runs one container)" : r);
+  }
+
+  /** The literal env values (secretKeyRefs stay in the template), each commented with its compose line. */
+  private void env(ServiceValues sv, ObjectNode c) {
+    ObjectNode env = sv.v().putObject("env");
+    if (c.get("env") == null) return;
+    for (JsonNode e : c.get("env")) {
+      if (!e.has("value")) continue;
+      String k = e.path("name").asString();
+      env.set(k, e.get("value"));
+      String w = where(sv.s().path("environment").key(k));
+      out.comment(append(append(sv.base(), "env"), k), w.isEmpty() ? null : "from " + w);
     }
-    v.set("resources", c.has("resources") ? c.get("resources") : F.objectNode());
-    comment(base, "resources", first(s, "deploy.resources", "mem_limit", "cpus"));
+  }
 
-    ObjectNode env = v.putObject("env");
-    if (c.get("env") != null) {
-      for (JsonNode e : c.get("env")) {
-        if (!e.has("value")) continue;
-        String k = e.path("name").asString();
-        env.set(k, e.get("value"));
-        List<String> p = new ArrayList<>(base);
-        p.add("env");
-        p.add(k);
-        String w = where(s.path("environment").key(k));
-        out.comment(p, w.isEmpty() ? null : "from " + w);
-      }
-    }
-
+  /** The Service's type and ports, and the ingress values when it has a port to route to. */
+  private void serviceAndIngress(ServiceValues sv, HasMetadata workload) {
     HasMetadata svcObj = find("Service", workload.getMetadata().getName());
-    if (svcObj != null) {
-      ObjectNode st = Objects.tree(svcObj);
-      ObjectNode service = v.putObject("service");
-      service.put("type", st.path("spec").path("type").asString("ClusterIP"));
-      service.set("ports", st.path("spec").get("ports") == null ? F.arrayNode() : st.path("spec").get("ports"));
-      comment(base, "service", first(s, "ports", "expose"));
-      if (!service.path("ports").isEmpty()) ingress(v, s, base, st); // headless, no port: nothing to route to
-    }
+    if (svcObj == null) return;
+    ObjectNode st = Objects.tree(svcObj);
+    ObjectNode service = sv.v().putObject("service");
+    service.put("type", st.path("spec").path("type").asString("ClusterIP"));
+    service.set("ports", st.path("spec").get("ports") == null ? F.arrayNode() : st.path("spec").get("ports"));
+    comment(sv.base(), "service", first(sv.s(), "ports", "expose"));
+    if (!service.path("ports").isEmpty()) ingress(sv.v(), sv.s(), sv.base(), st); // headless, no port: nothing to route to
+  }
 
+  /** One entry per claim this service owns (the first service that mounts it). */
+  private ObjectNode persistence(String svc) {
     ObjectNode persistence = F.objectNode();
     for (String claim : plan.claimUsers.keySet()) {
       if (!svc.equals(plan.claimOwner(claim))) continue;
@@ -131,22 +149,30 @@ final class Values {
       out.comment(List.of("services", svc, "persistence", claim), "PersistentVolumeClaim " + claim
           + (from == null ? "" : ", from " + from) + (users.size() > 1 ? "; also mounted by " + String.join(", ", users.subList(1, users.size())) : ""));
     }
-    v.set("persistence", persistence);
+    return persistence;
+  }
 
-    ObjectNode probes = v.putObject("probes");
+  /** The container's probes as convert wrote them. */
+  private void probes(ServiceValues sv, ObjectNode c) {
+    ObjectNode probes = sv.v().putObject("probes");
     for (String kind : List.of("liveness", "readiness", "startup")) {
       if (c.has(kind + "Probe")) probes.set(kind, c.get(kind + "Probe"));
     }
-    comment(base, "probes", first(s, "healthcheck"));
+    comment(sv.base(), "probes", first(sv.s(), "healthcheck"));
+  }
+
+  /** The Pod-level values: annotations, scheduling, the container's and the Pod's security contexts. */
+  private void podValues(ServiceValues sv, ObjectNode tpl, ObjectNode pod, ObjectNode c) {
+    ObjectNode v = sv.v();
     v.set("podAnnotations", tpl.path("metadata").has("annotations") ? tpl.path("metadata").get("annotations") : F.objectNode());
-    comment(base, "podAnnotations", first(s, "annotations", "labels"));
+    comment(sv.base(), "podAnnotations", first(sv.s(), "annotations", "labels"));
     v.set("nodeSelector", pod.has("nodeSelector") ? pod.get("nodeSelector") : F.objectNode());
     v.set("tolerations", pod.has("tolerations") ? pod.get("tolerations") : F.arrayNode());
     v.set("affinity", pod.has("affinity") ? pod.get("affinity") : F.objectNode());
-    comment(base, "nodeSelector", first(s, "deploy.placement"));
+    comment(sv.base(), "nodeSelector", first(sv.s(), "deploy.placement"));
     v.set("securityContext", c.has("securityContext") ? c.get("securityContext") : F.objectNode());
-    String sec = first(s, "user", "privileged", "read_only", "cap_add", "cap_drop", "security_opt");
-    comment(base, "securityContext", (sec == null ? "" : sec + "; ") + "allowPrivilegeEscalation: false and the seccomp profile are ferry's defaults");
+    String sec = first(sv.s(), "user", "privileged", "read_only", "cap_add", "cap_drop", "security_opt");
+    comment(sv.base(), "securityContext", (sec == null ? "" : sec + "; ") + "allowPrivilegeEscalation: false and the seccomp profile are ferry's defaults");
     v.set("podSecurityContext", pod.has("securityContext") ? pod.get("securityContext") : F.objectNode());
   }
 

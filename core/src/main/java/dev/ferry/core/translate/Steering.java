@@ -115,11 +115,6 @@ public final class Steering {
     };
   }
 
-  /** Project-level steering of a named volume (for volumes no service steers). */
-  public static Value projectVolume(MapNode projectXferry, String volume, String key) {
-    return fromXFerry(projectXferry, ModelPath.of("x-ferry"), "volumes." + volume + "." + key);
-  }
-
   /** Lower-cased value, or {@code dflt}. */
   public String lower(String key, String dflt) {
     Value v = get(key);

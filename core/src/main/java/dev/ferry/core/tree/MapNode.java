@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -146,16 +146,10 @@ public final class MapNode implements Node {
     return new ArrayList<>(entries.values());
   }
 
-  public Map<String, Node> asMap() {
-    LinkedHashMap<String, Node> m = new LinkedHashMap<>();
-    for (Entry e : entries.values()) m.put(e.key(), e.value());
-    return m;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof MapNode m && m.entries.equals(entries) && m.position.equals(position)
-        && java.util.Objects.equals(m.tag, tag);
+        && Objects.equals(m.tag, tag);
   }
 
   @Override

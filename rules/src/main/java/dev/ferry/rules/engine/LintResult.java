@@ -13,10 +13,4 @@ public record LintResult(List<Finding> findings, Map<String, String> fileTexts, 
   public long count(Severity s) {
     return findings.stream().filter(f -> f.severity() == s).count();
   }
-
-  /** Whether any finding is at or above {@code threshold} (null = never). */
-  public boolean failsAt(Severity threshold) {
-    if (threshold == null) return false;
-    return findings.stream().anyMatch(f -> f.severity().ordinal() <= threshold.ordinal());
-  }
 }

@@ -47,25 +47,45 @@ public final class DotEnv {
 
   public static Result parse(String content, Function<String, String> lookup) {
     String s = content.startsWith("\uFEFF") ? content.substring(1) : content;
-    s = s.replace("\r\n", "\n").replace('\r', '\n');
-    LinkedHashMap<String, String> values = new LinkedHashMap<>();
-    List<Problem> problems = new ArrayList<>();
-    Interpolator.Budget budget = new Interpolator.Budget();
-    Function<String, String> chain = k -> {
+    Parser p = new Parser(s.replace("\r\n", "\n").replace('\r', '\n'), lookup);
+    p.run();
+    return new Result(p.values, p.problems);
+  }
+
+  /** One pass over a file's text ({@code \n} line ends), line by line; {@code line} is the 1-based current line. */
+  private static final class Parser {
+    private final String s;
+    private final Function<String, String> lookup;
+    private final LinkedHashMap<String, String> values = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Interpolator.Budget budget = new Interpolator.Budget();
+    private int line = 1;
+
+    Parser(String s, Function<String, String> lookup) {
+      this.s = s;
+      this.lookup = lookup;
+    }
+
+    void run() {
+      int i = 0;
+      while (i < s.length()) {
+        i = entry(i);
+        line++;
+      }
+    }
+
+    /** A variable's value for interpolation: the environment first, then keys defined earlier in the file. */
+    private String chain(String k) {
       String v = lookup.apply(k);
       return v != null ? v : values.get(k);
-    };
-    int i = 0;
-    int line = 1;
-    while (i < s.length()) {
+    }
+
+    /** Reads the line starting at {@code i} (and the lines a quoted value spans); returns where the next line starts. */
+    private int entry(int i) {
       int eol = s.indexOf('\n', i);
       if (eol < 0) eol = s.length();
       int p = skipBlank(s, i, eol);
-      if (p >= eol || s.charAt(p) == '#') {
-        i = eol + 1;
-        line++;
-        continue;
-      }
+      if (p >= eol || s.charAt(p) == '#') return eol + 1;
       if (s.startsWith("export ", p) || s.startsWith("export\t", p)) p = skipBlank(s, p + 7, eol);
       int keyStart = p;
       while (p < eol && isKeyChar(s.charAt(p))) p++;
@@ -73,58 +93,47 @@ public final class DotEnv {
       int afterKey = skipBlank(s, p, eol);
       if (key.isEmpty()) {
         problems.add(new Problem(line, keyStart - i + 1, "invalid line: expected KEY=VALUE"));
-        i = eol + 1;
-        line++;
-        continue;
-      }
-      if (afterKey >= eol || s.charAt(afterKey) == '#') {
-        String v = lookup.apply(key);
+      } else if (afterKey >= eol || s.charAt(afterKey) == '#') {
+        String v = lookup.apply(key); // KEY alone: taken from the environment, absent when unset
         if (v != null) values.put(key, v);
-        i = eol + 1;
-        line++;
-        continue;
-      }
-      char sep = s.charAt(afterKey);
-      if (sep != '=' && sep != ':') {
+      } else if (s.charAt(afterKey) != '=' && s.charAt(afterKey) != ':') {
         problems.add(new Problem(line, afterKey - i + 1, "invalid key \"" + s.substring(keyStart, Math.min(eol, afterKey + 1)).trim()
             + "\": keys may contain only letters, digits, '_', '.' and '-'"));
-        i = eol + 1;
-        line++;
-        continue;
+      } else {
+        int v = skipBlank(s, afterKey + 1, eol);
+        if (v < s.length() && (s.charAt(v) == '\'' || s.charAt(v) == '"')) return quoted(key, i, eol, v);
+        unquoted(key, i, eol, v);
       }
-      int v = skipBlank(s, afterKey + 1, eol);
-      int lineStart = i;
-      if (v < s.length() && (s.charAt(v) == '\'' || s.charAt(v) == '"')) {
-        char q = s.charAt(v);
-        int end = closingQuote(s, v + 1, q);
-        if (end < 0) {
-          problems.add(new Problem(line, v - lineStart + 1, "unterminated " + (q == '"' ? "double" : "single") + "-quoted value for " + key));
-          i = eol + 1;
-          line++;
-          continue;
-        }
-        String raw = s.substring(v + 1, end);
-        String value = q == '\'' ? raw : interpolate(unescape(raw), chain, budget, line, v + 1 - lineStart, problems);
-        values.put(key, value);
-        line += count(s, v, end, '\n');
-        int next = s.indexOf('\n', end);
-        int rest = skipBlank(s, end + 1, next < 0 ? s.length() : next);
-        if (rest < (next < 0 ? s.length() : next) && s.charAt(rest) != '#') {
-          problems.add(new Problem(line, rest - (s.lastIndexOf('\n', rest - 1) + 1) + 1, "unexpected text after the quoted value of " + key));
-        }
-        i = next < 0 ? s.length() : next + 1;
-        line++;
-        continue;
+      return eol + 1;
+    }
+
+    /** The quoted value at {@code v} (it may span lines); returns where the line after its closing quote starts. */
+    private int quoted(String key, int lineStart, int eol, int v) {
+      char q = s.charAt(v);
+      int end = closingQuote(s, v + 1, q);
+      if (end < 0) {
+        problems.add(new Problem(line, v - lineStart + 1, "unterminated " + (q == '"' ? "double" : "single") + "-quoted value for " + key));
+        return eol + 1;
       }
+      String raw = s.substring(v + 1, end);
+      String value = q == '\'' ? raw : interpolate(unescape(raw), this::chain, budget, line, v + 1 - lineStart, problems);
+      values.put(key, value);
+      line += count(s, v, end, '\n');
+      int next = s.indexOf('\n', end);
+      int rest = skipBlank(s, end + 1, next < 0 ? s.length() : next);
+      if (rest < (next < 0 ? s.length() : next) && s.charAt(rest) != '#') {
+        problems.add(new Problem(line, rest - (s.lastIndexOf('\n', rest - 1) + 1) + 1, "unexpected text after the quoted value of " + key));
+      }
+      return next < 0 ? s.length() : next + 1;
+    }
+
+    /** The unquoted value at {@code v}: up to a comment, trimmed, interpolated. */
+    private void unquoted(String key, int lineStart, int eol, int v) {
       String raw = s.substring(v, eol);
       int hash = commentStart(raw);
       if (hash >= 0) raw = raw.substring(0, hash);
-      raw = raw.strip();
-      values.put(key, interpolate(raw, chain, budget, line, v - i, problems));
-      i = eol + 1;
-      line++;
+      values.put(key, interpolate(raw.strip(), this::chain, budget, line, v - lineStart, problems));
     }
-    return new Result(values, problems);
   }
 
   /** Interpolates one value; a value over a {@link dev.ferry.core.load.Limits} bound is a problem at its variable. */

@@ -7,11 +7,17 @@ import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.network.PortSpec;
+import dev.ferry.core.translate.network.Ports;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -20,6 +26,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code depends_on} to start order. Kubernetes starts every Pod at once; an initContainer that
@@ -48,80 +55,121 @@ public final class DependencyWaits {
     for (Service s : members) {
       for (DependsOn d : s.dependsOn().values()) {
         Service dep = ctx.project().service(d.service());
-        if (dep == null) continue;
-        String quoted = "\"" + d.service() + "\"";
-        String restart = d.restart() ? "; restart: true has no equivalent (a restart of " + quoted
-            + " does not restart \"" + s.name() + "\")" : "";
-        if (plan.podOwner(dep.name()).equals(owner)) {
-          honoured(ctx, s, d, "both run in one Pod, whose containers start together: there is no start order"
-              + " between them" + restart);
-          continue;
-        }
-        if (ProviderMapper.isProvider(dep)) {
-          honoured(ctx, s, d, quoted + " is set up by its provider, not run on the cluster: nothing waits for it;"
-              + " its outputs come from the Secret " + ctx.naming().of(dep.name()) + restart);
-          continue;
-        }
-        String depOwner = plan.podOwner(dep.name());
-        String depName = ctx.naming().of(depOwner);
-        if (!ctx.options().waitForDependencies()) {
-          honoured(ctx, s, d, "nothing waits for " + quoted + " (--no-wait-for-dependencies)" + restart);
-          continue;
-        }
-        String full = "wait-for-" + depName;
-        String cname = full.length() > 63 ? full.substring(0, 63).replaceAll("-+$", "") : full;
-        WorkloadKind k = plan.kind(depOwner);
-        if (DependsOn.COMPLETED.equals(d.condition()) && (k == WorkloadKind.JOB)) {
-          honoured(ctx, s, d, quoted + " runs as a Job and an initContainer waits for it to complete" + restart);
-          if (out.stream().anyMatch(c -> c.getName().equals(cname))) continue;
+        Wait w = dep == null ? null : waitFor(ctx, plan, owner, new Edge(s, d, dep));
+        if (w == null || out.stream().anyMatch(c -> c.getName().equals(w.container().getName()))) continue;
+        if (w.readsJobs()) {
           sa = serviceAccount(ctx);
           token = tokenVolume();
-          out.add(new ContainerBuilder().withName(cname).withImage(KUBECTL_IMAGE)
-              .withCommand("kubectl", "wait", "--for=condition=complete", "--timeout=24h", "job/" + depName)
-              .withSecurityContext(waitSecurity())
-              .withResources(waitResources())
-              .addNewVolumeMount().withName(TOKEN_VOLUME).withMountPath("/var/run/secrets/kubernetes.io/serviceaccount")
-              .withReadOnly(true).endVolumeMount()
-              .build());
-          scope.from(ctx, "initContainers[" + (out.size() - 1) + "]", d.path(),
-              "service_completed_successfully: wait until Job " + depName + " has completed");
-          continue;
         }
-        List<PortSpec> ports = plan.ports(depOwner);
-        if (ports.isEmpty()) {
-          ctx.report("depends-on-condition", Severity.WARNING, d.path(), s.name(),
-              "depends_on \"" + d.service() + "\" (" + d.condition() + ") cannot be waited for: \"" + d.service()
-                  + "\" has no known port to check (" + (dev.ferry.core.translate.network.Ports.hasName(plan, ctx.project()
-                  .services().get(depOwner)) ? "its Service is headless" : "it has no Service") + "); " + s.name()
-                  + " starts without waiting");
-          continue;
-        }
-        if (DependsOn.COMPLETED.equals(d.condition())) {
-          ctx.report("depends-on-condition", Severity.WARNING, d.path(), s.name(),
-              "depends_on \"" + d.service() + "\" waits for completion, but " + d.service()
-                  + " is a long-running workload here; ferry waits until its Service accepts connections");
-        } else {
-          honoured(ctx, s, d, (DependsOn.HEALTHY.equals(d.condition())
-              ? "an initContainer waits until the " + quoted + " Service has a ready endpoint (its healthcheck becomes"
-                  + " the readiness probe)"
-              : "an initContainer waits until the " + quoted + " Service resolves and accepts TCP connections"
-                  + startedHow(dep)) + restart);
-        }
-        if (out.stream().anyMatch(c -> c.getName().equals(cname))) continue;
-        PortSpec p = ports.get(0);
-        String script = "until nc -z -w 2 " + depName + " " + p.port() + "; do echo 'waiting for " + depName + ":"
-            + p.port() + "'; sleep 2; done";
-        out.add(new ContainerBuilder().withName(cname).withImage(ctx.options().waitImage())
-            .withCommand("sh", "-c", script)
-            .withSecurityContext(waitSecurity())
-            .withResources(waitResources())
-            .build());
-        scope.from(ctx, "initContainers[" + (out.size() - 1) + "]", d.path(),
-            d.condition() + ": wait until Service " + depName + " accepts connections (it routes only to ready Pods"
-                + (DependsOn.HEALTHY.equals(d.condition()) ? ")" : startedHow(dep).replace(" (", "; ")));
+        out.add(w.container());
+        scope.from(ctx, "initContainers[" + (out.size() - 1) + "]", d.path(), w.why());
       }
     }
     return new Waits(out, sa, token);
+  }
+
+  /** One depends_on entry {@code d} of service {@code s}, on the service {@code dep}. */
+  private record Edge(Service s, DependsOn d, Service dep) {
+    String quoted() {
+      return "\"" + d.service() + "\"";
+    }
+
+    /** The note for {@code restart: true}, which has no equivalent; empty without it. */
+    String restartNote() {
+      return d.restart() ? "; restart: true has no equivalent (a restart of " + quoted() + " does not restart \""
+          + s.name() + "\")" : "";
+    }
+  }
+
+  /** An initContainer that waits, why (its provenance), and whether it needs the service account that reads Jobs. */
+  private record Wait(Container container, String why, boolean readsJobs) {}
+
+  /**
+   * How one depends_on entry is honoured (reported), and the initContainer that waits for it: none in
+   * the same Pod, for a provider, or with --no-wait-for-dependencies.
+   */
+  private static Wait waitFor(TranslationContext ctx, Plan plan, String owner, Edge e) {
+    if (plan.podOwner(e.dep().name()).equals(owner)) {
+      honoured(ctx, e, "both run in one Pod, whose containers start together: there is no start order between them");
+      return null;
+    }
+    if (ProviderMapper.isProvider(e.dep())) {
+      honoured(ctx, e, e.quoted() + " is set up by its provider, not run on the cluster: nothing waits for it;"
+          + " its outputs come from the Secret " + ctx.naming().of(e.dep().name()));
+      return null;
+    }
+    if (!ctx.options().waitForDependencies()) {
+      honoured(ctx, e, "nothing waits for " + e.quoted() + " (--no-wait-for-dependencies)");
+      return null;
+    }
+    String depOwner = plan.podOwner(e.dep().name());
+    if (DependsOn.COMPLETED.equals(e.d().condition()) && plan.kind(depOwner) == WorkloadKind.JOB) {
+      return jobWait(ctx, e, ctx.naming().of(depOwner));
+    }
+    return serviceWait(ctx, plan, e, depOwner);
+  }
+
+  /** service_completed_successfully on a Job: kubectl waits for the Job to complete. */
+  private static Wait jobWait(TranslationContext ctx, Edge e, String depName) {
+    honoured(ctx, e, e.quoted() + " runs as a Job and an initContainer waits for it to complete");
+    Container c = new ContainerBuilder().withName(waitName(depName)).withImage(KUBECTL_IMAGE)
+        .withCommand("kubectl", "wait", "--for=condition=complete", "--timeout=24h", "job/" + depName)
+        .withSecurityContext(waitSecurity())
+        .withResources(waitResources())
+        .addNewVolumeMount().withName(TOKEN_VOLUME).withMountPath("/var/run/secrets/kubernetes.io/serviceaccount")
+        .withReadOnly(true).endVolumeMount()
+        .build();
+    return new Wait(c, "service_completed_successfully: wait until Job " + depName + " has completed", true);
+  }
+
+  /**
+   * Any other condition: wait until the dependency's Service accepts a connection on its first port
+   * (reported when there is no port to check, or when completion cannot be waited for).
+   */
+  private static Wait serviceWait(TranslationContext ctx, Plan plan, Edge e, String depOwner) {
+    DependsOn d = e.d();
+    List<PortSpec> ports = plan.ports(depOwner);
+    if (ports.isEmpty()) {
+      ctx.report("depends-on-condition", Severity.WARNING, d.path(), e.s().name(),
+          "depends_on \"" + d.service() + "\" (" + d.condition() + ") cannot be waited for: \"" + d.service()
+              + "\" has no known port to check (" + (Ports.hasName(plan, ctx.project().services().get(depOwner))
+              ? "its Service is headless" : "it has no Service") + "); " + e.s().name() + " starts without waiting");
+      return null;
+    }
+    reportServiceWait(ctx, e);
+    String depName = ctx.naming().of(depOwner);
+    int port = ports.get(0).port();
+    String script = "until nc -z -w 2 " + depName + " " + port + "; do echo 'waiting for " + depName + ":"
+        + port + "'; sleep 2; done";
+    Container c = new ContainerBuilder().withName(waitName(depName)).withImage(ctx.options().waitImage())
+        .withCommand("sh", "-c", script)
+        .withSecurityContext(waitSecurity())
+        .withResources(waitResources())
+        .build();
+    return new Wait(c, d.condition() + ": wait until Service " + depName + " accepts connections (it routes only to"
+        + " ready Pods" + (DependsOn.HEALTHY.equals(d.condition()) ? ")" : startedHow(e.dep()).replace(" (", "; ")), false);
+  }
+
+  /** What waiting for the Service means for this condition (a warning for completion, which it cannot wait for). */
+  private static void reportServiceWait(TranslationContext ctx, Edge e) {
+    DependsOn d = e.d();
+    if (DependsOn.COMPLETED.equals(d.condition())) {
+      ctx.report("depends-on-condition", Severity.WARNING, d.path(), e.s().name(),
+          "depends_on \"" + d.service() + "\" waits for completion, but " + d.service()
+              + " is a long-running workload here; ferry waits until its Service accepts connections");
+    } else if (DependsOn.HEALTHY.equals(d.condition())) {
+      honoured(ctx, e, "an initContainer waits until the " + e.quoted() + " Service has a ready endpoint (its"
+          + " healthcheck becomes the readiness probe)");
+    } else {
+      honoured(ctx, e, "an initContainer waits until the " + e.quoted() + " Service resolves and accepts TCP"
+          + " connections" + startedHow(e.dep()));
+    }
+  }
+
+  /** The initContainer's name: wait-for-NAME, cut to 63 characters. */
+  private static String waitName(String depName) {
+    String full = "wait-for-" + depName;
+    return full.length() > 63 ? full.substring(0, 63).replaceAll("-+$", "") : full;
   }
 
   /**
@@ -138,21 +186,22 @@ public final class DependencyWaits {
   }
 
   /** How one depends_on entry is honoured (info): Kubernetes has no start order of its own. */
-  private static void honoured(TranslationContext ctx, Service s, DependsOn d, String how) {
-    ctx.report("depends-on-condition", Severity.INFO, d.path(), s.name(), "service \"" + s.name() + "\" depends on \""
-        + d.service() + "\" (" + d.condition() + "): on Kubernetes " + how);
+  private static void honoured(TranslationContext ctx, Edge e, String how) {
+    DependsOn d = e.d();
+    ctx.report("depends-on-condition", Severity.INFO, d.path(), e.s().name(), "service \"" + e.s().name()
+        + "\" depends on \"" + d.service() + "\" (" + d.condition() + "): on Kubernetes " + how + e.restartNote());
   }
 
-  private static io.fabric8.kubernetes.api.model.SecurityContext waitSecurity() {
-    return new io.fabric8.kubernetes.api.model.SecurityContextBuilder().withAllowPrivilegeEscalation(false)
+  private static SecurityContext waitSecurity() {
+    return new SecurityContextBuilder().withAllowPrivilegeEscalation(false)
         .withRunAsNonRoot(true).withRunAsUser(65534L).withReadOnlyRootFilesystem(true)
         .withNewCapabilities().withDrop("ALL").endCapabilities().build();
   }
 
-  private static io.fabric8.kubernetes.api.model.ResourceRequirements waitResources() {
-    return new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
-        .withRequests(new java.util.TreeMap<>(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi"))))
-        .withLimits(new java.util.TreeMap<>(Map.of("memory", new Quantity("64Mi")))).build();
+  private static ResourceRequirements waitResources() {
+    return new ResourceRequirementsBuilder()
+        .withRequests(new TreeMap<>(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi"))))
+        .withLimits(new TreeMap<>(Map.of("memory", new Quantity("64Mi")))).build();
   }
 
   /** A projected service-account token for the waiting initContainer only. */
@@ -167,7 +216,7 @@ public final class DependencyWaits {
   /** The project's job-waiter ServiceAccount, Role (read Jobs) and RoleBinding, emitted once. */
   private static String serviceAccount(TranslationContext ctx) {
     String project = ctx.project().name() == null ? "app" : ctx.project().name();
-    String name = dev.ferry.core.knowledge.Naming.sanitize(project + "-job-waiter");
+    String name = Naming.sanitize(project + "-job-waiter");
     boolean exists = ctx.objects().stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
         && o.getMetadata().getName().equals(name));
     if (exists) return name;

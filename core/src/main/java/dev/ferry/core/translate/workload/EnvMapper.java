@@ -16,9 +16,11 @@ import dev.ferry.core.text.KubeExpansion;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,25 +42,50 @@ public final class EnvMapper {
   private EnvMapper() {}
 
   public static Env map(TranslationContext ctx, Service s, String name, Scope scope) {
+    Environment environment = environment(ctx, s, scope);
+    FileValues files = envFiles(ctx, s);
+    List<EnvFromSource> from = new ArrayList<>();
+    if (!files.plain().isEmpty()) from.add(emitConfigMap(ctx, s, name, files.plain()));
+    Map<String, String> allSecret = new LinkedHashMap<>(files.secret());
+    allSecret.putAll(environment.secret());
+    String secretName = allSecret.isEmpty() ? null : emitSecret(ctx, s, name, allSecret, environment.secret().keySet());
+    if (secretName != null && !files.secret().isEmpty()) {
+      from.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secretName).endSecretRef().build());
+    }
+    return new Env(withSecretRefs(environment.env(), environment.secret().keySet(), secretName), from);
+  }
+
+  /**
+   * The {@code environment} entries in order: a literal value as an env entry; a secret-looking one
+   * as a placeholder (null) in {@code env}, its value in {@code secret}, in the same order.
+   */
+  private record Environment(List<EnvVar> env, Map<String, String> secret) {}
+
+  /** The env_file values (a later file wins): plain ones for the ConfigMap, secret-looking ones for the Secret. */
+  private record FileValues(Map<String, String> plain, Map<String, String> secret) {}
+
+  private static Environment environment(TranslationContext ctx, Service s, Scope scope) {
     Map<String, String> secret = new LinkedHashMap<>();
-    Map<String, String> plain = new LinkedHashMap<>();
-    String secretName = null;
     List<EnvVar> env = new ArrayList<>();
-    List<String[]> envRefs = new ArrayList<>();
     for (Map.Entry<String, String> e : s.environment().entrySet()) {
       if (e.getValue() == null) continue; // "- FOO" with FOO unset: compose does not set it either
       ModelPath at = s.path("environment").key(e.getKey());
       String v = rewrite(ctx, s, e.getKey(), e.getValue(), at);
       if (secret(e.getKey(), v) && KEY.matcher(e.getKey()).matches()) {
         secret.put(e.getKey(), v);
-        envRefs.add(new String[] {e.getKey()});
         env.add(null); // placeholder, filled once the Secret's name is known
       } else {
         env.add(new EnvVarBuilder().withName(e.getKey()).withValue(KubeExpansion.escape(v)).build());
       }
       scope.from(ctx, "env[" + (env.size() - 1) + "]", at);
     }
-    Map<String, String> fileSecret = new LinkedHashMap<>();
+    return new Environment(env, secret);
+  }
+
+  /** Reads every env_file; a variable that cannot be a ConfigMap key is reported and left out. */
+  private static FileValues envFiles(TranslationContext ctx, Service s) {
+    Map<String, String> plain = new LinkedHashMap<>();
+    Map<String, String> secret = new LinkedHashMap<>();
     for (EnvFile f : s.envFiles()) {
       for (Map.Entry<String, String> e : f.values().entrySet()) {
         String v = e.getValue() == null ? "" : rewrite(ctx, s, e.getKey(), e.getValue(), f.modelPath());
@@ -68,48 +95,55 @@ public final class EnvMapper {
           continue;
         }
         if (secret(e.getKey(), v)) {
-          fileSecret.put(e.getKey(), v);
+          secret.put(e.getKey(), v);
           plain.remove(e.getKey());
         } else {
           plain.put(e.getKey(), v);
-          fileSecret.remove(e.getKey());
+          secret.remove(e.getKey());
         }
       }
     }
-    List<EnvFromSource> from = new ArrayList<>();
-    if (!plain.isEmpty()) {
-      String cm = ctx.claimName("ConfigMap", name + "-env");
-      ctx.emit(new ConfigMapBuilder().withMetadata(ctx.meta(cm, name, null)).withData(new LinkedHashMap<>(plain)).build());
-      from.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(cm).endConfigMapRef().build());
-      ctx.provenance().from("ConfigMap", cm, "", s.path("env_file"));
-      ctx.provenance().from("ConfigMap", cm, "data", s.path("env_file"),
-          "env_file values go to a ConfigMap the container reads with envFrom; environment entries win over them");
+    return new FileValues(plain, secret);
+  }
+
+  /** The plain env_file values as a ConfigMap; the envFrom entry that reads it. */
+  private static EnvFromSource emitConfigMap(TranslationContext ctx, Service s, String name, Map<String, String> plain) {
+    String cm = ctx.claimName("ConfigMap", name + "-env");
+    ctx.emit(new ConfigMapBuilder().withMetadata(ctx.meta(cm, name, null)).withData(new LinkedHashMap<>(plain)).build());
+    ctx.provenance().from("ConfigMap", cm, "", s.path("env_file"));
+    ctx.provenance().from("ConfigMap", cm, "data", s.path("env_file"),
+        "env_file values go to a ConfigMap the container reads with envFrom; environment entries win over them");
+    return new EnvFromSourceBuilder().withNewConfigMapRef().withName(cm).endConfigMapRef().build();
+  }
+
+  /** The secret-looking values as one Secret, each key's provenance its environment entry or env_file; its name. */
+  private static String emitSecret(TranslationContext ctx, Service s, String name, Map<String, String> values,
+      Set<String> fromEnvironment) {
+    String secretName = ctx.claimName("Secret", name + "-env");
+    ctx.emit(new SecretBuilder().withMetadata(ctx.meta(secretName, name, null)).withType("Opaque")
+        .withStringData(values).build());
+    ModelPath source = s.has("environment") ? s.path("environment") : s.path("env_file");
+    ctx.provenance().from("Secret", secretName, "", source);
+    ctx.provenance().from("Secret", secretName, "stringData", source,
+        "secret-looking values move to a Secret, so no secret sits in the Pod spec");
+    for (String k : values.keySet()) {
+      ModelPath at = fromEnvironment.contains(k) ? s.path("environment").key(k) : s.path("env_file");
+      ctx.provenance().from("Secret", secretName, ModelPath.of("stringData", k).toString(), at);
     }
-    Map<String, String> allSecret = new LinkedHashMap<>(fileSecret);
-    allSecret.putAll(secret);
-    if (!allSecret.isEmpty()) {
-      secretName = ctx.claimName("Secret", name + "-env");
-      ctx.emit(new SecretBuilder().withMetadata(ctx.meta(secretName, name, null)).withType("Opaque")
-          .withStringData(allSecret).build());
-      ctx.provenance().from("Secret", secretName, "", s.has("environment") ? s.path("environment") : s.path("env_file"));
-      ctx.provenance().from("Secret", secretName, "stringData", s.has("environment") ? s.path("environment") : s.path("env_file"),
-          "secret-looking values move to a Secret, so no secret sits in the Pod spec");
-      for (String k : allSecret.keySet()) {
-        ModelPath at = secret.containsKey(k) ? s.path("environment").key(k) : s.path("env_file");
-        ctx.provenance().from("Secret", secretName, ModelPath.of("stringData", k).toString(), at);
-      }
-      if (!fileSecret.isEmpty()) {
-        from.add(new EnvFromSourceBuilder().withNewSecretRef().withName(secretName).endSecretRef().build());
-      }
-    }
-    int r = 0;
-    for (int i = 0; i < env.size(); i++) {
-      if (env.get(i) != null) continue;
-      String key = envRefs.get(r++)[0];
-      env.set(i, new EnvVarBuilder().withName(key).withNewValueFrom().withNewSecretKeyRef()
+    return secretName;
+  }
+
+  /** {@code env} with each placeholder (null) replaced by a secretKeyRef to the next of {@code keys}. */
+  private static List<EnvVar> withSecretRefs(List<EnvVar> env, Set<String> keys, String secretName) {
+    List<EnvVar> out = new ArrayList<>(env);
+    Iterator<String> next = keys.iterator();
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) != null) continue;
+      String key = next.next();
+      out.set(i, new EnvVarBuilder().withName(key).withNewValueFrom().withNewSecretKeyRef()
           .withName(secretName).withKey(key).endSecretKeyRef().endValueFrom().build());
     }
-    return new Env(env, from);
+    return out;
   }
 
   /** A secret-looking name with a secret-looking value, or a URL that carries a password. */

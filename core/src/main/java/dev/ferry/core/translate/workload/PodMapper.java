@@ -11,14 +11,18 @@ import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,121 +46,184 @@ public final class PodMapper {
 
   public static PodTemplateSpec map(TranslationContext ctx, Plan plan, Service owner, Storage storage,
       FileObjects files, Scope scope, String restartPolicy) {
-    String podName = ctx.naming().of(owner.name());
+    Input in = new Input(ctx, plan, owner, members(ctx, plan, owner), ctx.naming().of(owner.name()), scope.at("spec"));
+    PodVolumes vols = new PodVolumes();
+    List<Container> containers = containers(in, storage, files, vols);
+    DependencyWaits.Waits waits = DependencyWaits.map(ctx, plan, in.members(), in.podName(), in.spec());
+    PodSpecBuilder b = new PodSpecBuilder().withContainers(containers);
+    List<Container> inits = initContainers(in, waits, containers);
+    if (!inits.isEmpty()) b.withInitContainers(inits);
+    serviceAccount(in, waits, b);
+    volumes(in, vols, waits, b);
+    if (restartPolicy != null) restartPolicy(in, restartPolicy, b);
+    hostNamespaces(ctx, in.members(), b, in.spec());
+    hostname(in, b);
+    hostAliases(ctx, in.members(), b, in.spec());
+    dns(owner, b, ctx, in.spec());
+    terminationGracePeriod(in, b);
+    placement(in, b);
+    imagePullSecret(in, b);
+    b.withSecurityContext(securityContext(in));
+    scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
+    Map<String, String> annotations = annotations(ctx, in.members());
+    if (annotations != null) annotationSources(in, scope);
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata().withLabels(ctx.labels(in.podName(), null)).withAnnotations(annotations).endMetadata()
+        .withSpec(b.build())
+        .build();
+  }
+
+  /** The services of one Pod: the owner, its sidecars, the Pod's name and the provenance scope of its spec. */
+  private record Input(TranslationContext ctx, Plan plan, Service owner, List<Service> members, String podName,
+      Scope spec) {}
+
+  /** The owner first, then the services that share its network namespace ({@code network_mode: service:owner}). */
+  private static List<Service> members(TranslationContext ctx, Plan plan, Service owner) {
     List<Service> members = new ArrayList<>();
     members.add(owner);
     for (String sc : plan.sidecarsOf(owner.name())) members.add(ctx.project().service(sc));
-    Scope spec = scope.at("spec");
-    PodVolumes vols = new PodVolumes();
+    return members;
+  }
+
+  /** One container per member, in member order; each sidecar's provenance says why it is in this Pod. */
+  private static List<Container> containers(Input in, Storage storage, FileObjects files, PodVolumes vols) {
     List<Container> containers = new ArrayList<>();
-    for (Service m : members) {
-      Scope cs = spec.at("containers[" + containers.size() + "]");
-      containers.add(ContainerMapper.map(ctx, plan, m, podName, storage, files, vols, cs));
-      if (m != owner) {
-        cs.from(ctx, "", m.path("network_mode"), "network_mode: service:" + owner.name()
-            + " shares " + owner.name() + "'s network namespace: on Kubernetes, a second container in its Pod");
+    for (Service m : in.members()) {
+      Scope cs = in.spec().at("containers[" + containers.size() + "]");
+      containers.add(ContainerMapper.map(in.ctx(), in.plan(), m, in.podName(), storage, files, vols, cs));
+      if (m != in.owner()) {
+        cs.from(in.ctx(), "", m.path("network_mode"), "network_mode: service:" + in.owner().name()
+            + " shares " + in.owner().name() + "'s network namespace: on Kubernetes, a second container in its Pod");
       }
     }
-    DependencyWaits.Waits waits = DependencyWaits.map(ctx, plan, members, podName, spec);
+    return containers;
+  }
+
+  /** The dependency waits, then each member's pre_start hooks, then kompose's init container. */
+  private static List<Container> initContainers(Input in, DependencyWaits.Waits waits, List<Container> containers) {
     List<Container> inits = new ArrayList<>(waits.initContainers());
-    for (int i = 0; i < members.size(); i++) {
-      inits.addAll(PreStartMapper.map(ctx, members.get(i), containers.get(i), spec, inits.size(), owner.replicas()));
+    for (int i = 0; i < in.members().size(); i++) {
+      inits.addAll(PreStartMapper.map(in.ctx(), in.members().get(i), containers.get(i), in.spec(), inits.size(),
+          in.owner().replicas()));
     }
-    Container komposeInit = KomposePod.initContainer(ctx, owner, plan.steering(owner.name()), spec, inits.size());
+    Steering st = in.plan().steering(in.owner().name());
+    Container komposeInit = KomposePod.initContainer(in.ctx(), in.owner(), st, in.spec(), inits.size());
     if (komposeInit != null) inits.add(komposeInit);
-    PodSpecBuilder b = new PodSpecBuilder().withContainers(containers);
-    if (!inits.isEmpty()) b.withInitContainers(inits);
+    return inits;
+  }
+
+  /** No service-account token in the Pod; only a Job-waiting initContainer gets an account, and mounts its token. */
+  private static void serviceAccount(Input in, DependencyWaits.Waits waits, PodSpecBuilder b) {
     b.withAutomountServiceAccountToken(false);
-    spec.defaulted(ctx, "automountServiceAccountToken", "compose containers have no Kubernetes API token; neither do these Pods");
-    if (waits.serviceAccount() != null) b.withServiceAccountName(waits.serviceAccount());
-    if (waits.serviceAccount() != null) {
-      spec.defaulted(ctx, "serviceAccountName", "the initContainer that waits for a Job (service_completed_successfully)"
-          + " needs a token that may read Jobs; only that initContainer mounts it");
-    }
+    in.spec().defaulted(in.ctx(), "automountServiceAccountToken",
+        "compose containers have no Kubernetes API token; neither do these Pods");
+    if (waits.serviceAccount() == null) return;
+    b.withServiceAccountName(waits.serviceAccount());
+    in.spec().defaulted(in.ctx(), "serviceAccountName", "the initContainer that waits for a Job"
+        + " (service_completed_successfully) needs a token that may read Jobs; only that initContainer mounts it");
+  }
+
+  /** The volumes the containers mount, each from its compose source, then the Job-wait token volume. */
+  private static void volumes(Input in, PodVolumes vols, DependencyWaits.Waits waits, PodSpecBuilder b) {
     List<Volume> volumes = new ArrayList<>();
     List<ModelPath> sources = vols.sources();
     List<Volume> all = vols.all();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i) == null) continue;
       volumes.add(all.get(i));
-      spec.from(ctx, "volumes[" + (volumes.size() - 1) + "]", sources.get(i));
+      in.spec().from(in.ctx(), "volumes[" + (volumes.size() - 1) + "]", sources.get(i));
     }
     if (waits.tokenVolume() != null) {
       volumes.add(waits.tokenVolume());
-      spec.defaulted(ctx, "volumes[" + (volumes.size() - 1) + "]", "a short-lived service-account token for the"
-          + " initContainer that waits for a Job; the app containers get none");
+      in.spec().defaulted(in.ctx(), "volumes[" + (volumes.size() - 1) + "]", "a short-lived service-account token"
+          + " for the initContainer that waits for a Job; the app containers get none");
     }
     if (!volumes.isEmpty()) b.withVolumes(volumes);
-    if (restartPolicy != null) {
-      b.withRestartPolicy(restartPolicy);
-      if (restartPolicy.equals("Never")) spec.from(ctx, "restartPolicy", owner.path("restart"),
-          "restart: \"no\": a failed run's container is not restarted in place (the Job may start a new Pod, up to"
-              + " its backoffLimit)");
-      else spec.defaulted(ctx, "restartPolicy", "a Job's Pod must not restart forever: OnFailure retries a failed run"
-          + " up to the Job's backoffLimit");
+  }
+
+  /** A Job's Pod: Never for {@code restart: "no"}, else OnFailure. */
+  private static void restartPolicy(Input in, String restartPolicy, PodSpecBuilder b) {
+    b.withRestartPolicy(restartPolicy);
+    if (restartPolicy.equals("Never")) {
+      in.spec().from(in.ctx(), "restartPolicy", in.owner().path("restart"), "restart: \"no\": a failed run's container"
+          + " is not restarted in place (the Job may start a new Pod, up to its backoffLimit)");
+    } else {
+      in.spec().defaulted(in.ctx(), "restartPolicy", "a Job's Pod must not restart forever: OnFailure retries a"
+          + " failed run up to the Job's backoffLimit");
     }
-    hostNamespaces(ctx, members, b, spec);
-    if (owner.hostname() != null) {
-      if (Naming.isLabel(owner.hostname()) || owner.hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-        b.withHostname(owner.hostname());
-        spec.from(ctx, "hostname", owner.path("hostname"));
-      } else {
-        ctx.report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
-            "hostname \"" + owner.hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
-      }
+  }
+
+  /** The owner's hostname, when it is a DNS-1123 label; otherwise the Pod keeps its generated one (reported). */
+  private static void hostname(Input in, PodSpecBuilder b) {
+    Service owner = in.owner();
+    if (owner.hostname() == null) return;
+    if (Naming.isLabel(owner.hostname()) || owner.hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+      b.withHostname(owner.hostname());
+      in.spec().from(in.ctx(), "hostname", owner.path("hostname"));
+    } else {
+      in.ctx().report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
+          "hostname \"" + owner.hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
     }
-    hostAliases(ctx, members, b, spec);
-    dns(owner, b, ctx, spec);
+  }
+
+  /** The longest stop_grace_period of the members, if any sets one. */
+  private static void terminationGracePeriod(Input in, PodSpecBuilder b) {
     long grace = -1;
-    for (Service m : members) {
+    for (Service m : in.members()) {
       if (m.stopGracePeriod() != null) grace = Math.max(grace, Durations.seconds(m.stopGracePeriod(), 0));
     }
-    if (grace >= 0) {
-      b.withTerminationGracePeriodSeconds(grace);
-      spec.from(ctx, "terminationGracePeriodSeconds", owner.path("stop_grace_period"));
-    }
+    if (grace < 0) return;
+    b.withTerminationGracePeriodSeconds(grace);
+    in.spec().from(in.ctx(), "terminationGracePeriodSeconds", in.owner().path("stop_grace_period"));
+  }
+
+  /** Where the Pod may run: nodeSelector, a NotIn node affinity (placement constraints, platform), topology spread. */
+  private static void placement(Input in, PodSpecBuilder b) {
     List<NodeSelectorRequirement> notIn = new ArrayList<>();
-    Map<String, String> nodeSelector = nodeSelector(ctx, owner, spec, notIn);
+    Map<String, String> nodeSelector = nodeSelector(in.ctx(), in.owner(), in.spec(), notIn);
     if (!nodeSelector.isEmpty()) b.withNodeSelector(nodeSelector);
     if (!notIn.isEmpty()) {
       b.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
           .addNewNodeSelectorTerm().withMatchExpressions(notIn).endNodeSelectorTerm()
           .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
     }
-    List<io.fabric8.kubernetes.api.model.TopologySpreadConstraint> spread = SpreadMapper.map(ctx, owner, podName, spec);
+    List<TopologySpreadConstraint> spread = SpreadMapper.map(in.ctx(), in.owner(), in.podName(), in.spec());
     if (!spread.isEmpty()) b.withTopologySpreadConstraints(spread);
-    Steering.Value secret = plan.steering(owner.name()).get("imagePullSecret");
-    if (secret != null) {
-      b.addNewImagePullSecret(secret.text());
-      spec.from(ctx, "imagePullSecrets", secret.path());
-    }
-    io.fabric8.kubernetes.api.model.PodSecurityContext psc = SecurityMapper.pod(ctx, owner, spec);
-    List<Long> groups = groups(ctx, members, spec);
+  }
+
+  /** The image pull secret the owner's steering names. */
+  private static void imagePullSecret(Input in, PodSpecBuilder b) {
+    Steering.Value secret = in.plan().steering(in.owner().name()).get("imagePullSecret");
+    if (secret == null) return;
+    b.addNewImagePullSecret(secret.text());
+    in.spec().from(in.ctx(), "imagePullSecrets", secret.path());
+  }
+
+  /** The owner's Pod security context, with the members' numeric group_add and kompose's fsGroup. */
+  private static PodSecurityContext securityContext(Input in) {
+    PodSecurityContext psc = SecurityMapper.pod(in.ctx(), in.owner(), in.spec());
+    List<Long> groups = groups(in.ctx(), in.members(), in.spec());
     if (!groups.isEmpty()) psc.setSupplementalGroups(groups);
-    KomposePod.fsGroup(ctx, owner, plan.steering(owner.name()), psc, spec);
-    b.withSecurityContext(psc);
-    scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
-    Map<String, String> annotations = annotations(ctx, members);
-    if (annotations != null) {
-      for (Service m : members) {
-        if (m.has("labels")) scope.from(ctx, "metadata.annotations", m.path("labels"),
-            "compose labels describe a container; on Kubernetes they are Pod annotations (labels select, annotations describe)");
-        if (m.has("annotations")) scope.from(ctx, "metadata.annotations", m.path("annotations"));
-      }
+    KomposePod.fsGroup(in.ctx(), in.owner(), in.plan().steering(in.owner().name()), psc, in.spec());
+    return psc;
+  }
+
+  /** The compose labels and annotations of every member that became the Pod's annotations. */
+  private static void annotationSources(Input in, Scope scope) {
+    for (Service m : in.members()) {
+      if (m.has("labels")) scope.from(in.ctx(), "metadata.annotations", m.path("labels"),
+          "compose labels describe a container; on Kubernetes they are Pod annotations (labels select, annotations describe)");
+      if (m.has("annotations")) scope.from(in.ctx(), "metadata.annotations", m.path("annotations"));
     }
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata().withLabels(ctx.labels(podName, null)).withAnnotations(annotations).endMetadata()
-        .withSpec(b.build())
-        .build();
   }
 
   /** group_add: numeric groups → supplementalGroups; names cannot be resolved without the image. */
   private static List<Long> groups(TranslationContext ctx, List<Service> members, Scope spec) {
     List<Long> out = new ArrayList<>();
     for (Service m : members) {
-      if (!(m.node().get("group_add") instanceof dev.ferry.core.tree.SeqNode seq)) continue;
+      if (!(m.node().get("group_add") instanceof SeqNode seq)) continue;
       for (int i = 0; i < seq.size(); i++) {
-        if (!(seq.get(i) instanceof dev.ferry.core.tree.ScalarNode g)) continue;
+        if (!(seq.get(i) instanceof ScalarNode g)) continue;
         try {
           long id = Long.parseLong(g.text().trim());
           if (!out.contains(id)) out.add(id);

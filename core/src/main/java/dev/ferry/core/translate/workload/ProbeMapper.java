@@ -2,6 +2,7 @@ package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Healthcheck;
+import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -47,110 +48,201 @@ public final class ProbeMapper {
 
   public static Probes map(TranslationContext ctx, Service s, Steering st, Scope scope, boolean runsToCompletion,
       List<ContainerPort> ports) {
-    Healthcheck h = s.healthcheck();
-    Steering.Value kTest = st.label(READY + "test");
-    Steering.Value kPath = st.label(READY + "http_get_path");
-    Steering.Value kTcp = st.label(READY + "tcp_port");
-    boolean labelled = kTest != null || kPath != null || kTcp != null;
-    if ((h == null || h.isDisabled()) && !labelled) return new Probes(null, null);
-    ModelPath hp = s.path("healthcheck");
-    if (!labelled && h.command().isEmpty()) {
-      ctx.report("not-translatable", Severity.WARNING, hp, s.name(), "healthcheck of \"" + s.name() + "\" sets no"
-          + " test: compose runs the image's own HEALTHCHECK command with these settings, but Kubernetes cannot read"
-          + " it from the image, so no probes are emitted; write the test into the compose file");
-      return new Probes(null, null);
-    }
+    Input in = new Input(ctx, s, st, s.healthcheck(), s.path("healthcheck"));
+    ReadinessLabels labels = ReadinessLabels.of(st);
+    if (!hasCheck(in, labels)) return new Probes(null, null);
     if (runsToCompletion) {
       scope.defaulted(ctx, "", "a Job's Pod runs to completion: its healthcheck is not translated to probes");
       return new Probes(null, null);
     }
-    int period = seconds(h == null ? null : h.interval(), st, "interval");
-    int timeout = seconds(h == null ? null : h.timeout(), st, "timeout");
-    int retries = h != null && h.retries() != null ? h.retries() : 3;
-    Steering.Value kRetries = st.label(READY + "retries");
-    if (kRetries != null) retries = kRetries.asInt(retries);
-    retries = Math.max(1, retries);
-    Duration start = h != null ? h.startPeriod() : null;
-    Steering.Value kStart = st.label(READY + "start_period");
-    if (kStart != null) start = parse(kStart.text(), start);
-
     int first = firstTcpPort(ports);
-    ProbeBuilder rb = new ProbeBuilder();
-    ModelPath handlerAt;
-    String handler;
-    Steering.Value kPort = st.label(READY + "http_get_port");
-    int labelPort = kPath != null ? (kPort != null ? kPort.asInt(first) : first) : kTcp != null ? kTcp.asInt(first) : 0;
-    if ((kPath != null || kTcp != null) && labelPort <= 0) {
-      ctx.report("steering-invalid", Severity.WARNING, (kPath != null ? kPath : kTcp).path(), s.name(),
-          "the kompose readiness probe label needs a port: set " + READY + (kPath != null ? "http_get_port" : "tcp_port")
-              + " to a number or declare the container's ports; the label is not applied");
-      kPath = null;
-      kTcp = null;
-      labelled = kTest != null;
-      if (!labelled && (h == null || h.isDisabled() || h.command().isEmpty())) return new Probes(null, null);
-    }
-    if (kPath != null) {
-      rb.withNewHttpGet().withPath(kPath.text()).withNewPort(labelPort).endHttpGet();
-      handler = "httpGet";
-      handlerAt = kPath.path();
-    } else if (kTcp != null) {
-      rb.withNewTcpSocket().withNewPort(labelPort).endTcpSocket();
-      handler = "tcpSocket";
-      handlerAt = kTcp.path();
-    } else {
-      rb.withNewExec().withCommand(kTest != null ? labelCommand(kTest.text()) : command(h)).endExec();
-      handler = "exec";
-      handlerAt = kTest != null ? kTest.path() : hp.key("test");
-    }
-    Probe readiness = rb.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries).build();
-    scope.from(ctx, "readinessProbe", labelled ? handlerAt : hp,
-        "a healthcheck becomes the readiness probe: failing it takes the Pod out of its Service, as 'unhealthy'"
-            + " does in compose");
-    Scope r = scope.at("readinessProbe");
-    r.from(ctx, handler, handlerAt,
-        h != null && h.isShell() && !labelled ? shellReason(ctx, hp) : null);
-    timings(ctx, r, h, hp, st);
-    Probe startup = StartupProbe.of(ctx, scope, readiness, h, start,
-        kStart != null ? kStart.path() : hp.key("start_period"), hp, period, retries);
+    labels = usableLabels(in, labels, first);
+    if (!labels.any() && !in.hasTest()) return new Probes(null, null);
+    Timings t = Timings.of(in);
+    Probe readiness = readiness(in, scope, labels, first, t);
+    Probe startup = StartupProbe.of(ctx, scope, readiness, in.h(), t.start(), t.startAt(), in.hp(), t.period(), t.retries());
+    Probe liveness = liveness(in, scope, readiness, first, t);
+    return new Probes(readiness, liveness, startup);
+  }
 
-    Probe liveness = null;
-    Steering.Value live = st.get("probes.liveness");
-    if (live == null || live.isTrue()) {
+  /** One service's healthcheck ({@code h}, null when it has none, at {@code hp}) and its steering. */
+  private record Input(TranslationContext ctx, Service s, Steering st, Healthcheck h, ModelPath hp) {
+    boolean hasTest() {
+      return h != null && !h.isDisabled() && !h.command().isEmpty();
+    }
+  }
+
+  /** kompose's readiness labels that replace the healthcheck's test: a command, an HTTP GET, a TCP check. */
+  private record ReadinessLabels(Steering.Value test, Steering.Value httpPath, Steering.Value httpPort,
+      Steering.Value tcpPort) {
+    static ReadinessLabels of(Steering st) {
+      return new ReadinessLabels(st.label(READY + "test"), st.label(READY + "http_get_path"),
+          st.label(READY + "http_get_port"), st.label(READY + "tcp_port"));
+    }
+
+    boolean any() {
+      return test != null || httpPath != null || tcpPort != null;
+    }
+
+    boolean checksSocket() {
+      return httpPath != null || tcpPort != null;
+    }
+
+    /** The port an HTTP or TCP label checks (default: the first TCP port); 0 without such a label. */
+    int port(int first) {
+      if (httpPath != null) return httpPort != null ? httpPort.asInt(first) : first;
+      return tcpPort != null ? tcpPort.asInt(first) : 0;
+    }
+  }
+
+  /** The readiness timings: the healthcheck's, unless a kompose label sets them; compose's defaults otherwise. */
+  private record Timings(int period, int timeout, int retries, Duration start, ModelPath startAt) {
+    static Timings of(Input in) {
+      Healthcheck h = in.h();
+      int retries = h != null && h.retries() != null ? h.retries() : 3;
+      Steering.Value kRetries = in.st().label(READY + "retries");
+      if (kRetries != null) retries = kRetries.asInt(retries);
+      Duration start = h != null ? h.startPeriod() : null;
+      Steering.Value kStart = in.st().label(READY + "start_period");
+      if (kStart != null) start = parse(kStart.text(), start);
+      return new Timings(seconds(h == null ? null : h.interval(), in.st(), "interval"),
+          seconds(h == null ? null : h.timeout(), in.st(), "timeout"), Math.max(1, retries), start,
+          kStart != null ? kStart.path() : in.hp().key("start_period"));
+    }
+  }
+
+  /** kompose's liveness labels: an HTTP GET path (else a TCP check) and the port to check. */
+  private record LivenessLabels(Steering.Value path, Steering.Value port) {
+    static LivenessLabels of(Steering st) {
       Steering.Value path = st.label(LIVE + "http_get_path");
-      Steering.Value port = st.label(LIVE + (path == null ? "tcp_port" : "http_get_port"));
-      int p = port != null ? port.asInt(first) : first;
+      return new LivenessLabels(path, st.label(LIVE + (path == null ? "tcp_port" : "http_get_port")));
+    }
+
+    String field() {
+      return path != null ? "httpGet" : "tcpSocket";
+    }
+
+    /** The label that chose the check, or null when the check is on the first TCP port. */
+    Steering.Value source() {
+      return path != null ? path : port;
+    }
+
+    ProbeBuilder check(int p) {
       ProbeBuilder b = new ProbeBuilder();
       if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
       else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
-      Probe check = b.build();
-      if (Objects.equals(check.getHttpGet(), readiness.getHttpGet())
-          && Objects.equals(check.getTcpSocket(), readiness.getTcpSocket())) {
-        scope.defaulted(ctx, "readinessProbe", "no livenessProbe: it would be the same check as the readiness probe,"
-            + " which restarts a container whenever it is merely not ready");
-      } else if (p > 0) {
-        b.withPeriodSeconds(period).withTimeoutSeconds(timeout).withFailureThreshold(retries * 3);
-        liveness = b.build();
-        scope.from(ctx, "livenessProbe", hp,
-            "compose never restarts an unhealthy container; this liveness probe only checks that the container"
-                + " still accepts connections (3x the retries" + (start != null ? ", after start_period" : "")
-                + "), so a container restarts when it hangs, not when its healthcheck fails");
-        Scope l = scope.at("livenessProbe");
-        String liveHandler = path != null ? "httpGet" : "tcpSocket";
-        if (path != null || port != null) l.from(ctx, liveHandler, (path != null ? path : port).path());
-        else l.from(ctx, liveHandler, portSource(s, p), "the liveness probe checks the container's first TCP port, " + p);
-        timings(ctx, l, h, hp, st);
-      } else {
-        scope.defaulted(ctx, "readinessProbe", "no livenessProbe: the container has no TCP port to check, and"
-            + " re-running the healthcheck would restart containers compose leaves running (the kubelet still"
-            + " restarts a container whose process exits)");
-      }
+      return b;
     }
-    return new Probes(readiness, liveness, startup);
+  }
+
+  /** The readiness check as a probe builder, the probe field it sets, and the compose line that chose it. */
+  private record Check(ProbeBuilder builder, String field, ModelPath at) {}
+
+  /**
+   * Whether there is anything to probe: a kompose readiness label, or a healthcheck with a test. A
+   * healthcheck without a test is reported: its command is in the image, which Kubernetes cannot read.
+   */
+  private static boolean hasCheck(Input in, ReadinessLabels labels) {
+    if (labels.any()) return true;
+    if (in.h() == null || in.h().isDisabled()) return false;
+    if (!in.h().command().isEmpty()) return true;
+    in.ctx().report("not-translatable", Severity.WARNING, in.hp(), in.s().name(), "healthcheck of \"" + in.s().name()
+        + "\" sets no test: compose runs the image's own HEALTHCHECK command with these settings, but Kubernetes"
+        + " cannot read it from the image, so no probes are emitted; write the test into the compose file");
+    return false;
+  }
+
+  /** The labels that apply: an HTTP or TCP label without a port to check is reported and left out. */
+  private static ReadinessLabels usableLabels(Input in, ReadinessLabels labels, int first) {
+    if (!labels.checksSocket() || labels.port(first) > 0) return labels;
+    boolean http = labels.httpPath() != null;
+    in.ctx().report("steering-invalid", Severity.WARNING, (http ? labels.httpPath() : labels.tcpPort()).path(),
+        in.s().name(), "the kompose readiness probe label needs a port: set " + READY + (http ? "http_get_port" : "tcp_port")
+            + " to a number or declare the container's ports; the label is not applied");
+    return new ReadinessLabels(labels.test(), null, null, null);
+  }
+
+  /** The readiness probe (the healthcheck, or the check the labels choose) and its provenance. */
+  private static Probe readiness(Input in, Scope scope, ReadinessLabels labels, int first, Timings t) {
+    Check check = readinessCheck(in, labels, first);
+    Probe readiness = check.builder().withPeriodSeconds(t.period()).withTimeoutSeconds(t.timeout())
+        .withFailureThreshold(t.retries()).build();
+    scope.from(in.ctx(), "readinessProbe", labels.any() ? check.at() : in.hp(),
+        "a healthcheck becomes the readiness probe: failing it takes the Pod out of its Service, as 'unhealthy'"
+            + " does in compose");
+    Scope r = scope.at("readinessProbe");
+    boolean shell = in.h() != null && in.h().isShell() && !labels.any();
+    r.from(in.ctx(), check.field(), check.at(), shell ? shellReason(in.ctx(), in.hp()) : null);
+    timings(in.ctx(), r, in.h(), in.hp(), in.st());
+    return readiness;
+  }
+
+  /** An httpGet or tcpSocket label, else the test label, else the healthcheck's test. */
+  private static Check readinessCheck(Input in, ReadinessLabels labels, int first) {
+    ProbeBuilder b = new ProbeBuilder();
+    if (labels.httpPath() != null) {
+      b.withNewHttpGet().withPath(labels.httpPath().text()).withNewPort(labels.port(first)).endHttpGet();
+      return new Check(b, "httpGet", labels.httpPath().path());
+    }
+    if (labels.tcpPort() != null) {
+      b.withNewTcpSocket().withNewPort(labels.port(first)).endTcpSocket();
+      return new Check(b, "tcpSocket", labels.tcpPort().path());
+    }
+    if (labels.test() != null) {
+      b.withNewExec().withCommand(labelCommand(labels.test().text())).endExec();
+      return new Check(b, "exec", labels.test().path());
+    }
+    b.withNewExec().withCommand(command(in.h())).endExec();
+    return new Check(b, "exec", in.hp().key("test"));
+  }
+
+  /**
+   * The liveness probe: a TCP (or labelled HTTP) check with 3x the retries, or null when
+   * {@code x-ferry.probes.liveness} is false, when it would repeat the readiness check, or when there
+   * is no TCP port to check.
+   */
+  private static Probe liveness(Input in, Scope scope, Probe readiness, int first, Timings t) {
+    Steering.Value live = in.st().get("probes.liveness");
+    if (live != null && !live.isTrue()) return null;
+    LivenessLabels labels = LivenessLabels.of(in.st());
+    int p = labels.port() != null ? labels.port().asInt(first) : first;
+    ProbeBuilder b = labels.check(p);
+    if (sameCheck(b.build(), readiness)) {
+      scope.defaulted(in.ctx(), "readinessProbe", "no livenessProbe: it would be the same check as the readiness"
+          + " probe, which restarts a container whenever it is merely not ready");
+      return null;
+    }
+    if (p <= 0) {
+      scope.defaulted(in.ctx(), "readinessProbe", "no livenessProbe: the container has no TCP port to check, and"
+          + " re-running the healthcheck would restart containers compose leaves running (the kubelet still"
+          + " restarts a container whose process exits)");
+      return null;
+    }
+    Probe liveness = b.withPeriodSeconds(t.period()).withTimeoutSeconds(t.timeout())
+        .withFailureThreshold(t.retries() * 3).build();
+    livenessProvenance(in, scope, labels, p, t);
+    return liveness;
+  }
+
+  private static boolean sameCheck(Probe a, Probe b) {
+    return Objects.equals(a.getHttpGet(), b.getHttpGet()) && Objects.equals(a.getTcpSocket(), b.getTcpSocket());
+  }
+
+  /** Why the liveness probe exists, and where its check comes from: a kompose label, or the first TCP port. */
+  private static void livenessProvenance(Input in, Scope scope, LivenessLabels labels, int port, Timings t) {
+    scope.from(in.ctx(), "livenessProbe", in.hp(),
+        "compose never restarts an unhealthy container; this liveness probe only checks that the container"
+            + " still accepts connections (3x the retries" + (t.start() != null ? ", after start_period" : "")
+            + "), so a container restarts when it hangs, not when its healthcheck fails");
+    Scope l = scope.at("livenessProbe");
+    if (labels.source() != null) l.from(in.ctx(), labels.field(), labels.source().path());
+    else l.from(in.ctx(), labels.field(), portSource(in.s(), port), "the liveness probe checks the container's first TCP port, " + port);
+    timings(in.ctx(), l, in.h(), in.hp(), in.st());
   }
 
   /** The compose port item that declares TCP port {@code port} (else the ports or expose key). */
   private static ModelPath portSource(Service s, int port) {
-    for (dev.ferry.core.model.PortMapping pm : s.ports()) {
+    for (PortMapping pm : s.ports()) {
       if (pm.target() == port && "tcp".equals(pm.protocolOrTcp()) && pm.path() != null) return pm.path();
     }
     return s.path(s.has("ports") ? "ports" : "expose");

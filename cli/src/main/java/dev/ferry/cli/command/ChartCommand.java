@@ -1,9 +1,9 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.UserError;
 import dev.ferry.core.emit.OutputDir;
 import dev.ferry.core.helm.ChartWriter;
 import dev.ferry.core.load.ComposeLoader;

@@ -1,9 +1,9 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.UserError;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.emit.ManifestWriter;
@@ -75,7 +75,7 @@ public final class ConvertCommand implements Callable<Integer> {
     } else {
       out.print(ManifestWriter.yamlStream(t, r.sourceMap(), annotate));
     }
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     if (!quiet) report(err, t.objects().size(), t.diagnostics(), findings);
     return ExitCode.OK.code;
   }

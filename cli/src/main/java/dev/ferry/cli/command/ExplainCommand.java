@@ -1,16 +1,17 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
-import dev.ferry.core.explain.Alignment;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.UserError;
+import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.explain.ExplainDiff;
 import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.HtmlReport;
 import dev.ferry.core.explain.SideBySide;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class ExplainCommand implements Callable<Integer> {
           + String.join(", ", r.project().services().keySet()) + ")");
     }
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
+    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
     if (html != null) {
       String title = r.project().name() == null ? "compose project" : r.project().name();
       write(html, HtmlReport.render(e, title));
@@ -84,7 +85,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 
@@ -104,7 +105,7 @@ public final class ExplainCommand implements Callable<Integer> {
       LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
       if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
       Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-      side[i] = Alignment.of(t, r.sourceMap(), r.fileTexts());
+      side[i] = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts());
     }
     ExplainDiff d = ExplainDiff.of(side[0], side[1]);
     String oldName = diff.get(0).toString();
@@ -117,7 +118,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(d.text(oldName, newName));
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 

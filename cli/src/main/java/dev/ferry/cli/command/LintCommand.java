@@ -1,9 +1,9 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand;
-import dev.ferry.cli.FerryCommand.UserError;
 import dev.ferry.cli.options.ProjectOptions;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.FerryVersion;
+import dev.ferry.cli.support.UserError;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadOptions;
@@ -111,7 +111,7 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
       if (fixDryRun) {
-        dev.ferry.cli.StdOut.finish(out);
+        dev.ferry.cli.support.StdOut.finish(out);
         return any ? ExitCode.FINDINGS.code : ExitCode.OK.code;
       }
     }
@@ -136,9 +136,9 @@ public final class LintCommand implements Callable<Integer> {
       texts.putAll(r.fileTexts());
     }
     Report report = new Report(List.copyOf(all.values()), texts, projects.size());
-    String version = new FerryCommand.Version().getVersion()[0].replace("ferry ", "");
+    String version = new FerryVersion().getVersion()[0].replace("ferry ", "");
     out.print(format.render(report, useColour(), version));
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;
       case warning -> Severity.WARNING;

@@ -110,7 +110,7 @@ public final class ChartWriter {
   }
 
   private static String source(ChartPlan plan, HasMetadata o) {
-    dev.ferry.core.explain.Alignment a = plan.alignment();
+    dev.ferry.core.provenance.Alignment a = plan.alignment();
     String c = ManifestWriter.comment(a, plan.sourceMap, a.object(o.getKind(), o.getMetadata().getName()));
     return c.replace("{{", "{ {");
   }

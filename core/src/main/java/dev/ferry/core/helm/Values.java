@@ -4,7 +4,7 @@ import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
-import dev.ferry.core.translate.Provenance;
+import dev.ferry.core.provenance.Provenance;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;

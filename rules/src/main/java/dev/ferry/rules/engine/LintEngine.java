@@ -9,6 +9,7 @@ import dev.ferry.core.source.Position;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
+import dev.ferry.rules.api.DiagnosticRule;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;

@@ -7,6 +7,7 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import java.util.ArrayList;

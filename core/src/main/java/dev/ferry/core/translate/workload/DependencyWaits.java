@@ -7,7 +7,7 @@ import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
-import dev.ferry.core.translate.network.PortSpec;
+import dev.ferry.core.translate.PortSpec;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -49,8 +49,8 @@ public final class Plan {
   private static String owner(Project p, Service s) {
     Set<String> seen = new LinkedHashSet<>();
     Service cur = s;
-    while (cur.networkMode() != null && cur.networkMode().startsWith("service:") && seen.add(cur.name())) {
-      Service next = p.service(cur.networkMode().substring("service:".length()));
+    while (cur.networkService() != null && seen.add(cur.name())) {
+      Service next = p.service(cur.networkService());
       if (next == null) break;
       cur = next;
     }
@@ -85,8 +85,7 @@ public final class Plan {
 
   /** {@code restart: "no"} (or absent) and another service waits for it to complete successfully. */
   static boolean runsToCompletion(Project p, Service s) {
-    String r = s.restart();
-    boolean noRestart = r == null || r.equals("no") || r.startsWith("on-failure");
+    boolean noRestart = s.restartPolicy() == null || s.restartPolicy().stopsOnSuccess();
     if (!noRestart || s.deploy().isGlobal()) return false;
     for (Service other : p.services().values()) {
       DependsOn d = other.dependsOn().get(s.name());

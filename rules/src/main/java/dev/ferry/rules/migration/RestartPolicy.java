@@ -44,7 +44,7 @@ public final class RestartPolicy implements Rule {
   }
 
   private static String meaning(String policy, String written) {
-    if (policy.equals("no") || policy.equals("false") || policy.equals("none")) {
+    if (policy.equals("no")) {
       return "a Deployment cannot leave a stopped container stopped; as a run-to-completion task it becomes a Job"
           + " with restartPolicy: Never and backoffLimit: 0";
     }

@@ -2,12 +2,13 @@ package dev.ferry.rules.security;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Mount;
+import dev.ferry.core.model.MountType;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
-import dev.ferry.rules.migration.PerLine;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
+import dev.ferry.rules.migration.PerLine;
 import java.util.Locale;
 
 /**
@@ -41,7 +42,7 @@ public final class DockerSocketMount implements Rule {
 
   /** Whether the mount's source is a runtime socket (or the Windows Docker pipe). */
   public static boolean isRuntimeSocket(Mount m) {
-    if (m.source() == null || !(m.isBind() || "npipe".equals(m.type()))) return false;
+    if (m.source() == null || !(m.isBind() || m.type() == MountType.NPIPE)) return false;
     String src = m.source().replace('\\', '/').toLowerCase(Locale.ROOT);
     while (src.endsWith("/") && src.length() > 1) src = src.substring(0, src.length() - 1);
     String name = src.substring(src.lastIndexOf('/') + 1);

@@ -2,8 +2,10 @@ package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.DependsOn;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;
+import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
@@ -78,7 +80,7 @@ public final class Ports {
 
   private static void declared(TranslationContext ctx, Service s, Map<String, PortSpec> out) {
     for (PortMapping pm : s.ports()) {
-      String proto = proto(pm.protocolOrTcp());
+      String proto = pm.transport().kube();
       add(ctx, s, out, pm.target(), pm.target(), proto, pm.name(), pm.path(), null);
       int pub = pm.publishedStart();
       if (pub > 0 && !pm.published().contains("-") && pub != pm.target()) {
@@ -107,8 +109,7 @@ public final class Ports {
   public static boolean hasName(Plan plan, Service s) {
     WorkloadKind k = plan.kind(s.name());
     if (k == WorkloadKind.JOB || k == WorkloadKind.CRONJOB || k == WorkloadKind.SIDECAR) return false;
-    String nm = s.networkMode();
-    return nm == null || !(nm.equals("host") || nm.equals("none"));
+    return !(s.networkNamespace() instanceof NamespaceMode.Host || s.networkNamespace() instanceof NamespaceMode.None);
   }
 
   private static void infer(TranslationContext ctx, Service s, List<Service> members,
@@ -199,8 +200,8 @@ public final class Ports {
   }
 
   static String proto(String p) {
-    String u = p.toUpperCase(Locale.ROOT);
-    return u.equals("UDP") || u.equals("SCTP") ? u : "TCP";
+    Protocol known = Protocol.parse(p);
+    return known == null ? Protocol.TCP.kube() : known.kube();
   }
 
   private static int[] range(String e) {

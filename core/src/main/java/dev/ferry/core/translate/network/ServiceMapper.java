@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
@@ -31,8 +32,8 @@ public final class ServiceMapper {
     List<PortSpec> specs = plan.ports(s.name());
     Map<String, ModelPath> aliases = Plan.aliasSources(ctx.project(), s);
     WorkloadKind kind = plan.kind(s.name());
-    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && (s.networkMode() == null
-        || !(s.networkMode().equals("host") || s.networkMode().equals("none")))) {
+    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && !(s.networkNamespace() instanceof NamespaceMode.Host
+        || s.networkNamespace() instanceof NamespaceMode.None)) {
       ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(), "service \"" + s.name() + "\" runs to completion"
           + " as a " + (kind == WorkloadKind.JOB ? "Job" : "CronJob") + ": it gets no Service, so the name \"" + s.name()
           + "\" does not resolve on Kubernetes (compose resolves it while the container runs)",

@@ -1,5 +1,6 @@
 package dev.ferry.cli.command;
 
+import dev.ferry.cli.options.ColourOptions;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
@@ -32,9 +33,6 @@ import picocli.CommandLine.Spec;
         + " construct and the findings (what could not be translated, what changed meaning).",
         "Default: two columns in the terminal (stacked below 100 columns). --html writes one self-contained page."})
 public final class ExplainCommand implements Callable<Integer> {
-  /** When to colour the terminal output. */
-  public enum ColorMode { auto, always, never }
-
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
   @Mixin TranslateOptionsMixin translate;
@@ -45,9 +43,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--width", paramLabel = "COLUMNS", description = "Output width, at least 40; more than 1000 is clamped to 1000. Default: $COLUMNS, else 120.")
   Integer width;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "auto (a terminal and no NO_COLOR), always or never. Default: ${DEFAULT-VALUE}.")
-  ColorMode color;
+  @Mixin ColourOptions colour;
 
   @Option(names = "--brief", description = "Fold what repeats (\"same as wait-for-redis\") and runs of ferry's defaults.")
   boolean brief;
@@ -84,7 +80,7 @@ public final class ExplainCommand implements Callable<Integer> {
       return ExitCode.OK.code;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
+    out.print(SideBySide.render(e, new SideBySide.Options(width(), colour.enabled(System.console() != null, environment), brief)));
     dev.ferry.cli.support.StdOut.finish(out);
     return ExitCode.OK.code;
   }
@@ -140,16 +136,6 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     }
     return 120;
-  }
-
-  /** Colour when asked, or (auto) on a terminal whose environment does not say NO_COLOR or TERM=dumb. */
-  static boolean useColor(ColorMode mode, boolean terminal, Map<String, String> env) {
-    return switch (mode) {
-      case always -> true;
-      case never -> false;
-      case auto -> terminal && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty())
-          && !"dumb".equals(env.get("TERM"));
-    };
   }
 
   /**

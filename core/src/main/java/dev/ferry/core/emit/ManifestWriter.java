@@ -99,8 +99,17 @@ public final class ManifestWriter {
     return JSON.writeValueAsString(list) + "\n";
   }
 
+  /**
+   * How {@link #files} lays out an output directory: one file per object in {@code format},
+   * {@code annotate}d with its compose source (YAML only), and a kustomization.yaml listing them
+   * when {@code kustomize}.
+   */
+  public record Layout(ManifestFormat format, boolean annotate, boolean kustomize) {}
+
   /** Files for an output directory: file name → content, in object order (plus kustomization.yaml). */
-  public static Map<String, String> files(Translation t, SourceMap sm, boolean annotate, boolean json, boolean kustomize) {
+  public static Map<String, String> files(Translation t, SourceMap sm, Layout layout) {
+    boolean annotate = layout.annotate();
+    boolean json = layout.format() == ManifestFormat.json;
     Map<String, String> out = new LinkedHashMap<>();
     Alignment a = annotate ? alignment(t, sm, Map.of()) : null;
     for (int i = 0; i < t.objects().size(); i++) {
@@ -112,7 +121,7 @@ public final class ManifestWriter {
           : HEADER + "\n" + (annotate ? comment(a, sm, a.objects().get(i)) : "") + yaml(o);
       out.put(name, body);
     }
-    if (kustomize) {
+    if (layout.kustomize()) {
       StringBuilder k = new StringBuilder(HEADER).append("\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
       for (String f : out.keySet()) k.append("- ").append(f).append('\n');
       out.put("kustomization.yaml", k.toString());

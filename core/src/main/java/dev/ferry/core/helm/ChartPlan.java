@@ -75,7 +75,7 @@ final class ChartPlan {
       }
     }
     for (Map.Entry<String, HasMetadata> w : workloads.entrySet()) {
-      JsonNode pod = Objects.podSpec(Objects.tree(w.getValue()));
+      JsonNode pod = ObjectTrees.podSpec(ObjectTrees.tree(w.getValue()));
       if (pod == null || pod.get("volumes") == null) continue;
       for (JsonNode v : pod.get("volumes")) {
         JsonNode c = v.path("persistentVolumeClaim").path("claimName");

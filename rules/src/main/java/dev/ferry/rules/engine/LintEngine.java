@@ -169,7 +169,7 @@ public final class LintEngine {
   }
 
   private static LoadOptions withRecover(LoadOptions o) {
-    return new LoadOptions(o.files(), o.workingDirectory(), o.projectDirectory(), o.envFiles(), o.profiles(),
-        o.environment(), o.projectName(), true, true); // strict: lint reports required variables and env files as errors and goes on
+    // strict: lint reports required variables and env files as errors and goes on
+    return o.toBuilder().strict(true).recover(true).build();
   }
 }

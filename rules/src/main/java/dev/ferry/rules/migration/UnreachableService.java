@@ -10,7 +10,7 @@ import dev.ferry.rules.api.DiagnosticRule;
  * every service name and reaches any port; on Kubernetes a name is a Service. ferry gives the
  * service a Service whose port is inferred (from a {@code host:port} reference in another service's
  * environment, then from a well-known image), or a headless Service without ports when no port can
- * be known. Reported by the conversion (Ports), which makes that decision, so lint and convert say
+ * be known. Reported by the conversion (ServicePorts), which makes that decision, so lint and convert say
  * the same thing; the remediation names the port ferry inferred.
  */
 @RuleInfo(

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One Service per Pod that has ports (declared or inferred, see {@link Ports}), named like the
+ * One Service per Pod that has ports (declared or inferred, see {@link ServicePorts}), named like the
  * compose service so {@code http://backend:8000} keeps resolving; ClusterIP unless steered
  * (x-ferry service.type, kompose.service.type); never hostPort. Network aliases and link aliases
  * get a Service of their own selecting the same Pods, so those names resolve too.
@@ -40,7 +40,7 @@ public final class ServiceMapper {
           "Reach a one-off task through the services it writes to, not by its name; make it a long-running service"
               + " (restart: unless-stopped) if others connect to it.");
     }
-    if (specs.isEmpty() && !Ports.hasName(plan, s)) {
+    if (specs.isEmpty() && !ServicePorts.hasName(plan, s)) {
       for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
         String alias = e.getKey();
         ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),

@@ -91,7 +91,7 @@ public final class DependencyWaits {
         if (ports.isEmpty()) {
           ctx.report("depends-on-condition", Severity.WARNING, d.path(), s.name(),
               "depends_on \"" + d.service() + "\" (" + d.condition() + ") cannot be waited for: \"" + d.service()
-                  + "\" has no known port to check (" + (dev.ferry.core.translate.network.Ports.hasName(plan, ctx.project()
+                  + "\" has no known port to check (" + (dev.ferry.core.translate.network.ServicePorts.hasName(plan, ctx.project()
                   .services().get(depOwner)) ? "its Service is headless" : "it has no Service") + "); " + s.name()
                   + " starts without waiting");
           continue;

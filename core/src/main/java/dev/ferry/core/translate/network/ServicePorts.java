@@ -29,11 +29,11 @@ import java.util.Set;
  * port; each inference is a finding ({@code unreachable-service}), and so is a service that stays
  * unreachable.
  */
-public final class Ports {
+public final class ServicePorts {
   /** At most this many ports per Service (a 10,000-port RTP range is not a Service). */
   public static final int MAX = 100;
 
-  private Ports() {}
+  private ServicePorts() {}
 
   public static void plan(TranslationContext ctx, Plan plan) {
     Project p = ctx.project();
@@ -145,7 +145,7 @@ public final class Ports {
   }
 
   /**
-   * Ports other services use ({@code broker:29092}) that a service with declared ports does not
+   * ServicePorts other services use ({@code broker:29092}) that a service with declared ports does not
    * declare: compose reaches every port the container listens on, so the Service offers them too.
    */
   private static void referenced(TranslationContext ctx, Service s, List<Service> members,

@@ -1,6 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.cli.command.ConfigCommand;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.FerryVersion;
+import dev.ferry.cli.support.UserError;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "ferry",
     mixinStandardHelpOptions = true,
-    versionProvider = FerryCommand.Version.class,
+    versionProvider = FerryVersion.class,
     description = "Carries Docker Compose applications over to Kubernetes: lint, convert, chart, explain.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -106,22 +109,5 @@ public final class FerryCommand implements Runnable {
       if (r.matchedOption("--debug") != null) return true;
     }
     return false;
-  }
-
-  /** A problem in the user's input or environment: printed without a stack trace, exit 2. */
-  public static final class UserError extends RuntimeException {
-    public UserError(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** Prints the version from the jar manifest (or "dev"). */
-  public static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = FerryCommand.class.getPackage().getImplementationVersion();
-      // concat, not +: an indy string concatenation bootstraps java.lang.invoke (~100 classes) for `ferry --version`
-      return new String[] {"ferry ".concat(v == null ? "0.1.0-dev" : v)};
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.FerryVersion;
 import picocli.CommandLine;
 
 /** Entry point: runs {@link FerryCommand} and exits with its code. */
@@ -10,7 +12,7 @@ public final class Main {
     if (args.length == 1 && args[0].equals("--cds-train")) System.exit(Training.run());
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without building its command model (most of a bare start-up).
-      System.out.println(new FerryCommand.Version().getVersion()[0]);
+      System.out.println(new FerryVersion().getVersion()[0]);
       return;
     }
     warmUpInBackground(args);

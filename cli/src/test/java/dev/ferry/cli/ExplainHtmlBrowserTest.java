@@ -1,12 +1,13 @@
 package dev.ferry.cli;
 
+import dev.ferry.core.emit.ManifestWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ferry.core.explain.Alignment;
-import dev.ferry.core.explain.LineIndex;
+import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.LineIndex;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadOptions;
 import dev.ferry.core.load.LoadResult;
@@ -109,7 +110,7 @@ class ExplainHtmlBrowserTest {
   static Alignment alignment() {
     LoadResult r = ComposeLoader.load(LoadOptions.builder().file(EXAMPLE).build());
     Translation t = Translator.translate(r.project(), r.sourceMap(), TranslateOptions.defaults());
-    return Alignment.of(t, r.sourceMap(), r.fileTexts());
+    return ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts());
   }
 
   static WebElement composeLine(String text, String after) {

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.core.emit.ManifestWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.ferry.core.explain.Alignment;
 import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.SideBySide;
 import dev.ferry.core.load.ComposeLoader;
@@ -118,7 +118,7 @@ class TutorialTest {
     LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(ROOT).file(ROOT.resolve(file))
         .environment(Map.of()).build());
     Translation t = Translator.translate(r.project(), r.sourceMap(), TranslateOptions.defaults());
-    String out = SideBySide.render(Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()),
+    String out = SideBySide.render(Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()),
         dev.ferry.cli.command.ExplainCommand.findings(r, t), service),
         new SideBySide.Options(width, false));
     List<String> args = new ArrayList<>(List.of(w));

@@ -3,8 +3,8 @@ package dev.ferry.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.rules.api.Rule;
-import dev.ferry.rules.engine.RuleDocs;
 import dev.ferry.rules.engine.RuleRegistry;
+import dev.ferry.rules.report.RuleDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

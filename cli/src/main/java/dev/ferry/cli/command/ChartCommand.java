@@ -1,16 +1,15 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.options.OutputDirOptions;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
-import dev.ferry.core.emit.OutputDir;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.UserError;
 import dev.ferry.core.helm.ChartWriter;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,8 +41,7 @@ public final class ChartCommand implements Callable<Integer> {
   @Option(names = "--app-version", paramLabel = "V", description = "appVersion. Default: the image tag of the first service that publishes ports.")
   String appVersion;
 
-  @Option(names = "--force", description = "Overwrite files ferry did not write in DIR.")
-  boolean force;
+  @Mixin OutputDirOptions outputDir;
 
   @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
   boolean quiet;
@@ -61,13 +59,7 @@ public final class ChartCommand implements Callable<Integer> {
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
     Map<String, String> files = ChartWriter.write(r.project(), r.sourceMap(), t,
         new ChartWriter.Options(name, chartVersion, appVersion));
-    try {
-      OutputDir.write(output, files, force);
-    } catch (OutputDir.Refused e) {
-      throw new UserError(e.getMessage());
-    } catch (IOException e) {
-      throw new UserError("cannot write to " + output + ": " + e.getMessage());
-    }
+    outputDir.write(output, files);
     if (!quiet) {
       err.println("ferry chart: " + ChartWriter.chartName(r.project(), name) + " (" + t.objects().size() + " objects, "
           + files.size() + " files) in " + output + "; " + t.diagnostics().size() + " findings (ferry lint lists them)");

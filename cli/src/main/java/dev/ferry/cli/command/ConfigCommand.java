@@ -1,6 +1,6 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
+import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.emit.ConfigWriter;
@@ -36,7 +36,7 @@ public final class ConfigCommand implements Callable<Integer> {
     if (!quiet) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(ConfigWriter.write(r.project()));
-      dev.ferry.cli.StdOut.finish(out);
+      dev.ferry.cli.support.StdOut.finish(out);
     }
     return ExitCode.OK.code;
   }

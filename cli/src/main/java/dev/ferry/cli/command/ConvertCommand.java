@@ -1,18 +1,17 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.options.OutputDirOptions;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
+import dev.ferry.cli.support.ExitCode;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.emit.ManifestFormat;
 import dev.ferry.core.emit.ManifestWriter;
-import dev.ferry.core.emit.OutputDir;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Spec;
     description = {"Convert a compose project into Kubernetes manifests.",
         "Default: multi-document YAML on stdout; findings (what changed meaning) summarised on stderr."})
 public final class ConvertCommand implements Callable<Integer> {
-  public enum Format { yaml, json }
-
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
   @Mixin TranslateOptionsMixin translate;
@@ -38,7 +35,7 @@ public final class ConvertCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--format", defaultValue = "yaml", description = "yaml or json. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  ManifestFormat format;
 
   @Option(names = "--kustomize", description = "With -o: also write kustomization.yaml.")
   boolean kustomize;
@@ -46,8 +43,7 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--annotate", description = "Put a comment above each object naming its compose source.")
   boolean annotate;
 
-  @Option(names = "--force", description = "With -o: overwrite files ferry did not write.")
-  boolean force;
+  @Mixin OutputDirOptions outputDir;
 
   @Option(names = "--findings", description = "Print every finding on stderr (default: a summary line).")
   boolean findings;
@@ -63,19 +59,13 @@ public final class ConvertCommand implements Callable<Integer> {
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      try {
-        OutputDir.write(output, ManifestWriter.files(t, r.sourceMap(), annotate, format == Format.json, kustomize), force);
-      } catch (OutputDir.Refused e) {
-        throw new UserError(e.getMessage());
-      } catch (IOException e) {
-        throw new UserError("cannot write to " + output + ": " + e.getMessage());
-      }
-    } else if (format == Format.json) {
+      outputDir.write(output, ManifestWriter.files(t, r.sourceMap(), new ManifestWriter.Layout(format, annotate, kustomize)));
+    } else if (format == ManifestFormat.json) {
       out.print(ManifestWriter.json(t));
     } else {
       out.print(ManifestWriter.yamlStream(t, r.sourceMap(), annotate));
     }
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     if (!quiet) report(err, t.objects().size(), t.diagnostics(), findings);
     return ExitCode.OK.code;
   }

@@ -1,16 +1,18 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.options.ColourOptions;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
-import dev.ferry.core.explain.Alignment;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.UserError;
+import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.explain.ExplainDiff;
 import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.HtmlReport;
 import dev.ferry.core.explain.SideBySide;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
 import java.io.IOException;
@@ -31,9 +33,6 @@ import picocli.CommandLine.Spec;
         + " construct and the findings (what could not be translated, what changed meaning).",
         "Default: two columns in the terminal (stacked below 100 columns). --html writes one self-contained page."})
 public final class ExplainCommand implements Callable<Integer> {
-  /** When to colour the terminal output. */
-  public enum ColorMode { auto, always, never }
-
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
   @Mixin TranslateOptionsMixin translate;
@@ -44,9 +43,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--width", paramLabel = "COLUMNS", description = "Output width, at least 40; more than 1000 is clamped to 1000. Default: $COLUMNS, else 120.")
   Integer width;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-      description = "auto (a terminal and no NO_COLOR), always or never. Default: ${DEFAULT-VALUE}.")
-  ColorMode color;
+  @Mixin ColourOptions colour;
 
   @Option(names = "--brief", description = "Fold what repeats (\"same as wait-for-redis\") and runs of ferry's defaults.")
   boolean brief;
@@ -73,7 +70,7 @@ public final class ExplainCommand implements Callable<Integer> {
           + String.join(", ", r.project().services().keySet()) + ")");
     }
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
+    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
     if (html != null) {
       String title = r.project().name() == null ? "compose project" : r.project().name();
       write(html, HtmlReport.render(e, title));
@@ -83,8 +80,8 @@ public final class ExplainCommand implements Callable<Integer> {
       return ExitCode.OK.code;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(SideBySide.render(e, new SideBySide.Options(width(), useColor(color, System.console() != null, environment), brief)));
-    dev.ferry.cli.StdOut.finish(out);
+    out.print(SideBySide.render(e, new SideBySide.Options(width(), colour.enabled(System.console() != null, environment), brief)));
+    dev.ferry.cli.support.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 
@@ -104,7 +101,7 @@ public final class ExplainCommand implements Callable<Integer> {
       LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
       if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
       Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-      side[i] = Alignment.of(t, r.sourceMap(), r.fileTexts());
+      side[i] = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts());
     }
     ExplainDiff d = ExplainDiff.of(side[0], side[1]);
     String oldName = diff.get(0).toString();
@@ -117,7 +114,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(d.text(oldName, newName));
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 
@@ -139,16 +136,6 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     }
     return 120;
-  }
-
-  /** Colour when asked, or (auto) on a terminal whose environment does not say NO_COLOR or TERM=dumb. */
-  static boolean useColor(ColorMode mode, boolean terminal, Map<String, String> env) {
-    return switch (mode) {
-      case always -> true;
-      case never -> false;
-      case auto -> terminal && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty())
-          && !"dumb".equals(env.get("TERM"));
-    };
   }
 
   /**

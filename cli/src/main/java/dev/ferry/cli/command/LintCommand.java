@@ -1,9 +1,10 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand;
-import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.options.ColourOptions;
 import dev.ferry.cli.options.ProjectOptions;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.FerryVersion;
+import dev.ferry.cli.support.UserError;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadOptions;
@@ -47,8 +48,6 @@ import picocli.CommandLine.Spec;
 public final class LintCommand implements Callable<Integer> {
   public enum FailOn { error, warning, info, never }
 
-  public enum Colour { auto, always, never }
-
   private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose(\\.[A-Za-z0-9_-]+)*\\.ya?ml");
 
   @Spec CommandSpec spec;
@@ -83,8 +82,7 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
   boolean quiet;
 
-  @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN", description = "auto, always or never (auto: on a terminal, unless NO_COLOR is set).")
-  Colour colour;
+  @Mixin ColourOptions colour;
 
   @Override
   public Integer call() throws IOException {
@@ -111,7 +109,7 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
       if (fixDryRun) {
-        dev.ferry.cli.StdOut.finish(out);
+        dev.ferry.cli.support.StdOut.finish(out);
         return any ? ExitCode.FINDINGS.code : ExitCode.OK.code;
       }
     }
@@ -136,9 +134,9 @@ public final class LintCommand implements Callable<Integer> {
       texts.putAll(r.fileTexts());
     }
     Report report = new Report(List.copyOf(all.values()), texts, projects.size());
-    String version = new FerryCommand.Version().getVersion()[0].replace("ferry ", "");
-    out.print(format.render(report, useColour(), version));
-    dev.ferry.cli.StdOut.finish(out);
+    String version = new FerryVersion().getVersion()[0].replace("ferry ", "");
+    out.print(format.render(report, colour.enabled(), version));
+    dev.ferry.cli.support.StdOut.finish(out);
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;
       case warning -> Severity.WARNING;
@@ -176,8 +174,7 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   private static LoadOptions with(LoadOptions b, List<Path> files) {
-    return new LoadOptions(files, b.workingDirectory(), null, b.envFiles(), b.profiles(), b.environment(),
-        b.projectName(), b.strict(), b.recover());
+    return b.toBuilder().clearFiles().files(files).projectDirectory(null).build();
   }
 
   /** A main compose file and, when it has one, its override file. */
@@ -245,14 +242,6 @@ public final class LintCommand implements Callable<Integer> {
     } catch (LintConfig.InvalidConfig e) {
       throw new UserError(e.getMessage());
     }
-  }
-
-  private boolean useColour() {
-    return switch (colour) {
-      case always -> true;
-      case never -> false;
-      case auto -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
-    };
   }
 
   /**

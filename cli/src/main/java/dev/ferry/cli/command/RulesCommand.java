@@ -1,7 +1,7 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.ExitCode;
-import dev.ferry.cli.FerryCommand.UserError;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.UserError;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
 import dev.ferry.rules.engine.DidYouMean;
@@ -31,7 +31,7 @@ public final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (id == null) {
       out.print(table(RuleRegistry.sorted()));
-      dev.ferry.cli.StdOut.finish(out);
+      dev.ferry.cli.support.StdOut.finish(out);
       return ExitCode.OK.code;
     }
     Rule rule = RuleRegistry.byId(id).orElseThrow(() -> new UserError("no rule '" + id + "'" + suggestion(id)
@@ -44,7 +44,7 @@ public final class RulesCommand implements Callable<Integer> {
         out.println("# " + i.id() + "\n\n" + i.summary() + "\n\nFix: " + i.remediation());
       }
     }
-    dev.ferry.cli.StdOut.finish(out);
+    dev.ferry.cli.support.StdOut.finish(out);
     return ExitCode.OK.code;
   }
 

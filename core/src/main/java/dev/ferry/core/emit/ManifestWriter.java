@@ -1,6 +1,6 @@
 package dev.ferry.core.emit;
 
-import dev.ferry.core.explain.Alignment;
+import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
@@ -67,10 +67,20 @@ public final class ManifestWriter {
     return n;
   }
 
+  /**
+   * The translation's {@link Alignment} with its compose files ({@code fileTexts}: display name →
+   * text, as the loader read them), placed on the manifest text {@link #yamlStream} prints.
+   */
+  public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts) {
+    List<String> yaml = new ArrayList<>(t.objects().size());
+    for (HasMetadata o : t.objects()) yaml.add(yaml(o));
+    return Alignment.of(t.objects(), yaml, t.provenance(), sm, fileTexts);
+  }
+
   /** Multi-document YAML for stdout. */
   public static String yamlStream(Translation t, SourceMap sm, boolean annotate) {
     StringBuilder b = new StringBuilder();
-    Alignment a = annotate ? Alignment.of(t, sm, Map.of()) : null;
+    Alignment a = annotate ? alignment(t, sm, Map.of()) : null;
     for (int i = 0; i < t.objects().size(); i++) {
       b.append("---\n");
       if (annotate) b.append(comment(a, sm, a.objects().get(i)));
@@ -89,10 +99,19 @@ public final class ManifestWriter {
     return JSON.writeValueAsString(list) + "\n";
   }
 
+  /**
+   * How {@link #files} lays out an output directory: one file per object in {@code format},
+   * {@code annotate}d with its compose source (YAML only), and a kustomization.yaml listing them
+   * when {@code kustomize}.
+   */
+  public record Layout(ManifestFormat format, boolean annotate, boolean kustomize) {}
+
   /** Files for an output directory: file name → content, in object order (plus kustomization.yaml). */
-  public static Map<String, String> files(Translation t, SourceMap sm, boolean annotate, boolean json, boolean kustomize) {
+  public static Map<String, String> files(Translation t, SourceMap sm, Layout layout) {
+    boolean annotate = layout.annotate();
+    boolean json = layout.format() == ManifestFormat.json;
     Map<String, String> out = new LinkedHashMap<>();
-    Alignment a = annotate ? Alignment.of(t, sm, Map.of()) : null;
+    Alignment a = annotate ? alignment(t, sm, Map.of()) : null;
     for (int i = 0; i < t.objects().size(); i++) {
       HasMetadata o = t.objects().get(i);
       String base = o.getMetadata().getName() + "-" + o.getKind().toLowerCase(Locale.ROOT);
@@ -102,7 +121,7 @@ public final class ManifestWriter {
           : HEADER + "\n" + (annotate ? comment(a, sm, a.objects().get(i)) : "") + yaml(o);
       out.put(name, body);
     }
-    if (kustomize) {
+    if (layout.kustomize()) {
       StringBuilder k = new StringBuilder(HEADER).append("\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
       for (String f : out.keySet()) k.append("- ").append(f).append('\n');
       out.put("kustomization.yaml", k.toString());

@@ -2,6 +2,8 @@ package dev.ferry.core.explain;
 
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.LineIndex;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -1,6 +1,7 @@
 package dev.ferry.core.explain;
 
 import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.source.ModelPath;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.ferry.core.explain;
 
+import dev.ferry.core.provenance.Alignment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.ferry.core.explain;
 
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.provenance.Alignment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

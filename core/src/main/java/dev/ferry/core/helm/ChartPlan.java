@@ -1,9 +1,10 @@
 package dev.ferry.core.helm;
 
+import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.model.Project;
+import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.SourceMap;
-import dev.ferry.core.translate.Provenance;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.knowledge.Naming;
@@ -34,7 +35,7 @@ final class ChartPlan {
   final String partOf;
   /** Compose service name → its workload object, in compose order (sidecars have none). */
   final Map<String, HasMetadata> workloads = new LinkedHashMap<>();
-  private dev.ferry.core.explain.Alignment alignment;
+  private dev.ferry.core.provenance.Alignment alignment;
   /** Kubernetes object name of a workload → compose service name. */
   final Map<String, String> serviceByObjectName = new HashMap<>();
   private final Map<HasMetadata, String> owners = new HashMap<>();
@@ -74,7 +75,7 @@ final class ChartPlan {
       }
     }
     for (Map.Entry<String, HasMetadata> w : workloads.entrySet()) {
-      JsonNode pod = Objects.podSpec(Objects.tree(w.getValue()));
+      JsonNode pod = ObjectTrees.podSpec(ObjectTrees.tree(w.getValue()));
       if (pod == null || pod.get("volumes") == null) continue;
       for (JsonNode v : pod.get("volumes")) {
         JsonNode c = v.path("persistentVolumeClaim").path("claimName");
@@ -122,8 +123,8 @@ final class ChartPlan {
   }
 
   /** The same alignment convert --annotate and explain use (computed once, for the templates' source comments). */
-  dev.ferry.core.explain.Alignment alignment() {
-    if (alignment == null) alignment = dev.ferry.core.explain.Alignment.of(translation, sourceMap, Map.of());
+  dev.ferry.core.provenance.Alignment alignment() {
+    if (alignment == null) alignment = ManifestWriter.alignment(translation, sourceMap, Map.of());
     return alignment;
   }
 }

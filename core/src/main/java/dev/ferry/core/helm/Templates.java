@@ -53,15 +53,15 @@ final class Templates {
 
   /** The template text of one object (a YAML document, without the leading {@code ---}). */
   String template(HasMetadata o) {
-    ObjectNode t = Objects.tree(o);
+    ObjectNode t = ObjectTrees.tree(o);
     String owner = plan.owner(o);
     String kind = o.getKind();
     ObjectNode meta = (ObjectNode) t.get("metadata");
     meta.set("name", holes.value(fullname(o.getMetadata().getName())));
     labels(meta, "labels");
-    ObjectNode tpl = Objects.podTemplate(t);
+    ObjectNode tpl = ObjectTrees.podTemplate(t);
     if (tpl != null && tpl.get("metadata") instanceof ObjectNode pm) labels(pm, "podLabels");
-    if (tpl != null) volumes(Objects.podSpec(t));
+    if (tpl != null) volumes(ObjectTrees.podSpec(t));
     if (owner != null && plan.workloads.get(owner) == o) workload(t, tpl);
     if (kind.equals("Service") && owner != null && o.getMetadata().getName().equals(plan.workloads.get(owner).getMetadata().getName())) {
       ObjectNode spec = (ObjectNode) t.get("spec");
@@ -104,7 +104,7 @@ final class Templates {
       holes.block(pod, ind -> Holes.withYaml(ind, "$svc." + k[1], k[0]));
     }
     if (!pod.has("imagePullSecrets")) holes.block(pod, ind -> Holes.withYaml(ind, "$.Values.imagePullSecrets", "imagePullSecrets"));
-    ObjectNode c = Objects.mainContainer(t);
+    ObjectNode c = ObjectTrees.mainContainer(t);
     c.set("image", holes.value("{{ include \"" + plan.helper("image") + "\" $svc.image }}"));
     c.remove("imagePullPolicy");
     holes.block(c, ind -> Holes.withString(ind, "$svc.image.pullPolicy", "imagePullPolicy"));

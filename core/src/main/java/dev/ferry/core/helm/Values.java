@@ -4,7 +4,7 @@ import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
-import dev.ferry.core.translate.Provenance;
+import dev.ferry.core.provenance.Provenance;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ final class Values {
     ObjectNode secrets = F.objectNode();
     for (HasMetadata o : plan.translation.objects()) {
       if (!o.getKind().equals("Secret")) continue;
-      ObjectNode t = Objects.tree(o);
+      ObjectNode t = ObjectTrees.tree(o);
       String name = o.getMetadata().getName();
       ObjectNode s = secrets.putObject(name);
       s.put("existingSecret", "");
@@ -65,8 +65,8 @@ final class Values {
     Service s = plan.project.service(svc);
     ServiceValues sv = new ServiceValues(v, s, List.of("services", svc));
     out.comment(sv.base(), "compose service " + svc + at(s.path()));
-    ObjectNode tree = Objects.tree(workload);
-    ObjectNode c = Objects.mainContainer(tree);
+    ObjectNode tree = ObjectTrees.tree(workload);
+    ObjectNode c = ObjectTrees.mainContainer(tree);
     v.put("enabled", true);
     image(sv, c);
     replicas(sv, tree);
@@ -76,7 +76,7 @@ final class Values {
     serviceAndIngress(sv, workload);
     v.set("persistence", persistence(svc));
     probes(sv, c);
-    podValues(sv, Objects.podTemplate(tree), Objects.podSpec(tree), c);
+    podValues(sv, ObjectTrees.podTemplate(tree), ObjectTrees.podSpec(tree), c);
   }
 
   /** One service's values node, its compose service, and the path its comments go under. */
@@ -125,7 +125,7 @@ final class Values {
   private void serviceAndIngress(ServiceValues sv, HasMetadata workload) {
     HasMetadata svcObj = find("Service", workload.getMetadata().getName());
     if (svcObj == null) return;
-    ObjectNode st = Objects.tree(svcObj);
+    ObjectNode st = ObjectTrees.tree(svcObj);
     ObjectNode service = sv.v().putObject("service");
     service.put("type", st.path("spec").path("type").asString("ClusterIP"));
     service.set("ports", st.path("spec").get("ports") == null ? F.arrayNode() : st.path("spec").get("ports"));
@@ -138,7 +138,7 @@ final class Values {
     ObjectNode persistence = F.objectNode();
     for (String claim : plan.claimUsers.keySet()) {
       if (!svc.equals(plan.claimOwner(claim))) continue;
-      ObjectNode pvc = Objects.tree(find("PersistentVolumeClaim", claim));
+      ObjectNode pvc = ObjectTrees.tree(find("PersistentVolumeClaim", claim));
       ObjectNode p = persistence.putObject(claim);
       p.put("enabled", true);
       p.put("size", pvc.path("spec").path("resources").path("requests").path("storage").asString("1Gi"));
@@ -179,7 +179,7 @@ final class Values {
   private void ingress(ObjectNode v, Service s, List<String> base, ObjectNode serviceTree) {
     HasMetadata obj = find("Ingress", serviceTree.path("metadata").path("name").asString());
     // several hosts (kompose.service.expose "a,b"): the Ingress is rendered as convert wrote it, not from values
-    if (obj != null && Objects.tree(obj).path("spec").path("rules").size() > 1) return;
+    if (obj != null && ObjectTrees.tree(obj).path("spec").path("rules").size() > 1) return;
     ObjectNode in = v.putObject("ingress");
     JsonNode ports = serviceTree.path("spec").path("ports");
     int port = ports.isArray() && !ports.isEmpty() ? ports.get(0).path("port").asInt(80) : 80;
@@ -193,7 +193,7 @@ final class Values {
       out.comment(append(base, "ingress"), "no Ingress in compose; enable one here (x-ferry ingress steering sets these)");
       return;
     }
-    ObjectNode t = Objects.tree(obj);
+    ObjectNode t = ObjectTrees.tree(obj);
     JsonNode rule = t.path("spec").path("rules").path(0);
     JsonNode path = rule.path("http").path("paths").path(0);
     in.put("enabled", true);

@@ -1,6 +1,7 @@
 package dev.ferry.core.knowledge;
 
 import dev.ferry.core.model.Mount;
+import dev.ferry.core.model.MountType;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ public final class RuntimeSockets {
 
   /** Whether a bind (or npipe) mount's source is a runtime socket. */
   public static boolean isRuntimeSocket(Mount m) {
-    return m.source() != null && (m.isBind() || "npipe".equals(m.type())) && isRuntimeSocket(m.source());
+    return m.source() != null && (m.isBind() || m.type() == MountType.NPIPE) && isRuntimeSocket(m.source());
   }
 
   /** Whether a host path names a runtime socket (trailing slashes and Windows separators allowed). */

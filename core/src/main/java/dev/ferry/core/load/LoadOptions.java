@@ -35,6 +35,21 @@ public record LoadOptions(
     return new Builder();
   }
 
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.files.addAll(files);
+    b.workingDirectory = workingDirectory;
+    b.projectDirectory = projectDirectory;
+    b.envFiles.addAll(envFiles);
+    b.profiles.addAll(profiles);
+    b.environment.putAll(environment);
+    b.projectName = projectName;
+    b.strict = strict;
+    b.recover = recover;
+    return b;
+  }
+
   /** Builder with positive flags and empty defaults. */
   public static final class Builder {
     private final List<Path> files = new ArrayList<>();
@@ -54,6 +69,12 @@ public record LoadOptions(
 
     public Builder files(List<Path> fs) {
       files.addAll(fs);
+      return this;
+    }
+
+    /** Forgets the files given so far (for {@link LoadOptions#toBuilder()}). */
+    public Builder clearFiles() {
+      files.clear();
       return this;
     }
 
@@ -118,7 +139,8 @@ public record LoadOptions(
     }
 
     public LoadOptions build() {
-      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName, strict, recover);
+      return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName,
+          strict, recover);
     }
   }
 }

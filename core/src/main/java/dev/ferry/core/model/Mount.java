@@ -9,27 +9,27 @@ import dev.ferry.core.source.ModelPath;
  * {@code volume.subpath} or {@code image.subpath}.
  */
 public record Mount(
-    String type, String source, String target, boolean readOnly, Long tmpfsSize, String subpath,
+    MountType type, String source, String target, boolean readOnly, Long tmpfsSize, String subpath,
     boolean createHostPath, ModelPath path) {
 
   public boolean isBind() {
-    return "bind".equals(type);
+    return type == MountType.BIND;
   }
 
   public boolean isNamedVolume() {
-    return "volume".equals(type) && source != null && !source.isEmpty();
+    return type == MountType.VOLUME && source != null && !source.isEmpty();
   }
 
   public boolean isAnonymousVolume() {
-    return "volume".equals(type) && (source == null || source.isEmpty());
+    return type == MountType.VOLUME && (source == null || source.isEmpty());
   }
 
   /** A named or anonymous volume. */
   public boolean isVolume() {
-    return "volume".equals(type);
+    return type == MountType.VOLUME;
   }
 
   public boolean isTmpfs() {
-    return "tmpfs".equals(type);
+    return type == MountType.TMPFS;
   }
 }

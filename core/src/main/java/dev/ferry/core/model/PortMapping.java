@@ -5,10 +5,11 @@ import dev.ferry.core.source.ModelPath;
 /**
  * One port in long syntax. {@code target} is the container port; {@code published} the host port
  * or range ({@code "8080"}, {@code "8000-8010"}) or null when the port is container-only;
- * {@code hostIp} null when not given (all interfaces). {@code path} locates it in the model.
+ * {@code hostIp} null when not given (all interfaces); {@code protocol} null when not given (tcp).
+ * {@code path} locates it in the model.
  */
 public record PortMapping(
-    String name, int target, String published, String hostIp, String protocol, String appProtocol,
+    String name, int target, String published, String hostIp, Protocol protocol, String appProtocol,
     String mode, ModelPath path) {
 
   public boolean isPublished() {
@@ -26,7 +27,13 @@ public record PortMapping(
     }
   }
 
+  /** The protocol, tcp when not given. */
+  public Protocol transport() {
+    return protocol == null ? Protocol.TCP : protocol;
+  }
+
+  /** {@link #transport()} as compose spells it ({@code tcp}, {@code udp}, {@code sctp}). */
   public String protocolOrTcp() {
-    return protocol == null ? "tcp" : protocol;
+    return transport().compose();
   }
 }

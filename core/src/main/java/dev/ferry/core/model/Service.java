@@ -35,9 +35,9 @@ public record Service(
     Map<String, DependsOn> dependsOn,
     List<String> links,
     Map<String, ServiceNetwork> networks,
-    String networkMode,
-    String pid,
-    String ipc,
+    NamespaceMode networkNamespace,
+    NamespaceMode pidNamespace,
+    NamespaceMode ipcNamespace,
     String user,
     boolean privileged,
     List<String> capAdd,
@@ -56,7 +56,7 @@ public record Service(
     Boolean init,
     Duration stopGracePeriod,
     String stopSignal,
-    String restart,
+    Restart restartPolicy,
     Deploy deploy,
     Integer scale,
     List<FileRef> secrets,
@@ -69,6 +69,31 @@ public record Service(
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
+
+  /** {@code network_mode} as written (null when absent); {@link #networkNamespace()} is its meaning. */
+  public String networkMode() {
+    return networkNamespace == null ? null : networkNamespace.written();
+  }
+
+  /** {@code pid} as written (null when absent); {@link #pidNamespace()} is its meaning. */
+  public String pid() {
+    return pidNamespace == null ? null : pidNamespace.written();
+  }
+
+  /** {@code ipc} as written (null when absent); {@link #ipcNamespace()} is its meaning. */
+  public String ipc() {
+    return ipcNamespace == null ? null : ipcNamespace.written();
+  }
+
+  /** {@code restart} as written (null when absent); {@link #restartPolicy()} is its meaning. */
+  public String restart() {
+    return restartPolicy == null ? null : restartPolicy.written();
+  }
+
+  /** The service whose network namespace this one joins ({@code network_mode: service:X}), or null. */
+  public String networkService() {
+    return NamespaceMode.service(networkNamespace);
+  }
 
   /** Resources from {@code deploy.resources}, falling back to the legacy top-level keys. */
   public Resources resources() {

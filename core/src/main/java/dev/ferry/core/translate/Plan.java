@@ -6,8 +6,7 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.ServiceNetwork;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.network.Ports;
-import dev.ferry.core.translate.network.PortSpec;
+import dev.ferry.core.tree.MapNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,15 +38,19 @@ public final class Plan {
       members.computeIfAbsent(o, k -> new ArrayList<>()).add(s);
     }
     for (Service s : p.services().values()) kinds.put(s.name(), kind(ctx, s));
-    Ports.plan(ctx, this);
+  }
+
+  /** A {@code provider} service: an external resource, nothing of it runs on the cluster. */
+  public static boolean isProvider(Service s) {
+    return s.node().get("provider") instanceof MapNode;
   }
 
   /** The service whose Pod holds {@code s}'s container (itself unless network_mode: service:X). */
   private static String owner(Project p, Service s) {
     Set<String> seen = new LinkedHashSet<>();
     Service cur = s;
-    while (cur.networkMode() != null && cur.networkMode().startsWith("service:") && seen.add(cur.name())) {
-      Service next = p.service(cur.networkMode().substring("service:".length()));
+    while (cur.networkService() != null && seen.add(cur.name())) {
+      Service next = p.service(cur.networkService());
       if (next == null) break;
       cur = next;
     }
@@ -56,7 +59,7 @@ public final class Plan {
 
   private WorkloadKind kind(TranslationContext ctx, Service s) {
     if (!podOwner.get(s.name()).equals(s.name())) return WorkloadKind.SIDECAR;
-    if (dev.ferry.core.translate.workload.ProviderMapper.isProvider(s)) return WorkloadKind.PROVIDER;
+    if (isProvider(s)) return WorkloadKind.PROVIDER;
     Steering st = steering.get(s.name());
     String k = st.lower("kind", null);
     if (k != null) {
@@ -82,8 +85,7 @@ public final class Plan {
 
   /** {@code restart: "no"} (or absent) and another service waits for it to complete successfully. */
   static boolean runsToCompletion(Project p, Service s) {
-    String r = s.restart();
-    boolean noRestart = r == null || r.equals("no") || r.startsWith("on-failure");
+    boolean noRestart = s.restartPolicy() == null || s.restartPolicy().stopsOnSuccess();
     if (!noRestart || s.deploy().isGlobal()) return false;
     for (Service other : p.services().values()) {
       DependsOn d = other.dependsOn().get(s.name());

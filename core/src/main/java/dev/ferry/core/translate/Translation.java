@@ -1,6 +1,7 @@
 package dev.ferry.core.translate;
 
 import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.provenance.Provenance;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 

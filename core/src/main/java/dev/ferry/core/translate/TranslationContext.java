@@ -4,6 +4,7 @@ import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Project;
+import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.knowledge.Naming;

@@ -6,6 +6,7 @@ import dev.ferry.core.model.Service;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.network.IngressMapper;
 import dev.ferry.core.translate.network.NetworkPolicyMapper;
+import dev.ferry.core.translate.network.ServicePorts;
 import dev.ferry.core.translate.network.ServiceMapper;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
@@ -37,6 +38,7 @@ public final class Translator {
   public static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options) {
     TranslationContext ctx = new TranslationContext(project, sourceMap, options);
     Plan plan = new Plan(ctx);
+    ServicePorts.plan(ctx, plan);
     Storage storage = new Storage(ctx, plan);
     FileObjects files = new FileObjects(ctx);
     for (Service s : project.services().values()) {

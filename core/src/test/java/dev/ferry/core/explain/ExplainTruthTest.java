@@ -1,5 +1,7 @@
 package dev.ferry.core.explain;
 
+import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.LineIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,7 +43,7 @@ class ExplainTruthTest {
       LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(ROOT.resolve(dir)).environment(Map.of()).build());
       assertFalse(r.hasErrors(), () -> dir + ": " + r.diagnostics());
       Translation t = Translator.translate(r.project(), r.sourceMap(), TranslateOptions.defaults());
-      return new Case(t, Explanation.of(Alignment.of(t, r.sourceMap(), r.fileTexts()), t.diagnostics(), null));
+      return new Case(t, Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), t.diagnostics(), null));
     }
 
     Alignment a() {

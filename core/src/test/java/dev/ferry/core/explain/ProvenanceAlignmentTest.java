@@ -1,5 +1,8 @@
 package dev.ferry.core.explain;
 
+import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.LineIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +38,7 @@ class ProvenanceAlignmentTest {
       LoadResult r = ComposeLoader.load(b.build());
       assertFalse(r.hasErrors(), () -> dir + " does not load: " + r.diagnostics());
       Translation t = Translator.translate(r.project(), r.sourceMap(), opts);
-      Alignment a = Alignment.of(t, r.sourceMap(), r.fileTexts());
+      Alignment a = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts());
       assertEquals(List.of(), a.unplaced(), "every provenance link names an emitted field");
       return new Case(r, t, a);
     }
@@ -178,7 +181,7 @@ class ProvenanceAlignmentTest {
         Object[] r = dev.ferry.core.translate.ConvertGoldenTest.convert(d);
         LoadResult load = (LoadResult) r[0];
         Translation t = (Translation) r[1];
-        Alignment a = Alignment.of(t, load.sourceMap(), load.fileTexts());
+        Alignment a = ManifestWriter.alignment(t, load.sourceMap(), load.fileTexts());
         assertEquals(List.of(), a.unplaced(), d + ": every provenance link names an emitted field");
         for (Alignment.Obj o : a.objects()) {
           for (LineIndex.Entry e : o.yaml().entries()) {

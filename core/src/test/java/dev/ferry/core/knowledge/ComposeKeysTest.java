@@ -7,7 +7,7 @@ import dev.ferry.core.knowledge.ComposeKeys.Key;
 import dev.ferry.core.knowledge.ComposeKeys.Treatment;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.testing.Cases;
-import dev.ferry.core.translate.Provenance;
+import dev.ferry.core.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

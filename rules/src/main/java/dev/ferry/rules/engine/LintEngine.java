@@ -9,6 +9,7 @@ import dev.ferry.core.source.Position;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.Translator;
+import dev.ferry.rules.api.DiagnosticRule;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
@@ -191,7 +192,7 @@ public final class LintEngine {
   }
 
   private static LoadOptions withRecover(LoadOptions o) {
-    return new LoadOptions(o.files(), o.workingDirectory(), o.projectDirectory(), o.envFiles(), o.profiles(),
-        o.environment(), o.projectName(), true, true); // strict: lint reports required variables and env files as errors and goes on
+    // strict: lint reports required variables and env files as errors and goes on
+    return o.toBuilder().strict(true).recover(true).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.ferry.rules.engine;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
+import dev.ferry.rules.api.DiagnosticRule;
 import dev.ferry.rules.api.RuleInfo;
 
 /** A {@code # ferry-disable-...} comment that suppresses nothing. Reported by the engine. */

@@ -3,7 +3,7 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** An anonymous volume becomes an emptyDir, whose data lasts only as long as the Pod. Reported by the conversion (the mapper that knows it), at the offending position. */
 @RuleInfo(

@@ -3,7 +3,7 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** A type: image volume: the filesystem of an OCI image mounted read-only into the container. Reported at the volume entry. Reported by the conversion (the mapper that knows it), at the offending position. */
 @RuleInfo(

@@ -3,7 +3,7 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** A service's models entry (list or map form). ferry sets the endpoint and model variables (endpoint_var/model_var, default <MODEL>_URL/<MODEL>_MODEL). Reported at the entry: a warning while the endpoint is ferry's default, info once x-ferry.endpoint names one; an error when the model is not defined at the top level. Reported by the conversion (the mapper that knows it), at the offending position. */
 @RuleInfo(

@@ -3,7 +3,7 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /**
  * {@code logging} with a node-local driver (json-file, local, none): the kubelet keeps and rotates

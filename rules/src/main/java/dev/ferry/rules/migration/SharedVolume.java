@@ -3,7 +3,7 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /**
  * A volume several Pods use: a named volume mounted by several services (or by a service with more

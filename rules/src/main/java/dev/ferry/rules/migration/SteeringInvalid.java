@@ -3,7 +3,7 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** An x-ferry or kompose steering value is not understood. Reported by the conversion (the mapper that knows it), at the offending position. */
 @RuleInfo(

@@ -3,14 +3,14 @@ package dev.ferry.rules.migration;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /**
  * A long-running service that declares neither {@code ports} nor {@code expose}. Compose resolves
  * every service name and reaches any port; on Kubernetes a name is a Service. ferry gives the
  * service a Service whose port is inferred (from a {@code host:port} reference in another service's
  * environment, then from a well-known image), or a headless Service without ports when no port can
- * be known. Reported by the conversion (Ports), which makes that decision, so lint and convert say
+ * be known. Reported by the conversion (ServicePorts), which makes that decision, so lint and convert say
  * the same thing; the remediation names the port ferry inferred.
  */
 @RuleInfo(

@@ -3,7 +3,7 @@ package dev.ferry.rules.portability;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /**
  * A GPU request: a {@code deploy.resources.reservations.devices} item with the {@code gpu}

@@ -7,7 +7,7 @@ import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Fixable;
 import dev.ferry.rules.api.RuleInfo;
 import dev.ferry.rules.api.TextEdit;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 import java.util.List;
 
 /**

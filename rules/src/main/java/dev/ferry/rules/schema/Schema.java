@@ -3,7 +3,7 @@ package dev.ferry.rules.schema;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** A value does not match the compose-spec schema. Reported by the loader, at the offending position. */
 @RuleInfo(

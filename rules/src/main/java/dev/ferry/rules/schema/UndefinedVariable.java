@@ -3,7 +3,7 @@ package dev.ferry.rules.schema;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** A variable used in interpolation is not set and has no default, so it becomes empty. Reported by the loader, at the offending position. */
 @RuleInfo(

@@ -3,7 +3,7 @@ package dev.ferry.rules.schema;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /** The file is not valid YAML (or not UTF-8, or too large or deep). Reported by the loader, at the offending position. */
 @RuleInfo(

@@ -3,7 +3,7 @@ package dev.ferry.rules.security;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.rules.engine.DiagnosticRule;
+import dev.ferry.rules.api.DiagnosticRule;
 
 /**
  * A mount of a container-runtime socket ({@code /var/run/docker.sock}, rootless and Docker Desktop

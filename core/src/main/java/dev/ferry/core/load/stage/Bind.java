@@ -8,10 +8,14 @@ import dev.ferry.core.model.FileRef;
 import dev.ferry.core.model.Healthcheck;
 import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.Mount;
+import dev.ferry.core.model.MountType;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Network;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;
+import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Resources;
+import dev.ferry.core.model.Restart;
 import dev.ferry.core.model.Secret;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.ServiceNetwork;
@@ -153,9 +157,9 @@ public final class Bind {
         dependsOn(s, path),
         strList(s.get("links")),
         networks(s),
-        str(s, "network_mode"),
-        str(s, "pid"),
-        str(s, "ipc"),
+        NamespaceMode.parse(str(s, "network_mode")),
+        NamespaceMode.parse(str(s, "pid")),
+        NamespaceMode.parse(str(s, "ipc")),
         str(s, "user"),
         bool(s, "privileged"),
         strList(s.get("cap_add")),
@@ -174,7 +178,7 @@ public final class Bind {
         s.has("init") ? bool(s, "init") : null,
         duration(s, "stop_grace_period", path),
         str(s, "stop_signal"),
-        str(s, "restart"),
+        restart(s, path),
         deploy(s, path),
         integer(s, "scale"),
         fileRefs(s, "secrets", path, "/run/secrets/"),
@@ -184,6 +188,29 @@ public final class Bind {
         str(s, "pull_policy"),
         str(s, "platform"),
         Collections.unmodifiableMap(ext));
+  }
+
+  /** A port's {@code protocol}, checked as Docker does (tcp, udp or sctp in any case); null when not given. */
+  private Protocol protocol(MapNode m) {
+    String text = str(m, "protocol");
+    if (text == null) return null;
+    Protocol p = Protocol.parse(text);
+    if (p == null) {
+      diags.error("schema", m.get("protocol").position(), "unknown port protocol \"" + text + "\" (tcp, udp, sctp)");
+    }
+    return p;
+  }
+
+  /** {@code restart}, checked as Docker does; blank (an unset variable) means not set, as in Docker. */
+  private Restart restart(MapNode s, ModelPath path) {
+    String text = str(s, "restart");
+    if (text == null || text.isEmpty()) return null;
+    Restart r = Restart.parse(text);
+    if (r == null) {
+      diags.error("schema", s.get("restart").position(), path.key("restart") + ": \"" + text
+          + "\" is not a restart policy (no, always, on-failure[:N], unless-stopped)");
+    }
+    return r;
   }
 
   // ---- small readers -------------------------------------------------------------------------
@@ -325,7 +352,7 @@ public final class Bind {
       Integer target = integer(m, "target");
       if (target == null) continue;
       out.add(new PortMapping(str(m, "name"), target, str(m, "published"), str(m, "host_ip"),
-          str(m, "protocol"), str(m, "app_protocol"), str(m, "mode"), path.key("ports").index(i)));
+          protocol(m), str(m, "app_protocol"), str(m, "mode"), path.key("ports").index(i)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -339,7 +366,7 @@ public final class Bind {
       MapNode bind = m.getMap("bind");
       MapNode vol = m.getMap("volume");
       MapNode image = m.getMap("image");
-      out.add(new Mount(str(m, "type"), str(m, "source"), str(m, "target"), bool(m, "read_only"),
+      out.add(new Mount(MountType.parse(str(m, "type")), str(m, "source"), str(m, "target"), bool(m, "read_only"),
           tmpfs == null ? null : bytes(tmpfs, "size"),
           vol != null ? str(vol, "subpath") : image != null ? str(image, "subpath") : null,
           bind != null && bool(bind, "create_host_path"),

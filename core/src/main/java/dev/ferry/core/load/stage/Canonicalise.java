@@ -18,7 +18,7 @@ import java.util.function.Function;
 public final class Canonicalise {
   private final Function<String, String> lookup;
   private final Diagnostics diags;
-  private final Ports.Budget ports = new Ports.Budget();
+  private final PortSyntax.Budget ports = new PortSyntax.Budget();
 
   private Canonicalise(Function<String, String> lookup, Diagnostics diags) {
     this.lookup = lookup;
@@ -51,7 +51,7 @@ public final class Canonicalise {
         case "environment" -> envMap(v, true);
         case "labels", "annotations", "sysctls" -> envMap(v, false);
         case "env_file" -> envFiles(v);
-        case "ports" -> Ports.canonical(v, diags, ports);
+        case "ports" -> PortSyntax.canonical(v, diags, ports);
         case "expose" -> stringList(v);
         case "volumes" -> Volumes.canonical(v, diags);
         case "tmpfs", "dns", "dns_search", "dns_opt", "profiles", "cap_add", "cap_drop", "security_opt" -> listOf(v);

@@ -43,8 +43,8 @@ public final class Consistency {
         }
       }
       String nm = s.networkMode();
-      if (nm != null && (nm.startsWith("service:"))) {
-        String other = nm.substring("service:".length());
+      String other = s.networkService();
+      if (other != null) {
         if (!p.services().containsKey(other)) {
           d.error(CODE, map.valuePosition(sp.key("network_mode")),
               "service \"" + s.name() + "\" uses network_mode of undefined service \"" + other + "\"");

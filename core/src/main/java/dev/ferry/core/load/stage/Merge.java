@@ -251,7 +251,7 @@ public final class Merge {
     }
     if (n instanceof ScalarNode s && !s.isNull()) {
       try {
-        Ports.Spec spec = Ports.spec(s.asString());
+        PortSyntax.Spec spec = PortSyntax.spec(s.asString());
         return spec.count() == 1 ? portKey(spec.expand(s.position()).get(0)) : s.asString();
       } catch (IllegalArgumentException e) {
         return s.asString();

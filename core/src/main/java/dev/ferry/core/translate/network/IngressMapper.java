@@ -3,6 +3,7 @@ package dev.ferry.core.translate.network;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;

@@ -1,8 +1,10 @@
 package dev.ferry.core.translate.network;
 
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -27,7 +29,7 @@ public final class NetworkPolicyMapper {
   public static void map(TranslationContext ctx, Plan plan) {
     Map<String, TreeSet<String>> members = new LinkedHashMap<>();
     for (Service s : ctx.project().services().values()) {
-      if (plan.kind(s.name()).kind == null || "host".equals(s.networkMode())) continue;
+      if (plan.kind(s.name()).kind == null || s.networkNamespace() instanceof NamespaceMode.Host) continue;
       String pod = ctx.naming().of(s.name());
       if (s.networks().isEmpty()) members.computeIfAbsent("default", k -> new TreeSet<>()).add(pod);
       for (String n : s.networks().keySet()) members.computeIfAbsent(n, k -> new TreeSet<>()).add(pod);

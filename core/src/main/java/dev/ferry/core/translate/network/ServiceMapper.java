@@ -2,9 +2,11 @@ package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.knowledge.Naming;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
@@ -19,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One Service per Pod that has ports (declared or inferred, see {@link Ports}), named like the
+ * One Service per Pod that has ports (declared or inferred, see {@link ServicePorts}), named like the
  * compose service so {@code http://backend:8000} keeps resolving; ClusterIP unless steered
  * (x-ferry service.type, kompose.service.type); never hostPort. Network aliases and link aliases
  * get a Service of their own selecting the same Pods, so those names resolve too.
@@ -31,15 +33,15 @@ public final class ServiceMapper {
     List<PortSpec> specs = plan.ports(s.name());
     Map<String, ModelPath> aliases = Plan.aliasSources(ctx.project(), s);
     WorkloadKind kind = plan.kind(s.name());
-    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && (s.networkMode() == null
-        || !(s.networkMode().equals("host") || s.networkMode().equals("none")))) {
+    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && !(s.networkNamespace() instanceof NamespaceMode.Host
+        || s.networkNamespace() instanceof NamespaceMode.None)) {
       ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(), "service \"" + s.name() + "\" runs to completion"
           + " as a " + (kind == WorkloadKind.JOB ? "Job" : "CronJob") + ": it gets no Service, so the name \"" + s.name()
           + "\" does not resolve on Kubernetes (compose resolves it while the container runs)",
           "Reach a one-off task through the services it writes to, not by its name; make it a long-running service"
               + " (restart: unless-stopped) if others connect to it.");
     }
-    if (specs.isEmpty() && !Ports.hasName(plan, s)) {
+    if (specs.isEmpty() && !ServicePorts.hasName(plan, s)) {
       for (Map.Entry<String, ModelPath> e : aliases.entrySet()) {
         String alias = e.getKey();
         ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),

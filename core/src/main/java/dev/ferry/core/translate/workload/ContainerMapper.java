@@ -205,8 +205,7 @@ public final class ContainerMapper {
 
   private static void ports(Service s, Map<String, ContainerPort> out, List<ModelPath> sources) {
     for (PortMapping p : s.ports()) {
-      String proto = p.protocolOrTcp().toUpperCase(Locale.ROOT);
-      if (!proto.equals("UDP") && !proto.equals("SCTP")) proto = "TCP";
+      String proto = p.transport().kube();
       if (add(out, p.target(), proto)) sources.add(p.path());
     }
     for (int i = 0; i < s.expose().size(); i++) {

@@ -8,8 +8,8 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.knowledge.Naming;
-import dev.ferry.core.translate.network.PortSpec;
-import dev.ferry.core.translate.network.Ports;
+import dev.ferry.core.translate.PortSpec;
+import dev.ferry.core.translate.network.ServicePorts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -132,7 +132,7 @@ public final class DependencyWaits {
     if (ports.isEmpty()) {
       ctx.report("depends-on-condition", Severity.WARNING, d.path(), e.s().name(),
           "depends_on \"" + d.service() + "\" (" + d.condition() + ") cannot be waited for: \"" + d.service()
-              + "\" has no known port to check (" + (Ports.hasName(plan, ctx.project().services().get(depOwner))
+              + "\" has no known port to check (" + (ServicePorts.hasName(plan, ctx.project().services().get(depOwner))
               ? "its Service is headless" : "it has no Service") + "); " + e.s().name() + " starts without waiting");
       return null;
     }

@@ -3,6 +3,7 @@ package dev.ferry.core.translate.workload;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
+import dev.ferry.core.model.MountType;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.translate.Scope;
@@ -34,7 +35,7 @@ public final class MountMapper {
       MountTarget t = volume(ctx, s, podName, m, storage, vols);
       if (t == null) continue;
       VolumeMountBuilder b = new VolumeMountBuilder().withName(t.volume()).withMountPath(m.target());
-      if (m.readOnly() || t.configMap() || "image".equals(m.type())) b.withReadOnly(true);
+      if (m.readOnly() || t.configMap() || m.type() == MountType.IMAGE) b.withReadOnly(true);
       String sub = t.subPath() != null ? t.subPath() : m.subpath() != null && !m.subpath().isEmpty() ? m.subpath()
           : t.claim() ? claimSubPath(ctx, s, m, storage, scope, out.size()) : null;
       if (sub != null && !sub.isEmpty()) b.withSubPath(sub);
@@ -134,7 +135,7 @@ public final class MountMapper {
           .endEmptyDir().build()));
     }
     if (m.isBind()) return BindMapper.bind(ctx, s, podName, m, storage, vols);
-    if ("image".equals(m.type())) return MountTarget.of(ImageVolume.use(ctx, s, m, vols));
+    if (m.type() == MountType.IMAGE) return MountTarget.of(ImageVolume.use(ctx, s, m, vols));
     if (RuntimeSockets.isRuntimeSocket(m)) return BindMapper.socket(ctx, s, m);
     ctx.report("not-translatable", Severity.WARNING, m.path(), s.name(),
         "volume of type " + m.type() + " at " + m.target() + " has no Kubernetes equivalent; it is not mounted");

@@ -3,7 +3,7 @@ package dev.ferry.core.translate.workload;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
-import dev.ferry.core.translate.Provenance;
+import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;

@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Restart;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
@@ -61,7 +62,8 @@ public final class WorkloadMapper {
     boolean job = kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB;
     Scope template = scope.at(kind == WorkloadKind.CRONJOB ? "spec.jobTemplate.spec.template" : "spec.template");
     // restart: "no" keeps its meaning for a Job or CronJob: the container is not restarted in place
-    String policy = !job ? null : "no".equals(s.restart()) ? "Never" : "OnFailure";
+    boolean no = s.restartPolicy() != null && s.restartPolicy().policy() == Restart.Policy.NO;
+    String policy = !job ? null : no ? "Never" : "OnFailure";
     PodTemplateSpec pod = PodMapper.map(ctx, plan, s, storage, files, template, policy);
     restart(ctx, s, kind);
     suggestStatefulSet(ctx, s, kind);
@@ -155,11 +157,11 @@ public final class WorkloadMapper {
 
   private static void restart(TranslationContext ctx, Service s, WorkloadKind kind) {
     if (kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) return;
-    String r = s.restart();
-    if (r != null && (r.equals("no") || r.startsWith("on-failure"))) {
+    Restart r = s.restartPolicy();
+    if (r != null && r.stopsOnSuccess()) {
       ctx.report("restart-policy", Severity.INFO, s.path("restart"), s.name(),
           "restart: " + r + " cannot be kept for a " + kind.kind + ": its Pods are always restarted"
-              + (r.equals("no") ? "; if the service runs to completion, steer it with x-ferry kind: job" : ""));
+              + (r.policy() == Restart.Policy.NO ? "; if the service runs to completion, steer it with x-ferry kind: job" : ""));
     }
     String c = s.deploy().restartCondition();
     if ("none".equals(c) || "on-failure".equals(c)) {

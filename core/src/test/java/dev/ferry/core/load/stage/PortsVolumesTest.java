@@ -33,17 +33,17 @@ class PortsVolumesTest {
     "53:53/UDP               | mode=ingress target=53 published=53 protocol=udp",
   })
   void portShortSyntax(String spec, String expected) {
-    List<MapNode> r = Ports.parse(spec, P);
+    List<MapNode> r = PortSyntax.parse(spec, P);
     assertEquals(1, r.size());
     assertEquals(expected, render(r.get(0)));
   }
 
   @Test
   void portRangesExpand() {
-    List<MapNode> r = Ports.parse("8000-8002:9000-9002", P);
+    List<MapNode> r = PortSyntax.parse("8000-8002:9000-9002", P);
     assertEquals(3, r.size());
     assertEquals("mode=ingress target=9002 published=8002 protocol=tcp", render(r.get(2)));
-    assertEquals(3, Ports.parse("3000-3002", P).size());
+    assertEquals(3, PortSyntax.parse("3000-3002", P).size());
   }
 
   @ParameterizedTest
@@ -55,7 +55,7 @@ class PortsVolumesTest {
     "80/icmp      | unknown protocol",
   })
   void portErrors(String spec, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ports.parse(spec, P));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PortSyntax.parse(spec, P));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 

@@ -1,4 +1,4 @@
-package dev.ferry.cli;
+package dev.ferry.cli.support;
 
 /** ferry's exit codes, one list for every command. */
 public enum ExitCode {

@@ -1,11 +1,8 @@
-package dev.ferry.core.explain;
+package dev.ferry.core.provenance;
 
-import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
-import dev.ferry.core.translate.Provenance;
-import dev.ferry.core.translate.Translation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,25 +70,28 @@ public final class Alignment {
   }
 
   /**
-   * Aligns a translation with its compose files ({@code fileTexts}: display name → text, as the
-   * loader read them; positions name files the same way).
+   * Aligns translated objects with their compose files ({@code fileTexts}: display name → text,
+   * as the loader read them; positions name files the same way). {@code yaml} is each object's
+   * manifest text, in object order (the emitter renders it: {@code ManifestWriter.alignment}).
    */
-  public static Alignment of(Translation t, SourceMap sm, Map<String, String> fileTexts) {
+  public static Alignment of(List<HasMetadata> objects, List<String> yaml, Provenance provenance, SourceMap sm,
+      Map<String, String> fileTexts) {
     Alignment a = new Alignment(sm);
     for (Map.Entry<String, String> e : fileTexts.entrySet()) {
       a.files.add(new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue())));
     }
-    a.render(t);
-    a.place(t.provenance());
+    a.render(objects, yaml, provenance);
+    a.place(provenance);
     a.owners();
     return a;
   }
 
-  private void render(Translation t) {
+  private void render(List<HasMetadata> all, List<String> yaml, Provenance provenance) {
     int line = 0;
-    Map<String, String> serviceOf = services(t.provenance());
-    for (HasMetadata o : t.objects()) {
-      String y = ManifestWriter.yaml(o);
+    Map<String, String> serviceOf = services(provenance);
+    for (int k = 0; k < all.size(); k++) {
+      HasMetadata o = all.get(k);
+      String y = yaml.get(k);
       manifest.append("---\n").append(y);
       line++;
       manifestLines.add("---");

@@ -1,10 +1,11 @@
-package dev.ferry.rules.engine;
+package dev.ferry.rules.report;
 
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
 import dev.ferry.rules.api.RuleOption;
 import java.util.Arrays;
+import dev.ferry.rules.engine.RuleRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class RuleDocs {
         .append("Configure them in `.ferry.yaml` (`rules: {<id>: off|error|warning|info}` or")
         .append(" `{<id>: {severity: ..., options...}}`, `ignore: [globs]`) and suppress one line with")
         .append(" `# ferry-disable-next-line <id>`.\n")
-        .append("Output: `--format ").append(String.join("|", java.util.Arrays.stream(dev.ferry.rules.report.Format.values())
+        .append("Output: `--format ").append(String.join("|", java.util.Arrays.stream(Format.values())
             .map(Enum::name).toList()))
         .append("` (compact: one line per finding; codeclimate: GitLab Code Quality). Exit code 1 for findings at or")
         .append(" above `--fail-on` (default error) or more than `--max-warnings N` warnings and errors.\n");

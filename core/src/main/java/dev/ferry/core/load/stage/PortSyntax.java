@@ -15,7 +15,7 @@ import java.util.List;
  * as docker's ParsePortSpec does: a container range expands to one entry per port; a host range
  * with a single container port stays one entry with a published range.
  */
-public final class Ports {
+public final class PortSyntax {
   /**
    * How many port entries a whole project may still expand to ({@link Limits#PORT_ENTRIES}): one
    * budget for all services of a project, so many services with wide ranges are refused too.
@@ -25,7 +25,7 @@ public final class Ports {
     private boolean reported;
   }
 
-  private Ports() {}
+  private PortSyntax() {}
 
   public static Node canonical(Node v, Diagnostics diags, Budget budget) {
     if (!(v instanceof SeqNode s)) return v;

@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * no unknown keys where the chart defines the keys, so {@code --set services.web.replicas=abc} or a
  * misspelt key fails {@code helm install/template/lint} with the value's path in the message.
  */
-final class Schema {
+final class ValuesSchema {
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private Schema() {}
+  private ValuesSchema() {}
 
   static String write(ValuesFile values) {
     ObjectNode s = of(values.root, new ArrayList<>());

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Where things are inside an emitted object's tree (the pruned tree {@code convert} prints). */
-final class Objects {
-  private Objects() {}
+final class ObjectTrees {
+  private ObjectTrees() {}
 
   /** A fresh, mutable tree of the object, exactly as {@code convert} writes it. */
   static ObjectNode tree(HasMetadata o) {

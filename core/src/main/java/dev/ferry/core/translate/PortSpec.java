@@ -1,4 +1,4 @@
-package dev.ferry.core.translate.network;
+package dev.ferry.core.translate;
 
 import dev.ferry.core.source.ModelPath;
 

@@ -1,7 +1,4 @@
-package dev.ferry.rules.engine;
-
-import dev.ferry.rules.api.Rule;
-import dev.ferry.rules.api.RuleContext;
+package dev.ferry.rules.api;
 
 /**
  * A rule whose findings come from the loader or the converter (the code that knows), not from a

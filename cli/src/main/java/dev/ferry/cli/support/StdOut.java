@@ -1,4 +1,4 @@
-package dev.ferry.cli;
+package dev.ferry.cli.support;
 
 import java.io.PrintWriter;
 
@@ -10,11 +10,11 @@ import java.io.PrintWriter;
 public final class StdOut {
   private StdOut() {}
 
-  /** Flushes {@code out}; throws a {@link FerryCommand.UserError} when anything written was lost. */
+  /** Flushes {@code out}; throws a {@link UserError} when anything written was lost. */
   public static void finish(PrintWriter out) {
     out.flush();
     if (out.checkError()) {
-      throw new FerryCommand.UserError("cannot write to standard output (disk full, or the reader closed the pipe);"
+      throw new UserError("cannot write to standard output (disk full, or the reader closed the pipe);"
           + " the output is incomplete");
     }
   }

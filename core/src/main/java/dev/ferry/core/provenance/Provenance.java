@@ -1,4 +1,4 @@
-package dev.ferry.core.translate;
+package dev.ferry.core.provenance;
 
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;

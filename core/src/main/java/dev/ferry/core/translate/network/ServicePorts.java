@@ -4,11 +4,14 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.knowledge.HostReferences;
 import dev.ferry.core.knowledge.WellKnownPorts;
 import dev.ferry.core.model.DependsOn;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;
+import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import java.util.ArrayList;
@@ -28,11 +31,11 @@ import java.util.Set;
  * port; each inference is a finding ({@code unreachable-service}), and so is a service that stays
  * unreachable.
  */
-public final class Ports {
+public final class ServicePorts {
   /** At most this many ports per Service (a 10,000-port RTP range is not a Service). */
   public static final int MAX = 100;
 
-  private Ports() {}
+  private ServicePorts() {}
 
   public static void plan(TranslationContext ctx, Plan plan) {
     Project p = ctx.project();
@@ -79,7 +82,7 @@ public final class Ports {
 
   private static void declared(TranslationContext ctx, Service s, Map<String, PortSpec> out) {
     for (PortMapping pm : s.ports()) {
-      String proto = proto(pm.protocolOrTcp());
+      String proto = pm.transport().kube();
       add(ctx, s, out, pm.target(), pm.target(), proto, pm.name(), pm.path(), null);
       int pub = pm.publishedStart();
       if (pub > 0 && !pm.published().contains("-") && pub != pm.target()) {
@@ -108,8 +111,7 @@ public final class Ports {
   public static boolean hasName(Plan plan, Service s) {
     WorkloadKind k = plan.kind(s.name());
     if (k == WorkloadKind.JOB || k == WorkloadKind.CRONJOB || k == WorkloadKind.SIDECAR) return false;
-    String nm = s.networkMode();
-    return nm == null || !(nm.equals("host") || nm.equals("none"));
+    return !(s.networkNamespace() instanceof NamespaceMode.Host || s.networkNamespace() instanceof NamespaceMode.None);
   }
 
   private static void infer(TranslationContext ctx, Service s, List<Service> members,
@@ -145,7 +147,7 @@ public final class Ports {
   }
 
   /**
-   * Ports other services use ({@code broker:29092}) that a service with declared ports does not
+   * ServicePorts other services use ({@code broker:29092}) that a service with declared ports does not
    * declare: compose reaches every port the container listens on, so the Service offers them too.
    */
   private static void referenced(TranslationContext ctx, Service s, List<Service> members,
@@ -200,8 +202,8 @@ public final class Ports {
   }
 
   static String proto(String p) {
-    String u = p.toUpperCase(Locale.ROOT);
-    return u.equals("UDP") || u.equals("SCTP") ? u : "TCP";
+    Protocol known = Protocol.parse(p);
+    return known == null ? Protocol.TCP.kube() : known.kube();
   }
 
   private static int[] range(String e) {

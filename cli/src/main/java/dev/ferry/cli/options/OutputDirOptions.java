@@ -1,0 +1,29 @@
+package dev.ferry.cli.options;
+
+import dev.ferry.cli.support.UserError;
+import dev.ferry.core.emit.OutputDir;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --force} and the writing of an output directory, shared by the commands that write one
+ * (convert -o, chart -o): files ferry did not write are kept unless forced, and a refusal or an
+ * I/O failure is a user error (exit 2), never a stack trace.
+ */
+public final class OutputDirOptions {
+  @Option(names = "--force", description = "With -o: overwrite files in DIR that ferry did not write.")
+  boolean force;
+
+  /** Writes {@code files} (name → content) into {@code dir} through {@link OutputDir}. */
+  public void write(Path dir, Map<String, String> files) {
+    try {
+      OutputDir.write(dir, files, force);
+    } catch (OutputDir.Refused e) {
+      throw new UserError(e.getMessage());
+    } catch (IOException e) {
+      throw new UserError("cannot write to " + dir + ": " + e.getMessage());
+    }
+  }
+}

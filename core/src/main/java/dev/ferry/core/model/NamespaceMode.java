@@ -53,8 +53,4 @@ public sealed interface NamespaceMode {
   static String service(NamespaceMode mode) {
     return mode instanceof OfService o ? o.service() : null;
   }
-
-  static boolean isHost(NamespaceMode mode) {
-    return mode instanceof Host;
-  }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layers of core, rules and cli, checked on the compiled classes of all three modules
  * (this module's test classpath holds them): no package cycle, and each layer reads only the layers
- * below it. In core: foundation (source, tree, diag, text) ← model ← load; model ← provenance ←
+ * below it. In core: foundation (source, tree, diag, text) ← model ← load; model ← knowledge (what
+ * convert and lint both know); model ← provenance ←
  * translate ← emit ← helm / explain; translate never reads load, emit never reads helm or explain.
  * rules read core's public packages and never the mapper packages of translate; rule classes never
  * read the engine that runs them. cli reads everything. A new package must be placed in a layer.
@@ -30,18 +31,6 @@ class LayersTest {
     "dev.ferry.core.translate.network..", "dev.ferry.core.translate.storage..", "dev.ferry.core.translate.workload.."
   };
 
-  /**
-   * TEMPORARY: knowledge rules share with translate that still lives in translate's mapper
-   * packages. The catalogue branch (issue 16, item 1) moves these classes into a core package both
-   * read; delete each entry when its class has moved, and the whole set when it is empty.
-   */
-  private static final Set<String> CATALOGUE_BRANCH_MOVES_THESE = Set.of(
-      "dev.ferry.core.translate.network.Naming",
-      "dev.ferry.core.translate.network.WellKnownPorts",
-      "dev.ferry.core.translate.network.HostReferences",
-      "dev.ferry.core.translate.workload.SecretNames",
-      "dev.ferry.core.translate.workload.SecretClassifier");
-
   @Test
   void noPackageCycles() {
     slices().matching("dev.ferry.(**)").should().beFreeOfCycles()
@@ -52,12 +41,8 @@ class LayersTest {
         // that read translate's shared types (TranslationContext, Plan, Scope, Steering)
         .ignoreDependency(named("dev.ferry.core.translate.Translator", "dev.ferry.core.translate.ReferenceDocs"),
             in(TRANSLATE_INTERNALS))
-        // DNS naming: the catalogue branch moves Naming out of translate.network
-        .ignoreDependency(named("dev.ferry.core.translate.TranslationContext"), named("dev.ferry.core.translate.network.Naming"))
-        // storage reads workload's pod volumes and secret classification; workload's mount mappers read storage
-        .ignoreDependency(in("dev.ferry.core.translate.storage.."), named(
-            "dev.ferry.core.translate.workload.PodVolumes", "dev.ferry.core.translate.workload.SecretClassifier",
-            "dev.ferry.core.translate.workload.SecretNames"))
+        // storage reads workload's pod volumes; workload's mount mappers read storage
+        .ignoreDependency(in("dev.ferry.core.translate.storage.."), named("dev.ferry.core.translate.workload.PodVolumes"))
         .check(CLASSES);
   }
 
@@ -69,6 +54,7 @@ class LayersTest {
             "dev.ferry.core.text..")
         .layer("Model").definedBy("dev.ferry.core.model..")
         .layer("Load").definedBy("dev.ferry.core.load..")
+        .layer("Knowledge").definedBy("dev.ferry.core.knowledge..")
         .layer("Provenance").definedBy("dev.ferry.core.provenance..")
         .layer("Translate").definedBy("dev.ferry.core.translate..")
         .layer("Emit").definedBy("dev.ferry.core.emit..")
@@ -83,24 +69,25 @@ class LayersTest {
         .whereLayer("Foundation").mayOnlyAccessLayers("Foundation")
         .whereLayer("Model").mayOnlyAccessLayers("Foundation")
         .whereLayer("Load").mayOnlyAccessLayers("Foundation", "Model")
+        // what convert and lint both know: the compose-key catalogue, DNS naming, ports, secret names
+        .whereLayer("Knowledge").mayOnlyAccessLayers("Foundation", "Model")
         // LineIndex reads compose text with the loader's YAML settings (Parse)
         .whereLayer("Provenance").mayOnlyAccessLayers("Foundation", "Load")
-        .whereLayer("Translate").mayOnlyAccessLayers("Foundation", "Model", "Provenance")
-        .whereLayer("Emit").mayOnlyAccessLayers("Foundation", "Model", "Provenance", "Translate")
-        .whereLayer("Helm").mayOnlyAccessLayers("Foundation", "Model", "Provenance", "Translate", "Emit")
-        .whereLayer("Explain").mayOnlyAccessLayers("Foundation", "Model", "Provenance", "Translate", "Emit")
+        .whereLayer("Translate").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Provenance")
+        .whereLayer("Emit").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Provenance", "Translate")
+        .whereLayer("Helm").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Provenance", "Translate", "Emit")
+        .whereLayer("Explain").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Provenance", "Translate", "Emit")
         .whereLayer("RuleApi").mayOnlyAccessLayers("Foundation", "Model", "Load")
-        .whereLayer("Rules").mayOnlyAccessLayers("Foundation", "Model", "Load", "Translate", "RuleApi")
-        .whereLayer("Engine").mayOnlyAccessLayers("Foundation", "Model", "Load", "Translate", "RuleApi", "Rules")
-        .whereLayer("Report").mayOnlyAccessLayers("Foundation", "Model", "Load", "RuleApi", "Engine")
+        .whereLayer("Rules").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Load", "Translate", "RuleApi")
+        .whereLayer("Engine").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Load", "Translate", "RuleApi", "Rules")
+        .whereLayer("Report").mayOnlyAccessLayers("Foundation", "Model", "Knowledge", "Load", "RuleApi", "Engine")
         .check(CLASSES);
   }
 
   @Test
   void rulesReadOnlyCorePublicPackages() {
     noClasses().that().resideInAPackage("dev.ferry.rules..")
-        .should().dependOnClassesThat(in(TRANSLATE_INTERNALS).and(DescribedPredicate.not(
-            named(CATALOGUE_BRANCH_MOVES_THESE.toArray(String[]::new)))))
+        .should().dependOnClassesThat(in(TRANSLATE_INTERNALS))
         .check(CLASSES);
   }
 

@@ -14,7 +14,7 @@ import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
-import dev.ferry.core.translate.Translator;
+import dev.ferry.core.translate.run.Translator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

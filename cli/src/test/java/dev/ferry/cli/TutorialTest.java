@@ -19,7 +19,7 @@ import dev.ferry.core.load.LoadOptions;
 import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
-import dev.ferry.core.translate.Translator;
+import dev.ferry.core.translate.run.Translator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

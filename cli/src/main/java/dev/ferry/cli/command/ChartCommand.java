@@ -9,7 +9,7 @@ import dev.ferry.core.helm.ChartWriter;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.translate.Translation;
-import dev.ferry.core.translate.Translator;
+import dev.ferry.core.translate.run.Translator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.ferry.core.load;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.load.env.DotEnv;
+import dev.ferry.core.load.limits.Limits;
 import dev.ferry.core.load.stage.Bind;
 import dev.ferry.core.load.stage.Canonicalise;
 import dev.ferry.core.load.stage.Consistency;

@@ -15,7 +15,7 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.testing.Golden;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
-import dev.ferry.core.translate.Translator;
+import dev.ferry.core.translate.run.Translator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

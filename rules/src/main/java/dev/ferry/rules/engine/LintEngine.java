@@ -8,7 +8,7 @@ import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
-import dev.ferry.core.translate.Translator;
+import dev.ferry.core.translate.run.Translator;
 import dev.ferry.rules.api.DiagnosticRule;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;

@@ -136,7 +136,7 @@ public final class DotEnv {
     }
   }
 
-  /** Interpolates one value; a value over a {@link dev.ferry.core.load.Limits} bound is a problem at its variable. */
+  /** Interpolates one value; a value over a {@link dev.ferry.core.load.limits.Limits} bound is a problem at its variable. */
   private static String interpolate(String raw, Function<String, String> chain, Interpolator.Budget budget,
       int line, int column0, List<Problem> problems) {
     Interpolator.Result r = Interpolator.interpolate(raw, chain, budget);

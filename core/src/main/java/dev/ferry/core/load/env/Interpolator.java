@@ -1,6 +1,6 @@
 package dev.ferry.core.load.env;
 
-import dev.ferry.core.load.Limits;
+import dev.ferry.core.load.limits.Limits;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ferry.core.load.stage;
 
-import dev.ferry.core.load.Limits;
+import dev.ferry.core.load.limits.Limits;
 import dev.ferry.core.source.Position;
 
 /** One pass over a file's text for the first line longer than {@link Limits#LINE_CHARS}. */

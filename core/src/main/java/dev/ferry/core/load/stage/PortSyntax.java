@@ -1,7 +1,7 @@
 package dev.ferry.core.load.stage;
 
 import dev.ferry.core.diag.Diagnostics;
-import dev.ferry.core.load.Limits;
+import dev.ferry.core.load.limits.Limits;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;

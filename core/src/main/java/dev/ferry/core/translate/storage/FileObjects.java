@@ -8,7 +8,6 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.knowledge.Naming;
-import dev.ferry.core.translate.workload.PodVolumes;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;

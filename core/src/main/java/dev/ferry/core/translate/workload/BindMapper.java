@@ -9,6 +9,7 @@ import dev.ferry.core.translate.storage.BindRow;
 import dev.ferry.core.translate.storage.HostSnapshot;
 import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.MountPlan.Decision;
+import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 

@@ -13,6 +13,7 @@ import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.translate.storage.FileObjects;
+import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;

@@ -5,6 +5,7 @@ import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.translate.KubeVersion;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.storage.PodVolumes;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 
 /**

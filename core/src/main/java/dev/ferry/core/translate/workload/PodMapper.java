@@ -10,6 +10,7 @@ import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.storage.FileObjects;
+import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;

@@ -1,9 +1,15 @@
-package dev.ferry.core.translate;
+package dev.ferry.core.translate.run;
 
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.SourceMap;
+import dev.ferry.core.translate.Coverage;
+import dev.ferry.core.translate.Plan;
+import dev.ferry.core.translate.TranslateOptions;
+import dev.ferry.core.translate.Translation;
+import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.translate.network.IngressMapper;
 import dev.ferry.core.translate.network.NetworkPolicyMapper;
 import dev.ferry.core.translate.network.ServicePorts;

@@ -1,4 +1,4 @@
-package dev.ferry.core.load;
+package dev.ferry.core.load.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * committed table is stale ({@code -Dferry.golden.update=true} rewrites it between its markers).
  */
 class LimitsDocTest {
-  static final String BEGIN = "<!-- limits: generated from dev.ferry.core.load.Limits by LimitsDocTest; do not edit -->\n";
+  static final String BEGIN = "<!-- limits: generated from dev.ferry.core.load.limits.Limits by LimitsDocTest; do not edit -->\n";
   static final String END = "<!-- end of limits -->";
 
   @Test

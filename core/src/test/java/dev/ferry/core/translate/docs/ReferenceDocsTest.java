@@ -1,4 +1,4 @@
-package dev.ferry.core.translate;
+package dev.ferry.core.translate.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

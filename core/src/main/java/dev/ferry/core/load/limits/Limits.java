@@ -1,4 +1,4 @@
-package dev.ferry.core.load;
+package dev.ferry.core.load.limits;
 
 import java.util.Locale;
 

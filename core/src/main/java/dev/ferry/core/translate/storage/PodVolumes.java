@@ -1,4 +1,4 @@
-package dev.ferry.core.translate.workload;
+package dev.ferry.core.translate.storage;
 
 import dev.ferry.core.source.ModelPath;
 import io.fabric8.kubernetes.api.model.Volume;

@@ -1,6 +1,8 @@
-package dev.ferry.core.translate;
+package dev.ferry.core.translate.docs;
 
 import dev.ferry.core.knowledge.ComposeKeys;
+import dev.ferry.core.translate.KomposeLabels;
+import dev.ferry.core.translate.Steering;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -24,10 +24,10 @@ final class Templates {
   private static final Set<String> SECRET_REFS = Set.of("secretRef", "secretKeyRef");
   private static final Set<String> CONFIGMAP_REFS = Set.of("configMapRef", "configMapKeyRef", "configMap");
 
-  private final ChartPlan plan;
-  private final Holes holes = new Holes();
+  private final ChartOwnership plan;
+  private final Placeholders placeholders = new Placeholders();
 
-  Templates(ChartPlan plan) {
+  Templates(ChartOwnership plan) {
     this.plan = plan;
   }
 
@@ -57,7 +57,7 @@ final class Templates {
     String owner = plan.owner(o);
     String kind = o.getKind();
     ObjectNode meta = (ObjectNode) t.get("metadata");
-    meta.set("name", holes.value(fullname(o.getMetadata().getName())));
+    meta.set("name", placeholders.value(fullname(o.getMetadata().getName())));
     labels(meta, "labels");
     ObjectNode tpl = ObjectTrees.podTemplate(t);
     if (tpl != null && tpl.get("metadata") instanceof ObjectNode pm) labels(pm, "podLabels");
@@ -65,21 +65,21 @@ final class Templates {
     if (owner != null && plan.workloads.get(owner) == o) workload(t, tpl);
     if (kind.equals("Service") && owner != null && o.getMetadata().getName().equals(plan.workloads.get(owner).getMetadata().getName())) {
       ObjectNode spec = (ObjectNode) t.get("spec");
-      if (spec.has("type")) spec.set("type", holes.value("{{ $svc.service.type | toJson }}"));
+      if (spec.has("type")) spec.set("type", placeholders.value("{{ $svc.service.type | toJson }}"));
       spec.remove("ports");
       // a headless Service for a service without a known port has none (any port reaches the Pod)
-      holes.block(spec, ind -> ind + "{{- with $svc.service.ports }}\n" + ind + "ports:\n" + ind
+      placeholders.block(spec, ind -> ind + "{{- with $svc.service.ports }}\n" + ind + "ports:\n" + ind
           + "  {{- toYaml . | nindent " + ind.length() + " }}\n" + ind + "{{- end }}");
     }
     if (kind.equals("PersistentVolumeClaim") && plan.claimOwner(o.getMetadata().getName()) != null) pvc(t, persistence(o.getMetadata().getName()));
     if (kind.equals("Secret") && t.get("stringData") != null) {
       String s = secret(o.getMetadata().getName());
       t.remove("stringData");
-      holes.block(t, ind -> ind + "stringData:\n" + ind + "  {{- range $k, $v := " + s + ".stringData }}\n"
+      placeholders.block(t, ind -> ind + "stringData:\n" + ind + "  {{- range $k, $v := " + s + ".stringData }}\n"
           + ind + "  {{ $k | toJson }}: {{ $v | toString | toJson }}\n" + ind + "  {{- end }}");
     }
     references(t, "", "");
-    return holes.render(t);
+    return placeholders.render(t);
   }
 
   /** Drops ferry's managed-by label and adds Helm's labels through a helper. */
@@ -87,31 +87,31 @@ final class Templates {
     ObjectNode labels = meta.get("labels") instanceof ObjectNode l ? l : meta.putObject("labels");
     labels.remove(TranslationContext.MANAGED_BY);
     String h = plan.helper(helper);
-    holes.block(labels, ind -> ind + "{{- include \"" + h + "\" $ | nindent " + ind.length() + " }}");
+    placeholders.block(labels, ind -> ind + "{{- include \"" + h + "\" $ | nindent " + ind.length() + " }}");
   }
 
   /** The owning service's settings on its workload. */
   private void workload(ObjectNode t, ObjectNode tpl) {
     ObjectNode spec = (ObjectNode) t.get("spec");
-    if (spec.has("replicas")) spec.set("replicas", holes.value("{{ $svc.replicas | int }}"));
+    if (spec.has("replicas")) spec.set("replicas", placeholders.value("{{ $svc.replicas | int }}"));
     ObjectNode pm = (ObjectNode) tpl.get("metadata");
     pm.remove("annotations");
-    holes.block(pm, ind -> Holes.withYaml(ind, "$svc.podAnnotations", "annotations"));
+    placeholders.block(pm, ind -> Placeholders.withYaml(ind, "$svc.podAnnotations", "annotations"));
     ObjectNode pod = (ObjectNode) tpl.get("spec");
     for (String[] k : new String[][] {{"nodeSelector", "nodeSelector"}, {"tolerations", "tolerations"},
         {"affinity", "affinity"}, {"securityContext", "podSecurityContext"}}) {
       pod.remove(k[0]);
-      holes.block(pod, ind -> Holes.withYaml(ind, "$svc." + k[1], k[0]));
+      placeholders.block(pod, ind -> Placeholders.withYaml(ind, "$svc." + k[1], k[0]));
     }
-    if (!pod.has("imagePullSecrets")) holes.block(pod, ind -> Holes.withYaml(ind, "$.Values.imagePullSecrets", "imagePullSecrets"));
+    if (!pod.has("imagePullSecrets")) placeholders.block(pod, ind -> Placeholders.withYaml(ind, "$.Values.imagePullSecrets", "imagePullSecrets"));
     ObjectNode c = ObjectTrees.mainContainer(t);
-    c.set("image", holes.value("{{ include \"" + plan.helper("image") + "\" $svc.image }}"));
+    c.set("image", placeholders.value("{{ include \"" + plan.helper("image") + "\" $svc.image }}"));
     c.remove("imagePullPolicy");
-    holes.block(c, ind -> Holes.withString(ind, "$svc.image.pullPolicy", "imagePullPolicy"));
+    placeholders.block(c, ind -> Placeholders.withString(ind, "$svc.image.pullPolicy", "imagePullPolicy"));
     for (String[] k : new String[][] {{"resources", "resources"}, {"livenessProbe", "probes.liveness"},
         {"readinessProbe", "probes.readiness"}, {"startupProbe", "probes.startup"}, {"securityContext", "securityContext"}}) {
       c.remove(k[0]);
-      holes.block(c, ind -> Holes.withYaml(ind, "$svc." + k[1], k[0]));
+      placeholders.block(c, ind -> Placeholders.withYaml(ind, "$svc." + k[1], k[0]));
     }
     env(c);
     if (pod.get("initContainers") instanceof ArrayNode init) waits(init);
@@ -121,7 +121,7 @@ final class Templates {
   private void env(ObjectNode c) {
     String extra = " }}\n";
     if (!(c.get("env") instanceof ArrayNode env)) {
-      holes.block(c, ind -> ind + "{{- with $svc.env }}\n" + ind + "env:\n" + ind + "{{- range $k, $v := . }}\n"
+      placeholders.block(c, ind -> ind + "{{- with $svc.env }}\n" + ind + "env:\n" + ind + "{{- range $k, $v := . }}\n"
           + ind + "- name: {{ $k | toJson }}\n" + ind + "  value: {{ $v | toString | toJson }}\n" + ind + "{{- end }}\n" + ind + "{{- end }}");
       return;
     }
@@ -129,13 +129,13 @@ final class Templates {
     for (int i = 0; i < env.size(); i++) {
       JsonNode e = env.get(i);
       if (!e.has("value") || e.size() != 2) continue;
-      String n = Holes.quote(e.path("name").asString());
+      String n = Placeholders.quote(e.path("name").asString());
       known.add(n);
-      env.set(i, holes.item(ind -> ind + "{{- if hasKey $svc.env " + n + " }}\n" + ind + "- name: " + n + "\n"
+      env.set(i, placeholders.item(ind -> ind + "{{- if hasKey $svc.env " + n + " }}\n" + ind + "- name: " + n + "\n"
           + ind + "  value: {{ index $svc.env " + n + " | toString | toJson }}\n" + ind + "{{- end }}"));
     }
     String list = "(list " + String.join(" ", known) + ")";
-    env.add(holes.item(ind -> ind + "{{- range $k, $v := $svc.env }}\n" + ind + "{{- if not (has $k " + list + ")" + extra
+    env.add(placeholders.item(ind -> ind + "{{- range $k, $v := $svc.env }}\n" + ind + "{{- if not (has $k " + list + ")" + extra
         + ind + "- name: {{ $k | toJson }}\n" + ind + "  value: {{ $v | toString | toJson }}\n" + ind + "{{- end }}\n" + ind + "{{- end }}"));
   }
 
@@ -153,11 +153,11 @@ final class Templates {
         for (int j = 0; j < cmd.size(); j++) {
           String s = cmd.get(j).asString("");
           if (!word.matcher(s).find() || s.contains("@host@")) continue;
-          String lit = Holes.quote(word.matcher(s).replaceAll("@host@"));
-          cmd.set(j, holes.value("{{ " + lit + " | replace \"@host@\" (" + fullnameExpr(target) + ") | toJson }}"));
+          String lit = Placeholders.quote(word.matcher(s).replaceAll("@host@"));
+          cmd.set(j, placeholders.value("{{ " + lit + " | replace \"@host@\" (" + fullnameExpr(target) + ") | toJson }}"));
         }
       }
-      init.set(i, holes.conditionalItem(c, svc(plan.serviceByObjectName.get(target)) + ".enabled"));
+      init.set(i, placeholders.conditionalItem(c, svc(plan.serviceByObjectName.get(target)) + ".enabled"));
     }
   }
 
@@ -170,7 +170,7 @@ final class Templates {
       ObjectNode src = (ObjectNode) v.get("persistentVolumeClaim");
       ((ObjectNode) v).remove("persistentVolumeClaim");
       String p = persistence(claim);
-      holes.block((ObjectNode) v, ind -> {
+      placeholders.block((ObjectNode) v, ind -> {
         StringBuilder b = new StringBuilder(ind).append("{{- if ").append(p).append(".enabled }}\n")
             .append(ind).append("persistentVolumeClaim:\n")
             .append(ind).append("  claimName: {{ ").append(fullnameExpr(claim)).append(" }}\n");
@@ -185,11 +185,11 @@ final class Templates {
   private void pvc(ObjectNode t, String p) {
     ObjectNode spec = (ObjectNode) t.get("spec");
     spec.remove("storageClassName");
-    holes.block(spec, ind -> Holes.withString(ind, p + ".storageClass", "storageClassName"));
+    placeholders.block(spec, ind -> Placeholders.withString(ind, p + ".storageClass", "storageClassName"));
     spec.remove("accessModes");
-    holes.block(spec, ind -> ind + "accessModes:\n" + ind + "  {{- toYaml " + p + ".accessModes | nindent " + ind.length() + " }}");
+    placeholders.block(spec, ind -> ind + "accessModes:\n" + ind + "  {{- toYaml " + p + ".accessModes | nindent " + ind.length() + " }}");
     ObjectNode req = (ObjectNode) spec.path("resources").path("requests");
-    if (req.has("storage")) req.set("storage", holes.value("{{ " + p + ".size | toJson }}"));
+    if (req.has("storage")) req.set("storage", placeholders.value("{{ " + p + ".size | toJson }}"));
   }
 
   /** References to the chart's own objects and the selectors of its Pods. */
@@ -212,12 +212,12 @@ final class Templates {
         else if (k.equals("name") && key.equals("roleRef") && plan.has("Role", s)) ref = fullnameExpr(s);
         else if (k.equals("name") && key.equals("subjects") && plan.has("ServiceAccount", s)) ref = fullnameExpr(s);
         else if (k.equals("name") && key.equals("scaleTargetRef") && o.has("kind") && plan.has(o.get("kind").asString(), s)) ref = fullnameExpr(s);
-        if (ref != null) o.set(k, holes.value("{{ " + ref + " }}"));
+        if (ref != null) o.set(k, placeholders.value("{{ " + ref + " }}"));
       } else if ((k.equals("matchLabels") || (k.equals("selector") && key.equals("spec"))) && isSelector(v)) {
         String name = v.get(TranslationContext.NAME).asString();
         o.remove(k);
-        holes.block(o, ind -> ind + k + ":\n" + ind + "  {{- include \"" + plan.helper("selectorLabels") + "\" (list $ "
-            + Holes.quote(name) + ") | nindent " + (ind.length() + 2) + " }}");
+        placeholders.block(o, ind -> ind + k + ":\n" + ind + "  {{- include \"" + plan.helper("selectorLabels") + "\" (list $ "
+            + Placeholders.quote(name) + ") | nindent " + (ind.length() + 2) + " }}");
       } else {
         references(v, k, key);
       }
@@ -234,22 +234,22 @@ final class Templates {
   }
 
   private String fullnameExpr(String name) {
-    return "include \"" + plan.helper("fullname") + "\" (list $ " + Holes.quote(name) + ")";
+    return "include \"" + plan.helper("fullname") + "\" (list $ " + Placeholders.quote(name) + ")";
   }
 
   private String secretNameExpr(String name) {
-    return "include \"" + plan.helper("secretName") + "\" (list $ " + Holes.quote(name) + ")";
+    return "include \"" + plan.helper("secretName") + "\" (list $ " + Placeholders.quote(name) + ")";
   }
 
   static String svc(String composeName) {
-    return "(index $.Values.services " + Holes.quote(composeName) + ")";
+    return "(index $.Values.services " + Placeholders.quote(composeName) + ")";
   }
 
   static String secret(String name) {
-    return "(index $.Values.secrets " + Holes.quote(name) + ")";
+    return "(index $.Values.secrets " + Placeholders.quote(name) + ")";
   }
 
   String persistence(String claim) {
-    return "(index " + svc(plan.claimOwner(claim)) + ".persistence " + Holes.quote(claim) + ")";
+    return "(index " + svc(plan.claimOwner(claim)) + ".persistence " + Placeholders.quote(claim) + ")";
   }
 }

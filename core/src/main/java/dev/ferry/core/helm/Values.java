@@ -21,14 +21,14 @@ import tools.jackson.databind.node.ObjectNode;
 final class Values {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  private final ChartPlan plan;
+  private final ChartOwnership plan;
   private final ValuesFile out = new ValuesFile();
 
-  private Values(ChartPlan plan) {
+  private Values(ChartOwnership plan) {
     this.plan = plan;
   }
 
-  static ValuesFile build(ChartPlan plan) {
+  static ValuesFile build(ChartOwnership plan) {
     return new Values(plan).run();
   }
 

@@ -91,7 +91,7 @@ class ChartHelmTest {
     return Cases.all().stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> {
       Cases.Converted c = Cases.convert(d);
       Path chart = write(c, tmp.resolve("off-" + d.getFileName()));
-      for (String svc : new ChartPlan(c.load().project(), c.load().sourceMap(), c.translation(), "x").workloads.keySet()) {
+      for (String svc : new ChartOwnership(c.load().project(), c.load().sourceMap(), c.translation(), "x").workloads.keySet()) {
         List<HasMetadata> objs = valid(4, chart, "--set", "services." + svc + ".enabled=false");
         assertTrue(objs.stream().noneMatch(o -> svc.equals(o.getMetadata().getLabels().get("app.kubernetes.io/name"))
             && !o.getKind().equals("PersistentVolumeClaim")), svc + " left objects behind");

@@ -79,7 +79,7 @@ abstract class OrderRule implements Rule, Fixable {
 
   /** Items of a mapping written in the file itself; fixable only without merged-in keys. */
   static Group mapGroup(MapNode m, String service, java.util.function.Function<MapNode.Entry, String> key) {
-    List<MapNode.Entry> own = Written.own(m);
+    List<MapNode.Entry> own = ComposeAsWritten.own(m);
     List<Item> items = new ArrayList<>();
     for (MapNode.Entry e : own) items.add(new Item(e.key(), e.keyPosition(), key.apply(e)));
     return new Group(items, false, service, own.size() == m.size() && !m.position().equals(Position.UNKNOWN));
@@ -98,7 +98,7 @@ abstract class OrderRule implements Rule, Fixable {
     List<Map.Entry<String, MapNode>> out = new ArrayList<>();
     if (!(file.get("services") instanceof MapNode services)) return out;
     Set<Position> seen = new HashSet<>();
-    for (MapNode.Entry e : Written.own(services)) {
+    for (MapNode.Entry e : ComposeAsWritten.own(services)) {
       if (e.value() instanceof MapNode svc && seen.add(svc.position())) out.add(Map.entry(e.key(), svc));
     }
     return out;

@@ -2,10 +2,10 @@ package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
@@ -19,7 +19,7 @@ import java.util.List;
 public final class IngressMapper {
   private IngressMapper() {}
 
-  public static void map(TranslationContext ctx, Plan plan, Service s) {
+  public static void map(TranslationContext ctx, WorkloadPlan plan, Service s) {
     Steering st = plan.steering(s.name());
     Steering.Value host = st.get("ingress.host");
     Steering.Value path = st.get("ingress.path");

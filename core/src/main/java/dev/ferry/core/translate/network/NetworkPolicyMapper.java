@@ -3,10 +3,10 @@ package dev.ferry.core.translate.network;
 import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -26,7 +26,7 @@ import java.util.TreeSet;
 public final class NetworkPolicyMapper {
   private NetworkPolicyMapper() {}
 
-  public static void map(TranslationContext ctx, Plan plan) {
+  public static void map(TranslationContext ctx, WorkloadPlan plan) {
     Map<String, TreeSet<String>> members = new LinkedHashMap<>();
     for (Service s : ctx.project().services().values()) {
       if (plan.kind(s.name()).kind == null || s.networkNamespace() instanceof NamespaceMode.Host) continue;

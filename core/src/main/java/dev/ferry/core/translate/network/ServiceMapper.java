@@ -5,12 +5,12 @@ import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -29,9 +29,9 @@ import java.util.Map;
 public final class ServiceMapper {
   private ServiceMapper() {}
 
-  public static void map(TranslationContext ctx, Plan plan, Service s) {
+  public static void map(TranslationContext ctx, WorkloadPlan plan, Service s) {
     List<PortSpec> specs = plan.ports(s.name());
-    Map<String, ModelPath> aliases = Plan.aliasSources(ctx.project(), s);
+    Map<String, ModelPath> aliases = WorkloadPlan.aliasSources(ctx.project(), s);
     WorkloadKind kind = plan.kind(s.name());
     if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && !(s.networkNamespace() instanceof NamespaceMode.Host
         || s.networkNamespace() instanceof NamespaceMode.None)) {

@@ -10,10 +10,10 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +37,7 @@ public final class ServicePorts {
 
   private ServicePorts() {}
 
-  public static void plan(TranslationContext ctx, Plan plan) {
+  public static void plan(TranslationContext ctx, WorkloadPlan plan) {
     Project p = ctx.project();
     Map<String, List<HostReferences.Ref>> refs = references(p);
     Set<String> reachedBy = new LinkedHashSet<>();
@@ -68,7 +68,7 @@ public final class ServicePorts {
     Map<String, String> byHost = new LinkedHashMap<>();
     for (Service s : p.services().values()) byHost.put(s.name().toLowerCase(Locale.ROOT), s.name());
     for (Service s : p.services().values()) {
-      for (String a : Plan.aliases(p, s)) byHost.putIfAbsent(a, s.name());
+      for (String a : WorkloadPlan.aliases(p, s)) byHost.putIfAbsent(a, s.name());
     }
     Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
@@ -108,7 +108,7 @@ public final class ServicePorts {
    * Whether compose gives {@code s} a name on the project network that other containers resolve:
    * every long-running service except those on the host's or no network. Jobs get no Service.
    */
-  public static boolean hasName(Plan plan, Service s) {
+  public static boolean hasName(WorkloadPlan plan, Service s) {
     WorkloadKind k = plan.kind(s.name());
     if (k == WorkloadKind.JOB || k == WorkloadKind.CRONJOB || k == WorkloadKind.SIDECAR) return false;
     return !(s.networkNamespace() instanceof NamespaceMode.Host || s.networkNamespace() instanceof NamespaceMode.None);

@@ -5,11 +5,11 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Coverage;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.network.IngressMapper;
 import dev.ferry.core.translate.network.NetworkPolicyMapper;
 import dev.ferry.core.translate.network.ServicePorts;
@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * Compose project → Kubernetes objects. Thin on purpose: project-wide decisions are made once in
- * {@link Plan}, then each mapper adds its objects, provenance and findings to the context.
+ * {@link WorkloadPlan}, then each mapper adds its objects, provenance and findings to the context.
  * Output order is stable: by kind (in the order Helm installs them), then name.
  */
 public final class Translator {
@@ -43,7 +43,7 @@ public final class Translator {
 
   public static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options) {
     TranslationContext ctx = new TranslationContext(project, sourceMap, options);
-    Plan plan = new Plan(ctx);
+    WorkloadPlan plan = new WorkloadPlan(ctx);
     ServicePorts.plan(ctx, plan);
     Storage storage = new Storage(ctx, plan);
     FileObjects files = new FileObjects(ctx);

@@ -4,10 +4,10 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ import java.util.Set;
 final class BindClaims {
   private final Map<ModelPath, Storage.Claim> byMount = new LinkedHashMap<>();
 
-  BindClaims(TranslationContext ctx, Plan plan, MountPlan mounts, Storage storage) {
+  BindClaims(TranslationContext ctx, WorkloadPlan plan, MountPlan mounts, Storage storage) {
     Map<String, List<Use>> groups = new LinkedHashMap<>();
     for (Service s : ctx.project().services().values()) {
       for (Mount m : s.volumes()) {

@@ -4,10 +4,10 @@ import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslateOptions.BindMounts;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadPlan;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class MountPlan {
   private final Map<ModelPath, Decision> decisions = new LinkedHashMap<>();
   private final Set<ModelPath> reported = new HashSet<>();
 
-  public MountPlan(TranslationContext ctx, Plan plan) {
+  public MountPlan(TranslationContext ctx, WorkloadPlan plan) {
     for (Service s : ctx.project().services().values()) {
       Steering st = plan.steering(s.name());
       for (Mount m : s.volumes()) {

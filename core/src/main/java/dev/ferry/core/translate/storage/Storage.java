@@ -8,10 +8,10 @@ import dev.ferry.core.model.Volume;
 import dev.ferry.core.model.units.ByteSizes;
 import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -42,7 +42,7 @@ public final class Storage {
   private final MountPlan mounts;
   private final BindClaims binds;
 
-  public Storage(TranslationContext ctx, Plan plan) {
+  public Storage(TranslationContext ctx, WorkloadPlan plan) {
     Project p = ctx.project();
     mounts = new MountPlan(ctx, plan);
     Map<String, Set<String>> users = new LinkedHashMap<>();
@@ -162,7 +162,7 @@ public final class Storage {
   }
 
   /** Claims that are volumeClaimTemplates of {@code owner}'s StatefulSet. */
-  public List<PersistentVolumeClaim> templatesOf(TranslationContext ctx, Project p, String owner, Plan plan) {
+  public List<PersistentVolumeClaim> templatesOf(TranslationContext ctx, Project p, String owner, WorkloadPlan plan) {
     List<PersistentVolumeClaim> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Service s : plan.podMembers(owner)) {
@@ -175,7 +175,7 @@ public final class Storage {
   }
 
   /** Whether {@code owner}'s Pod mounts a ReadWriteOnce claim (a Deployment then needs strategy Recreate). */
-  public boolean usesReadWriteOnce(Project p, String owner, Plan plan) {
+  public boolean usesReadWriteOnce(Project p, String owner, WorkloadPlan plan) {
     for (Service s : plan.podMembers(owner)) {
       for (Mount m : s.volumes()) {
         Claim c = claimFor(m);

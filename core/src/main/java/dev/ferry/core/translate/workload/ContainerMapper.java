@@ -7,11 +7,11 @@ import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.text.KubeExpansion;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
@@ -36,7 +36,7 @@ import java.util.Map;
 public final class ContainerMapper {
   private ContainerMapper() {}
 
-  public static Container map(TranslationContext ctx, Plan plan, Service s, String podName, Storage storage,
+  public static Container map(TranslationContext ctx, WorkloadPlan plan, Service s, String podName, Storage storage,
       FileObjects files, PodVolumes vols, Scope scope) {
     String name = ctx.naming().of(s.name());
     Steering st = plan.steering(s.name());

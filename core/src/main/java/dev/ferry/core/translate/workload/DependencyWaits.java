@@ -3,12 +3,12 @@ package dev.ferry.core.translate.workload;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.DependsOn;
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.PortSpec;
+import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.network.ServicePorts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -47,7 +47,7 @@ public final class DependencyWaits {
 
   private DependencyWaits() {}
 
-  public static Waits map(TranslationContext ctx, Plan plan, List<Service> members, String podName, Scope scope) {
+  public static Waits map(TranslationContext ctx, WorkloadPlan plan, List<Service> members, String podName, Scope scope) {
     List<Container> out = new ArrayList<>();
     String sa = null;
     Volume token = null;
@@ -88,7 +88,7 @@ public final class DependencyWaits {
    * How one depends_on entry is honoured (reported), and the initContainer that waits for it: none in
    * the same Pod, for a provider, or with --no-wait-for-dependencies.
    */
-  private static Wait waitFor(TranslationContext ctx, Plan plan, String owner, Edge e) {
+  private static Wait waitFor(TranslationContext ctx, WorkloadPlan plan, String owner, Edge e) {
     if (plan.podOwner(e.dep().name()).equals(owner)) {
       honoured(ctx, e, "both run in one Pod, whose containers start together: there is no start order between them");
       return null;
@@ -126,7 +126,7 @@ public final class DependencyWaits {
    * Any other condition: wait until the dependency's Service accepts a connection on its first port
    * (reported when there is no port to check, or when completion cannot be waited for).
    */
-  private static Wait serviceWait(TranslationContext ctx, Plan plan, Edge e, String depOwner) {
+  private static Wait serviceWait(TranslationContext ctx, WorkloadPlan plan, Edge e, String depOwner) {
     DependsOn d = e.d();
     List<PortSpec> ports = plan.ports(depOwner);
     if (ports.isEmpty()) {

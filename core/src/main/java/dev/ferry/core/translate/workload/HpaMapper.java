@@ -1,10 +1,10 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
@@ -15,7 +15,7 @@ import java.util.List;
 public final class HpaMapper {
   private HpaMapper() {}
 
-  public static void map(TranslationContext ctx, Plan plan, Service s) {
+  public static void map(TranslationContext ctx, WorkloadPlan plan, Service s) {
     WorkloadKind kind = plan.kind(s.name());
     if (kind != WorkloadKind.DEPLOYMENT && kind != WorkloadKind.STATEFULSET) return;
     Steering st = plan.steering(s.name());

@@ -2,11 +2,11 @@ package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
+import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,7 +25,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 public final class PdbMapper {
   private PdbMapper() {}
 
-  public static void map(TranslationContext ctx, Plan plan, Service s, HasMetadata workload) {
+  public static void map(TranslationContext ctx, WorkloadPlan plan, Service s, HasMetadata workload) {
     WorkloadKind kind = plan.kind(s.name());
     if (kind != WorkloadKind.DEPLOYMENT && kind != WorkloadKind.STATEFULSET) return;
     Steering st = plan.steering(s.name());

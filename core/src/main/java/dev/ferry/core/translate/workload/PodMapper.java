@@ -4,11 +4,11 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.knowledge.Naming;
+import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
@@ -45,7 +45,7 @@ public final class PodMapper {
 
   private PodMapper() {}
 
-  public static PodTemplateSpec map(TranslationContext ctx, Plan plan, Service owner, Storage storage,
+  public static PodTemplateSpec map(TranslationContext ctx, WorkloadPlan plan, Service owner, Storage storage,
       FileObjects files, Scope scope, String restartPolicy) {
     Input in = new Input(ctx, plan, owner, members(ctx, plan, owner), ctx.naming().of(owner.name()), scope.at("spec"));
     PodVolumes vols = new PodVolumes();
@@ -75,11 +75,11 @@ public final class PodMapper {
   }
 
   /** The services of one Pod: the owner, its sidecars, the Pod's name and the provenance scope of its spec. */
-  private record Input(TranslationContext ctx, Plan plan, Service owner, List<Service> members, String podName,
+  private record Input(TranslationContext ctx, WorkloadPlan plan, Service owner, List<Service> members, String podName,
       Scope spec) {}
 
   /** The owner first, then the services that share its network namespace ({@code network_mode: service:owner}). */
-  private static List<Service> members(TranslationContext ctx, Plan plan, Service owner) {
+  private static List<Service> members(TranslationContext ctx, WorkloadPlan plan, Service owner) {
     List<Service> members = new ArrayList<>();
     members.add(owner);
     for (String sc : plan.sidecarsOf(owner.name())) members.add(ctx.project().service(sc));

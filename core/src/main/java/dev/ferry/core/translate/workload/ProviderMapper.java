@@ -3,9 +3,9 @@ package dev.ferry.core.translate.workload;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.DependsOn;
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
+import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.tree.MapNode;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
@@ -23,7 +23,7 @@ public final class ProviderMapper {
   private ProviderMapper() {}
 
   public static boolean isProvider(Service s) {
-    return Plan.isProvider(s);
+    return WorkloadPlan.isProvider(s);
   }
 
   /** The finding on the provider service itself: nothing runs it on the cluster. */

@@ -4,12 +4,12 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Restart;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.Plan;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.knowledge.WellKnownPorts;
+import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -41,7 +41,7 @@ public final class WorkloadMapper {
 
   private WorkloadMapper() {}
 
-  public static HasMetadata map(TranslationContext ctx, Plan plan, Service s, Storage storage, FileObjects files) {
+  public static HasMetadata map(TranslationContext ctx, WorkloadPlan plan, Service s, Storage storage, FileObjects files) {
     WorkloadKind kind = plan.kind(s.name());
     String name = ctx.naming().of(s.name());
     Steering st = plan.steering(s.name());

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.StringNode;
  * <em>item</em> placeholder (a sequence item) by a block that renders zero or more items. Literal
  * {@code {{} in the object is escaped so Helm prints it as is.
  */
-final class Holes {
+final class Placeholders {
   private static final Pattern TOKEN = Pattern.compile("__ferry(\\d+)__");
   private static final Pattern KEY_LINE = Pattern.compile("^( *)__ferry(\\d+)__: x$");
   private static final Pattern ITEM_LINE = Pattern.compile("^( *)- __ferry(\\d+)__$");

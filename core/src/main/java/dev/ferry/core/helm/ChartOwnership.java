@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * and which service's values hold the settings of a PersistentVolumeClaim (the first service, in
  * compose order, that mounts it; other services' mounts follow that setting).
  */
-final class ChartPlan {
+final class ChartOwnership {
   static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
 
   final Project project;
@@ -43,7 +43,7 @@ final class ChartPlan {
   /** PVC name → services whose Pods mount it (compose order); the first one holds its values. */
   final Map<String, List<String>> claimUsers = new LinkedHashMap<>();
 
-  ChartPlan(Project project, SourceMap sourceMap, Translation translation, String chartName) {
+  ChartOwnership(Project project, SourceMap sourceMap, Translation translation, String chartName) {
     this.project = project;
     this.sourceMap = sourceMap;
     this.translation = translation;

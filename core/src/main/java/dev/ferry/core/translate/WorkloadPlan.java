@@ -20,7 +20,7 @@ import java.util.Set;
  * each service's container lives in (sidecars), each service's workload kind, and the ports of
  * each Pod's Service (declared or inferred). Keeping them here keeps the mappers independent.
  */
-public final class Plan {
+public final class WorkloadPlan {
   private final Map<String, WorkloadKind> kinds = new LinkedHashMap<>();
   private final Map<String, String> podOwner = new LinkedHashMap<>();
   private final Map<String, List<String>> sidecars = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ public final class Plan {
   private final Map<String, Steering> steering = new LinkedHashMap<>();
   private final Map<String, List<Service>> members = new LinkedHashMap<>();
 
-  public Plan(TranslationContext ctx) {
+  public WorkloadPlan(TranslationContext ctx) {
     Project p = ctx.project();
     for (Service s : p.services().values()) steering.put(s.name(), new Steering(s, p.steering()));
     for (Service s : p.services().values()) podOwner.put(s.name(), owner(p, s));

@@ -16,8 +16,8 @@ import java.util.Set;
  * mapping really spells out (keys pulled in through a {@code <<} merge or an alias live where the
  * anchor is, and are checked there, once).
  */
-final class Written {
-  private Written() {}
+final class ComposeAsWritten {
+  private ComposeAsWritten() {}
 
   /** One service as written in one file. */
   record WrittenService(String file, String name, MapNode node) {}

@@ -70,26 +70,6 @@ public record Service(
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
 
-  /** {@code network_mode} as written (null when absent); {@link #networkNamespace()} is its meaning. */
-  public String networkMode() {
-    return networkNamespace == null ? null : networkNamespace.written();
-  }
-
-  /** {@code pid} as written (null when absent); {@link #pidNamespace()} is its meaning. */
-  public String pid() {
-    return pidNamespace == null ? null : pidNamespace.written();
-  }
-
-  /** {@code ipc} as written (null when absent); {@link #ipcNamespace()} is its meaning. */
-  public String ipc() {
-    return ipcNamespace == null ? null : ipcNamespace.written();
-  }
-
-  /** {@code restart} as written (null when absent); {@link #restartPolicy()} is its meaning. */
-  public String restart() {
-    return restartPolicy == null ? null : restartPolicy.written();
-  }
-
   /** The service whose network namespace this one joins ({@code network_mode: service:X}), or null. */
   public String networkService() {
     return NamespaceMode.service(networkNamespace);

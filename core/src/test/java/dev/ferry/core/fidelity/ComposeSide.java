@@ -3,6 +3,7 @@ package dev.ferry.core.fidelity;
 import dev.ferry.core.model.EnvFile;
 import dev.ferry.core.model.FileRef;
 import dev.ferry.core.model.Mount;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Secret;
@@ -53,8 +54,8 @@ public final class ComposeSide {
   /** The service whose network namespace {@code s} uses (itself unless network_mode: service:X). */
   static Service netOwner(Project p, Service s) {
     Service cur = s;
-    for (int i = 0; i < 10 && cur.networkMode() != null && cur.networkMode().startsWith("service:"); i++) {
-      Service next = p.service(cur.networkMode().substring("service:".length()));
+    for (int i = 0; i < 10 && cur.networkService() != null; i++) {
+      Service next = p.service(cur.networkService());
       if (next == null) break;
       cur = next;
     }
@@ -62,8 +63,8 @@ public final class ComposeSide {
   }
 
   static boolean onProjectNetwork(Service s) {
-    String nm = s.networkMode();
-    return nm == null || !(nm.equals("host") || nm.equals("none") || nm.startsWith("container:"));
+    NamespaceMode nm = s.networkNamespace();
+    return !(nm instanceof NamespaceMode.Host || nm instanceof NamespaceMode.None || nm instanceof NamespaceMode.OfContainer);
   }
 
   private static Set<String> networks(Service s) {

@@ -4,6 +4,7 @@ import dev.ferry.core.knowledge.HostReferences;
 import dev.ferry.core.knowledge.WellKnownPorts;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
@@ -62,9 +63,9 @@ public final class LocalhostReference implements Rule {
 
   /** One pod on Kubernetes: one uses the other's network namespace, or both use a third's. */
   private static boolean sharesNetwork(Service a, Service b) {
-    String na = a.networkMode();
-    String nb = b.networkMode();
-    if (("service:" + b.name()).equals(na) || ("service:" + a.name()).equals(nb)) return true;
-    return na != null && na.startsWith("service:") && na.equals(nb);
+    String na = NamespaceMode.service(a.networkNamespace());
+    String nb = NamespaceMode.service(b.networkNamespace());
+    if (b.name().equals(na) || a.name().equals(nb)) return true;
+    return na != null && na.equals(nb);
   }
 }

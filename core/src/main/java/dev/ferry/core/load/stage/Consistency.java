@@ -42,7 +42,6 @@ public final class Consistency {
           d.error(CODE, map.position(sp.key("links")), "service \"" + s.name() + "\" links to undefined service \"" + target + "\"");
         }
       }
-      String nm = s.networkMode();
       String other = s.networkService();
       if (other != null) {
         if (!p.services().containsKey(other)) {
@@ -50,9 +49,9 @@ public final class Consistency {
               "service \"" + s.name() + "\" uses network_mode of undefined service \"" + other + "\"");
         }
       }
-      if (nm != null && !s.networks().isEmpty()) {
+      if (s.networkNamespace() != null && !s.networks().isEmpty()) {
         d.error(CODE, map.position(sp.key("network_mode")),
-            "service \"" + s.name() + "\" declares network_mode \"" + nm + "\" and networks; they cannot be combined");
+            "service \"" + s.name() + "\" declares network_mode \"" + s.networkNamespace().written() + "\" and networks; they cannot be combined");
       }
       for (String net : s.networks().keySet()) {
         if (!p.networks().containsKey(net) && !net.equals("default")) {

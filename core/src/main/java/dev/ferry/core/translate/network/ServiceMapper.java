@@ -47,7 +47,7 @@ public final class ServiceMapper {
         ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),
             "alias \"" + alias + "\" of \"" + s.name() + "\" will not resolve on Kubernetes: \"" + s.name()
                 + "\" gets no Service (" + (plan.kind(s.name()).name().toLowerCase(java.util.Locale.ROOT))
-                + ", network_mode " + s.networkMode() + ")");
+                + ", network_mode " + NamespaceMode.written(s.networkNamespace()) + ")");
       }
       return;
     }

@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -239,28 +240,29 @@ public final class PodMapper {
 
   private static void hostNamespaces(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
     for (Service m : members) {
-      if ("host".equals(m.networkMode())) {
+      NamespaceMode net = m.networkNamespace();
+      if (net instanceof NamespaceMode.Host) {
         b.withHostNetwork(true);
         b.withDnsPolicy("ClusterFirstWithHostNet");
         spec.from(ctx, "hostNetwork", m.path("network_mode"));
-      } else if (m.networkMode() != null && !m.networkMode().startsWith("service:") && !m.networkMode().equals("bridge")
-          && !m.networkMode().equals("default")) {
+      } else if (net != null && !(net instanceof NamespaceMode.OfService) && !NamespaceMode.named(net, "bridge", "default")) {
         ctx.report("not-translatable", Severity.WARNING, m.path("network_mode"), m.name(),
-            "network_mode \"" + m.networkMode() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
+            "network_mode \"" + net.written() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
       }
-      if ("host".equals(m.pid())) {
+      if (m.pidNamespace() instanceof NamespaceMode.Host) {
         b.withHostPID(true);
         spec.from(ctx, "hostPID", m.path("pid"));
-      } else if (m.pid() != null && m.pid().startsWith("service:")) {
+      } else if (m.pidNamespace() instanceof NamespaceMode.OfService) {
         b.withShareProcessNamespace(true);
         spec.from(ctx, "shareProcessNamespace", m.path("pid"));
       }
-      if ("host".equals(m.ipc())) {
+      NamespaceMode ipc = m.ipcNamespace();
+      if (ipc instanceof NamespaceMode.Host) {
         b.withHostIPC(true);
         spec.from(ctx, "hostIPC", m.path("ipc"));
-      } else if (m.ipc() != null && !m.ipc().equals("private") && !m.ipc().equals("shareable")) {
+      } else if (ipc != null && !NamespaceMode.named(ipc, "private", "shareable")) {
         ctx.report("not-translatable", Severity.INFO, m.path("ipc"), m.name(),
-            "ipc \"" + m.ipc() + "\" has no Kubernetes equivalent; containers of one Pod share IPC already");
+            "ipc \"" + ipc.written() + "\" has no Kubernetes equivalent; containers of one Pod share IPC already");
       }
     }
   }

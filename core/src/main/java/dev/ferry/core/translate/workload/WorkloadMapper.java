@@ -62,7 +62,7 @@ public final class WorkloadMapper {
     boolean job = kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB;
     Scope template = scope.at(kind == WorkloadKind.CRONJOB ? "spec.jobTemplate.spec.template" : "spec.template");
     // restart: "no" keeps its meaning for a Job or CronJob: the container is not restarted in place
-    boolean no = s.restartPolicy() != null && s.restartPolicy().policy() == Restart.Policy.NO;
+    boolean no = Restart.is(s.restartPolicy(), Restart.Policy.NO);
     String policy = !job ? null : no ? "Never" : "OnFailure";
     PodTemplateSpec pod = PodMapper.map(ctx, plan, s, storage, files, template, policy);
     restart(ctx, s, kind);

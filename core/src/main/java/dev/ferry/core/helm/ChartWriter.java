@@ -138,7 +138,7 @@ public final class ChartWriter {
   /** The tag of the main image: the first service with published ports (else the first service) that has a tag. */
   private static String appVersion(ChartPlan plan) {
     List<String> order = new ArrayList<>();
-    for (String s : plan.workloads.keySet()) if (!plan.project.service(s).ports().isEmpty()) order.add(s);
+    for (String s : plan.workloads.keySet()) if (!plan.project.service(s).networking().ports().isEmpty()) order.add(s);
     for (String s : plan.workloads.keySet()) if (!order.contains(s)) order.add(s);
     for (String s : order) {
       ImageRef i = plan.project.service(s).image();

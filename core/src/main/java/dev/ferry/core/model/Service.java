@@ -28,14 +28,10 @@ public record Service(
     List<EnvFile> envFiles,
     Map<String, String> labels,
     Map<String, String> annotations,
-    List<PortMapping> ports,
-    List<String> expose,
     List<Mount> volumes,
+    Networking networking,
     Healthcheck healthcheck,
     Map<String, DependsOn> dependsOn,
-    List<String> links,
-    Map<String, ServiceNetwork> networks,
-    NamespaceMode networkNamespace,
     NamespaceMode pidNamespace,
     NamespaceMode ipcNamespace,
     String user,
@@ -45,12 +41,6 @@ public record Service(
     boolean readOnly,
     List<String> securityOpt,
     Map<String, String> sysctls,
-    Map<String, List<String>> extraHosts,
-    List<String> dns,
-    List<String> dnsSearch,
-    List<String> dnsOpt,
-    String hostname,
-    String domainname,
     boolean stdinOpen,
     boolean tty,
     Boolean init,
@@ -67,12 +57,29 @@ public record Service(
     String platform,
     Map<String, Node> extensions) {
 
+  /**
+   * How the service is reached and what it reaches: ports, networks, {@code network_mode}, links,
+   * host names and DNS settings.
+   */
+  public record Networking(
+      List<PortMapping> ports,
+      List<String> expose,
+      Map<String, ServiceNetwork> networks,
+      NamespaceMode networkNamespace,
+      List<String> links,
+      Map<String, List<String>> extraHosts,
+      List<String> dns,
+      List<String> dnsSearch,
+      List<String> dnsOpt,
+      String hostname,
+      String domainname) {}
+
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
 
   /** The service whose network namespace this one joins ({@code network_mode: service:X}), or null. */
   public String networkService() {
-    return NamespaceMode.service(networkNamespace);
+    return NamespaceMode.service(networking.networkNamespace());
   }
 
   /** Resources from {@code deploy.resources}, falling back to the legacy top-level keys. */

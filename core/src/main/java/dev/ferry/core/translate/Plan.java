@@ -137,7 +137,7 @@ public final class Plan {
    */
   public static Map<String, ModelPath> aliasSources(Project p, Service s) {
     Map<String, ModelPath> out = new LinkedHashMap<>();
-    for (ServiceNetwork n : s.networks().values()) {
+    for (ServiceNetwork n : s.networking().networks().values()) {
       for (int i = 0; i < n.aliases().size(); i++) {
         out.putIfAbsent(n.aliases().get(i).toLowerCase(Locale.ROOT), s.path("networks").key(n.name()).key("aliases").index(i));
       }
@@ -164,8 +164,8 @@ public final class Plan {
       if (l == null || l.project != p) {
         Map<String, List<Map.Entry<String, ModelPath>>> by = new LinkedHashMap<>();
         for (Service other : p.services().values()) {
-          for (int i = 0; i < other.links().size(); i++) {
-            String link = other.links().get(i);
+          for (int i = 0; i < other.networking().links().size(); i++) {
+            String link = other.networking().links().get(i);
             int c = link.indexOf(':');
             if (c > 0) {
               by.computeIfAbsent(link.substring(0, c), k -> new ArrayList<>())

@@ -63,12 +63,12 @@ public final class ComposeSide {
   }
 
   static boolean onProjectNetwork(Service s) {
-    NamespaceMode nm = s.networkNamespace();
+    NamespaceMode nm = s.networking().networkNamespace();
     return !(nm instanceof NamespaceMode.Host || nm instanceof NamespaceMode.None || nm instanceof NamespaceMode.OfContainer);
   }
 
   private static Set<String> networks(Service s) {
-    return s.networks().isEmpty() ? Set.of("default") : s.networks().keySet();
+    return s.networking().networks().isEmpty() ? Set.of("default") : s.networking().networks().keySet();
   }
 
   private static void names(Project p, Service s, View v) {
@@ -88,10 +88,10 @@ public final class ComposeSide {
       hostnames.add(t.name().toLowerCase(Locale.ROOT));
       if (t.containerName() != null) hostnames.add(t.containerName().toLowerCase(Locale.ROOT));
       for (String n : shared) {
-        var sn = t.networks().get(n);
+        var sn = t.networking().networks().get(n);
         if (sn != null) for (String a : sn.aliases()) hostnames.add(a.toLowerCase(Locale.ROOT));
       }
-      for (String link : s.links()) {
+      for (String link : s.networking().links()) {
         int c = link.indexOf(':');
         if (c > 0 && link.substring(0, c).equals(t.name())) hostnames.add(link.substring(c + 1).toLowerCase(Locale.ROOT));
       }
@@ -109,8 +109,8 @@ public final class ComposeSide {
     Set<Integer> out = new TreeSet<>();
     for (Service m : p.services().values()) {
       if (netOwner(p, m) != t) continue;
-      for (PortMapping pm : m.ports()) if (pm.target() > 0) out.add(pm.target());
-      for (String e : m.expose()) {
+      for (PortMapping pm : m.networking().ports()) if (pm.target() > 0) out.add(pm.target());
+      for (String e : m.networking().expose()) {
         String x = e.trim().replaceAll("/.*$", "");
         try {
           if (x.contains("-")) {

@@ -71,7 +71,7 @@ public final class DuplicatePublishedPort implements Rule {
     List<Bound> ranges = new ArrayList<>();
     int index = 0;
     for (Service s : ctx.services()) {
-      for (PortMapping p : s.ports()) {
+      for (PortMapping p : s.networking().ports()) {
         if (!p.isPublished() || p.published().contains("$")) continue;
         int[] r = range(p.published());
         if (r == null) continue;

@@ -25,7 +25,7 @@ public final class MissingHealthcheck implements Rule {
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
       if (Restart.is(s.restartPolicy(), Restart.Policy.NO)
-          || s.networkNamespace() instanceof NamespaceMode.OfService) continue;
+          || s.networking().networkNamespace() instanceof NamespaceMode.OfService) continue;
       if (s.healthcheck() != null && !s.healthcheck().isDisabled()) continue;
       if (s.healthcheck() != null) {
         ctx.report(s.path("healthcheck"), s.name(), "service \"" + s.name() + "\" disables its image's healthcheck:"

@@ -55,7 +55,7 @@ public final class LocalhostReference implements Rule {
 
   /** The container port of {@code t} a loopback reference to {@code port} means, or -1. */
   private static int portOf(Service t, int port) {
-    for (PortMapping p : t.ports()) if (p.publishedStart() == port) return p.target();
+    for (PortMapping p : t.networking().ports()) if (p.publishedStart() == port) return p.target();
     if (WellKnownPorts.declared(t).contains(port)) return port;
     if (!WellKnownPorts.declaresAny(t) && WellKnownPorts.ofImage(t.image()) == port) return port;
     return -1;
@@ -63,8 +63,8 @@ public final class LocalhostReference implements Rule {
 
   /** One pod on Kubernetes: one uses the other's network namespace, or both use a third's. */
   private static boolean sharesNetwork(Service a, Service b) {
-    String na = NamespaceMode.service(a.networkNamespace());
-    String nb = NamespaceMode.service(b.networkNamespace());
+    String na = NamespaceMode.service(a.networking().networkNamespace());
+    String nb = NamespaceMode.service(b.networking().networkNamespace());
     if (b.name().equals(na) || a.name().equals(nb)) return true;
     return na != null && na.equals(nb);
   }

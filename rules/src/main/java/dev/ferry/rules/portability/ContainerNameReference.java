@@ -30,7 +30,7 @@ import dev.ferry.rules.api.RuleInfo;
     category = Category.PORTABILITY)
 public final class ContainerNameReference implements Rule {
   private static boolean isAlias(Service t, String name) {
-    for (var n : t.networks().values()) for (String a : n.aliases()) if (HostReferences.names(a, name)) return true;
+    for (var n : t.networking().networks().values()) for (String a : n.aliases()) if (HostReferences.names(a, name)) return true;
     return false;
   }
 

@@ -24,7 +24,7 @@ public final class HostNamespace implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      check(ctx, s, "network_mode", s.networkNamespace() instanceof NamespaceMode.Host,
+      check(ctx, s, "network_mode", s.networking().networkNamespace() instanceof NamespaceMode.Host,
           "uses the host's network stack; on Kubernetes this is hostNetwork: true: the pod binds the node's ports"
               + " and sees its interfaces, and Pod Security 'baseline' forbids it");
       check(ctx, s, "pid", s.pidNamespace() instanceof NamespaceMode.Host,

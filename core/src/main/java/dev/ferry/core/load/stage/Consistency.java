@@ -36,7 +36,7 @@ public final class Consistency {
           d.error(CODE, map.position(dep.path()), "service \"" + s.name() + "\" depends on undefined service \"" + dep.service() + "\"");
         }
       }
-      for (String link : s.links()) {
+      for (String link : s.networking().links()) {
         String target = link.contains(":") ? link.substring(0, link.indexOf(':')) : link;
         if (!p.services().containsKey(target)) {
           d.error(CODE, map.position(sp.key("links")), "service \"" + s.name() + "\" links to undefined service \"" + target + "\"");
@@ -49,11 +49,11 @@ public final class Consistency {
               "service \"" + s.name() + "\" uses network_mode of undefined service \"" + other + "\"");
         }
       }
-      if (s.networkNamespace() != null && !s.networks().isEmpty()) {
+      if (s.networking().networkNamespace() != null && !s.networking().networks().isEmpty()) {
         d.error(CODE, map.position(sp.key("network_mode")),
-            "service \"" + s.name() + "\" declares network_mode \"" + s.networkNamespace().written() + "\" and networks; they cannot be combined");
+            "service \"" + s.name() + "\" declares network_mode \"" + s.networking().networkNamespace().written() + "\" and networks; they cannot be combined");
       }
-      for (String net : s.networks().keySet()) {
+      for (String net : s.networking().networks().keySet()) {
         if (!p.networks().containsKey(net) && !net.equals("default")) {
           d.error(CODE, map.position(sp.key("networks").key(net)),
               "service \"" + s.name() + "\" refers to undefined network \"" + net + "\"");

@@ -204,12 +204,12 @@ public final class ContainerMapper {
   }
 
   private static void ports(Service s, Map<String, ContainerPort> out, List<ModelPath> sources) {
-    for (PortMapping p : s.ports()) {
+    for (PortMapping p : s.networking().ports()) {
       String proto = p.transport().kube();
       if (add(out, p.target(), proto)) sources.add(p.path());
     }
-    for (int i = 0; i < s.expose().size(); i++) {
-      String e = s.expose().get(i);
+    for (int i = 0; i < s.networking().expose().size(); i++) {
+      String e = s.networking().expose().get(i);
       ModelPath at = s.path("expose").index(i);
       String t = e.trim();
       String proto = "TCP";

@@ -157,13 +157,13 @@ public final class PodMapper {
   /** The owner's hostname, when it is a DNS-1123 label; otherwise the Pod keeps its generated one (reported). */
   private static void hostname(Input in, PodSpecBuilder b) {
     Service owner = in.owner();
-    if (owner.hostname() == null) return;
-    if (Naming.isLabel(owner.hostname()) || owner.hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-      b.withHostname(owner.hostname());
+    if (owner.networking().hostname() == null) return;
+    if (Naming.isLabel(owner.networking().hostname()) || owner.networking().hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+      b.withHostname(owner.networking().hostname());
       in.spec().from(in.ctx(), "hostname", owner.path("hostname"));
     } else {
       in.ctx().report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
-          "hostname \"" + owner.hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
+          "hostname \"" + owner.networking().hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
     }
   }
 
@@ -240,7 +240,7 @@ public final class PodMapper {
 
   private static void hostNamespaces(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
     for (Service m : members) {
-      NamespaceMode net = m.networkNamespace();
+      NamespaceMode net = m.networking().networkNamespace();
       if (net instanceof NamespaceMode.Host) {
         b.withHostNetwork(true);
         b.withDnsPolicy("ClusterFirstWithHostNet");
@@ -270,7 +270,7 @@ public final class PodMapper {
   private static void hostAliases(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
     Map<String, List<String>> byIp = new TreeMap<>();
     for (Service m : members) {
-      for (Map.Entry<String, List<String>> e : m.extraHosts().entrySet()) {
+      for (Map.Entry<String, List<String>> e : m.networking().extraHosts().entrySet()) {
         for (String ip : e.getValue()) {
           if (ip.equals("host-gateway")) {
             ctx.report("not-translatable", Severity.WARNING, m.path("extra_hosts").key(e.getKey()), m.name(),
@@ -291,18 +291,18 @@ public final class PodMapper {
   }
 
   private static void dns(Service s, PodSpecBuilder b, TranslationContext ctx, Scope spec) {
-    if (s.dns().isEmpty() && s.dnsSearch().isEmpty() && s.dnsOpt().isEmpty()) return;
+    if (s.networking().dns().isEmpty() && s.networking().dnsSearch().isEmpty() && s.networking().dnsOpt().isEmpty()) return;
     List<PodDNSConfigOption> opts = new ArrayList<>();
-    for (String o : s.dnsOpt()) {
+    for (String o : s.networking().dnsOpt()) {
       int c = o.indexOf(':');
       opts.add(c > 0 ? new PodDNSConfigOption(o.substring(0, c), o.substring(c + 1)) : new PodDNSConfigOption(o, null));
     }
     b.withNewDnsConfig()
-        .withNameservers(s.dns().isEmpty() ? null : s.dns())
-        .withSearches(s.dnsSearch().isEmpty() ? null : s.dnsSearch())
+        .withNameservers(s.networking().dns().isEmpty() ? null : s.networking().dns())
+        .withSearches(s.networking().dnsSearch().isEmpty() ? null : s.networking().dnsSearch())
         .withOptions(opts.isEmpty() ? null : opts)
         .endDnsConfig();
-    spec.from(ctx, "dnsConfig", s.path(!s.dns().isEmpty() ? "dns" : !s.dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
+    spec.from(ctx, "dnsConfig", s.path(!s.networking().dns().isEmpty() ? "dns" : !s.networking().dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
         "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
   }
 

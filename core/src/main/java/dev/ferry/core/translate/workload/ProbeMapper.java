@@ -243,7 +243,7 @@ public final class ProbeMapper {
 
   /** The compose port item that declares TCP port {@code port} (else the ports or expose key). */
   private static ModelPath portSource(Service s, int port) {
-    for (PortMapping pm : s.ports()) {
+    for (PortMapping pm : s.networking().ports()) {
       if (pm.target() == port && pm.transport() == Protocol.TCP && pm.path() != null) return pm.path();
     }
     return s.path(s.has("ports") ? "ports" : "expose");

@@ -28,7 +28,6 @@ public record Service(
     List<EnvFile> envFiles,
     Map<String, String> labels,
     Map<String, String> annotations,
-    List<Mount> volumes,
     Networking networking,
     Healthcheck healthcheck,
     Map<String, DependsOn> dependsOn,
@@ -49,12 +48,11 @@ public record Service(
     Restart restartPolicy,
     Deploy deploy,
     Integer scale,
-    List<FileRef> secrets,
-    List<FileRef> configs,
     List<String> profiles,
     String containerName,
     String pullPolicy,
     String platform,
+    Storage storage,
     Map<String, Node> extensions) {
 
   /**
@@ -73,6 +71,12 @@ public record Service(
       List<String> dnsOpt,
       String hostname,
       String domainname) {}
+
+  /** What the service mounts: {@code volumes}, {@code secrets} and {@code configs}. */
+  public record Storage(
+      List<Mount> volumes,
+      List<FileRef> secrets,
+      List<FileRef> configs) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}

@@ -130,15 +130,15 @@ public final class ComposeSide {
 
   private static void mounts(Project p, Service s, View v) {
     Path dir = Path.of(p.workingDir());
-    for (Mount m : s.volumes()) {
+    for (Mount m : s.storage().volumes()) {
       View.Seen seen;
       if (m.isNamedVolume()) seen = new View.Seen(View.Seen.Kind.DATA, "volume " + m.source()).from(m.source());
       else if (m.isBind()) seen = host(dir, m.source()).from(m.source());
       else seen = new View.Seen(View.Seen.Kind.SCRATCH, null);
       v.mounts().put(m.target(), seen);
     }
-    for (FileRef f : s.secrets()) v.mounts().put(target(f, "/run/secrets/"), file(dir, p.secrets().get(f.source())));
-    for (FileRef f : s.configs()) v.mounts().put(target(f, "/"), file(dir, p.configs().get(f.source())));
+    for (FileRef f : s.storage().secrets()) v.mounts().put(target(f, "/run/secrets/"), file(dir, p.secrets().get(f.source())));
+    for (FileRef f : s.storage().configs()) v.mounts().put(target(f, "/"), file(dir, p.configs().get(f.source())));
   }
 
   private static String target(FileRef f, String base) {

@@ -150,7 +150,6 @@ public final class Bind {
         envFiles(s, path),
         labels(s),
         strMap(s.get("annotations")),
-        mounts(s, path),
         new Service.Networking(
             ports(s, path),
             strList(s.get("expose")),
@@ -182,12 +181,14 @@ public final class Bind {
         restart(s, path),
         deploy(s, path),
         integer(s, "scale"),
-        fileRefs(s, "secrets", path, "/run/secrets/"),
-        fileRefs(s, "configs", path, "/"),
         strList(s.get("profiles")),
         str(s, "container_name"),
         str(s, "pull_policy"),
         str(s, "platform"),
+        new Service.Storage(
+            mounts(s, path),
+            fileRefs(s, "secrets", path, "/run/secrets/"),
+            fileRefs(s, "configs", path, "/")),
         Collections.unmodifiableMap(ext));
   }
 

@@ -59,14 +59,14 @@ public final class Consistency {
               "service \"" + s.name() + "\" refers to undefined network \"" + net + "\"");
         }
       }
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         if (m.isNamedVolume() && !p.volumes().containsKey(m.source())) {
           d.error(CODE, map.position(m.path()),
               "service \"" + s.name() + "\" refers to undefined volume \"" + m.source() + "\"");
         }
       }
-      refs(s, s.secrets(), p.secrets().keySet(), "secret", map, d);
-      refs(s, s.configs(), p.configs().keySet(), "config", map, d);
+      refs(s, s.storage().secrets(), p.secrets().keySet(), "secret", map, d);
+      refs(s, s.storage().configs(), p.configs().keySet(), "config", map, d);
       Healthcheck h = s.healthcheck();
       if (h != null && h.test() != null && !h.test().isEmpty()) {
         String first = h.test().get(0);

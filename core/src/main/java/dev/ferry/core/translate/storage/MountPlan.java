@@ -33,7 +33,7 @@ public final class MountPlan {
   public MountPlan(TranslationContext ctx, Plan plan) {
     for (Service s : ctx.project().services().values()) {
       Steering st = plan.steering(s.name());
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         if (!m.isBind() && !m.isVolume()) continue;
         MountSteering ms = MountSteering.of(ctx, s, m, st == null ? new Steering(s, null) : st, reported);
         decisions.put(m.path(), m.isBind() ? bind(ctx, s, m, ms) : m.isNamedVolume()

@@ -174,7 +174,7 @@ public final class WorkloadMapper {
   private static void suggestStatefulSet(TranslationContext ctx, Service s, WorkloadKind kind) {
     if (kind != WorkloadKind.DEPLOYMENT || s.image() == null) return;
     String img = s.image().shortName().toLowerCase(Locale.ROOT);
-    if (!DATABASES.contains(img) || s.volumes().stream().noneMatch(m -> m.isNamedVolume())) return;
+    if (!DATABASES.contains(img) || s.storage().volumes().stream().noneMatch(m -> m.isNamedVolume())) return;
     ctx.report("statefulset-suggested", Severity.INFO, s.has("image") ? s.path("image") : s.path(), s.name(),
         "\"" + s.name() + "\" looks like a database with a named volume; it is a Deployment (with strategy Recreate),"
             + " but a StatefulSet gives it stable identity and per-replica storage: x-ferry kind: statefulset");

@@ -29,8 +29,6 @@ public record Service(
     Map<String, String> labels,
     Map<String, String> annotations,
     Networking networking,
-    Healthcheck healthcheck,
-    Map<String, DependsOn> dependsOn,
     NamespaceMode pidNamespace,
     NamespaceMode ipcNamespace,
     String user,
@@ -53,6 +51,7 @@ public record Service(
     String pullPolicy,
     String platform,
     Storage storage,
+    Health health,
     Map<String, Node> extensions) {
 
   /**
@@ -77,6 +76,11 @@ public record Service(
       List<Mount> volumes,
       List<FileRef> secrets,
       List<FileRef> configs) {}
+
+  /** When the service counts as ready and what it waits for: {@code healthcheck} and {@code depends_on}. */
+  public record Health(
+      Healthcheck healthcheck,
+      Map<String, DependsOn> dependsOn) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}

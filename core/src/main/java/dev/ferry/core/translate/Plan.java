@@ -88,7 +88,7 @@ public final class Plan {
     boolean noRestart = s.restartPolicy() == null || s.restartPolicy().stopsOnSuccess();
     if (!noRestart || s.deploy().isGlobal()) return false;
     for (Service other : p.services().values()) {
-      DependsOn d = other.dependsOn().get(s.name());
+      DependsOn d = other.health().dependsOn().get(s.name());
       if (d != null && DependsOn.COMPLETED.equals(d.condition())) return true;
     }
     return false;

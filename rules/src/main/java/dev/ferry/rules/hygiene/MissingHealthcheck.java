@@ -26,8 +26,8 @@ public final class MissingHealthcheck implements Rule {
     for (Service s : ctx.services()) {
       if (Restart.is(s.restartPolicy(), Restart.Policy.NO)
           || s.networking().networkNamespace() instanceof NamespaceMode.OfService) continue;
-      if (s.healthcheck() != null && !s.healthcheck().isDisabled()) continue;
-      if (s.healthcheck() != null) {
+      if (s.health().healthcheck() != null && !s.health().healthcheck().isDisabled()) continue;
+      if (s.health().healthcheck() != null) {
         ctx.report(s.path("healthcheck"), s.name(), "service \"" + s.name() + "\" disables its image's healthcheck:"
             + " the Pod gets no readiness probe and receives traffic as soon as the process starts");
       } else {

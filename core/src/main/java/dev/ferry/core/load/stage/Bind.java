@@ -162,8 +162,6 @@ public final class Bind {
             strList(s.get("dns_opt")),
             str(s, "hostname"),
             str(s, "domainname")),
-        healthcheck(s, path),
-        dependsOn(s, path),
         NamespaceMode.parse(str(s, "pid")),
         NamespaceMode.parse(str(s, "ipc")),
         str(s, "user"),
@@ -189,6 +187,9 @@ public final class Bind {
             mounts(s, path),
             fileRefs(s, "secrets", path, "/run/secrets/"),
             fileRefs(s, "configs", path, "/")),
+        new Service.Health(
+            healthcheck(s, path),
+            dependsOn(s, path)),
         Collections.unmodifiableMap(ext));
   }
 

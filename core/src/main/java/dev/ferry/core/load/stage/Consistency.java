@@ -31,7 +31,7 @@ public final class Consistency {
       if (s.image() == null && s.build() == null && !s.has("provider")) {
         d.error(CODE, map.position(sp), "service \"" + s.name() + "\" has neither an image nor a build context specified");
       }
-      for (DependsOn dep : s.dependsOn().values()) {
+      for (DependsOn dep : s.health().dependsOn().values()) {
         if (!p.services().containsKey(dep.service()) && dep.required()) {
           d.error(CODE, map.position(dep.path()), "service \"" + s.name() + "\" depends on undefined service \"" + dep.service() + "\"");
         }
@@ -67,7 +67,7 @@ public final class Consistency {
       }
       refs(s, s.storage().secrets(), p.secrets().keySet(), "secret", map, d);
       refs(s, s.storage().configs(), p.configs().keySet(), "config", map, d);
-      Healthcheck h = s.healthcheck();
+      Healthcheck h = s.health().healthcheck();
       if (h != null && h.test() != null && !h.test().isEmpty()) {
         String first = h.test().get(0);
         if (!first.equals("CMD") && !first.equals("CMD-SHELL") && !first.equals("NONE")) {
@@ -115,7 +115,7 @@ public final class Consistency {
     }
     state.put(name, 1);
     stack.add(name);
-    for (String dep : s.dependsOn().keySet()) visit(dep, p, state, stack, map, d);
+    for (String dep : s.health().dependsOn().keySet()) visit(dep, p, state, stack, map, d);
     stack.remove(stack.size() - 1);
     state.put(name, 2);
   }

@@ -42,7 +42,7 @@ public final class ServicePorts {
     Map<String, List<HostReferences.Ref>> refs = references(p);
     Set<String> reachedBy = new LinkedHashSet<>();
     for (Service s : p.services().values()) {
-      for (DependsOn d : s.dependsOn().values()) {
+      for (DependsOn d : s.health().dependsOn().values()) {
         if (!DependsOn.COMPLETED.equals(d.condition())) reachedBy.add(d.service());
       }
       for (String link : s.networking().links()) reachedBy.add(link.contains(":") ? link.substring(0, link.indexOf(':')) : link);

@@ -49,7 +49,7 @@ public final class ProbeMapper {
 
   public static Probes map(TranslationContext ctx, Service s, Steering st, Scope scope, boolean runsToCompletion,
       List<ContainerPort> ports) {
-    Input in = new Input(ctx, s, st, s.healthcheck(), s.path("healthcheck"));
+    Input in = new Input(ctx, s, st, s.health().healthcheck(), s.path("healthcheck"));
     ReadinessLabels labels = ReadinessLabels.of(st);
     if (!hasCheck(in, labels)) return new Probes(null, null);
     if (runsToCompletion) {

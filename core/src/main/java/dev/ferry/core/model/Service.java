@@ -43,15 +43,13 @@ public record Service(
     Boolean init,
     Duration stopGracePeriod,
     String stopSignal,
-    Restart restartPolicy,
-    Deploy deploy,
-    Integer scale,
     List<String> profiles,
     String containerName,
     String pullPolicy,
     String platform,
     Storage storage,
     Health health,
+    Deployment deployment,
     Map<String, Node> extensions) {
 
   /**
@@ -82,6 +80,12 @@ public record Service(
       Healthcheck healthcheck,
       Map<String, DependsOn> dependsOn) {}
 
+  /** How many copies run and how they are restarted: {@code deploy}, {@code scale} and {@code restart}. */
+  public record Deployment(
+      Restart restartPolicy,
+      Deploy deploy,
+      Integer scale) {}
+
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
 
@@ -92,12 +96,13 @@ public record Service(
 
   /** Resources from {@code deploy.resources}, falling back to the legacy top-level keys. */
   public Resources resources() {
-    return deploy.resources();
+    return deployment.deploy().resources();
   }
 
   /** Replicas from {@code deploy.replicas} or {@code scale}; null when not given. */
   public Integer replicas() {
-    return deploy.replicas() != null ? deploy.replicas() : scale;
+    Deploy d = deployment.deploy();
+    return d.replicas() != null ? d.replicas() : deployment.scale();
   }
 
   public boolean has(String key) {

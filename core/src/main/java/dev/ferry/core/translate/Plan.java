@@ -76,7 +76,7 @@ public final class Plan {
       }
     }
     if (st.get("schedule") != null) return WorkloadKind.CRONJOB;
-    String mode = s.deploy().mode();
+    String mode = s.deployment().deploy().mode();
     if ("global".equals(mode)) return WorkloadKind.DAEMONSET;
     if ("replicated-job".equals(mode) || "global-job".equals(mode)) return WorkloadKind.JOB;
     if (runsToCompletion(ctx.project(), s)) return WorkloadKind.JOB;
@@ -85,8 +85,8 @@ public final class Plan {
 
   /** {@code restart: "no"} (or absent) and another service waits for it to complete successfully. */
   static boolean runsToCompletion(Project p, Service s) {
-    boolean noRestart = s.restartPolicy() == null || s.restartPolicy().stopsOnSuccess();
-    if (!noRestart || s.deploy().isGlobal()) return false;
+    boolean noRestart = s.deployment().restartPolicy() == null || s.deployment().restartPolicy().stopsOnSuccess();
+    if (!noRestart || s.deployment().deploy().isGlobal()) return false;
     for (Service other : p.services().values()) {
       DependsOn d = other.health().dependsOn().get(s.name());
       if (d != null && DependsOn.COMPLETED.equals(d.condition())) return true;

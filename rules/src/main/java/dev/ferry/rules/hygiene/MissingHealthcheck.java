@@ -24,7 +24,7 @@ public final class MissingHealthcheck implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if (Restart.is(s.restartPolicy(), Restart.Policy.NO)
+      if (Restart.is(s.deployment().restartPolicy(), Restart.Policy.NO)
           || s.networking().networkNamespace() instanceof NamespaceMode.OfService) continue;
       if (s.health().healthcheck() != null && !s.health().healthcheck().isDisabled()) continue;
       if (s.health().healthcheck() != null) {

@@ -176,9 +176,6 @@ public final class Bind {
         s.has("init") ? bool(s, "init") : null,
         duration(s, "stop_grace_period", path),
         str(s, "stop_signal"),
-        restart(s, path),
-        deploy(s, path),
-        integer(s, "scale"),
         strList(s.get("profiles")),
         str(s, "container_name"),
         str(s, "pull_policy"),
@@ -190,6 +187,10 @@ public final class Bind {
         new Service.Health(
             healthcheck(s, path),
             dependsOn(s, path)),
+        new Service.Deployment(
+            restart(s, path),
+            deploy(s, path),
+            integer(s, "scale")),
         Collections.unmodifiableMap(ext));
   }
 

@@ -314,7 +314,7 @@ public final class PodMapper {
   private static Map<String, String> nodeSelector(TranslationContext ctx, Service s, Scope spec,
       List<NodeSelectorRequirement> notIn) {
     Map<String, String> out = new LinkedHashMap<>();
-    List<String> cons = s.deploy().placementConstraints();
+    List<String> cons = s.deployment().deploy().placementConstraints();
     for (int i = 0; i < cons.size(); i++) {
       ModelPath at = s.path("deploy").key("placement").key("constraints").index(i);
       Matcher m = CONSTRAINT.matcher(cons.get(i));

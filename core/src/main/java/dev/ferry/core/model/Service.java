@@ -29,15 +29,6 @@ public record Service(
     Map<String, String> labels,
     Map<String, String> annotations,
     Networking networking,
-    NamespaceMode pidNamespace,
-    NamespaceMode ipcNamespace,
-    String user,
-    boolean privileged,
-    List<String> capAdd,
-    List<String> capDrop,
-    boolean readOnly,
-    List<String> securityOpt,
-    Map<String, String> sysctls,
     boolean stdinOpen,
     boolean tty,
     Boolean init,
@@ -50,6 +41,7 @@ public record Service(
     Storage storage,
     Health health,
     Deployment deployment,
+    Security security,
     Map<String, Node> extensions) {
 
   /**
@@ -85,6 +77,18 @@ public record Service(
       Restart restartPolicy,
       Deploy deploy,
       Integer scale) {}
+
+  /** Who the process runs as and what it may do: user, privileges, capabilities, read-only root, security options, sysctls and the pid and ipc namespaces. */
+  public record Security(
+      NamespaceMode pidNamespace,
+      NamespaceMode ipcNamespace,
+      String user,
+      boolean privileged,
+      List<String> capAdd,
+      List<String> capDrop,
+      boolean readOnly,
+      List<String> securityOpt,
+      Map<String, String> sysctls) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}

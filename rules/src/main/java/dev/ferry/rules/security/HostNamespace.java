@@ -27,9 +27,9 @@ public final class HostNamespace implements Rule {
       check(ctx, s, "network_mode", s.networking().networkNamespace() instanceof NamespaceMode.Host,
           "uses the host's network stack; on Kubernetes this is hostNetwork: true: the pod binds the node's ports"
               + " and sees its interfaces, and Pod Security 'baseline' forbids it");
-      check(ctx, s, "pid", s.pidNamespace() instanceof NamespaceMode.Host,
+      check(ctx, s, "pid", s.security().pidNamespace() instanceof NamespaceMode.Host,
           "sees every process of the host; on Kubernetes this is hostPID: true, forbidden by Pod Security 'baseline'");
-      check(ctx, s, "ipc", s.ipcNamespace() instanceof NamespaceMode.Host,
+      check(ctx, s, "ipc", s.security().ipcNamespace() instanceof NamespaceMode.Host,
           "shares the host's IPC namespace (shared memory); on Kubernetes this is hostIPC: true, forbidden by"
               + " Pod Security 'baseline'");
       check(ctx, s, "uts", isHost(s, "uts"),

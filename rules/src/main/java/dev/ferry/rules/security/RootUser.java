@@ -42,7 +42,7 @@ public final class RootUser implements Rule {
     List<String> nonRoot = new ArrayList<>(NON_ROOT_IMAGES);
     nonRoot.addAll(ctx.options().list("nonRootImages"));
     for (Service s : ctx.services()) {
-      String user = s.user();
+      String user = s.security().user();
       if (user == null || user.isBlank()) {
         if (s.image() != null && matchesAny(s.image().raw(), nonRoot)) continue;
         ctx.report(s.path(), s.name(),

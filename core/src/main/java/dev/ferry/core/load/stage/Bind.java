@@ -162,15 +162,6 @@ public final class Bind {
             strList(s.get("dns_opt")),
             str(s, "hostname"),
             str(s, "domainname")),
-        NamespaceMode.parse(str(s, "pid")),
-        NamespaceMode.parse(str(s, "ipc")),
-        str(s, "user"),
-        bool(s, "privileged"),
-        strList(s.get("cap_add")),
-        strList(s.get("cap_drop")),
-        bool(s, "read_only"),
-        strList(s.get("security_opt")),
-        strMap(s.get("sysctls")),
         bool(s, "stdin_open"),
         bool(s, "tty"),
         s.has("init") ? bool(s, "init") : null,
@@ -191,6 +182,16 @@ public final class Bind {
             restart(s, path),
             deploy(s, path),
             integer(s, "scale")),
+        new Service.Security(
+            NamespaceMode.parse(str(s, "pid")),
+            NamespaceMode.parse(str(s, "ipc")),
+            str(s, "user"),
+            bool(s, "privileged"),
+            strList(s.get("cap_add")),
+            strList(s.get("cap_drop")),
+            bool(s, "read_only"),
+            strList(s.get("security_opt")),
+            strMap(s.get("sysctls"))),
         Collections.unmodifiableMap(ext));
   }
 

@@ -249,14 +249,14 @@ public final class PodMapper {
         ctx.report("not-translatable", Severity.WARNING, m.path("network_mode"), m.name(),
             "network_mode \"" + net.written() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
       }
-      if (m.pidNamespace() instanceof NamespaceMode.Host) {
+      if (m.security().pidNamespace() instanceof NamespaceMode.Host) {
         b.withHostPID(true);
         spec.from(ctx, "hostPID", m.path("pid"));
-      } else if (m.pidNamespace() instanceof NamespaceMode.OfService) {
+      } else if (m.security().pidNamespace() instanceof NamespaceMode.OfService) {
         b.withShareProcessNamespace(true);
         spec.from(ctx, "shareProcessNamespace", m.path("pid"));
       }
-      NamespaceMode ipc = m.ipcNamespace();
+      NamespaceMode ipc = m.security().ipcNamespace();
       if (ipc instanceof NamespaceMode.Host) {
         b.withHostIPC(true);
         spec.from(ctx, "hostIPC", m.path("ipc"));

@@ -21,19 +21,9 @@ public record Service(
     MapNode node,
     ImageRef image,
     Build build,
-    List<String> entrypoint,
-    List<String> command,
-    String workingDir,
-    Map<String, String> environment,
-    List<EnvFile> envFiles,
     Map<String, String> labels,
     Map<String, String> annotations,
     Networking networking,
-    boolean stdinOpen,
-    boolean tty,
-    Boolean init,
-    Duration stopGracePeriod,
-    String stopSignal,
     List<String> profiles,
     String containerName,
     String pullPolicy,
@@ -42,6 +32,7 @@ public record Service(
     Health health,
     Deployment deployment,
     Security security,
+    Execution execution,
     Map<String, Node> extensions) {
 
   /**
@@ -89,6 +80,19 @@ public record Service(
       boolean readOnly,
       List<String> securityOpt,
       Map<String, String> sysctls) {}
+
+  /** The process: entrypoint, command, working directory, environment, terminal, init and how it is stopped. */
+  public record Execution(
+      List<String> entrypoint,
+      List<String> command,
+      String workingDir,
+      Map<String, String> environment,
+      List<EnvFile> envFiles,
+      boolean stdinOpen,
+      boolean tty,
+      Boolean init,
+      Duration stopGracePeriod,
+      String stopSignal) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}

@@ -42,8 +42,8 @@ public final class ComposeSide {
   private static View view(Project p, Service s) {
     View v = new View();
     names(p, s, v);
-    for (EnvFile f : s.envFiles()) f.values().forEach((k, val) -> { if (val != null) v.env().put(k, val); });
-    s.environment().forEach((k, val) -> {
+    for (EnvFile f : s.execution().envFiles()) f.values().forEach((k, val) -> { if (val != null) v.env().put(k, val); });
+    s.execution().environment().forEach((k, val) -> {
       if (val != null) v.env().put(k, val);
       else v.env().remove(k);
     });

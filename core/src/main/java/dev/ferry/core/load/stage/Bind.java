@@ -143,11 +143,6 @@ public final class Bind {
         name, path, s,
         image == null || image.isEmpty() ? null : ImageRef.parse(image),
         build,
-        strListOrNull(s.get("entrypoint")),
-        strListOrNull(s.get("command")),
-        str(s, "working_dir"),
-        envMap(s.get("environment")),
-        envFiles(s, path),
         labels(s),
         strMap(s.get("annotations")),
         new Service.Networking(
@@ -162,11 +157,6 @@ public final class Bind {
             strList(s.get("dns_opt")),
             str(s, "hostname"),
             str(s, "domainname")),
-        bool(s, "stdin_open"),
-        bool(s, "tty"),
-        s.has("init") ? bool(s, "init") : null,
-        duration(s, "stop_grace_period", path),
-        str(s, "stop_signal"),
         strList(s.get("profiles")),
         str(s, "container_name"),
         str(s, "pull_policy"),
@@ -192,6 +182,17 @@ public final class Bind {
             bool(s, "read_only"),
             strList(s.get("security_opt")),
             strMap(s.get("sysctls"))),
+        new Service.Execution(
+            strListOrNull(s.get("entrypoint")),
+            strListOrNull(s.get("command")),
+            str(s, "working_dir"),
+            envMap(s.get("environment")),
+            envFiles(s, path),
+            bool(s, "stdin_open"),
+            bool(s, "tty"),
+            s.has("init") ? bool(s, "init") : null,
+            duration(s, "stop_grace_period", path),
+            str(s, "stop_signal")),
         Collections.unmodifiableMap(ext));
   }
 

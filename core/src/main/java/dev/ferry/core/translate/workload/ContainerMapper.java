@@ -49,16 +49,16 @@ public final class ContainerMapper {
       Steering.Value pv = st.get("imagePullPolicy");
       scope.from(ctx, "imagePullPolicy", pv != null ? pv.path() : s.path("pull_policy"));
     }
-    if (s.entrypoint() != null && s.has("entrypoint")) {
-      b.withCommand(KubeExpansion.escape(s.entrypoint()));
+    if (s.execution().entrypoint() != null && s.has("entrypoint")) {
+      b.withCommand(KubeExpansion.escape(s.execution().entrypoint()));
       scope.from(ctx, "command", s.path("entrypoint"), "compose entrypoint replaces the image's ENTRYPOINT, as command does");
     }
-    if (s.command() != null && s.has("command")) {
-      b.withArgs(KubeExpansion.escape(s.command()));
+    if (s.execution().command() != null && s.has("command")) {
+      b.withArgs(KubeExpansion.escape(s.execution().command()));
       scope.from(ctx, "args", s.path("command"), "compose command replaces the image's CMD, as args does");
     }
-    if (s.workingDir() != null) {
-      b.withWorkingDir(s.workingDir());
+    if (s.execution().workingDir() != null) {
+      b.withWorkingDir(s.execution().workingDir());
       scope.from(ctx, "workingDir", s.path("working_dir"));
     }
     EnvMapper.Env env = EnvMapper.map(ctx, s, name, scope);
@@ -95,11 +95,11 @@ public final class ContainerMapper {
     mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));
     if (!mounts.isEmpty()) b.withVolumeMounts(mounts);
     lifecycle(ctx, s, b, scope);
-    if (s.stdinOpen()) {
+    if (s.execution().stdinOpen()) {
       b.withStdin(true);
       scope.from(ctx, "stdin", s.path("stdin_open"));
     }
-    if (s.tty()) {
+    if (s.execution().tty()) {
       b.withTty(true);
       scope.from(ctx, "tty", s.path("tty"));
     }

@@ -171,7 +171,7 @@ public final class PodMapper {
   private static void terminationGracePeriod(Input in, PodSpecBuilder b) {
     long grace = -1;
     for (Service m : in.members()) {
-      if (m.stopGracePeriod() != null) grace = Math.max(grace, Durations.seconds(m.stopGracePeriod(), 0));
+      if (m.execution().stopGracePeriod() != null) grace = Math.max(grace, Durations.seconds(m.execution().stopGracePeriod(), 0));
     }
     if (grace < 0) return;
     b.withTerminationGracePeriodSeconds(grace);

@@ -141,7 +141,7 @@ public final class ChartWriter {
     for (String s : plan.workloads.keySet()) if (!plan.project.service(s).networking().ports().isEmpty()) order.add(s);
     for (String s : plan.workloads.keySet()) if (!order.contains(s)) order.add(s);
     for (String s : order) {
-      ImageRef i = plan.project.service(s).image();
+      ImageRef i = plan.project.service(s).identity().image();
       if (i != null && i.hasTag()) return i.tag();
     }
     return null;

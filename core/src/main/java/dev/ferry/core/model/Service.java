@@ -19,20 +19,13 @@ public record Service(
     String name,
     ModelPath path,
     MapNode node,
-    ImageRef image,
-    Build build,
-    Map<String, String> labels,
-    Map<String, String> annotations,
     Networking networking,
-    List<String> profiles,
-    String containerName,
-    String pullPolicy,
-    String platform,
     Storage storage,
     Health health,
     Deployment deployment,
     Security security,
     Execution execution,
+    Identity identity,
     Map<String, Node> extensions) {
 
   /**
@@ -93,6 +86,17 @@ public record Service(
       Boolean init,
       Duration stopGracePeriod,
       String stopSignal) {}
+
+  /** What the service is: its image or build, platform, pull policy, container name, labels, annotations and profiles. */
+  public record Identity(
+      ImageRef image,
+      Build build,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      List<String> profiles,
+      String containerName,
+      String pullPolicy,
+      String platform) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}

@@ -146,7 +146,7 @@ public final class Plan {
       out.putIfAbsent(l.getKey(), l.getValue());
     }
     // compose also resolves a container_name on the project network
-    if (s.containerName() != null) out.putIfAbsent(s.containerName().toLowerCase(Locale.ROOT), s.path("container_name"));
+    if (s.identity().containerName() != null) out.putIfAbsent(s.identity().containerName().toLowerCase(Locale.ROOT), s.path("container_name"));
     out.remove(s.name().toLowerCase(Locale.ROOT));
     return out;
   }

@@ -86,7 +86,7 @@ public final class ComposeSide {
       Set<Integer> ports = ports(p, t);
       Set<String> hostnames = new LinkedHashSet<>();
       hostnames.add(t.name().toLowerCase(Locale.ROOT));
-      if (t.containerName() != null) hostnames.add(t.containerName().toLowerCase(Locale.ROOT));
+      if (t.identity().containerName() != null) hostnames.add(t.identity().containerName().toLowerCase(Locale.ROOT));
       for (String n : shared) {
         var sn = t.networking().networks().get(n);
         if (sn != null) for (String a : sn.aliases()) hostnames.add(a.toLowerCase(Locale.ROOT));

@@ -50,14 +50,14 @@ public final class LocalhostReference implements Rule {
 
   private static boolean ownPort(Service s, int port) {
     return WellKnownPorts.declared(s).contains(port) || WellKnownPorts.published(s).contains(port)
-        || WellKnownPorts.ofImage(s.image()) == port;
+        || WellKnownPorts.ofImage(s.identity().image()) == port;
   }
 
   /** The container port of {@code t} a loopback reference to {@code port} means, or -1. */
   private static int portOf(Service t, int port) {
     for (PortMapping p : t.networking().ports()) if (p.publishedStart() == port) return p.target();
     if (WellKnownPorts.declared(t).contains(port)) return port;
-    if (!WellKnownPorts.declaresAny(t) && WellKnownPorts.ofImage(t.image()) == port) return port;
+    if (!WellKnownPorts.declaresAny(t) && WellKnownPorts.ofImage(t.identity().image()) == port) return port;
     return -1;
   }
 

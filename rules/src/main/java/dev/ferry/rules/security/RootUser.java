@@ -44,7 +44,7 @@ public final class RootUser implements Rule {
     for (Service s : ctx.services()) {
       String user = s.security().user();
       if (user == null || user.isBlank()) {
-        if (s.image() != null && matchesAny(s.image().raw(), nonRoot)) continue;
+        if (s.identity().image() != null && matchesAny(s.identity().image().raw(), nonRoot)) continue;
         ctx.report(s.path(), s.name(),
             "service \"" + s.name() + "\" sets no user: it runs as root unless the image sets a non-root USER;"
                 + " without a numeric user no runAsUser can be set on Kubernetes");

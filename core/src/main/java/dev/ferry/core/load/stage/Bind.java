@@ -141,10 +141,6 @@ public final class Bind {
     for (MapNode.Entry e : s.entries()) if (e.key().startsWith("x-")) ext.put(e.key(), e.value());
     return new Service(
         name, path, s,
-        image == null || image.isEmpty() ? null : ImageRef.parse(image),
-        build,
-        labels(s),
-        strMap(s.get("annotations")),
         new Service.Networking(
             ports(s, path),
             strList(s.get("expose")),
@@ -157,10 +153,6 @@ public final class Bind {
             strList(s.get("dns_opt")),
             str(s, "hostname"),
             str(s, "domainname")),
-        strList(s.get("profiles")),
-        str(s, "container_name"),
-        str(s, "pull_policy"),
-        str(s, "platform"),
         new Service.Storage(
             mounts(s, path),
             fileRefs(s, "secrets", path, "/run/secrets/"),
@@ -193,6 +185,15 @@ public final class Bind {
             s.has("init") ? bool(s, "init") : null,
             duration(s, "stop_grace_period", path),
             str(s, "stop_signal")),
+        new Service.Identity(
+            image == null || image.isEmpty() ? null : ImageRef.parse(image),
+            build,
+            labels(s),
+            strMap(s.get("annotations")),
+            strList(s.get("profiles")),
+            str(s, "container_name"),
+            str(s, "pull_policy"),
+            str(s, "platform")),
         Collections.unmodifiableMap(ext));
   }
 

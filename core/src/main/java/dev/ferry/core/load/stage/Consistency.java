@@ -28,7 +28,7 @@ public final class Consistency {
   public static void check(Project p, SourceMap map, Diagnostics d) {
     for (Service s : p.services().values()) {
       ModelPath sp = s.path();
-      if (s.image() == null && s.build() == null && !s.has("provider")) {
+      if (s.identity().image() == null && s.identity().build() == null && !s.has("provider")) {
         d.error(CODE, map.position(sp), "service \"" + s.name() + "\" has neither an image nor a build context specified");
       }
       for (DependsOn dep : s.health().dependsOn().values()) {

@@ -128,13 +128,13 @@ public final class ServicePorts {
       }
     }
     if (!out.isEmpty()) return;
-    int wk = WellKnownPorts.ofImage(s.image());
+    int wk = WellKnownPorts.ofImage(s.identity().image());
     if (wk > 0) {
       ModelPath at = s.has("image") ? s.path("image") : s.path();
-      add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.image().shortName());
+      add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.identity().image().shortName());
       ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
           "service \"" + s.name() + "\" declares no ports" + (reached ? " but is reached by name" : "")
-              + "; Service port " + wk + " inferred from its image (" + s.image().shortName()
+              + "; Service port " + wk + " inferred from its image (" + s.identity().image().shortName()
               + "): declare it with expose to make it explicit", expose(wk));
       return;
     }

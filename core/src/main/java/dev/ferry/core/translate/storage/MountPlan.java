@@ -106,7 +106,7 @@ public final class MountPlan {
         return new Decision(BindRow.DATA_DIR, Kind.PVC, host, snap, ms);
       }
       default -> {
-        if (s.build() != null && mode == BindMounts.AUTO && HostPaths.isCodeMount(s, src, m.target())) {
+        if (s.identity().build() != null && mode == BindMounts.AUTO && HostPaths.isCodeMount(s, src, m.target())) {
           return new Decision(BindRow.CODE, Kind.NONE, host, snap, ms);
         }
         if (m.readOnly() && snap.copyable() && snap.files().isEmpty()) {

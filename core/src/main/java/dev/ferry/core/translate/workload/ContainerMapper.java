@@ -148,7 +148,7 @@ public final class ContainerMapper {
 
   /** The image, or for a build-only service the name compose gives the built image. */
   static String image(TranslationContext ctx, Service s) {
-    if (s.image() != null) return s.image().raw();
+    if (s.identity().image() != null) return s.identity().image().raw();
     String img = (ctx.project().name() == null ? "app" : ctx.project().name()) + "-" + s.name();
     ctx.report("build-without-image", Severity.WARNING, s.path("build"), s.name(),
         "service \"" + s.name() + "\" is built from source and names no image: ferry uses \"" + img
@@ -162,16 +162,16 @@ public final class ContainerMapper {
       String t = v.text().toLowerCase(Locale.ROOT);
       return t.equals("always") ? "Always" : t.equals("never") ? "Never" : "IfNotPresent";
     }
-    if (s.pullPolicy() == null) return null;
-    return switch (s.pullPolicy()) {
+    if (s.identity().pullPolicy() == null) return null;
+    return switch (s.identity().pullPolicy()) {
       case "always" -> "Always";
       case "never" -> "Never";
       case "missing", "if_not_present" -> "IfNotPresent";
       case "build" -> "IfNotPresent";
       default -> {
-        if (s.pullPolicy().startsWith("daily") || s.pullPolicy().startsWith("weekly") || s.pullPolicy().startsWith("every")) {
+        if (s.identity().pullPolicy().startsWith("daily") || s.identity().pullPolicy().startsWith("weekly") || s.identity().pullPolicy().startsWith("every")) {
           ctx.report("not-translatable", Severity.INFO, s.path("pull_policy"), s.name(),
-              "pull_policy \"" + s.pullPolicy() + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
+              "pull_policy \"" + s.identity().pullPolicy() + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
           yield "Always";
         }
         yield null;

@@ -60,7 +60,7 @@ public final class KomposePod {
       String text = s.deployment().deploy().labels().get(key);
       ModelPath at = s.path("deploy").key("labels").key(key);
       if (text == null) {
-        text = s.labels().get(key);
+        text = s.identity().labels().get(key);
         at = s.path("labels").key(key);
       }
       if (text == null) continue;

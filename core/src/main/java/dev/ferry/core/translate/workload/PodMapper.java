@@ -349,8 +349,8 @@ public final class PodMapper {
             + " the Pod may be scheduled on any node");
       }
     }
-    if (s.platform() != null) {
-      String[] p = s.platform().split("/");
+    if (s.identity().platform() != null) {
+      String[] p = s.identity().platform().split("/");
       if (p.length >= 2) {
         out.putIfAbsent("kubernetes.io/os", p[0]);
         out.putIfAbsent("kubernetes.io/arch", arch(p[1]));
@@ -380,14 +380,14 @@ public final class PodMapper {
   private static Map<String, String> annotations(TranslationContext ctx, List<Service> members) {
     Map<String, String> out = new TreeMap<>();
     for (Service m : members) {
-      for (Map.Entry<String, String> e : m.labels().entrySet()) {
+      for (Map.Entry<String, String> e : m.identity().labels().entrySet()) {
         ModelPath at = m.path("labels").key(e.getKey());
         String why = Steering.unhonoured(e.getKey());
         if (why != null) ctx.report("steering-invalid", Severity.WARNING, at, m.name(), why);
         if (Steering.isSteeringLabel(e.getKey())) continue;
         annotation(ctx, m, out, e.getKey(), e.getValue(), at);
       }
-      for (Map.Entry<String, String> e : m.annotations().entrySet()) {
+      for (Map.Entry<String, String> e : m.identity().annotations().entrySet()) {
         annotation(ctx, m, out, e.getKey(), e.getValue(), m.path("annotations").key(e.getKey()));
       }
     }

@@ -172,8 +172,8 @@ public final class WorkloadMapper {
   }
 
   private static void suggestStatefulSet(TranslationContext ctx, Service s, WorkloadKind kind) {
-    if (kind != WorkloadKind.DEPLOYMENT || s.image() == null) return;
-    String img = s.image().shortName().toLowerCase(Locale.ROOT);
+    if (kind != WorkloadKind.DEPLOYMENT || s.identity().image() == null) return;
+    String img = s.identity().image().shortName().toLowerCase(Locale.ROOT);
     if (!DATABASES.contains(img) || s.storage().volumes().stream().noneMatch(m -> m.isNamedVolume())) return;
     ctx.report("statefulset-suggested", Severity.INFO, s.has("image") ? s.path("image") : s.path(), s.name(),
         "\"" + s.name() + "\" looks like a database with a named volume; it is a Deployment (with strategy Recreate),"
@@ -183,11 +183,11 @@ public final class WorkloadMapper {
   /** A coarse role for app.kubernetes.io/component: job, database, cache, queue; null otherwise. */
   static String component(WorkloadKind kind, Service s) {
     if (kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) return "job";
-    if (s.image() == null) return null;
-    String img = s.image().shortName().toLowerCase(Locale.ROOT);
+    if (s.identity().image() == null) return null;
+    String img = s.identity().image().shortName().toLowerCase(Locale.ROOT);
     if (Set.of("redis", "memcached", "valkey", "keydb").contains(img)) return "cache";
     if (Set.of("rabbitmq", "kafka", "cp-kafka", "nats", "mosquitto", "eclipse-mosquitto", "pulsar").contains(img)) return "queue";
-    if (DATABASES.contains(img) && WellKnownPorts.ofImage(s.image()) > 0) return "database";
+    if (DATABASES.contains(img) && WellKnownPorts.ofImage(s.identity().image()) > 0) return "database";
     return null;
   }
 

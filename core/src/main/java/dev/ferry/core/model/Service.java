@@ -12,6 +12,10 @@ import java.util.Map;
  * read; {@link #node()} is the canonical tree of the service, so every key (including those not
  * typed here) stays reachable, with positions through {@link #path()} and the SourceMap.
  *
+ * <p>The typed fields come in groups, one per concern, so a mapper reads the part it maps:
+ * {@link Identity}, {@link Execution}, {@link Networking}, {@link Storage}, {@link Security},
+ * {@link Deployment} and {@link Health}.
+ *
  * <p>Lists and maps are unmodifiable and never null; optional scalars are null when absent.
  * {@code environment} values are null for a variable given without a value and not set anywhere.
  */
@@ -19,14 +23,44 @@ public record Service(
     String name,
     ModelPath path,
     MapNode node,
+    Identity identity,
+    Execution execution,
     Networking networking,
     Storage storage,
-    Health health,
-    Deployment deployment,
     Security security,
-    Execution execution,
-    Identity identity,
+    Deployment deployment,
+    Health health,
     Map<String, Node> extensions) {
+
+  /**
+   * What the service is: its image or build, platform, pull policy, container name, labels,
+   * annotations and profiles.
+   */
+  public record Identity(
+      ImageRef image,
+      Build build,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      List<String> profiles,
+      String containerName,
+      String pullPolicy,
+      String platform) {}
+
+  /**
+   * The process: entrypoint, command, working directory, environment, terminal, init and how it is
+   * stopped.
+   */
+  public record Execution(
+      List<String> entrypoint,
+      List<String> command,
+      String workingDir,
+      Map<String, String> environment,
+      List<EnvFile> envFiles,
+      boolean stdinOpen,
+      boolean tty,
+      Boolean init,
+      Duration stopGracePeriod,
+      String stopSignal) {}
 
   /**
    * How the service is reached and what it reaches: ports, networks, {@code network_mode}, links,
@@ -46,23 +80,12 @@ public record Service(
       String domainname) {}
 
   /** What the service mounts: {@code volumes}, {@code secrets} and {@code configs}. */
-  public record Storage(
-      List<Mount> volumes,
-      List<FileRef> secrets,
-      List<FileRef> configs) {}
+  public record Storage(List<Mount> volumes, List<FileRef> secrets, List<FileRef> configs) {}
 
-  /** When the service counts as ready and what it waits for: {@code healthcheck} and {@code depends_on}. */
-  public record Health(
-      Healthcheck healthcheck,
-      Map<String, DependsOn> dependsOn) {}
-
-  /** How many copies run and how they are restarted: {@code deploy}, {@code scale} and {@code restart}. */
-  public record Deployment(
-      Restart restartPolicy,
-      Deploy deploy,
-      Integer scale) {}
-
-  /** Who the process runs as and what it may do: user, privileges, capabilities, read-only root, security options, sysctls and the pid and ipc namespaces. */
+  /**
+   * Who the process runs as and what it may do: user, privileges, capabilities, read-only root,
+   * security options, sysctls and the {@code pid} and {@code ipc} namespaces.
+   */
   public record Security(
       NamespaceMode pidNamespace,
       NamespaceMode ipcNamespace,
@@ -74,29 +97,17 @@ public record Service(
       List<String> securityOpt,
       Map<String, String> sysctls) {}
 
-  /** The process: entrypoint, command, working directory, environment, terminal, init and how it is stopped. */
-  public record Execution(
-      List<String> entrypoint,
-      List<String> command,
-      String workingDir,
-      Map<String, String> environment,
-      List<EnvFile> envFiles,
-      boolean stdinOpen,
-      boolean tty,
-      Boolean init,
-      Duration stopGracePeriod,
-      String stopSignal) {}
+  /**
+   * How many copies run and how they are restarted: {@code restart}, {@code deploy} and
+   * {@code scale}.
+   */
+  public record Deployment(Restart restartPolicy, Deploy deploy, Integer scale) {}
 
-  /** What the service is: its image or build, platform, pull policy, container name, labels, annotations and profiles. */
-  public record Identity(
-      ImageRef image,
-      Build build,
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      List<String> profiles,
-      String containerName,
-      String pullPolicy,
-      String platform) {}
+  /**
+   * When the service counts as ready and what it waits for: {@code healthcheck} and
+   * {@code depends_on}.
+   */
+  public record Health(Healthcheck healthcheck, Map<String, DependsOn> dependsOn) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}

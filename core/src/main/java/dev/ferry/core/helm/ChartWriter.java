@@ -138,10 +138,10 @@ public final class ChartWriter {
   /** The tag of the main image: the first service with published ports (else the first service) that has a tag. */
   private static String appVersion(ChartOwnership plan) {
     List<String> order = new ArrayList<>();
-    for (String s : plan.workloads.keySet()) if (!plan.project.service(s).ports().isEmpty()) order.add(s);
+    for (String s : plan.workloads.keySet()) if (!plan.project.service(s).networking().ports().isEmpty()) order.add(s);
     for (String s : plan.workloads.keySet()) if (!order.contains(s)) order.add(s);
     for (String s : order) {
-      ImageRef i = plan.project.service(s).image();
+      ImageRef i = plan.project.service(s).identity().image();
       if (i != null && i.hasTag()) return i.tag();
     }
     return null;

@@ -38,7 +38,7 @@ public final class HostReferences {
   /** Every host reference in {@code s}'s environment, in variable order. */
   public static List<Ref> of(Service s) {
     List<Ref> out = new ArrayList<>();
-    for (Map.Entry<String, String> e : s.environment().entrySet()) {
+    for (Map.Entry<String, String> e : s.execution().environment().entrySet()) {
       if (e.getValue() == null || e.getValue().isEmpty()) continue;
       ModelPath p = s.path("environment").key(e.getKey());
       out.addAll(in(e.getKey(), e.getValue(), p));

@@ -65,8 +65,8 @@ public final class WellKnownPorts {
   /** Container ports the service declares: ports targets and expose entries (ranges give their first port). */
   public static Set<Integer> declared(Service s) {
     Set<Integer> out = new LinkedHashSet<>();
-    for (PortMapping p : s.ports()) out.add(p.target());
-    for (String e : s.expose()) {
+    for (PortMapping p : s.networking().ports()) out.add(p.target());
+    for (String e : s.networking().expose()) {
       String t = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
       if (t.contains("-")) t = t.substring(0, t.indexOf('-'));
       try {
@@ -81,12 +81,12 @@ public final class WellKnownPorts {
   /** Host ports the service publishes (first port of a range). */
   public static Set<Integer> published(Service s) {
     Set<Integer> out = new LinkedHashSet<>();
-    for (PortMapping p : s.ports()) if (p.publishedStart() > 0) out.add(p.publishedStart());
+    for (PortMapping p : s.networking().ports()) if (p.publishedStart() > 0) out.add(p.publishedStart());
     return out;
   }
 
   /** Whether the service declares any port (ports or expose). */
   public static boolean declaresAny(Service s) {
-    return !s.ports().isEmpty() || !s.expose().isEmpty();
+    return !s.networking().ports().isEmpty() || !s.networking().expose().isEmpty();
   }
 }

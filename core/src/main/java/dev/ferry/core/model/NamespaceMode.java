@@ -1,5 +1,7 @@
 package dev.ferry.core.model;
 
+import java.util.Arrays;
+
 /**
  * A value of {@code network_mode}, {@code pid} or {@code ipc}, parsed once by the loader: the
  * host's namespace, none, another service's or container's, or a name Docker knows by itself
@@ -47,6 +49,16 @@ public sealed interface NamespaceMode {
     if (text.startsWith("service:")) return new OfService(text.substring("service:".length()));
     if (text.startsWith("container:")) return new OfContainer(text.substring("container:".length()));
     return new Named(text);
+  }
+
+  /** {@code mode} is a {@link Named} value spelled as one of {@code names} (e.g. {@code bridge}). */
+  static boolean named(NamespaceMode mode, String... names) {
+    return mode instanceof Named n && Arrays.asList(names).contains(n.written());
+  }
+
+  /** {@code mode} as written, or null when absent. */
+  static String written(NamespaceMode mode) {
+    return mode == null ? null : mode.written();
   }
 
   /** The service whose namespace {@code mode} joins ({@code service:X}), or null. */

@@ -31,9 +31,4 @@ public record PortMapping(
   public Protocol transport() {
     return protocol == null ? Protocol.TCP : protocol;
   }
-
-  /** {@link #transport()} as compose spells it ({@code tcp}, {@code udp}, {@code sctp}). */
-  public String protocolOrTcp() {
-    return transport().compose();
-  }
 }

@@ -29,6 +29,11 @@ public record Restart(Policy policy, Integer maxRetries, String written) {
     return new Restart(p, Integer.valueOf(n), text);
   }
 
+  /** {@code r} is given and is policy {@code p}. */
+  public static boolean is(Restart r, Policy p) {
+    return r != null && r.policy == p;
+  }
+
   /** no or on-failure: a container that exits successfully stays stopped. */
   public boolean stopsOnSuccess() {
     return policy == Policy.NO || policy == Policy.ON_FAILURE;

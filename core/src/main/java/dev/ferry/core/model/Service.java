@@ -12,6 +12,10 @@ import java.util.Map;
  * read; {@link #node()} is the canonical tree of the service, so every key (including those not
  * typed here) stays reachable, with positions through {@link #path()} and the SourceMap.
  *
+ * <p>The typed fields come in groups, one per concern, so a mapper reads the part it maps:
+ * {@link Identity}, {@link Execution}, {@link Networking}, {@link Storage}, {@link Security},
+ * {@link Deployment} and {@link Health}.
+ *
  * <p>Lists and maps are unmodifiable and never null; optional scalars are null when absent.
  * {@code environment} values are null for a variable given without a value and not set anywhere.
  */
@@ -19,90 +23,109 @@ public record Service(
     String name,
     ModelPath path,
     MapNode node,
-    ImageRef image,
-    Build build,
-    List<String> entrypoint,
-    List<String> command,
-    String workingDir,
-    Map<String, String> environment,
-    List<EnvFile> envFiles,
-    Map<String, String> labels,
-    Map<String, String> annotations,
-    List<PortMapping> ports,
-    List<String> expose,
-    List<Mount> volumes,
-    Healthcheck healthcheck,
-    Map<String, DependsOn> dependsOn,
-    List<String> links,
-    Map<String, ServiceNetwork> networks,
-    NamespaceMode networkNamespace,
-    NamespaceMode pidNamespace,
-    NamespaceMode ipcNamespace,
-    String user,
-    boolean privileged,
-    List<String> capAdd,
-    List<String> capDrop,
-    boolean readOnly,
-    List<String> securityOpt,
-    Map<String, String> sysctls,
-    Map<String, List<String>> extraHosts,
-    List<String> dns,
-    List<String> dnsSearch,
-    List<String> dnsOpt,
-    String hostname,
-    String domainname,
-    boolean stdinOpen,
-    boolean tty,
-    Boolean init,
-    Duration stopGracePeriod,
-    String stopSignal,
-    Restart restartPolicy,
-    Deploy deploy,
-    Integer scale,
-    List<FileRef> secrets,
-    List<FileRef> configs,
-    List<String> profiles,
-    String containerName,
-    String pullPolicy,
-    String platform,
+    Identity identity,
+    Execution execution,
+    Networking networking,
+    Storage storage,
+    Security security,
+    Deployment deployment,
+    Health health,
     Map<String, Node> extensions) {
+
+  /**
+   * What the service is: its image or build, platform, pull policy, container name, labels,
+   * annotations and profiles.
+   */
+  public record Identity(
+      ImageRef image,
+      Build build,
+      Map<String, String> labels,
+      Map<String, String> annotations,
+      List<String> profiles,
+      String containerName,
+      String pullPolicy,
+      String platform) {}
+
+  /**
+   * The process: entrypoint, command, working directory, environment, terminal, init and how it is
+   * stopped.
+   */
+  public record Execution(
+      List<String> entrypoint,
+      List<String> command,
+      String workingDir,
+      Map<String, String> environment,
+      List<EnvFile> envFiles,
+      boolean stdinOpen,
+      boolean tty,
+      Boolean init,
+      Duration stopGracePeriod,
+      String stopSignal) {}
+
+  /**
+   * How the service is reached and what it reaches: ports, networks, {@code network_mode}, links,
+   * host names and DNS settings.
+   */
+  public record Networking(
+      List<PortMapping> ports,
+      List<String> expose,
+      Map<String, ServiceNetwork> networks,
+      NamespaceMode networkNamespace,
+      List<String> links,
+      Map<String, List<String>> extraHosts,
+      List<String> dns,
+      List<String> dnsSearch,
+      List<String> dnsOpt,
+      String hostname,
+      String domainname) {}
+
+  /** What the service mounts: {@code volumes}, {@code secrets} and {@code configs}. */
+  public record Storage(List<Mount> volumes, List<FileRef> secrets, List<FileRef> configs) {}
+
+  /**
+   * Who the process runs as and what it may do: user, privileges, capabilities, read-only root,
+   * security options, sysctls and the {@code pid} and {@code ipc} namespaces.
+   */
+  public record Security(
+      NamespaceMode pidNamespace,
+      NamespaceMode ipcNamespace,
+      String user,
+      boolean privileged,
+      List<String> capAdd,
+      List<String> capDrop,
+      boolean readOnly,
+      List<String> securityOpt,
+      Map<String, String> sysctls) {}
+
+  /**
+   * How many copies run and how they are restarted: {@code restart}, {@code deploy} and
+   * {@code scale}.
+   */
+  public record Deployment(Restart restartPolicy, Deploy deploy, Integer scale) {}
+
+  /**
+   * When the service counts as ready and what it waits for: {@code healthcheck} and
+   * {@code depends_on}.
+   */
+  public record Health(Healthcheck healthcheck, Map<String, DependsOn> dependsOn) {}
 
   /** {@code build} in long syntax; context relative to the project directory as written. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
 
-  /** {@code network_mode} as written (null when absent); {@link #networkNamespace()} is its meaning. */
-  public String networkMode() {
-    return networkNamespace == null ? null : networkNamespace.written();
-  }
-
-  /** {@code pid} as written (null when absent); {@link #pidNamespace()} is its meaning. */
-  public String pid() {
-    return pidNamespace == null ? null : pidNamespace.written();
-  }
-
-  /** {@code ipc} as written (null when absent); {@link #ipcNamespace()} is its meaning. */
-  public String ipc() {
-    return ipcNamespace == null ? null : ipcNamespace.written();
-  }
-
-  /** {@code restart} as written (null when absent); {@link #restartPolicy()} is its meaning. */
-  public String restart() {
-    return restartPolicy == null ? null : restartPolicy.written();
-  }
-
   /** The service whose network namespace this one joins ({@code network_mode: service:X}), or null. */
   public String networkService() {
-    return NamespaceMode.service(networkNamespace);
+    return NamespaceMode.service(networking.networkNamespace());
   }
 
   /** Resources from {@code deploy.resources}, falling back to the legacy top-level keys. */
   public Resources resources() {
-    return deploy.resources();
+    return deployment.deploy().resources();
   }
 
   /** Replicas from {@code deploy.replicas} or {@code scale}; null when not given. */
   public Integer replicas() {
-    return deploy.replicas() != null ? deploy.replicas() : scale;
+    Deploy d = deployment.deploy();
+    return d.replicas() != null ? d.replicas() : deployment.scale();
   }
 
   public boolean has(String key) {

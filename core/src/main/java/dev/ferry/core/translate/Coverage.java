@@ -61,7 +61,7 @@ public final class Coverage {
   /** An empty value ({@code devices: []}, {@code ulimits: {}}, {@code ""}) or {@code init: false} loses nothing. */
   private static boolean unset(Service s, String key) {
     Node v = s.node().get(key);
-    if (key.equals("init")) return !Boolean.TRUE.equals(s.init());
+    if (key.equals("init")) return !Boolean.TRUE.equals(s.execution().init());
     return v == null || v.isNull() || v instanceof ScalarNode sc && sc.asString().isEmpty()
         || v instanceof SeqNode q && q.size() == 0 || v instanceof MapNode m && m.isEmpty();
   }

@@ -80,7 +80,7 @@ public final class Steering {
 
   /** A kompose label's value (raw), or null. */
   public Value label(String name) {
-    String v = service.labels().get(name);
+    String v = service.identity().labels().get(name);
     return v == null ? null : new Value(v, service.path("labels").key(name));
   }
 

@@ -76,7 +76,7 @@ public final class WorkloadPlan {
       }
     }
     if (st.get("schedule") != null) return WorkloadKind.CRONJOB;
-    String mode = s.deploy().mode();
+    String mode = s.deployment().deploy().mode();
     if ("global".equals(mode)) return WorkloadKind.DAEMONSET;
     if ("replicated-job".equals(mode) || "global-job".equals(mode)) return WorkloadKind.JOB;
     if (runsToCompletion(ctx.project(), s)) return WorkloadKind.JOB;
@@ -85,10 +85,10 @@ public final class WorkloadPlan {
 
   /** {@code restart: "no"} (or absent) and another service waits for it to complete successfully. */
   static boolean runsToCompletion(Project p, Service s) {
-    boolean noRestart = s.restartPolicy() == null || s.restartPolicy().stopsOnSuccess();
-    if (!noRestart || s.deploy().isGlobal()) return false;
+    boolean noRestart = s.deployment().restartPolicy() == null || s.deployment().restartPolicy().stopsOnSuccess();
+    if (!noRestart || s.deployment().deploy().isGlobal()) return false;
     for (Service other : p.services().values()) {
-      DependsOn d = other.dependsOn().get(s.name());
+      DependsOn d = other.health().dependsOn().get(s.name());
       if (d != null && DependsOn.COMPLETED.equals(d.condition())) return true;
     }
     return false;
@@ -137,7 +137,7 @@ public final class WorkloadPlan {
    */
   public static Map<String, ModelPath> aliasSources(Project p, Service s) {
     Map<String, ModelPath> out = new LinkedHashMap<>();
-    for (ServiceNetwork n : s.networks().values()) {
+    for (ServiceNetwork n : s.networking().networks().values()) {
       for (int i = 0; i < n.aliases().size(); i++) {
         out.putIfAbsent(n.aliases().get(i).toLowerCase(Locale.ROOT), s.path("networks").key(n.name()).key("aliases").index(i));
       }
@@ -146,7 +146,7 @@ public final class WorkloadPlan {
       out.putIfAbsent(l.getKey(), l.getValue());
     }
     // compose also resolves a container_name on the project network
-    if (s.containerName() != null) out.putIfAbsent(s.containerName().toLowerCase(Locale.ROOT), s.path("container_name"));
+    if (s.identity().containerName() != null) out.putIfAbsent(s.identity().containerName().toLowerCase(Locale.ROOT), s.path("container_name"));
     out.remove(s.name().toLowerCase(Locale.ROOT));
     return out;
   }
@@ -164,8 +164,8 @@ public final class WorkloadPlan {
       if (l == null || l.project != p) {
         Map<String, List<Map.Entry<String, ModelPath>>> by = new LinkedHashMap<>();
         for (Service other : p.services().values()) {
-          for (int i = 0; i < other.links().size(); i++) {
-            String link = other.links().get(i);
+          for (int i = 0; i < other.networking().links().size(); i++) {
+            String link = other.networking().links().get(i);
             int c = link.indexOf(':');
             if (c > 0) {
               by.computeIfAbsent(link.substring(0, c), k -> new ArrayList<>())

@@ -3,6 +3,7 @@ package dev.ferry.core.fidelity;
 import dev.ferry.core.model.EnvFile;
 import dev.ferry.core.model.FileRef;
 import dev.ferry.core.model.Mount;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Secret;
@@ -41,8 +42,8 @@ public final class ComposeSide {
   private static View view(Project p, Service s) {
     View v = new View();
     names(p, s, v);
-    for (EnvFile f : s.envFiles()) f.values().forEach((k, val) -> { if (val != null) v.env().put(k, val); });
-    s.environment().forEach((k, val) -> {
+    for (EnvFile f : s.execution().envFiles()) f.values().forEach((k, val) -> { if (val != null) v.env().put(k, val); });
+    s.execution().environment().forEach((k, val) -> {
       if (val != null) v.env().put(k, val);
       else v.env().remove(k);
     });
@@ -53,8 +54,8 @@ public final class ComposeSide {
   /** The service whose network namespace {@code s} uses (itself unless network_mode: service:X). */
   static Service netOwner(Project p, Service s) {
     Service cur = s;
-    for (int i = 0; i < 10 && cur.networkMode() != null && cur.networkMode().startsWith("service:"); i++) {
-      Service next = p.service(cur.networkMode().substring("service:".length()));
+    for (int i = 0; i < 10 && cur.networkService() != null; i++) {
+      Service next = p.service(cur.networkService());
       if (next == null) break;
       cur = next;
     }
@@ -62,12 +63,12 @@ public final class ComposeSide {
   }
 
   static boolean onProjectNetwork(Service s) {
-    String nm = s.networkMode();
-    return nm == null || !(nm.equals("host") || nm.equals("none") || nm.startsWith("container:"));
+    NamespaceMode nm = s.networking().networkNamespace();
+    return !(nm instanceof NamespaceMode.Host || nm instanceof NamespaceMode.None || nm instanceof NamespaceMode.OfContainer);
   }
 
   private static Set<String> networks(Service s) {
-    return s.networks().isEmpty() ? Set.of("default") : s.networks().keySet();
+    return s.networking().networks().isEmpty() ? Set.of("default") : s.networking().networks().keySet();
   }
 
   private static void names(Project p, Service s, View v) {
@@ -85,12 +86,12 @@ public final class ComposeSide {
       Set<Integer> ports = ports(p, t);
       Set<String> hostnames = new LinkedHashSet<>();
       hostnames.add(t.name().toLowerCase(Locale.ROOT));
-      if (t.containerName() != null) hostnames.add(t.containerName().toLowerCase(Locale.ROOT));
+      if (t.identity().containerName() != null) hostnames.add(t.identity().containerName().toLowerCase(Locale.ROOT));
       for (String n : shared) {
-        var sn = t.networks().get(n);
+        var sn = t.networking().networks().get(n);
         if (sn != null) for (String a : sn.aliases()) hostnames.add(a.toLowerCase(Locale.ROOT));
       }
-      for (String link : s.links()) {
+      for (String link : s.networking().links()) {
         int c = link.indexOf(':');
         if (c > 0 && link.substring(0, c).equals(t.name())) hostnames.add(link.substring(c + 1).toLowerCase(Locale.ROOT));
       }
@@ -108,8 +109,8 @@ public final class ComposeSide {
     Set<Integer> out = new TreeSet<>();
     for (Service m : p.services().values()) {
       if (netOwner(p, m) != t) continue;
-      for (PortMapping pm : m.ports()) if (pm.target() > 0) out.add(pm.target());
-      for (String e : m.expose()) {
+      for (PortMapping pm : m.networking().ports()) if (pm.target() > 0) out.add(pm.target());
+      for (String e : m.networking().expose()) {
         String x = e.trim().replaceAll("/.*$", "");
         try {
           if (x.contains("-")) {
@@ -129,15 +130,15 @@ public final class ComposeSide {
 
   private static void mounts(Project p, Service s, View v) {
     Path dir = Path.of(p.workingDir());
-    for (Mount m : s.volumes()) {
+    for (Mount m : s.storage().volumes()) {
       View.Seen seen;
       if (m.isNamedVolume()) seen = new View.Seen(View.Seen.Kind.DATA, "volume " + m.source()).from(m.source());
       else if (m.isBind()) seen = host(dir, m.source()).from(m.source());
       else seen = new View.Seen(View.Seen.Kind.SCRATCH, null);
       v.mounts().put(m.target(), seen);
     }
-    for (FileRef f : s.secrets()) v.mounts().put(target(f, "/run/secrets/"), file(dir, p.secrets().get(f.source())));
-    for (FileRef f : s.configs()) v.mounts().put(target(f, "/"), file(dir, p.configs().get(f.source())));
+    for (FileRef f : s.storage().secrets()) v.mounts().put(target(f, "/run/secrets/"), file(dir, p.secrets().get(f.source())));
+    for (FileRef f : s.storage().configs()) v.mounts().put(target(f, "/"), file(dir, p.configs().get(f.source())));
   }
 
   private static String target(FileRef f, String base) {

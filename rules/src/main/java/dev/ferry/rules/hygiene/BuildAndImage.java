@@ -28,10 +28,10 @@ public final class BuildAndImage implements Rule {
   public void check(RuleContext ctx) {
     boolean checkPullPolicy = ctx.options().flag("checkPullPolicy");
     for (Service s : ctx.services()) {
-      if (s.build() == null || s.image() == null) continue;
-      if (checkPullPolicy && s.pullPolicy() != null) continue;
+      if (s.identity().build() == null || s.identity().image() == null) continue;
+      if (checkPullPolicy && s.identity().pullPolicy() != null) continue;
       ctx.report(s.path("build"), s.name(), "service \"" + s.name() + "\" has both build and image (\""
-          + s.image().raw() + "\"): compose builds and tags it locally; on Kubernetes only the pushed image counts");
+          + s.identity().image().raw() + "\"): compose builds and tags it locally; on Kubernetes only the pushed image counts");
     }
   }
 }

@@ -31,7 +31,7 @@ public final class ContainerNamePattern implements Rule {
     String p = ctx.options().text("pattern");
     Pattern pattern = Pattern.compile(p); // checked when .ferry.yaml was read
     for (Service s : ctx.services()) {
-      String n = s.containerName();
+      String n = s.identity().containerName();
       if (n == null || n.contains("${")) continue;
       if (!pattern.matcher(n).find()) {
         ctx.report(s.path("container_name"), s.name(), "container_name \"" + n + "\" does not match " + p);

@@ -22,10 +22,10 @@ public final class DuplicateContainerName implements Rule {
   public void check(RuleContext ctx) {
     Map<String, Service> first = new HashMap<>();
     for (Service s : ctx.services()) {
-      if (s.containerName() == null) continue;
-      Service prev = first.putIfAbsent(s.containerName(), s);
+      if (s.identity().containerName() == null) continue;
+      Service prev = first.putIfAbsent(s.identity().containerName(), s);
       if (prev != null) {
-        ctx.report(s.path("container_name"), s.name(), "container_name \"" + s.containerName()
+        ctx.report(s.path("container_name"), s.name(), "container_name \"" + s.identity().containerName()
             + "\" is already used by service \"" + prev.name() + "\"");
       }
     }

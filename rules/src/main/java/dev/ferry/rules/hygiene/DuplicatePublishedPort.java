@@ -2,12 +2,14 @@ package dev.ferry.rules.hygiene;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.PortMapping;
+import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ import java.util.TreeMap;
     category = Category.HYGIENE,
     mergeSharedLines = false)
 public final class DuplicatePublishedPort implements Rule {
-  private record Bound(int index, String service, int from, int to, String ip, String protocol) {
+  private record Bound(int index, String service, int from, int to, String ip, Protocol protocol) {
     boolean compatible(Bound o) {
       return protocol.equals(o.protocol) && (ip.isEmpty() || o.ip.isEmpty() || ip.equals(o.ip));
     }
@@ -65,15 +67,15 @@ public final class DuplicatePublishedPort implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Map<String, NavigableMap<Integer, AtPort>> singles = new HashMap<>();
+    Map<Protocol, NavigableMap<Integer, AtPort>> singles = new EnumMap<>(Protocol.class);
     List<Bound> ranges = new ArrayList<>();
     int index = 0;
     for (Service s : ctx.services()) {
-      for (PortMapping p : s.ports()) {
+      for (PortMapping p : s.networking().ports()) {
         if (!p.isPublished() || p.published().contains("$")) continue;
         int[] r = range(p.published());
         if (r == null) continue;
-        Bound b = new Bound(index++, s.name(), r[0], r[1], ip(p.hostIp()), p.protocolOrTcp());
+        Bound b = new Bound(index++, s.name(), r[0], r[1], ip(p.hostIp()), p.transport());
         NavigableMap<Integer, AtPort> ports = singles.computeIfAbsent(b.protocol(), k -> new TreeMap<>());
         Bound hit = null;
         for (Bound o : ranges) {
@@ -92,7 +94,7 @@ public final class DuplicatePublishedPort implements Rule {
         }
         if (hit != null) {
           String where = hit.service().equals(s.name()) ? "another entry of this service" : "service \"" + hit.service() + "\"";
-          ctx.report(p.path(), s.name(), "host port " + p.published() + "/" + b.protocol()
+          ctx.report(p.path(), s.name(), "host port " + p.published() + "/" + b.protocol().compose()
               + " is already published by " + where);
         }
         if (b.from() == b.to()) {

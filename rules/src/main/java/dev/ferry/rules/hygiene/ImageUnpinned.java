@@ -32,14 +32,14 @@ public final class ImageUnpinned implements Rule {
   public void check(RuleContext ctx) {
     List<String> moving = ctx.options().list("movingTags");
     for (Service s : ctx.services()) {
-      if (s.image() == null || s.image().hasDigest()) continue;
-      String raw = s.image().raw();
+      if (s.identity().image() == null || s.identity().image().hasDigest()) continue;
+      String raw = s.identity().image().raw();
       if (raw.contains("${") || raw.isBlank()) continue;
-      if (!s.image().hasTag()) {
+      if (!s.identity().image().hasTag()) {
         ctx.report(s.path("image"), s.name(), "image \"" + raw + "\" has no tag: it means :latest, which moves"
             + " (and Kubernetes then pulls on every Pod start: imagePullPolicy Always)");
-      } else if (moving.contains(s.image().tag().toLowerCase(Locale.ROOT))) {
-        ctx.report(s.path("image"), s.name(), "image \"" + raw + "\" uses the moving tag \"" + s.image().tag()
+      } else if (moving.contains(s.identity().image().tag().toLowerCase(Locale.ROOT))) {
+        ctx.report(s.path("image"), s.name(), "image \"" + raw + "\" uses the moving tag \"" + s.identity().image().tag()
             + "\": two Pods of one Deployment can run different versions");
       }
     }

@@ -1,6 +1,8 @@
 package dev.ferry.rules.hygiene;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
+import dev.ferry.core.model.Restart;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
@@ -22,9 +24,10 @@ public final class MissingHealthcheck implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if ("no".equals(s.restart()) || s.networkMode() != null && s.networkMode().startsWith("service:")) continue;
-      if (s.healthcheck() != null && !s.healthcheck().isDisabled()) continue;
-      if (s.healthcheck() != null) {
+      if (Restart.is(s.deployment().restartPolicy(), Restart.Policy.NO)
+          || s.networking().networkNamespace() instanceof NamespaceMode.OfService) continue;
+      if (s.health().healthcheck() != null && !s.health().healthcheck().isDisabled()) continue;
+      if (s.health().healthcheck() != null) {
         ctx.report(s.path("healthcheck"), s.name(), "service \"" + s.name() + "\" disables its image's healthcheck:"
             + " the Pod gets no readiness probe and receives traffic as soon as the process starts");
       } else {

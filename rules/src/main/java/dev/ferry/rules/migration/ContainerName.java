@@ -22,11 +22,11 @@ public final class ContainerName implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if (s.containerName() == null || s.containerName().isEmpty()) continue;
+      if (s.identity().containerName() == null || s.identity().containerName().isEmpty()) continue;
       ctx.report(s.path("container_name"), s.name(), "service \"" + s.name() + "\" sets container_name \""
-          + s.containerName() + "\": pods get generated names; other pods reach it through the Service \"" + s.name() + "\""
-          + (s.containerName().equals(s.name()) ? "" : " and, where the container name is a DNS label, an alias Service \""
-              + s.containerName() + "\" (network-alias)"));
+          + s.identity().containerName() + "\": pods get generated names; other pods reach it through the Service \"" + s.name() + "\""
+          + (s.identity().containerName().equals(s.name()) ? "" : " and, where the container name is a DNS label, an alias Service \""
+              + s.identity().containerName() + "\" (network-alias)"));
     }
   }
 }

@@ -27,7 +27,7 @@ public final class DependsOnWithoutHealthcheck implements Rule {
   public void check(RuleContext ctx) {
     if (ctx.project() == null) return;
     for (Service s : ctx.services()) {
-      for (DependsOn d : s.dependsOn().values()) {
+      for (DependsOn d : s.health().dependsOn().values()) {
         Service target = ctx.project().service(d.service());
         if (target == null || hasHealthcheck(target) || DependsOn.COMPLETED.equals(d.condition())) continue;
         String msg;
@@ -46,7 +46,7 @@ public final class DependsOnWithoutHealthcheck implements Rule {
   }
 
   static boolean hasHealthcheck(Service s) {
-    return s.healthcheck() != null && !s.healthcheck().isDisabled() && s.healthcheck().test() != null
-        && !s.healthcheck().test().isEmpty();
+    return s.health().healthcheck() != null && !s.health().healthcheck().isDisabled() && s.health().healthcheck().test() != null
+        && !s.health().healthcheck().test().isEmpty();
   }
 }

@@ -24,7 +24,7 @@ public final class HostIpBinding implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (PortMapping p : s.ports()) {
+      for (PortMapping p : s.networking().ports()) {
         String ip = p.hostIp();
         if (ip == null || ip.isBlank() || ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]")) continue;
         boolean loopback = ip.startsWith("127.") || ip.equals("::1") || ip.equals("[::1]");

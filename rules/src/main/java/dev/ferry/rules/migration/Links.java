@@ -22,8 +22,8 @@ public final class Links implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (int i = 0; i < s.links().size(); i++) {
-        String link = s.links().get(i);
+      for (int i = 0; i < s.networking().links().size(); i++) {
+        String link = s.networking().links().get(i);
         int colon = link.indexOf(':');
         String target = colon >= 0 ? link.substring(0, colon) : link;
         String alias = colon >= 0 ? link.substring(colon + 1) : null;

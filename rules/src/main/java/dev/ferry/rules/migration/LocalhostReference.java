@@ -4,6 +4,7 @@ import dev.ferry.core.knowledge.HostReferences;
 import dev.ferry.core.knowledge.WellKnownPorts;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
@@ -49,22 +50,22 @@ public final class LocalhostReference implements Rule {
 
   private static boolean ownPort(Service s, int port) {
     return WellKnownPorts.declared(s).contains(port) || WellKnownPorts.published(s).contains(port)
-        || WellKnownPorts.ofImage(s.image()) == port;
+        || WellKnownPorts.ofImage(s.identity().image()) == port;
   }
 
   /** The container port of {@code t} a loopback reference to {@code port} means, or -1. */
   private static int portOf(Service t, int port) {
-    for (PortMapping p : t.ports()) if (p.publishedStart() == port) return p.target();
+    for (PortMapping p : t.networking().ports()) if (p.publishedStart() == port) return p.target();
     if (WellKnownPorts.declared(t).contains(port)) return port;
-    if (!WellKnownPorts.declaresAny(t) && WellKnownPorts.ofImage(t.image()) == port) return port;
+    if (!WellKnownPorts.declaresAny(t) && WellKnownPorts.ofImage(t.identity().image()) == port) return port;
     return -1;
   }
 
   /** One pod on Kubernetes: one uses the other's network namespace, or both use a third's. */
   private static boolean sharesNetwork(Service a, Service b) {
-    String na = a.networkMode();
-    String nb = b.networkMode();
-    if (("service:" + b.name()).equals(na) || ("service:" + a.name()).equals(nb)) return true;
-    return na != null && na.startsWith("service:") && na.equals(nb);
+    String na = NamespaceMode.service(a.networking().networkNamespace());
+    String nb = NamespaceMode.service(b.networking().networkNamespace());
+    if (b.name().equals(na) || a.name().equals(nb)) return true;
+    return na != null && na.equals(nb);
   }
 }

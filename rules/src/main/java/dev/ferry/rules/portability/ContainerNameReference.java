@@ -30,7 +30,7 @@ import dev.ferry.rules.api.RuleInfo;
     category = Category.PORTABILITY)
 public final class ContainerNameReference implements Rule {
   private static boolean isAlias(Service t, String name) {
-    for (var n : t.networks().values()) for (String a : n.aliases()) if (HostReferences.names(a, name)) return true;
+    for (var n : t.networking().networks().values()) for (String a : n.aliases()) if (HostReferences.names(a, name)) return true;
     return false;
   }
 
@@ -41,7 +41,7 @@ public final class ContainerNameReference implements Rule {
     List<Service> targets = new ArrayList<>();
     Map<String, List<Integer>> byName = new HashMap<>();
     for (Service t : ctx.services()) {
-      String cn = t.containerName();
+      String cn = t.identity().containerName();
       if (cn == null || cn.isEmpty() || HostReferences.names(cn, t.name())) continue;
       if (isAlias(t, cn)) continue; // also a network alias: the network-alias rule says what happens
       // a DNS-label container_name gets a Service of its own (an alias, reported as network-alias)
@@ -58,7 +58,7 @@ public final class ContainerNameReference implements Rule {
         if (h.endsWith(".")) first = first(targets, r.host(), byName.get(h.substring(0, h.length() - 1)), first);
         if (first == Integer.MAX_VALUE) continue;
         Service t = targets.get(first);
-        String cn = t.containerName();
+        String cn = t.identity().containerName();
         ctx.report(r.path(), s.name(), "service \"" + s.name() + "\" reaches \"" + t.name() + "\" by its container"
             + " name \"" + cn + "\" in " + r.key() + ": on Kubernetes only the Service \"" + t.name()
             + "\" exists, so \"" + cn + "\" does not resolve");
@@ -68,7 +68,7 @@ public final class ContainerNameReference implements Rule {
 
   private static int first(List<Service> targets, String host, List<Integer> candidates, int best) {
     if (candidates == null) return best;
-    for (int i : candidates) if (i < best && HostReferences.names(host, targets.get(i).containerName())) best = i;
+    for (int i : candidates) if (i < best && HostReferences.names(host, targets.get(i).identity().containerName())) best = i;
     return best;
   }
 }

@@ -25,7 +25,7 @@ public final class ExtraHostsHostGateway implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (Map.Entry<String, List<String>> e : s.extraHosts().entrySet()) {
+      for (Map.Entry<String, List<String>> e : s.networking().extraHosts().entrySet()) {
         List<String> ips = e.getValue();
         for (int i = 0; i < ips.size(); i++) {
           if (!ips.get(i).trim().equals("host-gateway")) continue;

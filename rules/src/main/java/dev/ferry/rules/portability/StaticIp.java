@@ -20,7 +20,7 @@ public final class StaticIp implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (ServiceNetwork n : s.networks().values()) {
+      for (ServiceNetwork n : s.networking().networks().values()) {
         report(ctx, s, n, "ipv4_address", n.ipv4Address());
         report(ctx, s, n, "ipv6_address", n.ipv6Address());
       }

@@ -49,8 +49,8 @@ public final class DangerousCapability implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if (s.privileged()) continue; // the privileged rule already says it all
-      List<String> caps = s.capAdd();
+      if (s.security().privileged()) continue; // the privileged rule already says it all
+      List<String> caps = s.security().capAdd();
       for (int i = 0; i < caps.size(); i++) {
         String cap = normalise(caps.get(i));
         if (cap.isEmpty() || BASELINE.contains(cap)) continue;

@@ -1,6 +1,7 @@
 package dev.ferry.rules.security;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
@@ -23,30 +24,31 @@ public final class HostNamespace implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      check(ctx, s, "network_mode", s.networkMode(),
+      check(ctx, s, "network_mode", s.networking().networkNamespace() instanceof NamespaceMode.Host,
           "uses the host's network stack; on Kubernetes this is hostNetwork: true: the pod binds the node's ports"
               + " and sees its interfaces, and Pod Security 'baseline' forbids it");
-      check(ctx, s, "pid", s.pid(),
+      check(ctx, s, "pid", s.security().pidNamespace() instanceof NamespaceMode.Host,
           "sees every process of the host; on Kubernetes this is hostPID: true, forbidden by Pod Security 'baseline'");
-      check(ctx, s, "ipc", s.ipc(),
+      check(ctx, s, "ipc", s.security().ipcNamespace() instanceof NamespaceMode.Host,
           "shares the host's IPC namespace (shared memory); on Kubernetes this is hostIPC: true, forbidden by"
               + " Pod Security 'baseline'");
-      check(ctx, s, "uts", text(s, "uts"),
+      check(ctx, s, "uts", isHost(s, "uts"),
           "shares the host's hostname (UTS namespace); Kubernetes has no separate field: only hostNetwork: true"
               + " shares it");
-      check(ctx, s, "userns_mode", text(s, "userns_mode"),
+      check(ctx, s, "userns_mode", isHost(s, "userns_mode"),
           "opts out of user-namespace remapping, so root in the container is root on the host; on Kubernetes"
               + " use hostUsers: false to get a user namespace");
     }
   }
 
-  private static void check(RuleContext ctx, Service s, String key, String value, String what) {
-    if (value != null && value.trim().equalsIgnoreCase("host")) {
+  private static void check(RuleContext ctx, Service s, String key, boolean host, String what) {
+    if (host) {
       ctx.report(s.path(key), s.name(), "service \"" + s.name() + "\" sets " + key + ": host: it " + what);
     }
   }
 
-  private static String text(Service s, String key) {
-    return s.node().get(key) instanceof ScalarNode sc && !sc.isNull() ? sc.asString() : null;
+  /** {@code uts} and {@code userns_mode} are not typed in the model: their only value is host. */
+  private static boolean isHost(Service s, String key) {
+    return s.node().get(key) instanceof ScalarNode sc && !sc.isNull() && sc.asString().trim().equalsIgnoreCase("host");
   }
 }

@@ -42,7 +42,7 @@ public final class LiteralSecret implements Rule {
   public void check(RuleContext ctx) {
     Map<String, Map<Position, ScalarNode>> index = new HashMap<>();
     for (Service s : ctx.services()) {
-      for (Map.Entry<String, String> e : s.environment().entrySet()) {
+      for (Map.Entry<String, String> e : s.execution().environment().entrySet()) {
         String key = e.getKey();
         String value = e.getValue();
         if (value == null || value.isEmpty()) continue;
@@ -56,7 +56,7 @@ public final class LiteralSecret implements Rule {
                 : " to a literal credential (connection string or private key)")
             + ": it would end up in plain text in the manifests; on Kubernetes it belongs in a Secret");
       }
-      for (EnvFile f : s.envFiles()) {
+      for (EnvFile f : s.execution().envFiles()) {
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, String> e : f.values().entrySet()) {
           String v = e.getValue();

@@ -23,7 +23,7 @@ public final class NoNewPrivilegesMissing implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if (s.privileged() || hasNoNewPrivileges(s)) continue;
+      if (s.security().privileged() || hasNoNewPrivileges(s)) continue;
       boolean present = s.has("security_opt");
       ctx.report(present ? s.path("security_opt") : s.path(), s.name(),
           "service \"" + s.name() + "\" does not set no-new-privileges: setuid binaries can raise privileges;"
@@ -32,7 +32,7 @@ public final class NoNewPrivilegesMissing implements Rule {
   }
 
   static boolean hasNoNewPrivileges(Service s) {
-    for (String o : s.securityOpt()) {
+    for (String o : s.security().securityOpt()) {
       String v = o.trim().toLowerCase(Locale.ROOT).replace('=', ':');
       if (v.equals("no-new-privileges") || v.equals("no-new-privileges:true")) return true;
     }

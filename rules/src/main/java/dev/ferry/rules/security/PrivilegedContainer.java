@@ -18,7 +18,7 @@ public final class PrivilegedContainer implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if (s.privileged()) {
+      if (s.security().privileged()) {
         ctx.report(s.path("privileged"), s.name(),
             "service \"" + s.name() + "\" runs privileged: it gets all capabilities and the host's devices; on"
                 + " Kubernetes securityContext.privileged is rejected by the Pod Security 'baseline' and"

@@ -40,7 +40,7 @@ public final class PublishedPortAllInterfaces implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (PortMapping p : s.ports()) {
+      for (PortMapping p : s.networking().ports()) {
         if (!p.isPublished() || !allInterfaces(p.hostIp())) continue;
         String what = SENSITIVE.get(p.target());
         if (what == null) continue;

@@ -42,9 +42,9 @@ public final class RootUser implements Rule {
     List<String> nonRoot = new ArrayList<>(NON_ROOT_IMAGES);
     nonRoot.addAll(ctx.options().list("nonRootImages"));
     for (Service s : ctx.services()) {
-      String user = s.user();
+      String user = s.security().user();
       if (user == null || user.isBlank()) {
-        if (s.image() != null && matchesAny(s.image().raw(), nonRoot)) continue;
+        if (s.identity().image() != null && matchesAny(s.identity().image().raw(), nonRoot)) continue;
         ctx.report(s.path(), s.name(),
             "service \"" + s.name() + "\" sets no user: it runs as root unless the image sets a non-root USER;"
                 + " without a numeric user no runAsUser can be set on Kubernetes");

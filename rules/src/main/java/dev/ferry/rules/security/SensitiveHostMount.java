@@ -40,7 +40,7 @@ public final class SensitiveHostMount implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         if (!m.isBind() || m.source() == null || RuntimeSockets.isRuntimeSocket(m)) continue;
         String src = normalise(m.source());
         if (!isSensitive(src)) continue;

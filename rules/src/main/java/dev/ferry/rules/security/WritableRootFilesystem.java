@@ -18,7 +18,7 @@ public final class WritableRootFilesystem implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      if (s.readOnly()) continue;
+      if (s.security().readOnly()) continue;
       ctx.report(s.has("read_only") ? s.path("read_only") : s.path(), s.name(),
           "service \"" + s.name() + "\" has a writable root filesystem: an intruder can change binaries and"
               + " configuration; on Kubernetes read_only: true becomes readOnlyRootFilesystem: true");

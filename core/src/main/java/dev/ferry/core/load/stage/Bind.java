@@ -131,33 +131,76 @@ public final class Bind {
   }
 
   private Service service(String name, ModelPath path, MapNode s) {
+    Map<String, Node> ext = new LinkedHashMap<>();
+    for (MapNode.Entry e : s.entries()) if (e.key().startsWith("x-")) ext.put(e.key(), e.value());
+    return new Service(
+        name, path, s,
+        identity(s),
+        execution(s, path),
+        networking(s, path),
+        storage(s, path),
+        security(s),
+        deployment(s, path),
+        health(s, path),
+        Collections.unmodifiableMap(ext));
+  }
+
+  private Service.Identity identity(MapNode s) {
     String image = str(s, "image");
     Service.Build build = null;
     MapNode b = s.getMap("build");
     if (b != null) {
       build = new Service.Build(str(b, "context"), str(b, "dockerfile"), strMap(b.get("args")), str(b, "target"));
     }
-    Map<String, Node> ext = new LinkedHashMap<>();
-    for (MapNode.Entry e : s.entries()) if (e.key().startsWith("x-")) ext.put(e.key(), e.value());
-    return new Service(
-        name, path, s,
+    return new Service.Identity(
         image == null || image.isEmpty() ? null : ImageRef.parse(image),
         build,
+        labels(s),
+        strMap(s.get("annotations")),
+        strList(s.get("profiles")),
+        str(s, "container_name"),
+        str(s, "pull_policy"),
+        str(s, "platform"));
+  }
+
+  private Service.Execution execution(MapNode s, ModelPath path) {
+    return new Service.Execution(
         strListOrNull(s.get("entrypoint")),
         strListOrNull(s.get("command")),
         str(s, "working_dir"),
         envMap(s.get("environment")),
         envFiles(s, path),
-        labels(s),
-        strMap(s.get("annotations")),
+        bool(s, "stdin_open"),
+        bool(s, "tty"),
+        s.has("init") ? bool(s, "init") : null,
+        duration(s, "stop_grace_period", path),
+        str(s, "stop_signal"));
+  }
+
+  private Service.Networking networking(MapNode s, ModelPath path) {
+    return new Service.Networking(
         ports(s, path),
         strList(s.get("expose")),
-        mounts(s, path),
-        healthcheck(s, path),
-        dependsOn(s, path),
-        strList(s.get("links")),
         networks(s),
         NamespaceMode.parse(str(s, "network_mode")),
+        strList(s.get("links")),
+        hosts(s.get("extra_hosts")),
+        strList(s.get("dns")),
+        strList(s.get("dns_search")),
+        strList(s.get("dns_opt")),
+        str(s, "hostname"),
+        str(s, "domainname"));
+  }
+
+  private Service.Storage storage(MapNode s, ModelPath path) {
+    return new Service.Storage(
+        mounts(s, path),
+        fileRefs(s, "secrets", path, "/run/secrets/"),
+        fileRefs(s, "configs", path, "/"));
+  }
+
+  private Service.Security security(MapNode s) {
+    return new Service.Security(
         NamespaceMode.parse(str(s, "pid")),
         NamespaceMode.parse(str(s, "ipc")),
         str(s, "user"),
@@ -166,28 +209,20 @@ public final class Bind {
         strList(s.get("cap_drop")),
         bool(s, "read_only"),
         strList(s.get("security_opt")),
-        strMap(s.get("sysctls")),
-        hosts(s.get("extra_hosts")),
-        strList(s.get("dns")),
-        strList(s.get("dns_search")),
-        strList(s.get("dns_opt")),
-        str(s, "hostname"),
-        str(s, "domainname"),
-        bool(s, "stdin_open"),
-        bool(s, "tty"),
-        s.has("init") ? bool(s, "init") : null,
-        duration(s, "stop_grace_period", path),
-        str(s, "stop_signal"),
+        strMap(s.get("sysctls")));
+  }
+
+  private Service.Deployment deployment(MapNode s, ModelPath path) {
+    return new Service.Deployment(
         restart(s, path),
         deploy(s, path),
-        integer(s, "scale"),
-        fileRefs(s, "secrets", path, "/run/secrets/"),
-        fileRefs(s, "configs", path, "/"),
-        strList(s.get("profiles")),
-        str(s, "container_name"),
-        str(s, "pull_policy"),
-        str(s, "platform"),
-        Collections.unmodifiableMap(ext));
+        integer(s, "scale"));
+  }
+
+  private Service.Health health(MapNode s, ModelPath path) {
+    return new Service.Health(
+        healthcheck(s, path),
+        dependsOn(s, path));
   }
 
   /** A port's {@code protocol}, checked as Docker does (tcp, udp or sctp in any case); null when not given. */

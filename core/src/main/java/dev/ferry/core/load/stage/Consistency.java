@@ -28,21 +28,20 @@ public final class Consistency {
   public static void check(Project p, SourceMap map, Diagnostics d) {
     for (Service s : p.services().values()) {
       ModelPath sp = s.path();
-      if (s.image() == null && s.build() == null && !s.has("provider")) {
+      if (s.identity().image() == null && s.identity().build() == null && !s.has("provider")) {
         d.error(CODE, map.position(sp), "service \"" + s.name() + "\" has neither an image nor a build context specified");
       }
-      for (DependsOn dep : s.dependsOn().values()) {
+      for (DependsOn dep : s.health().dependsOn().values()) {
         if (!p.services().containsKey(dep.service()) && dep.required()) {
           d.error(CODE, map.position(dep.path()), "service \"" + s.name() + "\" depends on undefined service \"" + dep.service() + "\"");
         }
       }
-      for (String link : s.links()) {
+      for (String link : s.networking().links()) {
         String target = link.contains(":") ? link.substring(0, link.indexOf(':')) : link;
         if (!p.services().containsKey(target)) {
           d.error(CODE, map.position(sp.key("links")), "service \"" + s.name() + "\" links to undefined service \"" + target + "\"");
         }
       }
-      String nm = s.networkMode();
       String other = s.networkService();
       if (other != null) {
         if (!p.services().containsKey(other)) {
@@ -50,25 +49,25 @@ public final class Consistency {
               "service \"" + s.name() + "\" uses network_mode of undefined service \"" + other + "\"");
         }
       }
-      if (nm != null && !s.networks().isEmpty()) {
+      if (s.networking().networkNamespace() != null && !s.networking().networks().isEmpty()) {
         d.error(CODE, map.position(sp.key("network_mode")),
-            "service \"" + s.name() + "\" declares network_mode \"" + nm + "\" and networks; they cannot be combined");
+            "service \"" + s.name() + "\" declares network_mode \"" + s.networking().networkNamespace().written() + "\" and networks; they cannot be combined");
       }
-      for (String net : s.networks().keySet()) {
+      for (String net : s.networking().networks().keySet()) {
         if (!p.networks().containsKey(net) && !net.equals("default")) {
           d.error(CODE, map.position(sp.key("networks").key(net)),
               "service \"" + s.name() + "\" refers to undefined network \"" + net + "\"");
         }
       }
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         if (m.isNamedVolume() && !p.volumes().containsKey(m.source())) {
           d.error(CODE, map.position(m.path()),
               "service \"" + s.name() + "\" refers to undefined volume \"" + m.source() + "\"");
         }
       }
-      refs(s, s.secrets(), p.secrets().keySet(), "secret", map, d);
-      refs(s, s.configs(), p.configs().keySet(), "config", map, d);
-      Healthcheck h = s.healthcheck();
+      refs(s, s.storage().secrets(), p.secrets().keySet(), "secret", map, d);
+      refs(s, s.storage().configs(), p.configs().keySet(), "config", map, d);
+      Healthcheck h = s.health().healthcheck();
       if (h != null && h.test() != null && !h.test().isEmpty()) {
         String first = h.test().get(0);
         if (!first.equals("CMD") && !first.equals("CMD-SHELL") && !first.equals("NONE")) {
@@ -116,7 +115,7 @@ public final class Consistency {
     }
     state.put(name, 1);
     stack.add(name);
-    for (String dep : s.dependsOn().keySet()) visit(dep, p, state, stack, map, d);
+    for (String dep : s.health().dependsOn().keySet()) visit(dep, p, state, stack, map, d);
     stack.remove(stack.size() - 1);
     state.put(name, 2);
   }

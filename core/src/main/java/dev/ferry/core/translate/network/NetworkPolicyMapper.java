@@ -29,10 +29,10 @@ public final class NetworkPolicyMapper {
   public static void map(TranslationContext ctx, WorkloadPlan plan) {
     Map<String, TreeSet<String>> members = new LinkedHashMap<>();
     for (Service s : ctx.project().services().values()) {
-      if (plan.kind(s.name()).kind == null || s.networkNamespace() instanceof NamespaceMode.Host) continue;
+      if (plan.kind(s.name()).kind == null || s.networking().networkNamespace() instanceof NamespaceMode.Host) continue;
       String pod = ctx.naming().of(s.name());
-      if (s.networks().isEmpty()) members.computeIfAbsent("default", k -> new TreeSet<>()).add(pod);
-      for (String n : s.networks().keySet()) members.computeIfAbsent(n, k -> new TreeSet<>()).add(pod);
+      if (s.networking().networks().isEmpty()) members.computeIfAbsent("default", k -> new TreeSet<>()).add(pod);
+      for (String n : s.networking().networks().keySet()) members.computeIfAbsent(n, k -> new TreeSet<>()).add(pod);
     }
     for (Map.Entry<String, TreeSet<String>> e : members.entrySet()) {
       String name = ctx.claimName("NetworkPolicy", "network-" + e.getKey());
@@ -57,7 +57,7 @@ public final class NetworkPolicyMapper {
       if (plan.kind(s.name()).kind == null) continue;
       List<NetworkPolicyPort> ports = new ArrayList<>();
       for (PortSpec p : plan.ports(s.name())) {
-        boolean published = s.ports().stream().anyMatch(pm -> pm.isPublished() && pm.target() == p.targetPort());
+        boolean published = s.networking().ports().stream().anyMatch(pm -> pm.isPublished() && pm.target() == p.targetPort());
         if (published && ports.stream().noneMatch(x -> x.getPort().getIntVal() == p.targetPort())) {
           ports.add(new NetworkPolicyPort(null, new IntOrString(p.targetPort()), p.protocol()));
         }

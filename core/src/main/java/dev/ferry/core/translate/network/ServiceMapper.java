@@ -33,8 +33,8 @@ public final class ServiceMapper {
     List<PortSpec> specs = plan.ports(s.name());
     Map<String, ModelPath> aliases = WorkloadPlan.aliasSources(ctx.project(), s);
     WorkloadKind kind = plan.kind(s.name());
-    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && !(s.networkNamespace() instanceof NamespaceMode.Host
-        || s.networkNamespace() instanceof NamespaceMode.None)) {
+    if ((kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) && !(s.networking().networkNamespace() instanceof NamespaceMode.Host
+        || s.networking().networkNamespace() instanceof NamespaceMode.None)) {
       ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(), "service \"" + s.name() + "\" runs to completion"
           + " as a " + (kind == WorkloadKind.JOB ? "Job" : "CronJob") + ": it gets no Service, so the name \"" + s.name()
           + "\" does not resolve on Kubernetes (compose resolves it while the container runs)",
@@ -47,7 +47,7 @@ public final class ServiceMapper {
         ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),
             "alias \"" + alias + "\" of \"" + s.name() + "\" will not resolve on Kubernetes: \"" + s.name()
                 + "\" gets no Service (" + (plan.kind(s.name()).name().toLowerCase(java.util.Locale.ROOT))
-                + ", network_mode " + s.networkMode() + ")");
+                + ", network_mode " + NamespaceMode.written(s.networking().networkNamespace()) + ")");
       }
       return;
     }

@@ -42,10 +42,10 @@ public final class ServicePorts {
     Map<String, List<HostReferences.Ref>> refs = references(p);
     Set<String> reachedBy = new LinkedHashSet<>();
     for (Service s : p.services().values()) {
-      for (DependsOn d : s.dependsOn().values()) {
+      for (DependsOn d : s.health().dependsOn().values()) {
         if (!DependsOn.COMPLETED.equals(d.condition())) reachedBy.add(d.service());
       }
-      for (String link : s.links()) reachedBy.add(link.contains(":") ? link.substring(0, link.indexOf(':')) : link);
+      for (String link : s.networking().links()) reachedBy.add(link.contains(":") ? link.substring(0, link.indexOf(':')) : link);
     }
     reachedBy.addAll(refs.keySet());
     for (Service s : p.services().values()) {
@@ -81,7 +81,7 @@ public final class ServicePorts {
   }
 
   private static void declared(TranslationContext ctx, Service s, Map<String, PortSpec> out) {
-    for (PortMapping pm : s.ports()) {
+    for (PortMapping pm : s.networking().ports()) {
       String proto = pm.transport().kube();
       add(ctx, s, out, pm.target(), pm.target(), proto, pm.name(), pm.path(), null);
       int pub = pm.publishedStart();
@@ -89,8 +89,8 @@ public final class ServicePorts {
         add(ctx, s, out, pub, pm.target(), proto, null, pm.path(), null);
       }
     }
-    for (int i = 0; i < s.expose().size(); i++) {
-      String e = s.expose().get(i).trim();
+    for (int i = 0; i < s.networking().expose().size(); i++) {
+      String e = s.networking().expose().get(i).trim();
       String proto = "TCP";
       int slash = e.indexOf('/');
       if (slash >= 0) {
@@ -111,7 +111,7 @@ public final class ServicePorts {
   public static boolean hasName(WorkloadPlan plan, Service s) {
     WorkloadKind k = plan.kind(s.name());
     if (k == WorkloadKind.JOB || k == WorkloadKind.CRONJOB || k == WorkloadKind.SIDECAR) return false;
-    return !(s.networkNamespace() instanceof NamespaceMode.Host || s.networkNamespace() instanceof NamespaceMode.None);
+    return !(s.networking().networkNamespace() instanceof NamespaceMode.Host || s.networking().networkNamespace() instanceof NamespaceMode.None);
   }
 
   private static void infer(TranslationContext ctx, Service s, List<Service> members,
@@ -128,13 +128,13 @@ public final class ServicePorts {
       }
     }
     if (!out.isEmpty()) return;
-    int wk = WellKnownPorts.ofImage(s.image());
+    int wk = WellKnownPorts.ofImage(s.identity().image());
     if (wk > 0) {
       ModelPath at = s.has("image") ? s.path("image") : s.path();
-      add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.image().shortName());
+      add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.identity().image().shortName());
       ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
           "service \"" + s.name() + "\" declares no ports" + (reached ? " but is reached by name" : "")
-              + "; Service port " + wk + " inferred from its image (" + s.image().shortName()
+              + "; Service port " + wk + " inferred from its image (" + s.identity().image().shortName()
               + "): declare it with expose to make it explicit", expose(wk));
       return;
     }

@@ -27,7 +27,7 @@ final class BindClaims {
   BindClaims(TranslationContext ctx, WorkloadPlan plan, MountPlan mounts, Storage storage) {
     Map<String, List<Use>> groups = new LinkedHashMap<>();
     for (Service s : ctx.project().services().values()) {
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         MountPlan.Decision d = mounts.decision(m);
         if (d == null || d.kind() != MountPlan.Kind.PVC || m.isNamedVolume()) continue;
         String key = m.isBind() ? "bind:" + d.host() : "anon:" + s.name() + ":" + m.target();

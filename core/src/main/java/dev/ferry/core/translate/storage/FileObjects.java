@@ -73,7 +73,7 @@ public final class FileObjects {
   /** Mounts of {@code s}'s configs and secrets. */
   public List<VolumeMount> mounts(TranslationContext ctx, Service s, PodVolumes vols, Scope scope, int offset) {
     List<VolumeMount> out = new ArrayList<>();
-    for (FileRef r : s.configs()) {
+    for (FileRef r : s.storage().configs()) {
       String cm = configMaps.get(r.source());
       if (cm == null) continue;
       Integer mode = mode(ctx, s, r);
@@ -85,7 +85,7 @@ public final class FileObjects {
       scope.from(ctx, "volumeMounts[" + (offset + out.size() - 1) + "]", r.path());
       owner(ctx, s, r);
     }
-    for (FileRef r : s.secrets()) {
+    for (FileRef r : s.storage().secrets()) {
       String sec = secrets.get(r.source());
       if (sec == null) continue;
       Integer mode = mode(ctx, s, r);

@@ -75,8 +75,8 @@ public final class HostPaths {
 
   /** The database data directory {@code target} is for {@code s}'s image, or null. */
   public static String dbDataDir(Service s, String target) {
-    if (s.image() == null || target == null) return null;
-    String repo = s.image().repository() == null ? "" : s.image().repository().toLowerCase(Locale.ROOT);
+    if (s.identity().image() == null || target == null) return null;
+    String repo = s.identity().image().repository() == null ? "" : s.identity().image().repository().toLowerCase(Locale.ROOT);
     String name = repo.substring(repo.lastIndexOf('/') + 1);
     for (Map.Entry<String, String> e : DB_DATA_DIRS.entrySet()) {
       if (name.contains(e.getKey()) && target.replaceAll("/+$", "").equals(e.getValue())) return e.getValue();

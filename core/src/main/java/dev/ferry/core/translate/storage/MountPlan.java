@@ -33,7 +33,7 @@ public final class MountPlan {
   public MountPlan(TranslationContext ctx, WorkloadPlan plan) {
     for (Service s : ctx.project().services().values()) {
       Steering st = plan.steering(s.name());
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         if (!m.isBind() && !m.isVolume()) continue;
         MountSteering ms = MountSteering.of(ctx, s, m, st == null ? new Steering(s, null) : st, reported);
         decisions.put(m.path(), m.isBind() ? bind(ctx, s, m, ms) : m.isNamedVolume()
@@ -106,7 +106,7 @@ public final class MountPlan {
         return new Decision(BindRow.DATA_DIR, Kind.PVC, host, snap, ms);
       }
       default -> {
-        if (s.build() != null && mode == BindMounts.AUTO && HostPaths.isCodeMount(s, src, m.target())) {
+        if (s.identity().build() != null && mode == BindMounts.AUTO && HostPaths.isCodeMount(s, src, m.target())) {
           return new Decision(BindRow.CODE, Kind.NONE, host, snap, ms);
         }
         if (m.readOnly() && snap.copyable() && snap.files().isEmpty()) {

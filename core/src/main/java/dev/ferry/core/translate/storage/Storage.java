@@ -48,7 +48,7 @@ public final class Storage {
     Map<String, Set<String>> users = new LinkedHashMap<>();
     Map<String, ModelPath> firstUse = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         if (!m.isNamedVolume()) continue;
         users.computeIfAbsent(m.source(), k -> new LinkedHashSet<>()).add(plan.podOwner(s.name()));
         firstUse.putIfAbsent(m.source(), m.path());
@@ -166,7 +166,7 @@ public final class Storage {
     List<PersistentVolumeClaim> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Service s : plan.podMembers(owner)) {
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         Claim c = claimFor(m);
         if (c != null && c.template() && seen.add(c.claimName())) out.add(c.pvc());
       }
@@ -177,7 +177,7 @@ public final class Storage {
   /** Whether {@code owner}'s Pod mounts a ReadWriteOnce claim (a Deployment then needs strategy Recreate). */
   public boolean usesReadWriteOnce(Project p, String owner, WorkloadPlan plan) {
     for (Service s : plan.podMembers(owner)) {
-      for (Mount m : s.volumes()) {
+      for (Mount m : s.storage().volumes()) {
         Claim c = claimFor(m);
         if (c != null && !c.template() && (c.accessMode() == null || c.accessMode().equals("ReadWriteOnce")
             || c.accessMode().equals("ReadWriteOncePod"))) return true;

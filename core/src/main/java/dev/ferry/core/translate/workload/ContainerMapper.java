@@ -50,16 +50,16 @@ public final class ContainerMapper {
       Steering.Value pv = st.get("imagePullPolicy");
       scope.from(ctx, "imagePullPolicy", pv != null ? pv.path() : s.path("pull_policy"));
     }
-    if (s.entrypoint() != null && s.has("entrypoint")) {
-      b.withCommand(KubeExpansion.escape(s.entrypoint()));
+    if (s.execution().entrypoint() != null && s.has("entrypoint")) {
+      b.withCommand(KubeExpansion.escape(s.execution().entrypoint()));
       scope.from(ctx, "command", s.path("entrypoint"), "compose entrypoint replaces the image's ENTRYPOINT, as command does");
     }
-    if (s.command() != null && s.has("command")) {
-      b.withArgs(KubeExpansion.escape(s.command()));
+    if (s.execution().command() != null && s.has("command")) {
+      b.withArgs(KubeExpansion.escape(s.execution().command()));
       scope.from(ctx, "args", s.path("command"), "compose command replaces the image's CMD, as args does");
     }
-    if (s.workingDir() != null) {
-      b.withWorkingDir(s.workingDir());
+    if (s.execution().workingDir() != null) {
+      b.withWorkingDir(s.execution().workingDir());
       scope.from(ctx, "workingDir", s.path("working_dir"));
     }
     EnvMapper.Env env = EnvMapper.map(ctx, s, name, scope);
@@ -96,11 +96,11 @@ public final class ContainerMapper {
     mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));
     if (!mounts.isEmpty()) b.withVolumeMounts(mounts);
     lifecycle(ctx, s, b, scope);
-    if (s.stdinOpen()) {
+    if (s.execution().stdinOpen()) {
       b.withStdin(true);
       scope.from(ctx, "stdin", s.path("stdin_open"));
     }
-    if (s.tty()) {
+    if (s.execution().tty()) {
       b.withTty(true);
       scope.from(ctx, "tty", s.path("tty"));
     }
@@ -149,7 +149,7 @@ public final class ContainerMapper {
 
   /** The image, or for a build-only service the name compose gives the built image. */
   static String image(TranslationContext ctx, Service s) {
-    if (s.image() != null) return s.image().raw();
+    if (s.identity().image() != null) return s.identity().image().raw();
     String img = (ctx.project().name() == null ? "app" : ctx.project().name()) + "-" + s.name();
     ctx.report("build-without-image", Severity.WARNING, s.path("build"), s.name(),
         "service \"" + s.name() + "\" is built from source and names no image: ferry uses \"" + img
@@ -163,16 +163,16 @@ public final class ContainerMapper {
       String t = v.text().toLowerCase(Locale.ROOT);
       return t.equals("always") ? "Always" : t.equals("never") ? "Never" : "IfNotPresent";
     }
-    if (s.pullPolicy() == null) return null;
-    return switch (s.pullPolicy()) {
+    if (s.identity().pullPolicy() == null) return null;
+    return switch (s.identity().pullPolicy()) {
       case "always" -> "Always";
       case "never" -> "Never";
       case "missing", "if_not_present" -> "IfNotPresent";
       case "build" -> "IfNotPresent";
       default -> {
-        if (s.pullPolicy().startsWith("daily") || s.pullPolicy().startsWith("weekly") || s.pullPolicy().startsWith("every")) {
+        if (s.identity().pullPolicy().startsWith("daily") || s.identity().pullPolicy().startsWith("weekly") || s.identity().pullPolicy().startsWith("every")) {
           ctx.report("not-translatable", Severity.INFO, s.path("pull_policy"), s.name(),
-              "pull_policy \"" + s.pullPolicy() + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
+              "pull_policy \"" + s.identity().pullPolicy() + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
           yield "Always";
         }
         yield null;
@@ -205,12 +205,12 @@ public final class ContainerMapper {
   }
 
   private static void ports(Service s, Map<String, ContainerPort> out, List<ModelPath> sources) {
-    for (PortMapping p : s.ports()) {
+    for (PortMapping p : s.networking().ports()) {
       String proto = p.transport().kube();
       if (add(out, p.target(), proto)) sources.add(p.path());
     }
-    for (int i = 0; i < s.expose().size(); i++) {
-      String e = s.expose().get(i);
+    for (int i = 0; i < s.networking().expose().size(); i++) {
+      String e = s.networking().expose().get(i);
       ModelPath at = s.path("expose").index(i);
       String t = e.trim();
       String proto = "TCP";

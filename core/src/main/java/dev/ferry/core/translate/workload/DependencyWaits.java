@@ -53,7 +53,7 @@ public final class DependencyWaits {
     Volume token = null;
     String owner = plan.podOwner(members.get(0).name());
     for (Service s : members) {
-      for (DependsOn d : s.dependsOn().values()) {
+      for (DependsOn d : s.health().dependsOn().values()) {
         Service dep = ctx.project().service(d.service());
         Wait w = dep == null ? null : waitFor(ctx, plan, owner, new Edge(s, d, dep));
         if (w == null || out.stream().anyMatch(c -> c.getName().equals(w.container().getName()))) continue;
@@ -177,8 +177,8 @@ public final class DependencyWaits {
    * when the dependency has a readiness probe (its healthcheck) the wait lasts until it is healthy.
    */
   private static String startedHow(Service dep) {
-    boolean probed = dep.healthcheck() != null && !dep.healthcheck().isDisabled()
-        && dep.healthcheck().test() != null && !dep.healthcheck().test().isEmpty();
+    boolean probed = dep.health().healthcheck() != null && !dep.health().healthcheck().isDisabled()
+        && dep.health().healthcheck().test() != null && !dep.health().healthcheck().test().isEmpty();
     return probed
         ? " (the Service routes only to ready Pods and \"" + dep.name() + "\" has a readiness probe from its healthcheck:"
             + " this waits until it is healthy, stricter than compose's started)"

@@ -67,7 +67,7 @@ public final class EnvMapper {
   private static Environment environment(TranslationContext ctx, Service s, Scope scope) {
     Map<String, String> secret = new LinkedHashMap<>();
     List<EnvVar> env = new ArrayList<>();
-    for (Map.Entry<String, String> e : s.environment().entrySet()) {
+    for (Map.Entry<String, String> e : s.execution().environment().entrySet()) {
       if (e.getValue() == null) continue; // "- FOO" with FOO unset: compose does not set it either
       ModelPath at = s.path("environment").key(e.getKey());
       String v = rewrite(ctx, s, e.getKey(), e.getValue(), at);
@@ -86,7 +86,7 @@ public final class EnvMapper {
   private static FileValues envFiles(TranslationContext ctx, Service s) {
     Map<String, String> plain = new LinkedHashMap<>();
     Map<String, String> secret = new LinkedHashMap<>();
-    for (EnvFile f : s.envFiles()) {
+    for (EnvFile f : s.execution().envFiles()) {
       for (Map.Entry<String, String> e : f.values().entrySet()) {
         String v = e.getValue() == null ? "" : rewrite(ctx, s, e.getKey(), e.getValue(), f.modelPath());
         if (!KEY.matcher(e.getKey()).matches()) {

@@ -57,10 +57,10 @@ public final class KomposePod {
     for (String[] f : new String[][] {{"request", "requests"}, {"limit", "limits"}}) {
       String key = "kompose.ephemeral-storage." + f[0];
       // kompose reads deploy.labels; a service label is honoured too rather than dropped
-      String text = s.deploy().labels().get(key);
+      String text = s.deployment().deploy().labels().get(key);
       ModelPath at = s.path("deploy").key("labels").key(key);
       if (text == null) {
-        text = s.labels().get(key);
+        text = s.identity().labels().get(key);
         at = s.path("labels").key(key);
       }
       if (text == null) continue;

@@ -32,7 +32,7 @@ public final class MountMapper {
   public static List<VolumeMount> map(TranslationContext ctx, Service s, String podName, Storage storage,
       PodVolumes vols, Scope scope) {
     List<VolumeMount> out = new ArrayList<>();
-    for (Mount m : s.volumes()) {
+    for (Mount m : s.storage().volumes()) {
       MountTarget t = volume(ctx, s, podName, m, storage, vols);
       if (t == null) continue;
       VolumeMountBuilder b = new VolumeMountBuilder().withName(t.volume()).withMountPath(m.target());

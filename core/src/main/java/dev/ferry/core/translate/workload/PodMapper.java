@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -157,13 +158,13 @@ public final class PodMapper {
   /** The owner's hostname, when it is a DNS-1123 label; otherwise the Pod keeps its generated one (reported). */
   private static void hostname(Input in, PodSpecBuilder b) {
     Service owner = in.owner();
-    if (owner.hostname() == null) return;
-    if (Naming.isLabel(owner.hostname()) || owner.hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-      b.withHostname(owner.hostname());
+    if (owner.networking().hostname() == null) return;
+    if (Naming.isLabel(owner.networking().hostname()) || owner.networking().hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+      b.withHostname(owner.networking().hostname());
       in.spec().from(in.ctx(), "hostname", owner.path("hostname"));
     } else {
       in.ctx().report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
-          "hostname \"" + owner.hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
+          "hostname \"" + owner.networking().hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
     }
   }
 
@@ -171,7 +172,7 @@ public final class PodMapper {
   private static void terminationGracePeriod(Input in, PodSpecBuilder b) {
     long grace = -1;
     for (Service m : in.members()) {
-      if (m.stopGracePeriod() != null) grace = Math.max(grace, Durations.seconds(m.stopGracePeriod(), 0));
+      if (m.execution().stopGracePeriod() != null) grace = Math.max(grace, Durations.seconds(m.execution().stopGracePeriod(), 0));
     }
     if (grace < 0) return;
     b.withTerminationGracePeriodSeconds(grace);
@@ -240,28 +241,29 @@ public final class PodMapper {
 
   private static void hostNamespaces(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
     for (Service m : members) {
-      if ("host".equals(m.networkMode())) {
+      NamespaceMode net = m.networking().networkNamespace();
+      if (net instanceof NamespaceMode.Host) {
         b.withHostNetwork(true);
         b.withDnsPolicy("ClusterFirstWithHostNet");
         spec.from(ctx, "hostNetwork", m.path("network_mode"));
-      } else if (m.networkMode() != null && !m.networkMode().startsWith("service:") && !m.networkMode().equals("bridge")
-          && !m.networkMode().equals("default")) {
+      } else if (net != null && !(net instanceof NamespaceMode.OfService) && !NamespaceMode.named(net, "bridge", "default")) {
         ctx.report("not-translatable", Severity.WARNING, m.path("network_mode"), m.name(),
-            "network_mode \"" + m.networkMode() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
+            "network_mode \"" + net.written() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
       }
-      if ("host".equals(m.pid())) {
+      if (m.security().pidNamespace() instanceof NamespaceMode.Host) {
         b.withHostPID(true);
         spec.from(ctx, "hostPID", m.path("pid"));
-      } else if (m.pid() != null && m.pid().startsWith("service:")) {
+      } else if (m.security().pidNamespace() instanceof NamespaceMode.OfService) {
         b.withShareProcessNamespace(true);
         spec.from(ctx, "shareProcessNamespace", m.path("pid"));
       }
-      if ("host".equals(m.ipc())) {
+      NamespaceMode ipc = m.security().ipcNamespace();
+      if (ipc instanceof NamespaceMode.Host) {
         b.withHostIPC(true);
         spec.from(ctx, "hostIPC", m.path("ipc"));
-      } else if (m.ipc() != null && !m.ipc().equals("private") && !m.ipc().equals("shareable")) {
+      } else if (ipc != null && !NamespaceMode.named(ipc, "private", "shareable")) {
         ctx.report("not-translatable", Severity.INFO, m.path("ipc"), m.name(),
-            "ipc \"" + m.ipc() + "\" has no Kubernetes equivalent; containers of one Pod share IPC already");
+            "ipc \"" + ipc.written() + "\" has no Kubernetes equivalent; containers of one Pod share IPC already");
       }
     }
   }
@@ -269,7 +271,7 @@ public final class PodMapper {
   private static void hostAliases(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
     Map<String, List<String>> byIp = new TreeMap<>();
     for (Service m : members) {
-      for (Map.Entry<String, List<String>> e : m.extraHosts().entrySet()) {
+      for (Map.Entry<String, List<String>> e : m.networking().extraHosts().entrySet()) {
         for (String ip : e.getValue()) {
           if (ip.equals("host-gateway")) {
             ctx.report("not-translatable", Severity.WARNING, m.path("extra_hosts").key(e.getKey()), m.name(),
@@ -290,18 +292,18 @@ public final class PodMapper {
   }
 
   private static void dns(Service s, PodSpecBuilder b, TranslationContext ctx, Scope spec) {
-    if (s.dns().isEmpty() && s.dnsSearch().isEmpty() && s.dnsOpt().isEmpty()) return;
+    if (s.networking().dns().isEmpty() && s.networking().dnsSearch().isEmpty() && s.networking().dnsOpt().isEmpty()) return;
     List<PodDNSConfigOption> opts = new ArrayList<>();
-    for (String o : s.dnsOpt()) {
+    for (String o : s.networking().dnsOpt()) {
       int c = o.indexOf(':');
       opts.add(c > 0 ? new PodDNSConfigOption(o.substring(0, c), o.substring(c + 1)) : new PodDNSConfigOption(o, null));
     }
     b.withNewDnsConfig()
-        .withNameservers(s.dns().isEmpty() ? null : s.dns())
-        .withSearches(s.dnsSearch().isEmpty() ? null : s.dnsSearch())
+        .withNameservers(s.networking().dns().isEmpty() ? null : s.networking().dns())
+        .withSearches(s.networking().dnsSearch().isEmpty() ? null : s.networking().dnsSearch())
         .withOptions(opts.isEmpty() ? null : opts)
         .endDnsConfig();
-    spec.from(ctx, "dnsConfig", s.path(!s.dns().isEmpty() ? "dns" : !s.dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
+    spec.from(ctx, "dnsConfig", s.path(!s.networking().dns().isEmpty() ? "dns" : !s.networking().dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
         "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
   }
 
@@ -313,7 +315,7 @@ public final class PodMapper {
   private static Map<String, String> nodeSelector(TranslationContext ctx, Service s, Scope spec,
       List<NodeSelectorRequirement> notIn) {
     Map<String, String> out = new LinkedHashMap<>();
-    List<String> cons = s.deploy().placementConstraints();
+    List<String> cons = s.deployment().deploy().placementConstraints();
     for (int i = 0; i < cons.size(); i++) {
       ModelPath at = s.path("deploy").key("placement").key("constraints").index(i);
       Matcher m = CONSTRAINT.matcher(cons.get(i));
@@ -348,8 +350,8 @@ public final class PodMapper {
             + " the Pod may be scheduled on any node");
       }
     }
-    if (s.platform() != null) {
-      String[] p = s.platform().split("/");
+    if (s.identity().platform() != null) {
+      String[] p = s.identity().platform().split("/");
       if (p.length >= 2) {
         out.putIfAbsent("kubernetes.io/os", p[0]);
         out.putIfAbsent("kubernetes.io/arch", arch(p[1]));
@@ -379,14 +381,14 @@ public final class PodMapper {
   private static Map<String, String> annotations(TranslationContext ctx, List<Service> members) {
     Map<String, String> out = new TreeMap<>();
     for (Service m : members) {
-      for (Map.Entry<String, String> e : m.labels().entrySet()) {
+      for (Map.Entry<String, String> e : m.identity().labels().entrySet()) {
         ModelPath at = m.path("labels").key(e.getKey());
         String why = Steering.unhonoured(e.getKey());
         if (why != null) ctx.report("steering-invalid", Severity.WARNING, at, m.name(), why);
         if (Steering.isSteeringLabel(e.getKey())) continue;
         annotation(ctx, m, out, e.getKey(), e.getValue(), at);
       }
-      for (Map.Entry<String, String> e : m.annotations().entrySet()) {
+      for (Map.Entry<String, String> e : m.identity().annotations().entrySet()) {
         annotation(ctx, m, out, e.getKey(), e.getValue(), m.path("annotations").key(e.getKey()));
       }
     }

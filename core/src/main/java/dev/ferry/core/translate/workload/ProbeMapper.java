@@ -3,6 +3,7 @@ package dev.ferry.core.translate.workload;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Healthcheck;
 import dev.ferry.core.model.PortMapping;
+import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -48,7 +49,7 @@ public final class ProbeMapper {
 
   public static Probes map(TranslationContext ctx, Service s, Steering st, Scope scope, boolean runsToCompletion,
       List<ContainerPort> ports) {
-    Input in = new Input(ctx, s, st, s.healthcheck(), s.path("healthcheck"));
+    Input in = new Input(ctx, s, st, s.health().healthcheck(), s.path("healthcheck"));
     ReadinessLabels labels = ReadinessLabels.of(st);
     if (!hasCheck(in, labels)) return new Probes(null, null);
     if (runsToCompletion) {
@@ -242,8 +243,8 @@ public final class ProbeMapper {
 
   /** The compose port item that declares TCP port {@code port} (else the ports or expose key). */
   private static ModelPath portSource(Service s, int port) {
-    for (PortMapping pm : s.ports()) {
-      if (pm.target() == port && "tcp".equals(pm.protocolOrTcp()) && pm.path() != null) return pm.path();
+    for (PortMapping pm : s.networking().ports()) {
+      if (pm.target() == port && pm.transport() == Protocol.TCP && pm.path() != null) return pm.path();
     }
     return s.path(s.has("ports") ? "ports" : "expose");
   }

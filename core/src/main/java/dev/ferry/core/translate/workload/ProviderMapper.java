@@ -42,7 +42,7 @@ public final class ProviderMapper {
   /** envFrom entries for the providers {@code s} depends on, with their provenance. */
   static List<EnvFromSource> envFrom(TranslationContext ctx, Service s, Scope scope, int firstIndex) {
     List<EnvFromSource> out = new ArrayList<>();
-    for (DependsOn d : s.dependsOn().values()) {
+    for (DependsOn d : s.health().dependsOn().values()) {
       Service dep = ctx.project().service(d.service());
       if (dep == null || !isProvider(dep)) continue;
       out.add(new EnvFromSourceBuilder().withNewSecretRef().withName(ctx.naming().of(dep.name())).withOptional(true)

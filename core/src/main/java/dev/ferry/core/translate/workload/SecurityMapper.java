@@ -26,28 +26,28 @@ public final class SecurityMapper {
 
   public static SecurityContext container(TranslationContext ctx, Service s, Scope scope) {
     SecurityContextBuilder b = new SecurityContextBuilder();
-    List<String> add = caps(s.capAdd());
-    List<String> drop = caps(s.capDrop());
+    List<String> add = caps(s.security().capAdd());
+    List<String> drop = caps(s.security().capDrop());
     if (!add.isEmpty() || !drop.isEmpty()) {
       b.withNewCapabilities().withAdd(add.isEmpty() ? null : add).withDrop(drop.isEmpty() ? null : drop).endCapabilities();
       scope.from(ctx, "securityContext.capabilities", s.path(s.has("cap_add") ? "cap_add" : "cap_drop"));
     }
-    if (s.privileged()) {
+    if (s.security().privileged()) {
       b.withPrivileged(true);
       scope.from(ctx, "securityContext.privileged", s.path("privileged"));
     }
-    if (s.readOnly()) {
+    if (s.security().readOnly()) {
       b.withReadOnlyRootFilesystem(true);
       scope.from(ctx, "securityContext.readOnlyRootFilesystem", s.path("read_only"));
     }
-    boolean escalationAsked = s.privileged() || add.contains("SYS_ADMIN") || add.contains("ALL");
-    for (String opt : s.securityOpt()) {
+    boolean escalationAsked = s.security().privileged() || add.contains("SYS_ADMIN") || add.contains("ALL");
+    for (String opt : s.security().securityOpt()) {
       String o = opt.replace('=', ':').toLowerCase(Locale.ROOT);
       if (o.equals("no-new-privileges:false")) escalationAsked = true;
     }
     if (!escalationAsked) {
       b.withAllowPrivilegeEscalation(false);
-      if (s.securityOpt().stream().anyMatch(o -> o.startsWith("no-new-privileges"))) {
+      if (s.security().securityOpt().stream().anyMatch(o -> o.startsWith("no-new-privileges"))) {
         scope.from(ctx, "securityContext.allowPrivilegeEscalation", s.path("security_opt"));
       } else {
         scope.defaulted(ctx, "securityContext.allowPrivilegeEscalation",
@@ -74,7 +74,7 @@ public final class SecurityMapper {
   public static PodSecurityContext pod(TranslationContext ctx, Service s, Scope scope) {
     PodSecurityContextBuilder b = new PodSecurityContextBuilder();
     String seccomp = "RuntimeDefault";
-    for (String opt : s.securityOpt()) {
+    for (String opt : s.security().securityOpt()) {
       String o = opt.replace('=', ':');
       if (o.equalsIgnoreCase("seccomp:unconfined")) seccomp = "Unconfined";
     }
@@ -82,9 +82,9 @@ public final class SecurityMapper {
     if (seccomp.equals("Unconfined")) scope.from(ctx, "securityContext.seccompProfile", s.path("security_opt"));
     else scope.defaulted(ctx, "securityContext.seccompProfile", "Docker applies its default seccomp profile; RuntimeDefault is the container runtime's default profile:"
         + " similar, not the same (a syscall Docker allows may be blocked)");
-    if (!s.sysctls().isEmpty()) {
+    if (!s.security().sysctls().isEmpty()) {
       List<Sysctl> out = new ArrayList<>();
-      for (Map.Entry<String, String> e : s.sysctls().entrySet()) {
+      for (Map.Entry<String, String> e : s.security().sysctls().entrySet()) {
         out.add(new Sysctl(e.getKey(), e.getValue()));
         if (!SAFE_SYSCTLS.contains(e.getKey())) {
           ctx.report("unsafe-sysctl", Severity.WARNING, s.path("sysctls").key(e.getKey()), s.name(),
@@ -100,8 +100,8 @@ public final class SecurityMapper {
   }
 
   private static void user(TranslationContext ctx, Service s, SecurityContextBuilder b, Scope scope) {
-    if (s.user() == null || s.user().isBlank()) return;
-    String[] parts = s.user().trim().split(":", 2);
+    if (s.security().user() == null || s.security().user().isBlank()) return;
+    String[] parts = s.security().user().trim().split(":", 2);
     Long uid = id(parts[0]);
     Long gid = parts.length > 1 ? id(parts[1]) : null;
     if (uid != null) {
@@ -114,7 +114,7 @@ public final class SecurityMapper {
     }
     if (uid == null || (parts.length > 1 && gid == null)) {
       ctx.report("named-user", Severity.WARNING, s.path("user"), s.name(),
-          "user \"" + s.user() + "\" is a name; Kubernetes runAsUser/runAsGroup take numeric ids, so the image's"
+          "user \"" + s.security().user() + "\" is a name; Kubernetes runAsUser/runAsGroup take numeric ids, so the image's"
               + " default user applies: use the numeric uid[:gid]");
     }
   }
@@ -129,8 +129,8 @@ public final class SecurityMapper {
   }
 
   private static void options(TranslationContext ctx, Service s, SecurityContextBuilder b, Scope scope) {
-    for (int i = 0; i < s.securityOpt().size(); i++) {
-      String opt = s.securityOpt().get(i).replace('=', ':');
+    for (int i = 0; i < s.security().securityOpt().size(); i++) {
+      String opt = s.security().securityOpt().get(i).replace('=', ':');
       ModelPath at = s.path("security_opt").index(i);
       String lower = opt.toLowerCase(Locale.ROOT);
       if (lower.startsWith("no-new-privileges") || lower.equals("seccomp:unconfined")) continue;

@@ -62,7 +62,7 @@ public final class WorkloadMapper {
     boolean job = kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB;
     Scope template = scope.at(kind == WorkloadKind.CRONJOB ? "spec.jobTemplate.spec.template" : "spec.template");
     // restart: "no" keeps its meaning for a Job or CronJob: the container is not restarted in place
-    boolean no = s.restartPolicy() != null && s.restartPolicy().policy() == Restart.Policy.NO;
+    boolean no = Restart.is(s.deployment().restartPolicy(), Restart.Policy.NO);
     String policy = !job ? null : no ? "Never" : "OnFailure";
     PodTemplateSpec pod = PodMapper.map(ctx, plan, s, storage, files, template, policy);
     restart(ctx, s, kind);
@@ -129,12 +129,12 @@ public final class WorkloadMapper {
       Steering.Value bl = st.label("kompose.cronjob.backoff_limit");
       ModelPath max = s.path("deploy").key("restart_policy").key("max_attempts");
       if (bl != null) scope.from(ctx, jobSpec + ".backoffLimit", bl.path());
-      else if (s.deploy().restartMaxAttempts() != null) scope.from(ctx, jobSpec + ".backoffLimit", max);
+      else if (s.deployment().deploy().restartMaxAttempts() != null) scope.from(ctx, jobSpec + ".backoffLimit", max);
     }
   }
 
   private static JobSpec jobSpec(Service s, Steering st, PodTemplateSpec pod) {
-    Integer backoff = s.deploy().restartMaxAttempts();
+    Integer backoff = s.deployment().deploy().restartMaxAttempts();
     Steering.Value k = st.label("kompose.cronjob.backoff_limit");
     if (k != null) backoff = k.asInt(6);
     return new JobSpecBuilder().withBackoffLimit(backoff).withTemplate(pod).build();
@@ -148,7 +148,7 @@ public final class WorkloadMapper {
       return v.asInt(1);
     }
     if (s.replicas() != null) {
-      scope.from(ctx, "spec.replicas", s.deploy().replicas() != null ? s.path("deploy").key("replicas") : s.path("scale"));
+      scope.from(ctx, "spec.replicas", s.deployment().deploy().replicas() != null ? s.path("deploy").key("replicas") : s.path("scale"));
       return s.replicas();
     }
     scope.defaulted(ctx, "spec.replicas", "compose runs one container per service unless deploy.replicas or scale say otherwise");
@@ -157,13 +157,13 @@ public final class WorkloadMapper {
 
   private static void restart(TranslationContext ctx, Service s, WorkloadKind kind) {
     if (kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) return;
-    Restart r = s.restartPolicy();
+    Restart r = s.deployment().restartPolicy();
     if (r != null && r.stopsOnSuccess()) {
       ctx.report("restart-policy", Severity.INFO, s.path("restart"), s.name(),
           "restart: " + r + " cannot be kept for a " + kind.kind + ": its Pods are always restarted"
               + (r.policy() == Restart.Policy.NO ? "; if the service runs to completion, steer it with x-ferry kind: job" : ""));
     }
-    String c = s.deploy().restartCondition();
+    String c = s.deployment().deploy().restartCondition();
     if ("none".equals(c) || "on-failure".equals(c)) {
       ctx.report("restart-policy", Severity.INFO, s.path("deploy").key("restart_policy").key("condition"), s.name(),
           "deploy.restart_policy.condition: " + c + " cannot be kept for a " + kind.kind + ": its Pods are always"
@@ -172,9 +172,9 @@ public final class WorkloadMapper {
   }
 
   private static void suggestStatefulSet(TranslationContext ctx, Service s, WorkloadKind kind) {
-    if (kind != WorkloadKind.DEPLOYMENT || s.image() == null) return;
-    String img = s.image().shortName().toLowerCase(Locale.ROOT);
-    if (!DATABASES.contains(img) || s.volumes().stream().noneMatch(m -> m.isNamedVolume())) return;
+    if (kind != WorkloadKind.DEPLOYMENT || s.identity().image() == null) return;
+    String img = s.identity().image().shortName().toLowerCase(Locale.ROOT);
+    if (!DATABASES.contains(img) || s.storage().volumes().stream().noneMatch(m -> m.isNamedVolume())) return;
     ctx.report("statefulset-suggested", Severity.INFO, s.has("image") ? s.path("image") : s.path(), s.name(),
         "\"" + s.name() + "\" looks like a database with a named volume; it is a Deployment (with strategy Recreate),"
             + " but a StatefulSet gives it stable identity and per-replica storage: x-ferry kind: statefulset");
@@ -183,18 +183,18 @@ public final class WorkloadMapper {
   /** A coarse role for app.kubernetes.io/component: job, database, cache, queue; null otherwise. */
   static String component(WorkloadKind kind, Service s) {
     if (kind == WorkloadKind.JOB || kind == WorkloadKind.CRONJOB) return "job";
-    if (s.image() == null) return null;
-    String img = s.image().shortName().toLowerCase(Locale.ROOT);
+    if (s.identity().image() == null) return null;
+    String img = s.identity().image().shortName().toLowerCase(Locale.ROOT);
     if (Set.of("redis", "memcached", "valkey", "keydb").contains(img)) return "cache";
     if (Set.of("rabbitmq", "kafka", "cp-kafka", "nats", "mosquitto", "eclipse-mosquitto", "pulsar").contains(img)) return "queue";
-    if (DATABASES.contains(img) && WellKnownPorts.ofImage(s.image()) > 0) return "database";
+    if (DATABASES.contains(img) && WellKnownPorts.ofImage(s.identity().image()) > 0) return "database";
     return null;
   }
 
   /** deploy.labels that are valid Kubernetes labels go on the workload; others are reported. */
   private static Map<String, String> deployLabels(TranslationContext ctx, Service s) {
     Map<String, String> out = new java.util.TreeMap<>();
-    for (Map.Entry<String, String> e : s.deploy().labels().entrySet()) {
+    for (Map.Entry<String, String> e : s.deployment().deploy().labels().entrySet()) {
       ModelPath at = s.path("deploy").key("labels").key(e.getKey());
       String v = e.getValue() == null ? "" : e.getValue();
       if (e.getKey().startsWith("app.kubernetes.io/")) continue;

@@ -33,7 +33,7 @@ class FileModesTest {
   }
 
   static Integer modeOf(LoadResult r) {
-    return r.project().service("app").secrets().get(0).mode();
+    return r.project().service("app").storage().secrets().get(0).mode();
   }
 
   @ParameterizedTest

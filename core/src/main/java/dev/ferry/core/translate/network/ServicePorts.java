@@ -111,7 +111,8 @@ public final class ServicePorts {
   public static boolean hasName(WorkloadPlan plan, Service s) {
     WorkloadKind k = plan.kind(s.name());
     if (k == WorkloadKind.JOB || k == WorkloadKind.CRONJOB || k == WorkloadKind.SIDECAR) return false;
-    return !(s.networking().networkNamespace() instanceof NamespaceMode.Host || s.networking().networkNamespace() instanceof NamespaceMode.None);
+    NamespaceMode net = s.networking().networkNamespace();
+    return !(net instanceof NamespaceMode.Host || net instanceof NamespaceMode.None);
   }
 
   private static void infer(TranslationContext ctx, Service s, List<Service> members,

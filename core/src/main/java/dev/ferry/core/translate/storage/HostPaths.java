@@ -1,5 +1,6 @@
 package dev.ferry.core.translate.storage;
 
+import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.knowledge.SecretClassifier;
 import dev.ferry.core.knowledge.SecretNames;
@@ -75,8 +76,9 @@ public final class HostPaths {
 
   /** The database data directory {@code target} is for {@code s}'s image, or null. */
   public static String dbDataDir(Service s, String target) {
-    if (s.identity().image() == null || target == null) return null;
-    String repo = s.identity().image().repository() == null ? "" : s.identity().image().repository().toLowerCase(Locale.ROOT);
+    ImageRef image = s.identity().image();
+    if (image == null || target == null) return null;
+    String repo = image.repository() == null ? "" : image.repository().toLowerCase(Locale.ROOT);
     String name = repo.substring(repo.lastIndexOf('/') + 1);
     for (Map.Entry<String, String> e : DB_DATA_DIRS.entrySet()) {
       if (name.contains(e.getKey()) && target.replaceAll("/+$", "").equals(e.getValue())) return e.getValue();

@@ -170,9 +170,10 @@ public final class ContainerMapper {
       case "missing", "if_not_present" -> "IfNotPresent";
       case "build" -> "IfNotPresent";
       default -> {
-        if (s.identity().pullPolicy().startsWith("daily") || s.identity().pullPolicy().startsWith("weekly") || s.identity().pullPolicy().startsWith("every")) {
+        String policy = s.identity().pullPolicy();
+        if (policy.startsWith("daily") || policy.startsWith("weekly") || policy.startsWith("every")) {
           ctx.report("not-translatable", Severity.INFO, s.path("pull_policy"), s.name(),
-              "pull_policy \"" + s.identity().pullPolicy() + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
+              "pull_policy \"" + policy + "\" has no Kubernetes equivalent; imagePullPolicy Always is used");
           yield "Always";
         }
         yield null;

@@ -158,13 +158,14 @@ public final class PodMapper {
   /** The owner's hostname, when it is a DNS-1123 label; otherwise the Pod keeps its generated one (reported). */
   private static void hostname(Input in, PodSpecBuilder b) {
     Service owner = in.owner();
-    if (owner.networking().hostname() == null) return;
-    if (Naming.isLabel(owner.networking().hostname()) || owner.networking().hostname().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-      b.withHostname(owner.networking().hostname());
+    String hostname = owner.networking().hostname();
+    if (hostname == null) return;
+    if (Naming.isLabel(hostname) || hostname.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+      b.withHostname(hostname);
       in.spec().from(in.ctx(), "hostname", owner.path("hostname"));
     } else {
       in.ctx().report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
-          "hostname \"" + owner.networking().hostname() + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
+          "hostname \"" + hostname + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
     }
   }
 
@@ -292,18 +293,19 @@ public final class PodMapper {
   }
 
   private static void dns(Service s, PodSpecBuilder b, TranslationContext ctx, Scope spec) {
-    if (s.networking().dns().isEmpty() && s.networking().dnsSearch().isEmpty() && s.networking().dnsOpt().isEmpty()) return;
+    Service.Networking net = s.networking();
+    if (net.dns().isEmpty() && net.dnsSearch().isEmpty() && net.dnsOpt().isEmpty()) return;
     List<PodDNSConfigOption> opts = new ArrayList<>();
-    for (String o : s.networking().dnsOpt()) {
+    for (String o : net.dnsOpt()) {
       int c = o.indexOf(':');
       opts.add(c > 0 ? new PodDNSConfigOption(o.substring(0, c), o.substring(c + 1)) : new PodDNSConfigOption(o, null));
     }
     b.withNewDnsConfig()
-        .withNameservers(s.networking().dns().isEmpty() ? null : s.networking().dns())
-        .withSearches(s.networking().dnsSearch().isEmpty() ? null : s.networking().dnsSearch())
+        .withNameservers(net.dns().isEmpty() ? null : net.dns())
+        .withSearches(net.dnsSearch().isEmpty() ? null : net.dnsSearch())
         .withOptions(opts.isEmpty() ? null : opts)
         .endDnsConfig();
-    spec.from(ctx, "dnsConfig", s.path(!s.networking().dns().isEmpty() ? "dns" : !s.networking().dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
+    spec.from(ctx, "dnsConfig", s.path(!net.dns().isEmpty() ? "dns" : !net.dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
         "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
   }
 

@@ -17,21 +17,16 @@ import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HostAlias;
-import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
-import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +36,6 @@ import java.util.regex.Pattern;
  * and platform → nodeSelector, labels → annotations, dependency waits; no service-account token.
  */
 public final class PodMapper {
-  private static final Pattern CONSTRAINT = Pattern.compile("\\s*([\\w.-]+)\\s*(==|!=)\\s*(\\S+)\\s*");
   private static final Pattern ANNOTATION_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)");
 
   private PodMapper() {}
@@ -63,7 +57,7 @@ public final class PodMapper {
     hostAliases(ctx, in.members(), b, in.spec());
     dns(owner, b, ctx, in.spec());
     terminationGracePeriod(in, b);
-    placement(in, b);
+    PodPlacement.map(ctx, owner, in.podName(), in.spec(), b);
     imagePullSecret(in, b);
     b.withSecurityContext(securityContext(in));
     scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
@@ -180,19 +174,6 @@ public final class PodMapper {
     in.spec().from(in.ctx(), "terminationGracePeriodSeconds", in.owner().path("stop_grace_period"));
   }
 
-  /** Where the Pod may run: nodeSelector, a NotIn node affinity (placement constraints, platform), topology spread. */
-  private static void placement(Input in, PodSpecBuilder b) {
-    List<NodeSelectorRequirement> notIn = new ArrayList<>();
-    Map<String, String> nodeSelector = nodeSelector(in.ctx(), in.owner(), in.spec(), notIn);
-    if (!nodeSelector.isEmpty()) b.withNodeSelector(nodeSelector);
-    if (!notIn.isEmpty()) {
-      b.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
-          .addNewNodeSelectorTerm().withMatchExpressions(notIn).endNodeSelectorTerm()
-          .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
-    }
-    List<TopologySpreadConstraint> spread = SpreadMapper.map(in.ctx(), in.owner(), in.podName(), in.spec());
-    if (!spread.isEmpty()) b.withTopologySpreadConstraints(spread);
-  }
 
   /** The image pull secret the owner's steering names. */
   private static void imagePullSecret(Input in, PodSpecBuilder b) {
@@ -309,67 +290,6 @@ public final class PodMapper {
         "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
   }
 
-  /**
-   * placement constraints (node.labels.X == Y, node.hostname, node.platform.*) and platform →
-   * nodeSelector; the same attributes with {@code !=} → a required node affinity {@code NotIn}
-   * (added to {@code notIn}).
-   */
-  private static Map<String, String> nodeSelector(TranslationContext ctx, Service s, Scope spec,
-      List<NodeSelectorRequirement> notIn) {
-    Map<String, String> out = new LinkedHashMap<>();
-    List<String> cons = s.deployment().deploy().placementConstraints();
-    for (int i = 0; i < cons.size(); i++) {
-      ModelPath at = s.path("deploy").key("placement").key("constraints").index(i);
-      Matcher m = CONSTRAINT.matcher(cons.get(i));
-      String key = null;
-      String value = null;
-      if (m.matches()) {
-        String attr = m.group(1);
-        value = m.group(3);
-        if (attr.startsWith("node.labels.")) key = attr.substring("node.labels.".length());
-        else if (attr.equals("node.hostname")) key = "kubernetes.io/hostname";
-        else if (attr.equals("node.platform.os")) key = "kubernetes.io/os";
-        else if (attr.equals("node.platform.arch")) {
-          key = "kubernetes.io/arch";
-          value = arch(value);
-        }
-      }
-      String head = "service \"" + s.name() + "\" has the placement constraint \"" + cons.get(i).trim() + "\": ";
-      if (key != null && validLabel(key, value) && m.group(2).equals("==")) {
-        out.put(key, value);
-        spec.from(ctx, "nodeSelector", at);
-        ctx.report("placement-constraint", Severity.INFO, at, s.name(), head + "it becomes the nodeSelector " + key
-            + ": " + value + " (the cluster's nodes need that label)");
-      } else if (key != null && validLabel(key, value)) {
-        notIn.add(new NodeSelectorRequirementBuilder().withKey(key).withOperator("NotIn").withValues(value).build());
-        spec.from(ctx, "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
-            + ".matchExpressions[" + (notIn.size() - 1) + "]", at, "!= becomes a required node affinity with operator NotIn");
-        ctx.report("placement-constraint", Severity.INFO, at, s.name(), head + "it becomes a required node affinity "
-            + key + " NotIn [" + value + "]");
-      } else {
-        ctx.report("placement-constraint", Severity.WARNING, at, s.name(), head + "it has no Kubernetes equivalent"
-            + " (node.labels.X, node.hostname and node.platform.os/arch map, with == or !=) and is not applied, so"
-            + " the Pod may be scheduled on any node");
-      }
-    }
-    if (s.identity().platform() != null) {
-      String[] p = s.identity().platform().split("/");
-      if (p.length >= 2) {
-        out.putIfAbsent("kubernetes.io/os", p[0]);
-        out.putIfAbsent("kubernetes.io/arch", arch(p[1]));
-        spec.from(ctx, "nodeSelector", s.path("platform"));
-      }
-    }
-    return out;
-  }
-
-  private static String arch(String a) {
-    return switch (a) {
-      case "x86_64" -> "amd64";
-      case "aarch64" -> "arm64";
-      default -> a;
-    };
-  }
 
   static boolean validLabel(String key, String value) {
     String name = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;

@@ -1,7 +1,6 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
-import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -13,12 +12,9 @@ import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
-import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
@@ -52,14 +48,14 @@ public final class PodMapper {
     serviceAccount(in, waits, b);
     volumes(in, vols, waits, b);
     if (restartPolicy != null) restartPolicy(in, restartPolicy, b);
-    hostNamespaces(ctx, in.members(), b, in.spec());
+    PodSecurity.hostNamespaces(ctx, in.members(), b, in.spec());
     hostname(in, b);
     hostAliases(ctx, in.members(), b, in.spec());
     dns(owner, b, ctx, in.spec());
     terminationGracePeriod(in, b);
     PodPlacement.map(ctx, owner, in.podName(), in.spec(), b);
     imagePullSecret(in, b);
-    b.withSecurityContext(securityContext(in));
+    b.withSecurityContext(PodSecurity.context(ctx, plan, owner, in.members(), in.spec()));
     scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
     Map<String, String> annotations = annotations(ctx, in.members());
     if (annotations != null) annotationSources(in, scope);
@@ -183,70 +179,12 @@ public final class PodMapper {
     in.spec().from(in.ctx(), "imagePullSecrets", secret.path());
   }
 
-  /** The owner's Pod security context, with the members' numeric group_add and kompose's fsGroup. */
-  private static PodSecurityContext securityContext(Input in) {
-    PodSecurityContext psc = SecurityMapper.pod(in.ctx(), in.owner(), in.spec());
-    List<Long> groups = groups(in.ctx(), in.members(), in.spec());
-    if (!groups.isEmpty()) psc.setSupplementalGroups(groups);
-    KomposePod.fsGroup(in.ctx(), in.owner(), in.plan().steering(in.owner().name()), psc, in.spec());
-    return psc;
-  }
-
   /** The compose labels and annotations of every member that became the Pod's annotations. */
   private static void annotationSources(Input in, Scope scope) {
     for (Service m : in.members()) {
       if (m.has("labels")) scope.from(in.ctx(), "metadata.annotations", m.path("labels"),
           "compose labels describe a container; on Kubernetes they are Pod annotations (labels select, annotations describe)");
       if (m.has("annotations")) scope.from(in.ctx(), "metadata.annotations", m.path("annotations"));
-    }
-  }
-
-  /** group_add: numeric groups → supplementalGroups; names cannot be resolved without the image. */
-  private static List<Long> groups(TranslationContext ctx, List<Service> members, Scope spec) {
-    List<Long> out = new ArrayList<>();
-    for (Service m : members) {
-      if (!(m.node().get("group_add") instanceof SeqNode seq)) continue;
-      for (int i = 0; i < seq.size(); i++) {
-        if (!(seq.get(i) instanceof ScalarNode g)) continue;
-        try {
-          long id = Long.parseLong(g.text().trim());
-          if (!out.contains(id)) out.add(id);
-          spec.from(ctx, "securityContext.supplementalGroups", m.path("group_add").index(i));
-        } catch (NumberFormatException e) {
-          ctx.report("named-user", Severity.WARNING, m.path("group_add").index(i), m.name(),
-              "group_add \"" + g.text() + "\" is a group name; supplementalGroups take numeric ids, so it is left out");
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void hostNamespaces(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
-    for (Service m : members) {
-      NamespaceMode net = m.networking().networkNamespace();
-      if (net instanceof NamespaceMode.Host) {
-        b.withHostNetwork(true);
-        b.withDnsPolicy("ClusterFirstWithHostNet");
-        spec.from(ctx, "hostNetwork", m.path("network_mode"));
-      } else if (net != null && !(net instanceof NamespaceMode.OfService) && !NamespaceMode.named(net, "bridge", "default")) {
-        ctx.report("not-translatable", Severity.WARNING, m.path("network_mode"), m.name(),
-            "network_mode \"" + net.written() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
-      }
-      if (m.security().pidNamespace() instanceof NamespaceMode.Host) {
-        b.withHostPID(true);
-        spec.from(ctx, "hostPID", m.path("pid"));
-      } else if (m.security().pidNamespace() instanceof NamespaceMode.OfService) {
-        b.withShareProcessNamespace(true);
-        spec.from(ctx, "shareProcessNamespace", m.path("pid"));
-      }
-      NamespaceMode ipc = m.security().ipcNamespace();
-      if (ipc instanceof NamespaceMode.Host) {
-        b.withHostIPC(true);
-        spec.from(ctx, "hostIPC", m.path("ipc"));
-      } else if (ipc != null && !NamespaceMode.named(ipc, "private", "shareable")) {
-        ctx.report("not-translatable", Severity.INFO, m.path("ipc"), m.name(),
-            "ipc \"" + ipc.written() + "\" has no Kubernetes equivalent; containers of one Pod share IPC already");
-      }
     }
   }
 

@@ -7,14 +7,11 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HostAlias;
-import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
@@ -49,9 +46,9 @@ public final class PodMapper {
     volumes(in, vols, waits, b);
     if (restartPolicy != null) restartPolicy(in, restartPolicy, b);
     PodSecurity.hostNamespaces(ctx, in.members(), b, in.spec());
-    hostname(in, b);
-    hostAliases(ctx, in.members(), b, in.spec());
-    dns(owner, b, ctx, in.spec());
+    PodDns.hostname(ctx, owner, b, in.spec());
+    PodDns.hostAliases(ctx, in.members(), b, in.spec());
+    PodDns.dns(owner, b, ctx, in.spec());
     terminationGracePeriod(in, b);
     PodPlacement.map(ctx, owner, in.podName(), in.spec(), b);
     imagePullSecret(in, b);
@@ -145,20 +142,6 @@ public final class PodMapper {
     }
   }
 
-  /** The owner's hostname, when it is a DNS-1123 label; otherwise the Pod keeps its generated one (reported). */
-  private static void hostname(Input in, PodSpecBuilder b) {
-    Service owner = in.owner();
-    String hostname = owner.networking().hostname();
-    if (hostname == null) return;
-    if (Naming.isLabel(hostname) || hostname.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-      b.withHostname(hostname);
-      in.spec().from(in.ctx(), "hostname", owner.path("hostname"));
-    } else {
-      in.ctx().report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
-          "hostname \"" + hostname + "\" is not a DNS-1123 label; the Pod keeps its generated hostname");
-    }
-  }
-
   /** The longest stop_grace_period of the members, if any sets one. */
   private static void terminationGracePeriod(Input in, PodSpecBuilder b) {
     long grace = -1;
@@ -169,7 +152,6 @@ public final class PodMapper {
     b.withTerminationGracePeriodSeconds(grace);
     in.spec().from(in.ctx(), "terminationGracePeriodSeconds", in.owner().path("stop_grace_period"));
   }
-
 
   /** The image pull secret the owner's steering names. */
   private static void imagePullSecret(Input in, PodSpecBuilder b) {
@@ -187,47 +169,6 @@ public final class PodMapper {
       if (m.has("annotations")) scope.from(in.ctx(), "metadata.annotations", m.path("annotations"));
     }
   }
-
-  private static void hostAliases(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
-    Map<String, List<String>> byIp = new TreeMap<>();
-    for (Service m : members) {
-      for (Map.Entry<String, List<String>> e : m.networking().extraHosts().entrySet()) {
-        for (String ip : e.getValue()) {
-          if (ip.equals("host-gateway")) {
-            ctx.report("not-translatable", Severity.WARNING, m.path("extra_hosts").key(e.getKey()), m.name(),
-                "extra_hosts " + e.getKey() + ":host-gateway points at the Docker host; a Pod has no such host, so"
-                    + " the entry is left out (use a Service or the node's address)");
-            continue;
-          }
-          List<String> names = byIp.computeIfAbsent(ip, k -> new ArrayList<>());
-          if (!names.contains(e.getKey())) names.add(e.getKey());
-        }
-      }
-    }
-    if (byIp.isEmpty()) return;
-    List<HostAlias> out = new ArrayList<>();
-    for (Map.Entry<String, List<String>> e : byIp.entrySet()) out.add(new HostAlias(e.getValue(), e.getKey()));
-    b.withHostAliases(out);
-    spec.from(ctx, "hostAliases", members.get(0).path("extra_hosts"));
-  }
-
-  private static void dns(Service s, PodSpecBuilder b, TranslationContext ctx, Scope spec) {
-    Service.Networking net = s.networking();
-    if (net.dns().isEmpty() && net.dnsSearch().isEmpty() && net.dnsOpt().isEmpty()) return;
-    List<PodDNSConfigOption> opts = new ArrayList<>();
-    for (String o : net.dnsOpt()) {
-      int c = o.indexOf(':');
-      opts.add(c > 0 ? new PodDNSConfigOption(o.substring(0, c), o.substring(c + 1)) : new PodDNSConfigOption(o, null));
-    }
-    b.withNewDnsConfig()
-        .withNameservers(net.dns().isEmpty() ? null : net.dns())
-        .withSearches(net.dnsSearch().isEmpty() ? null : net.dnsSearch())
-        .withOptions(opts.isEmpty() ? null : opts)
-        .endDnsConfig();
-    spec.from(ctx, "dnsConfig", s.path(!net.dns().isEmpty() ? "dns" : !net.dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
-        "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
-  }
-
 
   static boolean validLabel(String key, String value) {
     String name = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;

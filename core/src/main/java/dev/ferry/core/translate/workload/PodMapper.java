@@ -1,6 +1,5 @@
 package dev.ferry.core.translate.workload;
 
-import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -19,8 +18,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A Pod template for a service and its sidecars (services with {@code network_mode: service:X}
@@ -29,7 +26,6 @@ import java.util.regex.Pattern;
  * and platform → nodeSelector, labels → annotations, dependency waits; no service-account token.
  */
 public final class PodMapper {
-  private static final Pattern ANNOTATION_NAME = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)");
 
   private PodMapper() {}
 
@@ -54,8 +50,8 @@ public final class PodMapper {
     imagePullSecret(in, b);
     b.withSecurityContext(PodSecurity.context(ctx, plan, owner, in.members(), in.spec()));
     scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
-    Map<String, String> annotations = annotations(ctx, in.members());
-    if (annotations != null) annotationSources(in, scope);
+    Map<String, String> annotations = PodAnnotations.map(ctx, in.members());
+    if (annotations != null) PodAnnotations.sources(ctx, in.members(), scope);
     return new PodTemplateSpecBuilder()
         .withNewMetadata().withLabels(ctx.labels(in.podName(), null)).withAnnotations(annotations).endMetadata()
         .withSpec(b.build())
@@ -159,49 +155,4 @@ public final class PodMapper {
     if (secret == null) return;
     b.addNewImagePullSecret(secret.text());
     in.spec().from(in.ctx(), "imagePullSecrets", secret.path());
-  }
-
-  /** The compose labels and annotations of every member that became the Pod's annotations. */
-  private static void annotationSources(Input in, Scope scope) {
-    for (Service m : in.members()) {
-      if (m.has("labels")) scope.from(in.ctx(), "metadata.annotations", m.path("labels"),
-          "compose labels describe a container; on Kubernetes they are Pod annotations (labels select, annotations describe)");
-      if (m.has("annotations")) scope.from(in.ctx(), "metadata.annotations", m.path("annotations"));
-    }
-  }
-
-  static boolean validLabel(String key, String value) {
-    String name = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;
-    String prefix = key.contains("/") ? key.substring(0, key.indexOf('/')) : null;
-    return name.length() <= 63 && ANNOTATION_NAME.matcher(name).matches()
-        && (prefix == null || prefix.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"))
-        && (value.isEmpty() || (value.length() <= 63 && ANNOTATION_NAME.matcher(value).matches()));
-  }
-
-  /** Compose container labels and annotations become Pod annotations (they describe, never select). */
-  private static Map<String, String> annotations(TranslationContext ctx, List<Service> members) {
-    Map<String, String> out = new TreeMap<>();
-    for (Service m : members) {
-      for (Map.Entry<String, String> e : m.identity().labels().entrySet()) {
-        ModelPath at = m.path("labels").key(e.getKey());
-        String why = Steering.unhonoured(e.getKey());
-        if (why != null) ctx.report("steering-invalid", Severity.WARNING, at, m.name(), why);
-        if (Steering.isSteeringLabel(e.getKey())) continue;
-        annotation(ctx, m, out, e.getKey(), e.getValue(), at);
-      }
-      for (Map.Entry<String, String> e : m.identity().annotations().entrySet()) {
-        annotation(ctx, m, out, e.getKey(), e.getValue(), m.path("annotations").key(e.getKey()));
-      }
-    }
-    return out.isEmpty() ? null : out;
-  }
-
-  private static void annotation(TranslationContext ctx, Service s, Map<String, String> out, String k, String v, ModelPath at) {
-    if (validLabel(k, "")) {
-      out.put(k, v == null ? "" : v);
-    } else {
-      ctx.report("not-translatable", Severity.INFO, at, s.name(),
-          "label \"" + k + "\" is not a valid Kubernetes annotation key; it is left out");
-    }
-  }
-}
+  }}

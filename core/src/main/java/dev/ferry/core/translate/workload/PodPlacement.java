@@ -62,12 +62,12 @@ final class PodPlacement {
         }
       }
       String head = "service \"" + s.name() + "\" has the placement constraint \"" + cons.get(i).trim() + "\": ";
-      if (key != null && PodMapper.validLabel(key, value) && m.group(2).equals("==")) {
+      if (key != null && PodAnnotations.validLabel(key, value) && m.group(2).equals("==")) {
         out.put(key, value);
         spec.from(ctx, "nodeSelector", at);
         ctx.report("placement-constraint", Severity.INFO, at, s.name(), head + "it becomes the nodeSelector " + key
             + ": " + value + " (the cluster's nodes need that label)");
-      } else if (key != null && PodMapper.validLabel(key, value)) {
+      } else if (key != null && PodAnnotations.validLabel(key, value)) {
         notIn.add(new NodeSelectorRequirementBuilder().withKey(key).withOperator("NotIn").withValues(value).build());
         spec.from(ctx, "affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
             + ".matchExpressions[" + (notIn.size() - 1) + "]", at, "!= becomes a required node affinity with operator NotIn");

@@ -201,7 +201,7 @@ public final class WorkloadMapper {
       String why = Steering.unhonoured(e.getKey());
       if (why != null) ctx.report("steering-invalid", Severity.WARNING, at, s.name(), why);
       if (Steering.isSteeringLabel(e.getKey())) continue;
-      if (PodMapper.validLabel(e.getKey(), v)) out.put(e.getKey(), v);
+      if (PodAnnotations.validLabel(e.getKey(), v)) out.put(e.getKey(), v);
       else ctx.report("not-translatable", Severity.INFO, at, s.name(),
           "deploy label \"" + e.getKey() + "\" is not a valid Kubernetes label; it is left out");
     }

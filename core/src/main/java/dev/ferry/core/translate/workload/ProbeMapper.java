@@ -2,8 +2,6 @@ package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Healthcheck;
-import dev.ferry.core.model.PortMapping;
-import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
@@ -17,7 +15,6 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code healthcheck} to probes. The readiness probe is the healthcheck itself: like compose's
@@ -42,7 +39,6 @@ public final class ProbeMapper {
   }
 
   private static final Duration DEFAULT = Duration.ofSeconds(30);
-  private static final String LIVE = "kompose.service.healthcheck.liveness.";
   private static final String READY = "kompose.service.healthcheck.readiness.";
 
   private ProbeMapper() {}
@@ -62,7 +58,8 @@ public final class ProbeMapper {
     Timings t = Timings.of(in);
     Probe readiness = readiness(in, scope, labels, first, t);
     Probe startup = StartupProbe.of(ctx, scope, readiness, in.h(), t.start(), t.startAt(), in.hp(), t.period(), t.retries());
-    Probe liveness = liveness(in, scope, readiness, first, t);
+    Probe liveness = LivenessProbe.of(ctx, s, st, in.h(), in.hp(), scope, readiness, first, t.period(), t.timeout(),
+        t.retries(), t.start() != null);
     return new Probes(readiness, liveness, startup);
   }
 
@@ -109,30 +106,6 @@ public final class ProbeMapper {
       return new Timings(seconds(h == null ? null : h.interval(), in.st(), "interval"),
           seconds(h == null ? null : h.timeout(), in.st(), "timeout"), Math.max(1, retries), start,
           kStart != null ? kStart.path() : in.hp().key("start_period"));
-    }
-  }
-
-  /** kompose's liveness labels: an HTTP GET path (else a TCP check) and the port to check. */
-  private record LivenessLabels(Steering.Value path, Steering.Value port) {
-    static LivenessLabels of(Steering st) {
-      Steering.Value path = st.label(LIVE + "http_get_path");
-      return new LivenessLabels(path, st.label(LIVE + (path == null ? "tcp_port" : "http_get_port")));
-    }
-
-    String field() {
-      return path != null ? "httpGet" : "tcpSocket";
-    }
-
-    /** The label that chose the check, or null when the check is on the first TCP port. */
-    Steering.Value source() {
-      return path != null ? path : port;
-    }
-
-    ProbeBuilder check(int p) {
-      ProbeBuilder b = new ProbeBuilder();
-      if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
-      else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
-      return b;
     }
   }
 
@@ -197,58 +170,6 @@ public final class ProbeMapper {
     return new Check(b, "exec", in.hp().key("test"));
   }
 
-  /**
-   * The liveness probe: a TCP (or labelled HTTP) check with 3x the retries, or null when
-   * {@code x-ferry.probes.liveness} is false, when it would repeat the readiness check, or when there
-   * is no TCP port to check.
-   */
-  private static Probe liveness(Input in, Scope scope, Probe readiness, int first, Timings t) {
-    Steering.Value live = in.st().get("probes.liveness");
-    if (live != null && !live.isTrue()) return null;
-    LivenessLabels labels = LivenessLabels.of(in.st());
-    int p = labels.port() != null ? labels.port().asInt(first) : first;
-    ProbeBuilder b = labels.check(p);
-    if (sameCheck(b.build(), readiness)) {
-      scope.defaulted(in.ctx(), "readinessProbe", "no livenessProbe: it would be the same check as the readiness"
-          + " probe, which restarts a container whenever it is merely not ready");
-      return null;
-    }
-    if (p <= 0) {
-      scope.defaulted(in.ctx(), "readinessProbe", "no livenessProbe: the container has no TCP port to check, and"
-          + " re-running the healthcheck would restart containers compose leaves running (the kubelet still"
-          + " restarts a container whose process exits)");
-      return null;
-    }
-    Probe liveness = b.withPeriodSeconds(t.period()).withTimeoutSeconds(t.timeout())
-        .withFailureThreshold(t.retries() * 3).build();
-    livenessProvenance(in, scope, labels, p, t);
-    return liveness;
-  }
-
-  private static boolean sameCheck(Probe a, Probe b) {
-    return Objects.equals(a.getHttpGet(), b.getHttpGet()) && Objects.equals(a.getTcpSocket(), b.getTcpSocket());
-  }
-
-  /** Why the liveness probe exists, and where its check comes from: a kompose label, or the first TCP port. */
-  private static void livenessProvenance(Input in, Scope scope, LivenessLabels labels, int port, Timings t) {
-    scope.from(in.ctx(), "livenessProbe", in.hp(),
-        "compose never restarts an unhealthy container; this liveness probe only checks that the container"
-            + " still accepts connections (3x the retries" + (t.start() != null ? ", after start_period" : "")
-            + "), so a container restarts when it hangs, not when its healthcheck fails");
-    Scope l = scope.at("livenessProbe");
-    if (labels.source() != null) l.from(in.ctx(), labels.field(), labels.source().path());
-    else l.from(in.ctx(), labels.field(), portSource(in.s(), port), "the liveness probe checks the container's first TCP port, " + port);
-    timings(in.ctx(), l, in.h(), in.hp(), in.st());
-  }
-
-  /** The compose port item that declares TCP port {@code port} (else the ports or expose key). */
-  private static ModelPath portSource(Service s, int port) {
-    for (PortMapping pm : s.networking().ports()) {
-      if (pm.target() == port && pm.transport() == Protocol.TCP && pm.path() != null) return pm.path();
-    }
-    return s.path(s.has("ports") ? "ports" : "expose");
-  }
-
   /** Why the probe runs {@code sh -c}: the test was CMD-SHELL, or one string (which compose also runs in a shell). */
   private static String shellReason(TranslationContext ctx, ModelPath hp) {
     ModelPath first = hp.key("test").index(0);
@@ -259,7 +180,7 @@ public final class ProbeMapper {
         : "a test written as one string runs through a shell (as CMD-SHELL does): sh -c";
   }
 
-  private static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {
+  static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {
     field(ctx, p, "periodSeconds", h != null && h.interval() != null, hp.key("interval"), st, "interval",
         "compose's default interval is 30s");
     field(ctx, p, "timeoutSeconds", h != null && h.timeout() != null, hp.key("timeout"), st, "timeout",

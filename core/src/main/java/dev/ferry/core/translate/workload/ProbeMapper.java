@@ -5,7 +5,6 @@ import dev.ferry.core.model.Healthcheck;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.units.Durations;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.text.ShellWords;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
@@ -13,7 +12,6 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -146,7 +144,7 @@ public final class ProbeMapper {
             + " does in compose");
     Scope r = scope.at("readinessProbe");
     boolean shell = in.h() != null && in.h().isShell() && !labels.any();
-    r.from(in.ctx(), check.field(), check.at(), shell ? shellReason(in.ctx(), in.hp()) : null);
+    r.from(in.ctx(), check.field(), check.at(), shell ? HealthCommand.shellReason(in.ctx(), in.hp()) : null);
     timings(in.ctx(), r, in.h(), in.hp(), in.st());
     return readiness;
   }
@@ -163,21 +161,11 @@ public final class ProbeMapper {
       return new Check(b, "tcpSocket", labels.tcpPort().path());
     }
     if (labels.test() != null) {
-      b.withNewExec().withCommand(labelCommand(labels.test().text())).endExec();
+      b.withNewExec().withCommand(HealthCommand.labelCommand(labels.test().text())).endExec();
       return new Check(b, "exec", labels.test().path());
     }
-    b.withNewExec().withCommand(command(in.h())).endExec();
+    b.withNewExec().withCommand(HealthCommand.command(in.h())).endExec();
     return new Check(b, "exec", in.hp().key("test"));
-  }
-
-  /** Why the probe runs {@code sh -c}: the test was CMD-SHELL, or one string (which compose also runs in a shell). */
-  private static String shellReason(TranslationContext ctx, ModelPath hp) {
-    ModelPath first = hp.key("test").index(0);
-    boolean list = ctx.sourceMap().has(first)
-        && !ctx.sourceMap().position(first).equals(ctx.sourceMap().valuePosition(hp.key("test")));
-    return list
-        ? "CMD-SHELL runs the command through a shell: sh -c"
-        : "a test written as one string runs through a shell (as CMD-SHELL does): sh -c";
   }
 
   static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {
@@ -198,42 +186,6 @@ public final class ProbeMapper {
     return 0;
   }
 
-  /**
-   * kompose's readiness.test label, read the way compose reads a {@code test}: a flow list
-   * ({@code ["CMD", "curl", "-f", "http://localhost/"]}) or words starting with CMD or CMD-SHELL;
-   * any other string runs through a shell.
-   */
-  static List<String> labelCommand(String text) {
-    String t = text.trim();
-    List<String> words;
-    if (t.startsWith("[") && t.endsWith("]")) {
-      words = new ArrayList<>();
-      for (String w : t.substring(1, t.length() - 1).split(",")) {
-        String x = w.trim();
-        if (x.length() >= 2 && (x.startsWith("\"") && x.endsWith("\"") || x.startsWith("'") && x.endsWith("'"))) {
-          x = x.substring(1, x.length() - 1);
-        }
-        if (!x.isEmpty()) words.add(x);
-      }
-    } else if (t.startsWith("CMD-SHELL ") || t.startsWith("CMD ")) {
-      words = new ArrayList<>();
-      int sp = t.indexOf(' ');
-      words.add(t.substring(0, sp));
-      String rest = t.substring(sp + 1).trim();
-      if (words.get(0).equals("CMD-SHELL")) words.add(rest);
-      else words.addAll(ShellWords.words(rest));
-    } else {
-      return List.of("sh", "-c", t);
-    }
-    if (words.isEmpty()) return List.of("sh", "-c", t);
-    String kind = words.get(0);
-    if (kind.equals("CMD-SHELL")) {
-      return List.of("sh", "-c", String.join(" ", words.subList(1, words.size())));
-    }
-    if (kind.equals("CMD")) return List.copyOf(words.subList(1, words.size()));
-    return List.of("sh", "-c", ShellWords.join(words));
-  }
-
   /** Provenance of one probe setting: the healthcheck key, a kompose label, or compose's default. */
   private static void field(TranslationContext ctx, Scope probe, String field, boolean set, ModelPath at, Steering st,
       String key, String dflt) {
@@ -241,17 +193,6 @@ public final class ProbeMapper {
     if (v != null) probe.from(ctx, field, v.path());
     else if (set) probe.from(ctx, field, at);
     else probe.defaulted(ctx, field, dflt);
-  }
-
-  /** CMD runs the words as they are; CMD-SHELL (and a string test) runs through sh -c, as Docker does. */
-  static List<String> command(Healthcheck h) {
-    List<String> c = h.command();
-    if (h.isShell()) {
-      List<String> out = new ArrayList<>(List.of("sh", "-c"));
-      out.add(c.size() == 1 ? c.get(0) : ShellWords.join(c));
-      return out;
-    }
-    return List.copyOf(c);
   }
 
   private static int seconds(Duration d, Steering st, String key) {

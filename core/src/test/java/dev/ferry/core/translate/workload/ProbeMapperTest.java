@@ -9,20 +9,20 @@ import org.junit.jupiter.api.Test;
 class ProbeMapperTest {
   @Test
   void cmdWordsRunWithoutAShell() {
-    assertEquals(List.of("curl", "-f", "http://localhost/"), ProbeMapper.labelCommand("CMD curl -f http://localhost/"));
-    assertEquals(List.of("echo", "a b"), ProbeMapper.labelCommand("CMD echo 'a b'"));
+    assertEquals(List.of("curl", "-f", "http://localhost/"), HealthCommand.labelCommand("CMD curl -f http://localhost/"));
+    assertEquals(List.of("echo", "a b"), HealthCommand.labelCommand("CMD echo 'a b'"));
   }
 
   @Test
   void cmdShellAndPlainStringsRunThroughSh() {
-    assertEquals(List.of("sh", "-c", "pg_isready -U app || exit 1"), ProbeMapper.labelCommand("CMD-SHELL pg_isready -U app || exit 1"));
-    assertEquals(List.of("sh", "-c", "redis-cli ping"), ProbeMapper.labelCommand("redis-cli ping"));
+    assertEquals(List.of("sh", "-c", "pg_isready -U app || exit 1"), HealthCommand.labelCommand("CMD-SHELL pg_isready -U app || exit 1"));
+    assertEquals(List.of("sh", "-c", "redis-cli ping"), HealthCommand.labelCommand("redis-cli ping"));
   }
 
   @Test
   void flowListsAreCommandLists() {
     assertEquals(List.of("curl", "-f", "http://localhost/"),
-        ProbeMapper.labelCommand("[\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]"));
-    assertEquals(List.of("sh", "-c", "wget -qO- localhost"), ProbeMapper.labelCommand("['CMD-SHELL', 'wget -qO- localhost']"));
+        HealthCommand.labelCommand("[\"CMD\", \"curl\", \"-f\", \"http://localhost/\"]"));
+    assertEquals(List.of("sh", "-c", "wget -qO- localhost"), HealthCommand.labelCommand("['CMD-SHELL', 'wget -qO- localhost']"));
   }
 }

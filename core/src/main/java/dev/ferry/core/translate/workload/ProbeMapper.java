@@ -37,7 +37,7 @@ public final class ProbeMapper {
   }
 
   private static final Duration DEFAULT = Duration.ofSeconds(30);
-  private static final String READY = "kompose.service.healthcheck.readiness.";
+  private static final String READY = ReadinessLabels.READY;
 
   private ProbeMapper() {}
 
@@ -65,29 +65,6 @@ public final class ProbeMapper {
   private record Input(TranslationContext ctx, Service s, Steering st, Healthcheck h, ModelPath hp) {
     boolean hasTest() {
       return h != null && !h.isDisabled() && !h.command().isEmpty();
-    }
-  }
-
-  /** kompose's readiness labels that replace the healthcheck's test: a command, an HTTP GET, a TCP check. */
-  private record ReadinessLabels(Steering.Value test, Steering.Value httpPath, Steering.Value httpPort,
-      Steering.Value tcpPort) {
-    static ReadinessLabels of(Steering st) {
-      return new ReadinessLabels(st.label(READY + "test"), st.label(READY + "http_get_path"),
-          st.label(READY + "http_get_port"), st.label(READY + "tcp_port"));
-    }
-
-    boolean any() {
-      return test != null || httpPath != null || tcpPort != null;
-    }
-
-    boolean checksSocket() {
-      return httpPath != null || tcpPort != null;
-    }
-
-    /** The port an HTTP or TCP label checks (default: the first TCP port); 0 without such a label. */
-    int port(int first) {
-      if (httpPath != null) return httpPort != null ? httpPort.asInt(first) : first;
-      return tcpPort != null ? tcpPort.asInt(first) : 0;
     }
   }
 

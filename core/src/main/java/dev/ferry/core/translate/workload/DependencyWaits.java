@@ -6,23 +6,17 @@ import dev.ferry.core.model.Service;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
-import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.network.ServicePorts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +52,8 @@ public final class DependencyWaits {
         Wait w = dep == null ? null : waitFor(ctx, plan, owner, new Edge(s, d, dep));
         if (w == null || out.stream().anyMatch(c -> c.getName().equals(w.container().getName()))) continue;
         if (w.readsJobs()) {
-          sa = serviceAccount(ctx);
-          token = tokenVolume();
+          sa = JobWaiterAccess.serviceAccount(ctx);
+          token = JobWaiterAccess.tokenVolume();
         }
         out.add(w.container());
         scope.from(ctx, "initContainers[" + (out.size() - 1) + "]", d.path(), w.why());
@@ -202,36 +196,5 @@ public final class DependencyWaits {
     return new ResourceRequirementsBuilder()
         .withRequests(new TreeMap<>(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi"))))
         .withLimits(new TreeMap<>(Map.of("memory", new Quantity("64Mi")))).build();
-  }
-
-  /** A projected service-account token for the waiting initContainer only. */
-  private static Volume tokenVolume() {
-    return new VolumeBuilder().withName(TOKEN_VOLUME).withNewProjected()
-        .addNewSource().withNewServiceAccountToken().withPath("token").withExpirationSeconds(3600L).endServiceAccountToken().endSource()
-        .addNewSource().withNewConfigMap().withName("kube-root-ca.crt").addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endConfigMap().endSource()
-        .addNewSource().withNewDownwardAPI().addNewItem().withPath("namespace").withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI().endSource()
-        .endProjected().build();
-  }
-
-  /** The project's job-waiter ServiceAccount, Role (read Jobs) and RoleBinding, emitted once. */
-  private static String serviceAccount(TranslationContext ctx) {
-    String project = ctx.project().name() == null ? "app" : ctx.project().name();
-    String name = Naming.sanitize(project + "-job-waiter");
-    boolean exists = ctx.objects().stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
-        && o.getMetadata().getName().equals(name));
-    if (exists) return name;
-    List<HasMetadata> objs = List.of(
-        new ServiceAccountBuilder().withMetadata(ctx.meta(name, name, "job-waiter")).withAutomountServiceAccountToken(false).build(),
-        new RoleBuilder().withMetadata(ctx.meta(name, name, "job-waiter"))
-            .addNewRule().withApiGroups("batch").withResources("jobs").withVerbs("get", "list", "watch").endRule().build(),
-        new RoleBindingBuilder().withMetadata(ctx.meta(name, name, "job-waiter"))
-            .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
-            .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(ctx.options().namespace()).endSubject()
-            .build());
-    for (HasMetadata o : objs) {
-      ctx.emit(o);
-      ctx.provenance().defaulted(o.getKind(), name, "", "lets initContainers wait for Jobs (service_completed_successfully); may only read Jobs");
-    }
-    return name;
   }
 }

@@ -95,7 +95,7 @@ public final class ContainerMapper {
     List<VolumeMount> mounts = new ArrayList<>(MountMapper.map(ctx, s, podName, storage, vols, scope));
     mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));
     if (!mounts.isEmpty()) b.withVolumeMounts(mounts);
-    lifecycle(ctx, s, b, scope);
+    LifecycleHooks.map(ctx, s, b, scope);
     if (s.execution().stdinOpen()) {
       b.withStdin(true);
       scope.from(ctx, "stdin", s.path("stdin_open"));
@@ -105,46 +105,6 @@ public final class ContainerMapper {
       scope.from(ctx, "tty", s.path("tty"));
     }
     return b.build();
-  }
-
-  /** post_start / pre_stop hooks: the command of a single hook becomes an exec handler. */
-  private static void lifecycle(TranslationContext ctx, Service s, ContainerBuilder b, Scope scope) {
-    io.fabric8.kubernetes.api.model.LifecycleHandler post = hook(ctx, s, "post_start");
-    io.fabric8.kubernetes.api.model.LifecycleHandler pre = hook(ctx, s, "pre_stop");
-    if (post == null && pre == null) return;
-    b.withNewLifecycle().withPostStart(post).withPreStop(pre).endLifecycle();
-    if (post != null) scope.from(ctx, "lifecycle.postStart", s.path("post_start"));
-    if (pre != null) scope.from(ctx, "lifecycle.preStop", s.path("pre_stop"));
-  }
-
-  private static io.fabric8.kubernetes.api.model.LifecycleHandler hook(TranslationContext ctx, Service s, String key) {
-    if (!(s.node().get(key) instanceof dev.ferry.core.tree.SeqNode seq) || seq.size() == 0) return null;
-    List<List<String>> cmds = new ArrayList<>();
-    for (int i = 0; i < seq.size(); i++) {
-      if (!(seq.get(i) instanceof dev.ferry.core.tree.MapNode h)) continue;
-      if (h.has("user") || h.has("privileged") || h.has("environment") || h.has("working_dir")) {
-        ctx.report("not-translatable", Severity.INFO, s.path(key).index(i), s.name(),
-            key + " hook options user/privileged/environment/working_dir are not translated; the hook runs in the container as it is");
-      }
-      dev.ferry.core.tree.Node c = h.get("command");
-      if (c instanceof dev.ferry.core.tree.ScalarNode sc) cmds.add(List.of("sh", "-c", sc.text()));
-      else if (c instanceof dev.ferry.core.tree.SeqNode cs) {
-        List<String> words = new ArrayList<>();
-        for (dev.ferry.core.tree.Node w : cs.items()) if (w instanceof dev.ferry.core.tree.ScalarNode ws) words.add(ws.text());
-        cmds.add(words);
-      }
-    }
-    if (cmds.isEmpty()) return null;
-    List<String> cmd = cmds.get(0);
-    if (cmds.size() > 1) {
-      StringBuilder sb = new StringBuilder();
-      for (List<String> c : cmds) {
-        if (sb.length() > 0) sb.append(" && ");
-        sb.append(c.size() == 3 && c.get(0).equals("sh") && c.get(1).equals("-c") ? c.get(2) : dev.ferry.core.text.ShellWords.join(c));
-      }
-      cmd = List.of("sh", "-c", sb.toString());
-    }
-    return new io.fabric8.kubernetes.api.model.LifecycleHandlerBuilder().withNewExec().withCommand(cmd).endExec().build();
   }
 
   /** The image, or for a build-only service the name compose gives the built image. */

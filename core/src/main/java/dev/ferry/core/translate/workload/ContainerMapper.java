@@ -2,9 +2,7 @@ package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.PortMapping;
-import dev.ferry.core.model.Resources;
 import dev.ferry.core.model.Service;
-import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.text.KubeExpansion;
 import dev.ferry.core.translate.Scope;
@@ -19,9 +17,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,8 +76,8 @@ public final class ContainerMapper {
             + " listens on; other Pods reach it through the Service" : null);
       }
     }
-    ResourceRequirements res = resources(s);
-    if (res != null) resourceProvenance(ctx, s, res, scope.at("resources"));
+    ResourceRequirements res = ContainerResources.of(s);
+    if (res != null) ContainerResources.provenance(ctx, s, res, scope.at("resources"));
     res = GpuMapper.apply(ctx, s, res, scope);
     res = KomposePod.ephemeral(ctx, s, res, scope.at("resources"));
     if (res != null) b.withResources(res);
@@ -141,23 +137,6 @@ public final class ContainerMapper {
     };
   }
 
-  /** Where each resource quantity came from: deploy.resources.{limits,reservations}, or the legacy keys. */
-  private static void resourceProvenance(TranslationContext ctx, Service s, ResourceRequirements res, Scope scope) {
-    ModelPath r = s.path("deploy").key("resources");
-    String[][] fields = {
-        {"limits", "cpu", "limits", "cpus", "cpus"}, {"limits", "memory", "limits", "memory", "mem_limit"},
-        {"requests", "cpu", "reservations", "cpus", "cpus"}, {"requests", "memory", "reservations", "memory", "mem_reservation"}};
-    for (String[] f : fields) {
-      Map<String, Quantity> m = f[0].equals("limits") ? res.getLimits() : res.getRequests();
-      if (m == null || !m.containsKey(f[1])) continue;
-      ModelPath deploy = r.key(f[2]).key(f[3]);
-      ModelPath at = ctx.sourceMap().has(deploy) ? deploy : s.has(f[4]) ? s.path(f[4]) : r;
-      scope.from(ctx, f[0] + "." + f[1], at, f[0].equals("requests") ? "a reservation is what the scheduler sets aside: a request"
-          : f[1].equals("cpu") ? "cores become millicores; a container over its CPU limit is throttled"
-          : "a container over its memory limit is killed (OOMKilled), as in Docker");
-    }
-  }
-
   /** One containerPort per distinct container port and protocol (ports targets, then expose). */
   static List<ContainerPort> ports(Service s) {
     Map<String, ContainerPort> out = new LinkedHashMap<>();
@@ -199,19 +178,4 @@ public final class ContainerMapper {
         .withProtocol(proto.equals("TCP") ? null : proto).build());
     return true;
   }
-
-  /** Reservations → requests, limits → limits (cores → millicores, bytes → binary suffixes). */
-  static ResourceRequirements resources(Service s) {
-    Resources r = s.resources();
-    if (r == null || r.isEmpty()) return null;
-    Map<String, Quantity> req = new LinkedHashMap<>();
-    Map<String, Quantity> lim = new LinkedHashMap<>();
-    if (r.cpuReservation() != null && r.cpuReservation() > 0) req.put("cpu", new Quantity(Quantities.cpu(r.cpuReservation())));
-    if (r.memoryReservation() != null && r.memoryReservation() > 0) req.put("memory", new Quantity(Quantities.memory(r.memoryReservation())));
-    if (r.cpuLimit() != null && r.cpuLimit() > 0) lim.put("cpu", new Quantity(Quantities.cpu(r.cpuLimit())));
-    if (r.memoryLimit() != null && r.memoryLimit() > 0) lim.put("memory", new Quantity(Quantities.memory(r.memoryLimit())));
-    if (req.isEmpty() && lim.isEmpty()) return null;
-    return new ResourceRequirementsBuilder().withRequests(req.isEmpty() ? null : req).withLimits(lim.isEmpty() ? null : lim).build();
-  }
-
 }

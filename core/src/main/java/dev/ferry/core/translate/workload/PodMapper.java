@@ -155,4 +155,5 @@ public final class PodMapper {
     if (secret == null) return;
     b.addNewImagePullSecret(secret.text());
     in.spec().from(in.ctx(), "imagePullSecrets", secret.path());
-  }}
+  }
+}

@@ -1,5 +1,6 @@
 package dev.ferry.core.provenance;
 
+import dev.ferry.core.load.stage.Parse;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +52,7 @@ public final class LineIndex {
     LineIndex ix = new LineIndex(text);
     try {
       Compose c = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true)
-          .setBufferSize(dev.ferry.core.load.stage.Parse.bufferSize(text)).build());
+          .setBufferSize(Parse.bufferSize(text)).build());
       int doc = 0;
       for (Node root : c.composeAllFromString(text)) {
         List<Raw> raw = new ArrayList<>();

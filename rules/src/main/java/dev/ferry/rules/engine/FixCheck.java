@@ -1,5 +1,6 @@
 package dev.ferry.rules.engine;
 
+import dev.ferry.core.load.stage.Parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class FixCheck {
     try {
       List<Object> out = new ArrayList<>();
       for (Object o : new Load(LoadSettings.builder().setMaxAliasesForCollections(1000)
-          .setBufferSize(dev.ferry.core.load.stage.Parse.bufferSize(text)).build()).loadAllFromString(text)) {
+          .setBufferSize(Parse.bufferSize(text)).build()).loadAllFromString(text)) {
         out.add(o);
       }
       return out;

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The compose-key catalogue: for every service key (and {@code deploy} key) of the compose-spec,
  * how ferry treats it and why. {@code MAPPED}: translated to the Kubernetes field(s) in
- * {@code target}; {@code LOADER}: resolved while loading; {@code IGNORED}: deliberately not
+ * {@code target}; {@code APPROXIMATED}: translated to the closest Kubernetes form in {@code target},
+ * and where the meaning changes, one of the findings {@code findings} says how; {@code LOADER}: resolved while loading; {@code IGNORED}: deliberately not
  * translated, for the reason in {@code target}; {@code REPORTED}: no Kubernetes equivalent, so every
  * use is a {@code not-translatable} finding saying {@code target}. {@code note} is the learner's
  * explanation {@code ferry explain} shows at the key (null when it has none). One immutable table,
@@ -18,16 +19,24 @@ import java.util.Map;
  */
 public final class ComposeKeys {
   /** What ferry does with a key. */
-  public enum Treatment { MAPPED, LOADER, IGNORED, REPORTED }
+  public enum Treatment { MAPPED, APPROXIMATED, LOADER, IGNORED, REPORTED }
 
-  /** One compose key: how it is treated, its Kubernetes target (or the reason), the explain note. */
-  public record Key(String name, Treatment treatment, String target, String note) {}
+  /**
+   * One compose key: how it is treated, its Kubernetes target (or the reason), the ids of the
+   * findings the translation reports at the key (for {@code APPROXIMATED}, those that name what
+   * changes; for {@code REPORTED}, not-translatable), and the explain note.
+   */
+  public record Key(String name, Treatment treatment, String target, List<String> findings, String note) {
+    public Key {
+      findings = List.copyOf(findings);
+    }
+  }
 
   /** Service keys ({@code services.<name>.<key>}), in the order ferry's reference lists them. */
   public static final List<Key> SERVICE = List.of(
       mapped("image", "containers[].image",
           "The same image runs on Kubernetes; the cluster pulls it, so it must be in a registry the nodes can reach."),
-      mapped("build", "containers[].image is the built image's name; build it and push it to a registry (finding when no image:)",
+      approximated("build", List.of("build-without-image"), "containers[].image is the built image's name; build it and push it to a registry (finding when no image:)",
           "Kubernetes does not build images: build and push the image, then refer to it with image:."),
       mapped("command", "containers[].args (compose command replaces the image CMD)",
           "command replaces the image's CMD: on Kubernetes that is the container's args."),
@@ -43,11 +52,11 @@ public final class ComposeKeys {
           "Published ports become ports of a Service, the stable name other Pods use; nothing is published on a node (use an Ingress or port-forward)."),
       mapped("expose", "Service ports and containerPorts",
           "Exposed ports become Service ports, so other Pods reach this one by its service name."),
-      mapped("depends_on", "initContainers waiting for the dependency's Service (started/healthy) or Job (completed)",
+      approximated("depends_on", List.of("depends-on-condition"), "initContainers waiting for the dependency's Service (started/healthy) or Job (completed)",
           "Kubernetes starts all Pods at once; an initContainer that waits for the dependency keeps compose's start order."),
       mapped("healthcheck", "readinessProbe (same command) + a livenessProbe on the first TCP port; disable → no probes; no test → no probes + finding",
           "The healthcheck becomes probes of the container (see the lines beside it): a readiness probe takes an unready Pod out of its Service, like 'unhealthy'; compose never restarts an unhealthy container."),
-      mapped("volumes", "PVC (named; subPath at a database data directory), emptyDir (anonymous) or as steered, emptyDir Memory (tmpfs), bind mounts by the decision table below (ConfigMap/Secret copy, PVC, not mounted); type: image →"
+      approximated("volumes", List.of("bind-mount", "anonymous-volume", "shared-volume"), "PVC (named; subPath at a database data directory), emptyDir (anonymous) or as steered, emptyDir Memory (tmpfs), bind mounts by the decision table below (ConfigMap/Secret copy, PVC, not mounted); type: image →"
           + " an image volume (read-only, image.subpath → subPath) with --kube-version 1.33 or later, else not mounted (finding image-volume)",
           "Named volumes become PersistentVolumeClaims, mounted with volumeMounts; host directories do not exist in a cluster, so bind mounts change meaning."),
       mapped("tmpfs", "emptyDir with medium Memory",
@@ -57,7 +66,7 @@ public final class ComposeKeys {
           "A config becomes a ConfigMap, mounted as a read-only file."),
       mapped("secrets", "Secret per secret, mounted at /run/secrets/<target> with subPath",
           "A secret becomes a Secret, mounted as a read-only file under /run/secrets."),
-      mapped("user", "securityContext.runAsUser/runAsGroup (numeric only; names are a finding)",
+      approximated("user", List.of("named-user"), "securityContext.runAsUser/runAsGroup (numeric only; names are a finding)",
           "user becomes the securityContext's runAsUser/runAsGroup (numeric ids only)."),
       mapped("group_add", "Pod securityContext.supplementalGroups (numeric only)"),
       mapped("privileged", "securityContext.privileged",
@@ -76,26 +85,26 @@ public final class ComposeKeys {
           "The grace period before a stopping container is killed: terminationGracePeriodSeconds."),
       mapped("post_start", "containers[].lifecycle.postStart (exec)"),
       mapped("pre_stop", "containers[].lifecycle.preStop (exec)"),
-      mapped("extra_hosts", "hostAliases (host-gateway is a finding)",
+      approximated("extra_hosts", List.of("not-translatable"), "hostAliases (host-gateway is a finding)",
           "Extra /etc/hosts entries become the Pod's hostAliases."),
       mapped("dns", "dnsConfig.nameservers (cluster DNS kept)"),
       mapped("dns_search", "dnsConfig.searches"),
       mapped("dns_opt", "dnsConfig.options"),
       mapped("hostname", "Pod hostname",
           "The Pod's hostname."),
-      mapped("network_mode", "host → hostNetwork; service:X → a container in X's Pod; others are a finding",
+      approximated("network_mode", List.of("not-translatable"), "host → hostNetwork; service:X → a container in X's Pod; others are a finding",
           "network_mode: service:X shares X's network: on Kubernetes, a second container in X's Pod."),
-      mapped("networks", "aliases → Services of their own; --network-policies → NetworkPolicy per network; static IPs are a finding",
+      approximated("networks", List.of("network-alias"), "aliases → Services of their own; --network-policies → NetworkPolicy per network; static IPs are a finding",
           "All Pods share one flat network; names resolve through Services. Isolation needs NetworkPolicies (--network-policies)."),
-      mapped("links", "link aliases → Services of their own"),
+      approximated("links", List.of("network-alias"), "link aliases → Services of their own"),
       mapped("pid", "host → hostPID; service:X → shareProcessNamespace"),
       mapped("ipc", "host → hostIPC"),
       mapped("platform", "nodeSelector kubernetes.io/os and kubernetes.io/arch"),
       mapped("labels", "Pod annotations (kompose.* labels are steering)",
           "Compose labels describe a container: they become Pod annotations (Kubernetes labels select objects)."),
       mapped("annotations", "Pod annotations"),
-      mapped("pull_policy", "imagePullPolicy"),
-      mapped("restart", "workload kind (no + awaited completion → Job); Pods restart always otherwise (finding)",
+      approximated("pull_policy", List.of("not-translatable"), "imagePullPolicy"),
+      approximated("restart", List.of("restart-policy"), "workload kind (no + awaited completion → Job); Pods restart always otherwise (finding)",
           "Pods of a Deployment are always restarted; a service that runs once and exits is a Job."),
       mapped("scale", "spec.replicas",
           "scale is the number of replicas."),
@@ -104,16 +113,16 @@ public final class ComposeKeys {
       mapped("mem_reservation", "resources.requests.memory"),
       mapped("deploy", "see the deploy table",
           "deploy's replicas and resources become the workload's replicas and the container's requests and limits."),
-      mapped("pre_start", "initContainers after the dependency waits, in order: a copy of the service's container (env, mounts,"
+      approximated("pre_start", List.of("pre-start-once"), "initContainers after the dependency waits, in order: a copy of the service's container (env, mounts,"
           + " user) with the hook's image, command → args, user, working_dir, privileged and environment; per_replica: false"
           + " (once per service) runs once per Pod start instead (finding pre-start-once)"),
-      mapped("models", "the endpoint_var/model_var variables (default `<MODEL>_URL`/`<MODEL>_MODEL`) pointing at a model-serving"
+      approximated("models", List.of("model-endpoint"), "the endpoint_var/model_var variables (default `<MODEL>_URL`/`<MODEL>_MODEL`) pointing at a model-serving"
           + " Service: `models.<m>.x-ferry.endpoint` (default http://model-runner/engines/v1/) and the model name; chart values"
           + " `services.<svc>.env`; `models.<m>.x-ferry.runner: true` also runs Docker Model Runner as Deployment and Service"
           + " model-runner; finding model-endpoint: what stays the user's (serving or pulling the model)"),
-      mapped("provider", "no workload and no Service; dependants read the provider's `<SERVICE>_<KEY>` outputs from the optional"
+      approximated("provider", List.of("provider-service"), "no workload and no Service; dependants read the provider's `<SERVICE>_<KEY>` outputs from the optional"
           + " Secret named after the service (envFrom); finding provider-service: provision it on the cluster"),
-      mapped("gpus", "resources.limits nvidia.com/gpu (count, or the number of device_ids; all → 1 with a warning)"),
+      approximated("gpus", List.of("gpu-reservation"), "resources.limits nvidia.com/gpu (count, or the number of device_ids; all → 1 with a warning)"),
       loader("label_file", "read by the loader into labels (labels win over the file); a"
           + " missing file is an error"),
       loader("extends", "resolved by the loader"),
@@ -124,7 +133,7 @@ public final class ComposeKeys {
       ignored("attach", "log attachment of the compose CLI"),
       reported("init", "no init process injection on Kubernetes; use an image with tini or shareProcessNamespace"),
       reported("stop_signal", "Kubernetes always sends SIGTERM (lifecycle.stopSignal is not generally available)"),
-      reported("logging", "a log driver other than json-file, local or none is per node on Kubernetes (a log agent DaemonSet); those three need nothing: the kubelet keeps and rotates container logs (one info finding, node-logging)"),
+      new Key("logging", Treatment.REPORTED, "a log driver other than json-file, local or none is per node on Kubernetes (a log agent DaemonSet); those three need nothing: the kubelet keeps and rotates container logs (one info finding, node-logging)", List.of("not-translatable", "node-logging"), null),
       reported("devices", "host devices need a device plugin"),
       reported("ulimits", "no per-container ulimits on Kubernetes; set them in the container runtime"),
       reported("volumes_from", "share volumes explicitly (mount the same claim) or put the containers in one Pod"),
@@ -163,8 +172,8 @@ public final class ComposeKeys {
       mapped("replicas", "spec.replicas (2+: a PodDisruptionBudget too)"),
       mapped("resources", "resources.limits/requests; GPU devices → limit nvidia.com/gpu (others: finding)"),
       mapped("labels", "workload labels (invalid ones: finding)"),
-      mapped("placement", "constraints: == → nodeSelector, != → node affinity NotIn (node.role: finding); preferences spread: node.labels.<key> → topologySpreadConstraints with whenUnsatisfiable ScheduleAnyway (other preferences: finding)"),
-      mapped("restart_policy", "max_attempts → Job backoffLimit; the rest: finding"),
+      approximated("placement", List.of("placement-constraint"), "constraints: == → nodeSelector, != → node affinity NotIn (node.role: finding); preferences spread: node.labels.<key> → topologySpreadConstraints with whenUnsatisfiable ScheduleAnyway (other preferences: finding)"),
+      approximated("restart_policy", List.of("restart-policy"), "max_attempts → Job backoffLimit; the rest: finding"),
       reported("update_config", "rollout parameters differ (maxSurge/maxUnavailable)"),
       reported("rollback_config", "Kubernetes rolls back on request (kubectl rollout undo)"),
       reported("endpoint_mode", "Services always load-balance (use x-ferry service.type: Headless for dnsrr)"));
@@ -194,18 +203,23 @@ public final class ComposeKeys {
 
   /** A mapped key; {@code note}, when given, is explain's note for it. */
   private static Key mapped(String name, String target, String... note) {
-    return new Key(name, Treatment.MAPPED, target, note.length == 0 ? null : note[0]);
+    return new Key(name, Treatment.MAPPED, target, List.of(), note.length == 0 ? null : note[0]);
+  }
+
+  /** An approximated key: {@code findings} are the ids that name the difference where there is one. */
+  private static Key approximated(String name, List<String> findings, String target, String... note) {
+    return new Key(name, Treatment.APPROXIMATED, target, findings, note.length == 0 ? null : note[0]);
   }
 
   private static Key loader(String name, String target) {
-    return new Key(name, Treatment.LOADER, target, null);
+    return new Key(name, Treatment.LOADER, target, List.of(), null);
   }
 
   private static Key ignored(String name, String reason, String... note) {
-    return new Key(name, Treatment.IGNORED, reason, note.length == 0 ? null : note[0]);
+    return new Key(name, Treatment.IGNORED, reason, List.of(), note.length == 0 ? null : note[0]);
   }
 
   private static Key reported(String name, String reason) {
-    return new Key(name, Treatment.REPORTED, reason, null);
+    return new Key(name, Treatment.REPORTED, reason, List.of("not-translatable"), null);
   }
 }

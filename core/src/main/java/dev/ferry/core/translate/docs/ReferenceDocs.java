@@ -5,6 +5,7 @@ import dev.ferry.core.translate.KomposeLabels;
 import dev.ferry.core.translate.Steering;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,23 +16,32 @@ import java.util.TreeMap;
 public final class ReferenceDocs {
   private ReferenceDocs() {}
 
+  /** The fate column: the treatment, and for an approximated key the findings that name the difference. */
+  private static String fate(ComposeKeys.Key k) {
+    String t = k.treatment().name().toLowerCase(Locale.ROOT);
+    if (k.treatment() != ComposeKeys.Treatment.APPROXIMATED) return t;
+    return t + " (" + String.join(", ", k.findings().stream().map(f -> "`" + f + "`").toList()) + ")";
+  }
+
   public static String conversion() {
     StringBuilder b = new StringBuilder();
     b.append("# Conversion reference\n\n")
         .append("<!-- Generated from dev.ferry.core.knowledge.ComposeKeys by ReferenceDocsTest; do not edit by hand. -->\n\n")
         .append("What `ferry convert` makes of every service key of the compose-spec. **mapped**: translated to the\n")
-        .append("Kubernetes field shown; **loader**: resolved while loading; **ignored**: deliberately not translated,\n")
+        .append("Kubernetes field shown; **approximated**: translated to the closest Kubernetes form shown, and where the\n")
+        .append("meaning changes the finding named beside it says how (a test checks that some conversion case reports\n")
+        .append("that finding under the key); **loader**: resolved while loading; **ignored**: deliberately not translated,\n")
         .append("for the reason shown; **reported**: no Kubernetes equivalent, so every use is a `not-translatable`\n")
         .append("finding at its line. A test walks every service property of the compose-spec schema and fails when\n")
         .append("one is missing here.\n\n")
         .append("| compose key | fate | Kubernetes |\n| --- | --- | --- |\n");
     for (ComposeKeys.Key k : sorted(ComposeKeys.SERVICE)) {
-      b.append("| `").append(k.name()).append("` | ").append(k.treatment().name().toLowerCase())
+      b.append("| `").append(k.name()).append("` | ").append(fate(k))
           .append(" | ").append(k.target().replace("|", "\\|")).append(" |\n");
     }
     b.append("\n## deploy\n\n| compose key | fate | Kubernetes |\n| --- | --- | --- |\n");
     for (ComposeKeys.Key k : sorted(ComposeKeys.DEPLOY)) {
-      b.append("| `deploy.").append(k.name()).append("` | ").append(k.treatment().name().toLowerCase())
+      b.append("| `deploy.").append(k.name()).append("` | ").append(fate(k))
           .append(" | ").append(k.target()).append(" |\n");
     }
     b.append("\n## Top-level sections\n\n")

@@ -1,19 +1,25 @@
 package dev.ferry.cli;
 
+import dev.ferry.cli.command.ChartCommand;
 import dev.ferry.cli.command.ConfigCommand;
+import dev.ferry.cli.command.ConvertCommand;
+import dev.ferry.cli.command.ExplainCommand;
+import dev.ferry.cli.command.LintCommand;
+import dev.ferry.cli.command.RulesCommand;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.FerryVersion;
 import dev.ferry.cli.support.UserError;
+import dev.ferry.core.text.TerminalSafe;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The top-level {@code ferry} command; subcommands are listed in {@link #SUBCOMMANDS}, one class
@@ -39,11 +45,11 @@ public final class FerryCommand implements Runnable {
     // Lambdas, not constructor references: a reference loads its class when the map is built, a
     // lambda only when the command is run, so `ferry lint` does not load the other commands.
     SUBCOMMANDS.put("config", () -> new ConfigCommand());
-    SUBCOMMANDS.put("convert", () -> new dev.ferry.cli.command.ConvertCommand());
-    SUBCOMMANDS.put("lint", () -> new dev.ferry.cli.command.LintCommand());
-    SUBCOMMANDS.put("rules", () -> new dev.ferry.cli.command.RulesCommand());
-    SUBCOMMANDS.put("chart", () -> new dev.ferry.cli.command.ChartCommand());
-    SUBCOMMANDS.put("explain", () -> new dev.ferry.cli.command.ExplainCommand());
+    SUBCOMMANDS.put("convert", () -> new ConvertCommand());
+    SUBCOMMANDS.put("lint", () -> new LintCommand());
+    SUBCOMMANDS.put("rules", () -> new RulesCommand());
+    SUBCOMMANDS.put("chart", () -> new ChartCommand());
+    SUBCOMMANDS.put("explain", () -> new ExplainCommand());
     SUBCOMMANDS.put("help", () -> new CommandLine.HelpCommand());
   }
 
@@ -81,7 +87,7 @@ public final class FerryCommand implements Runnable {
     cl.setExitCodeExceptionMapper(t -> ExitCode.INVALID.code);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("ferry: " + dev.ferry.core.text.TerminalSafe.text(ex.getMessage()));
+      err.println("ferry: " + TerminalSafe.text(ex.getMessage()));
       if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
         err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       }
@@ -92,9 +98,9 @@ public final class FerryCommand implements Runnable {
       boolean debug = parse.matchedOption("--debug") != null
           || (parse.subcommand() != null && hasDebug(parse));
       if (ex instanceof UserError ue) {
-        err.println("ferry: " + dev.ferry.core.text.TerminalSafe.text(ue.getMessage()));
+        err.println("ferry: " + TerminalSafe.text(ue.getMessage()));
       } else {
-        err.println("ferry: internal error: " + dev.ferry.core.text.TerminalSafe.text(String.valueOf(ex)));
+        err.println("ferry: internal error: " + TerminalSafe.text(String.valueOf(ex)));
         if (debug) ex.printStackTrace(err);
         else err.println("(run with --debug for details)");
       }

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.rules.report.Format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ final class Training {
       runs.add(new String[] {"config", "-f", f});
       runs.add(new String[] {"convert", "-f", f});
       runs.add(new String[] {"convert", "-f", f, "-o", dir.resolve("out").toString()});
-      for (dev.ferry.rules.report.Format format : dev.ferry.rules.report.Format.values()) {
+      for (Format format : Format.values()) {
         runs.add(new String[] {"lint", "--format", format.name(), "-f", f});
       }
       runs.add(new String[] {"lint", "--fail-on", "never", dir.toString()});

@@ -1,11 +1,14 @@
 package dev.ferry.cli.command;
 
-import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.options.ProjectOptions;
+import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.StdOut;
 import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.diag.Severity;
 import dev.ferry.core.emit.ConfigWriter;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.text.TerminalSafe;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +39,7 @@ public final class ConfigCommand implements Callable<Integer> {
     if (!quiet) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(ConfigWriter.write(r.project()));
-      dev.ferry.cli.support.StdOut.finish(out);
+      StdOut.finish(out);
     }
     return ExitCode.OK.code;
   }
@@ -44,8 +47,8 @@ public final class ConfigCommand implements Callable<Integer> {
   /** Prints errors (and warnings when asked) as {@code file:line:col: message}; true when there were errors. */
   public static boolean printDiagnostics(LoadResult r, PrintWriter err, boolean warnings) {
     for (Diagnostic d : r.diagnostics()) {
-      if (d.isError()) err.println(dev.ferry.core.text.TerminalSafe.text(d.format()));
-      else if (warnings && d.severity() == dev.ferry.core.diag.Severity.WARNING) err.println(dev.ferry.core.text.TerminalSafe.text(d.position() + ": warning: " + d.message()));
+      if (d.isError()) err.println(TerminalSafe.text(d.format()));
+      else if (warnings && d.severity() == Severity.WARNING) err.println(TerminalSafe.text(d.position() + ": warning: " + d.message()));
     }
     err.flush();
     return r.hasErrors() || r.project() == null;

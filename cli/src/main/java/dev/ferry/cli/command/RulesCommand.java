@@ -1,6 +1,7 @@
 package dev.ferry.cli.command;
 
 import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.StdOut;
 import dev.ferry.cli.support.UserError;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
@@ -31,7 +32,7 @@ public final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (id == null) {
       out.print(table(RuleRegistry.sorted()));
-      dev.ferry.cli.support.StdOut.finish(out);
+      StdOut.finish(out);
       return ExitCode.OK.code;
     }
     Rule rule = RuleRegistry.byId(id).orElseThrow(() -> new UserError("no rule '" + id + "'" + suggestion(id)
@@ -44,7 +45,7 @@ public final class RulesCommand implements Callable<Integer> {
         out.println("# " + i.id() + "\n\n" + i.summary() + "\n\nFix: " + i.remediation());
       }
     }
-    dev.ferry.cli.support.StdOut.finish(out);
+    StdOut.finish(out);
     return ExitCode.OK.code;
   }
 

@@ -2,6 +2,7 @@ package dev.ferry.core.diag;
 
 import dev.ferry.core.source.Position;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ public final class Diagnostics {
     return sort(items);
   }
 
-  public static List<Diagnostic> sort(java.util.Collection<Diagnostic> ds) {
+  public static List<Diagnostic> sort(Collection<Diagnostic> ds) {
     List<Diagnostic> l = new ArrayList<>(ds);
     l.sort(ORDER);
     return l;

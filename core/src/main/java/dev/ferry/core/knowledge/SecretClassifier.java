@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -102,8 +105,8 @@ public final class SecretClassifier {
   static boolean secretContent(Path p, long[] budget) {
     byte[] head;
     try {
-      java.nio.file.attribute.BasicFileAttributes a =
-          Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a =
+          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       // only regular files with a size: /proc and /sys report 0 or a page, and some of them block when read
       if (!a.isRegularFile() || a.size() == 0 || a.size() > SNIFF_BYTES || budget[1] + a.size() > DIR_BYTES) return false;
       budget[1] += a.size();
@@ -127,12 +130,12 @@ public final class SecretClassifier {
   }
 
   private static boolean dockerAuths(String text) {
-    java.util.regex.Matcher m = DOCKER_AUTHS.matcher(text);
+    Matcher m = DOCKER_AUTHS.matcher(text);
     return m.find() && DOCKER_AUTH_ENTRY.matcher(text).region(m.end(), text.length()).find();
   }
 
   /** budget: {entries seen, bytes sniffed}. */
-  private static boolean directoryHoldsSecrets(Path dir, java.nio.file.FileStore store, int depth, long[] budget) {
+  private static boolean directoryHoldsSecrets(Path dir, FileStore store, int depth, long[] budget) {
     if (depth > DIR_DEPTH) return false;
     try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
       for (Path f : s) {

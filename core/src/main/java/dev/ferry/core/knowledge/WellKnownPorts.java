@@ -3,6 +3,7 @@ package dev.ferry.core.knowledge;
 import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.PortMapping;
 import dev.ferry.core.model.Service;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class WellKnownPorts {
       Map.entry("weaviate", 8080), Map.entry("meilisearch", 7700), Map.entry("typesense", 8108));
 
   /** Fallback for derived images ({@code zulip-postgresql}, {@code redis-sentinel}): a family name in the short name. */
-  private static final Map<String, Integer> FAMILIES = new java.util.LinkedHashMap<>(Map.ofEntries(
+  private static final Map<String, Integer> FAMILIES = new LinkedHashMap<>(Map.ofEntries(
       Map.entry("postgres", 5432)));
 
   static {

@@ -3,6 +3,8 @@ package dev.ferry.core.translate.docs;
 import dev.ferry.core.knowledge.ComposeKeys;
 import dev.ferry.core.translate.KomposeLabels;
 import dev.ferry.core.translate.Steering;
+import dev.ferry.core.translate.storage.BindRow;
+import dev.ferry.core.translate.storage.HostSnapshot;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -55,15 +57,15 @@ public final class ReferenceDocs {
         .append("A host path does not exist on a cluster node, so each bind mount is decided by what its source is\n")
         .append("when ferry converts (`--bind-mounts auto`, the default). The rows are tried in order; each mount gets one\n")
         .append("`bind-mount` finding that says what it became (lint shows the same finding). Limits of a copy: files of\n")
-        .append("at most " + dev.ferry.core.translate.storage.HostSnapshot.MAX_BYTES + " bytes; directories of at most "
-            + dev.ferry.core.translate.storage.HostSnapshot.MAX_FILES + " regular files, "
-            + dev.ferry.core.translate.storage.HostSnapshot.MAX_BYTES + " bytes in all and "
-            + dev.ferry.core.translate.storage.HostSnapshot.MAX_DEPTH + " levels (a ConfigMap holds at most 1 MiB);\n")
+        .append("at most " + HostSnapshot.MAX_BYTES + " bytes; directories of at most "
+            + HostSnapshot.MAX_FILES + " regular files, "
+            + HostSnapshot.MAX_BYTES + " bytes in all and "
+            + HostSnapshot.MAX_DEPTH + " levels (a ConfigMap holds at most 1 MiB);\n")
         .append("symlinks and special files are not copied (named in the finding). Other modes: `configmap` copies every\n")
         .append("existing file or directory within the limits; `pvc` makes every directory a claim (files are still copied);\n")
         .append("`emptydir`, `hostpath` and `skip` do what they say for every mount. Per mount, `x-ferry.mounts.\"<target>\"`\n")
         .append("or the kompose volume labels steer the choice (docs/steering.md).\n\n")
-        .append(dev.ferry.core.translate.storage.BindRow.markdown())
+        .append(BindRow.markdown())
         .append("\nA claim mounted at a database's data directory (postgres and postgis/timescaledb\n")
         .append("`/var/lib/postgresql/data`, mysql/mariadb/percona `/var/lib/mysql`, mongo `/data/db`) is mounted through a\n")
         .append("subPath named after that directory: a fresh volume's root holds `lost+found`, which postgres `initdb` and\n")

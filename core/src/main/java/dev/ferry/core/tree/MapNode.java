@@ -128,12 +128,24 @@ public final class MapNode implements Node {
 
   /** A copy whose values are mapped by {@code f(entry, value)}; null results drop the entry. */
   public MapNode mapValues(BiFunction<Entry, Node, Node> f) {
-    LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
+    // Copy on change: a stage that changes nothing in a subtree (most of them, for most subtrees)
+    // returns the same node and allocates nothing for it.
+    LinkedHashMap<String, Entry> m = null;
+    int done = 0;
     for (Entry e : entries.values()) {
       Node v = f.apply(e, e.value());
-      if (v != null) m.put(e.key(), e.withValue(v));
+      if (m == null && v != e.value()) {
+        m = new LinkedHashMap<>(Math.max(16, (int) (entries.size() / 0.75f) + 1));
+        int i = 0;
+        for (Entry prev : entries.values()) {
+          if (i++ == done) break;
+          m.put(prev.key(), prev);
+        }
+      }
+      if (m != null && v != null) m.put(e.key(), v == e.value() ? e : e.withValue(v));
+      done++;
     }
-    return new MapNode(m, position, tag);
+    return m == null ? this : new MapNode(m, position, tag);
   }
 
   public MapNode withEntries(List<Entry> es) {

@@ -278,12 +278,17 @@ public final class Parse {
    */
   private long expandedSize(org.snakeyaml.engine.v2.nodes.Node n, IdentityHashMap<Object, Long> memo,
       IdentityHashMap<Object, Boolean> onPath, int depth) {
-    Long known = memo.get(n);
-    if (known != null) return known;
-    if (onPath.containsKey(n)) return 1;
+    // Only an anchored node can be reached twice (through an alias) or contain itself: the others
+    // are visited once, so only anchored nodes are remembered.
+    boolean shared = n.getAnchor().isPresent();
+    if (shared) {
+      Long known = memo.get(n);
+      if (known != null) return known;
+      if (onPath.containsKey(n)) return 1;
+    }
     if (depth > MAX_DEPTH) throw new TooDeep(pos(n), true);
     long size = 1;
-    onPath.put(n, Boolean.TRUE);
+    if (shared) onPath.put(n, Boolean.TRUE);
     if (n instanceof SequenceNode seq) {
       for (org.snakeyaml.engine.v2.nodes.Node c : seq.getValue()) {
         size = Math.min(size + expandedSize(c, memo, onPath, depth + 1), MAX_NODES + 1L);
@@ -294,8 +299,10 @@ public final class Parse {
             + expandedSize(t.getValueNode(), memo, onPath, depth + 1), MAX_NODES + 1L);
       }
     }
-    onPath.remove(n);
-    memo.put(n, size);
+    if (shared) {
+      onPath.remove(n);
+      memo.put(n, size);
+    }
     if (size > MAX_NODES && bombAt == null) bombAt = n;
     return size;
   }
@@ -310,12 +317,13 @@ public final class Parse {
     if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
       return scalar(s, tag);
     }
-    if (onPath.containsKey(n)) {
+    boolean shared = n.getAnchor().isPresent(); // only an anchored node can contain itself
+    if (shared && onPath.containsKey(n)) {
       diags.error(CODE_SYNTAX, pos(n), "recursive alias: a node cannot contain itself");
       return ScalarNode.ofNull(pos(n));
     }
     if (++expandedDepth > MAX_DEPTH) throw new TooDeep(pos(n), true);
-    onPath.put(n, Boolean.TRUE);
+    if (shared) onPath.put(n, Boolean.TRUE);
     try {
       if (n instanceof SequenceNode seq) {
         List<Node> items = new ArrayList<>(seq.getValue().size());
@@ -325,7 +333,7 @@ public final class Parse {
       MappingNode map = (MappingNode) n;
       return mapping(map, tag, onPath);
     } finally {
-      onPath.remove(n);
+      if (shared) onPath.remove(n);
       expandedDepth--;
     }
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Typed casts after interpolation, by path (compose-go's table): a string where compose expects an
@@ -210,6 +211,16 @@ public final class Casts {
     return r;
   }
 
+  private static final Pattern OCTAL = Pattern.compile("[0-7]{1,11}");
+  private static final Pattern OCTAL_0O = Pattern.compile("0o[0-7]{1,11}");
+  private static final Pattern OCTAL_0 = Pattern.compile("0[0-7]{1,11}");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{1,8}");
+  private static final Pattern DECIMAL = Pattern.compile("[1-9][0-9]{0,9}|0");
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern FLOAT = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+  private static final List<String> TRUE = List.of("y", "yes", "true", "on");
+  private static final List<String> FALSE = List.of("n", "no", "false", "off");
+
   private static final String[] MODE_PATH = "services.*.*.[].mode".split("\\.");
 
   /**
@@ -223,16 +234,16 @@ public final class Casts {
     Long v = null;
     try {
       if (sc.kind() == ScalarNode.Kind.STRING) {
-        if (t.matches("[0-7]{1,11}")) v = Long.parseLong(t, 8);
+        if (OCTAL.matcher(t).matches()) v = Long.parseLong(t, 8);
       } else if (sc.kind() != ScalarNode.Kind.INT) {
         v = null;
-      } else if (t.matches("0o[0-7]{1,11}")) {
+      } else if (OCTAL_0O.matcher(t).matches()) {
         v = Long.parseLong(t.substring(2), 8);
-      } else if (t.matches("0[0-7]{1,11}")) {
+      } else if (OCTAL_0.matcher(t).matches()) {
         v = Long.parseLong(t, 8);
-      } else if (t.matches("0x[0-9a-fA-F]{1,8}")) {
+      } else if (HEX.matcher(t).matches()) {
         v = Long.parseLong(t.substring(2), 16);
-      } else if (t.matches("[1-9][0-9]{0,9}|0")) {
+      } else if (DECIMAL.matcher(t).matches()) {
         v = Long.parseLong(t);
       }
     } catch (NumberFormatException e) {
@@ -250,17 +261,17 @@ public final class Casts {
     String t = sc.text().trim();
     switch (to) {
       case INT -> {
-        if (t.matches("[-+]?[0-9]+")) return new ScalarNode(t.startsWith("+") ? t.substring(1) : t, ScalarNode.Kind.INT, sc.quoted(), sc.position(), sc.tag());
+        if (INT.matcher(t).matches()) return new ScalarNode(t.startsWith("+") ? t.substring(1) : t, ScalarNode.Kind.INT, sc.quoted(), sc.position(), sc.tag());
       }
       case FLOAT -> {
-        if (t.matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+        if (FLOAT.matcher(t).matches()) {
           return new ScalarNode(t, ScalarNode.Kind.FLOAT, sc.quoted(), sc.position(), sc.tag());
         }
       }
       case BOOL -> {
         String l = t.toLowerCase(Locale.ROOT);
-        if (List.of("y", "yes", "true", "on").contains(l)) return new ScalarNode("true", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
-        if (List.of("n", "no", "false", "off").contains(l)) return new ScalarNode("false", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
+        if (TRUE.contains(l)) return new ScalarNode("true", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
+        if (FALSE.contains(l)) return new ScalarNode("false", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
       }
     }
     return sc;

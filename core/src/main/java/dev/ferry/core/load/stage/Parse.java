@@ -60,8 +60,13 @@ public final class Parse {
   private static final Schema NO_MERGE_SCHEMA = new Schema() {
     private final CoreSchema core = new CoreSchema();
     private final ScalarResolver coreResolver = core.getScalarResolver(); // a new one on every call
-    private final ScalarResolver resolver = (value, implicit) ->
-        Boolean.TRUE.equals(implicit) && "<<".equals(value) ? Tag.STR : coreResolver.resolve(value, implicit);
+    private final ScalarResolver resolver = (value, implicit) -> {
+      if (Boolean.TRUE.equals(implicit) && ("<<".equals(value)
+          || !value.isEmpty() && RESOLVED_FIRST.indexOf(value.charAt(0)) < 0)) {
+        return Tag.STR;
+      }
+      return coreResolver.resolve(value, implicit);
+    };
 
     @Override
     public ScalarResolver getScalarResolver() {
@@ -74,6 +79,32 @@ public final class Parse {
     }
   };
   private static final String CODE_DUP = "duplicate-key";
+  /**
+   * The first characters for which snakeyaml-engine's core resolver has a pattern (booleans,
+   * numbers, {@code ${...}}, {@code <<}), and those its patterns tried for every value can start
+   * with (null: {@code ~}, {@code null}, a space); any other non-empty plain scalar resolves to a
+   * string, answered without running its regular expressions (most scalars of a file).
+   * ScalarResolverTest checks the answers against snakeyaml-engine's own.
+   */
+  static final String RESOLVED_FIRST = FirstChars.of() + "~ nN";
+
+  /** Reads the first characters snakeyaml-engine's core resolver registers patterns for. */
+  private static final class FirstChars extends org.snakeyaml.engine.v2.resolver.CoreScalarResolver {
+    private FirstChars() {
+      super(true);
+    }
+
+    static String of() {
+      StringBuilder b = new StringBuilder();
+      for (Character c : new FirstChars().yamlImplicitResolvers.keySet()) if (c != null) b.append(c.charValue());
+      return b.toString();
+    }
+  }
+
+  /** The scalar resolver parsing uses (for the test that it agrees with snakeyaml-engine's). */
+  static ScalarResolver resolver() {
+    return NO_MERGE_SCHEMA.getScalarResolver();
+  }
 
   private final String file;
   private final Diagnostics diags;

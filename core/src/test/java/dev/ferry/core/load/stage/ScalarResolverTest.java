@@ -22,7 +22,7 @@ class ScalarResolverTest {
   private static void agrees(String value) {
     for (boolean implicit : new boolean[] {true, false}) {
       Tag expected = implicit && "<<".equals(value) ? Tag.STR : CORE.resolve(value, implicit);
-      assertEquals(expected, Parse.resolver().resolve(value, implicit), () -> "tag of \"" + value + "\"");
+      assertEquals(expected, YamlSchema.resolver().resolve(value, implicit), () -> "tag of \"" + value + "\"");
     }
   }
 

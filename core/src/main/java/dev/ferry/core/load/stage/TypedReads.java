@@ -11,6 +11,9 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.ScalarNode;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reading typed values out of the canonical tree for binding: integers, numbers, byte sizes,
@@ -22,6 +25,21 @@ final class TypedReads {
 
   TypedReads(Diagnostics diags) {
     this.diags = diags;
+  }
+
+  /** Most parsed texts kept per kind: a large project repeats a few values ("10s", "128M") thousands of times. */
+  private static final int CACHED = 1024;
+  private final Map<String, Duration> durations = new HashMap<>();
+  private final Map<String, Long> sizes = new HashMap<>();
+
+  /** {@code parse(text)}, remembered for texts seen before; a text that does not parse throws every time. */
+  private static <T> T parsed(Map<String, T> cache, String text, Function<String, T> parse) {
+    T v = cache.get(text);
+    if (v == null) {
+      v = parse.apply(text);
+      if (v != null && cache.size() < CACHED) cache.put(text, v);
+    }
+    return v;
   }
 
   Integer integer(MapNode m, String key) {
@@ -52,7 +70,7 @@ final class TypedReads {
   Long bytes(MapNode m, String key) {
     if (!(m.get(key) instanceof ScalarNode s) || s.isNull()) return null;
     try {
-      return ByteSizes.parse(s.asString());
+      return parsed(sizes, s.asString(), ByteSizes::parse);
     } catch (IllegalArgumentException e) {
       diags.error("schema", s.position(), key + ": " + e.getMessage());
       return null;
@@ -62,7 +80,7 @@ final class TypedReads {
   Duration duration(MapNode m, String key, ModelPath path) {
     if (!(m.get(key) instanceof ScalarNode s) || s.isNull()) return null;
     try {
-      return Durations.parse(s.asString());
+      return parsed(durations, s.asString(), Durations::parse);
     } catch (IllegalArgumentException e) {
       diags.error("healthcheck".equals(path.last()) ? "healthcheck-invalid" : "schema", s.position(), path.key(key) + ": " + e.getMessage());
       return null;

@@ -79,9 +79,9 @@ final class FileStages {
         diags.warning("obsolete-version", doc.keyPosition("version"),
             "the attribute `version` is obsolete, it will be ignored");
       }
-      doc = Interpolate.apply(doc, lookup, diags, strict);
-      doc = Casts.apply(doc, diags);
-      diags.addAll(SchemaCheck.check(Merge.stripTags(doc)));
+      // Interpolation and casts in one walk; the schema check reads the tree as tags leave it.
+      doc = Casts.apply(doc, diags, Interpolate.scalars(lookup, diags, strict));
+      diags.addAll(SchemaCheck.checkTagged(doc));
     }
     prepared.put(abs, doc);
     return doc;

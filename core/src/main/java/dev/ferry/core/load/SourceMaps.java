@@ -6,36 +6,74 @@ import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.SeqNode;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
-/** Builds the SourceMap from the final tree: every key and item, with the position that survived. */
+/**
+ * The SourceMap of the final tree: every key and item, with the position that survived. Lookups
+ * walk the (immutable) tree along the path, so no table of every path is built: at 10,000 services
+ * that table was hundreds of thousands of paths, built on every load and mostly never read.
+ */
 final class SourceMaps {
   private SourceMaps() {}
 
   static SourceMap of(MapNode root) {
-    Map<ModelPath, Position> keys = new HashMap<>();
-    Map<ModelPath, Position> values = new HashMap<>();
-    values.put(ModelPath.ROOT, root.position());
-    walk(root, ModelPath.ROOT, keys, values);
-    return new SourceMap(keys, values);
+    return new SourceMap(new TreeIndex(root));
   }
 
-  private static void walk(Node n, ModelPath path, Map<ModelPath, Position> keys, Map<ModelPath, Position> values) {
-    if (n instanceof MapNode m) {
-      for (MapNode.Entry e : m.entries()) {
-        ModelPath p = path.key(e.key());
-        keys.put(p, e.keyPosition());
-        values.put(p, e.value().position());
-        walk(e.value(), p, keys, values);
+  private static final class TreeIndex implements SourceMap.Index {
+    private final MapNode root;
+    private int size = -1;
+
+    TreeIndex(MapNode root) {
+      this.root = root;
+    }
+
+    @Override
+    public Position nearest(ModelPath path) {
+      Node n = root;
+      Position at = root.position();
+      for (Object seg : path.segments()) {
+        if (seg instanceof Integer i && n instanceof SeqNode s && i >= 0 && i < s.size()) {
+          n = s.get(i);
+          at = n.position();
+        } else if (seg instanceof String k && n instanceof MapNode m && m.entry(k) != null) {
+          MapNode.Entry e = m.entry(k);
+          n = e.value();
+          at = e.keyPosition();
+        } else {
+          break;
+        }
       }
-    } else if (n instanceof SeqNode s) {
-      for (int i = 0; i < s.size(); i++) {
-        ModelPath p = path.index(i);
-        keys.put(p, s.get(i).position());
-        values.put(p, s.get(i).position());
-        walk(s.get(i), p, keys, values);
+      return at;
+    }
+
+    @Override
+    public Position value(ModelPath path) {
+      Node n = root;
+      for (Object seg : path.segments()) {
+        if (seg instanceof Integer i && n instanceof SeqNode s && i >= 0 && i < s.size()) n = s.get(i);
+        else if (seg instanceof String k && n instanceof MapNode m && m.has(k)) n = m.get(k);
+        else return null;
       }
+      return n.position();
+    }
+
+    @Override
+    public synchronized int size() {
+      if (size < 0) {
+        int count = 0;
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+          Node n = todo.pop();
+          count++;
+          if (n instanceof MapNode m) for (MapNode.Entry e : m.entries()) todo.push(e.value());
+          if (n instanceof SeqNode s) for (Node i : s.items()) todo.push(i);
+        }
+        size = count;
+      }
+      return size;
     }
   }
 }

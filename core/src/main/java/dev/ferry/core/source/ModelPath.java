@@ -14,6 +14,8 @@ public final class ModelPath implements Comparable<ModelPath> {
 
   private final List<Object> segments;
   private String text;
+  /** Cached: paths are hash keys in source maps and provenance, and their segments never change. */
+  private int hash;
 
   private ModelPath(List<Object> segments) {
     this.segments = segments;
@@ -145,12 +147,14 @@ public final class ModelPath implements Comparable<ModelPath> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ModelPath p && p.segments.equals(segments);
+    return o == this || o instanceof ModelPath p && p.hashCode() == hashCode() && p.segments.equals(segments);
   }
 
   @Override
   public int hashCode() {
-    return segments.hashCode();
+    int h = hash;
+    if (h == 0) hash = h = segments.hashCode();
+    return h;
   }
 
   @Override

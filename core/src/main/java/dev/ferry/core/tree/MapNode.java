@@ -1,16 +1,24 @@
 package dev.ferry.core.tree;
 
 import dev.ferry.core.source.Position;
+import java.util.AbstractList;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** A YAML mapping with string keys, in source order; each entry keeps its key's position. */
+/**
+ * A YAML mapping with string keys, in source order; each entry keeps its key's position. The
+ * entries are an array (a large file has hundreds of thousands of small mappings); a mapping of
+ * more than {@value #INDEXED} keys also gets a hash index from key to slot.
+ */
 public final class MapNode implements Node {
   /** One key: value pair. */
   public record Entry(String key, Position keyPosition, Node value) {
@@ -19,24 +27,83 @@ public final class MapNode implements Node {
     }
   }
 
-  private final LinkedHashMap<String, Entry> entries;
+  /** Mappings up to this size are searched linearly: cheaper than hashing for a handful of keys. */
+  private static final int INDEXED = 8;
+  private static final Entry[] NONE = new Entry[0];
+
+  private final Entry[] entries;
+  private final Map<String, Integer> index;
   private final Position position;
   private final String tag;
 
-  private MapNode(LinkedHashMap<String, Entry> entries, Position position, String tag) {
+  /** {@code entries} must have unique keys and is not copied: callers hand over a fresh array. */
+  private MapNode(Entry[] entries, Position position, String tag) {
+    this(entries, indexOf(entries), position, tag);
+  }
+
+  private MapNode(Entry[] entries, Map<String, Integer> index, Position position, String tag) {
     this.entries = entries;
+    this.index = index;
     this.position = position;
     this.tag = tag;
   }
 
+  private static Map<String, Integer> indexOf(Entry[] entries) {
+    if (entries.length <= INDEXED) return null;
+    Map<String, Integer> m = new HashMap<>(Math.max(16, (int) (entries.length / 0.75f) + 1));
+    for (int i = 0; i < entries.length; i++) m.put(entries[i].key(), i);
+    return m;
+  }
+
+  /** Entries in order; a later entry with an earlier entry's key replaces its value in place. */
   public static MapNode of(Collection<Entry> entries, Position p) {
-    LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
-    for (Entry e : entries) m.put(e.key(), e);
-    return new MapNode(m, p, null);
+    return new MapNode(unique(entries), p, null);
   }
 
   public static MapNode empty(Position p) {
-    return new MapNode(new LinkedHashMap<>(), p, null);
+    return new MapNode(NONE, null, p, null);
+  }
+
+  private static Entry[] unique(Collection<Entry> es) {
+    Entry[] out = es.toArray(NONE);
+    if (out.length <= 1) return out;
+    if (out.length <= INDEXED) return uniqueSmall(out);
+    Map<String, Integer> seen = new HashMap<>(Math.max(16, (int) (out.length / 0.75f) + 1));
+    int n = 0;
+    for (Entry e : out) {
+      Integer at = seen.putIfAbsent(e.key(), n);
+      if (at == null) {
+        out[n++] = e;
+      } else {
+        out[at] = e; // LinkedHashMap.put: the first key's slot keeps its place, the last value wins
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** {@link #unique} of a few entries, without hashing. */
+  private static Entry[] uniqueSmall(Entry[] out) {
+    int n = 0;
+    next:
+    for (Entry e : out) {
+      for (int j = 0; j < n; j++) {
+        if (out[j].key().equals(e.key())) {
+          out[j] = e;
+          continue next;
+        }
+      }
+      out[n++] = e;
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  private int slot(String key) {
+    if (index != null) {
+      Integer i = index.get(key);
+      return i == null ? -1 : i;
+    }
+    for (int i = 0; i < entries.length; i++) if (entries[i].key().equals(key)) return i;
+    return -1;
   }
 
   @Override
@@ -51,41 +118,82 @@ public final class MapNode implements Node {
 
   @Override
   public MapNode withTag(String t) {
-    return new MapNode(entries, position, t);
+    return new MapNode(entries, index, position, t);
   }
 
   public Node get(String key) {
-    Entry e = entries.get(key);
-    return e == null ? null : e.value();
+    int i = slot(key);
+    return i < 0 ? null : entries[i].value();
   }
 
   public Entry entry(String key) {
-    return entries.get(key);
+    int i = slot(key);
+    return i < 0 ? null : entries[i];
   }
 
   public boolean has(String key) {
-    return entries.containsKey(key);
+    return slot(key) >= 0;
   }
 
   public Set<String> keys() {
-    return Collections.unmodifiableSet(entries.keySet());
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        Iterator<Entry> it = entryView().iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public String next() {
+            return it.next().key();
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return entries.length;
+      }
+
+      @Override
+      public boolean contains(Object o) {
+        return o instanceof String k && has(k);
+      }
+    };
   }
 
   public Collection<Entry> entries() {
-    return Collections.unmodifiableCollection(entries.values());
+    return entryView();
+  }
+
+  private List<Entry> entryView() {
+    return new AbstractList<>() {
+      @Override
+      public Entry get(int i) {
+        return entries[i];
+      }
+
+      @Override
+      public int size() {
+        return entries.length;
+      }
+    };
   }
 
   public int size() {
-    return entries.size();
+    return entries.length;
   }
 
   public boolean isEmpty() {
-    return entries.isEmpty();
+    return entries.length == 0;
   }
 
   /** Key position of {@code key}, or the map's own position when absent. */
   public Position keyPosition(String key) {
-    Entry e = entries.get(key);
+    Entry e = entry(key);
     return e == null ? position : e.keyPosition();
   }
 
@@ -109,9 +217,16 @@ public final class MapNode implements Node {
 
   /** A copy with {@code key} set (kept in place if present, appended if new). */
   public MapNode with(String key, Position keyPos, Node value) {
-    LinkedHashMap<String, Entry> m = new LinkedHashMap<>(entries);
-    Entry old = m.get(key);
-    m.put(key, new Entry(key, old != null && keyPos == null ? old.keyPosition() : keyPos == null ? value.position() : keyPos, value));
+    int i = slot(key);
+    Entry old = i < 0 ? null : entries[i];
+    Entry e = new Entry(key, old != null && keyPos == null ? old.keyPosition() : keyPos == null ? value.position() : keyPos, value);
+    if (i >= 0) {
+      Entry[] m = entries.clone();
+      m[i] = e;
+      return new MapNode(m, index, position, tag);
+    }
+    Entry[] m = Arrays.copyOf(entries, entries.length + 1);
+    m[entries.length] = e;
     return new MapNode(m, position, tag);
   }
 
@@ -120,45 +235,69 @@ public final class MapNode implements Node {
   }
 
   public MapNode without(String key) {
-    if (!entries.containsKey(key)) return this;
-    LinkedHashMap<String, Entry> m = new LinkedHashMap<>(entries);
-    m.remove(key);
+    int i = slot(key);
+    if (i < 0) return this;
+    Entry[] m = new Entry[entries.length - 1];
+    System.arraycopy(entries, 0, m, 0, i);
+    System.arraycopy(entries, i + 1, m, i, entries.length - i - 1);
     return new MapNode(m, position, tag);
   }
 
   /** A copy whose values are mapped by {@code f(entry, value)}; null results drop the entry. */
   public MapNode mapValues(BiFunction<Entry, Node, Node> f) {
-    LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
-    for (Entry e : entries.values()) {
+    // Copy on change: a stage that changes nothing in a subtree (most of them, for most subtrees)
+    // returns the same node and allocates nothing for it.
+    Entry[] m = null;
+    int n = 0;
+    boolean dropped = false;
+    for (int i = 0; i < entries.length; i++) {
+      Entry e = entries[i];
       Node v = f.apply(e, e.value());
-      if (v != null) m.put(e.key(), e.withValue(v));
+      if (m == null && v != e.value()) {
+        m = Arrays.copyOf(entries, entries.length);
+        n = i;
+      }
+      if (m != null) {
+        if (v == null) dropped = true;
+        else m[n++] = v == e.value() ? e : e.withValue(v);
+      }
     }
-    return new MapNode(m, position, tag);
+    if (m == null) return this;
+    return dropped ? new MapNode(Arrays.copyOf(m, n), position, tag) : new MapNode(m, index, position, tag);
   }
 
   public MapNode withEntries(List<Entry> es) {
-    LinkedHashMap<String, Entry> m = new LinkedHashMap<>();
-    for (Entry e : es) m.put(e.key(), e);
-    return new MapNode(m, position, tag);
+    return new MapNode(unique(es), position, tag);
   }
 
   public List<Entry> entryList() {
-    return new ArrayList<>(entries.values());
+    return new ArrayList<>(entryView());
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MapNode m && m.entries.equals(entries) && m.position.equals(position)
-        && Objects.equals(m.tag, tag);
+    return o instanceof MapNode m && sameEntries(m) && m.position.equals(position) && Objects.equals(m.tag, tag);
+  }
+
+  /** Equal entries regardless of order (as two LinkedHashMaps compare). */
+  private boolean sameEntries(MapNode m) {
+    if (m.entries.length != entries.length) return false;
+    for (Entry e : entries) {
+      Entry o = m.entry(e.key());
+      if (!e.equals(o)) return false;
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return entries.hashCode();
+    int h = 0;
+    for (Entry e : entries) h += e.key().hashCode() ^ e.hashCode(); // Map.hashCode's formula
+    return h;
   }
 
   @Override
   public String toString() {
-    return "MapNode" + entries.keySet();
+    return "MapNode" + keys();
   }
 }

@@ -23,6 +23,24 @@ public record SeqNode(List<Node> items, Position position, String tag) implement
     return new SeqNode(newItems, position, tag);
   }
 
+  /**
+   * A copy whose items are mapped by {@code f}; null results drop the item. Copy on change: when
+   * every item maps to itself, this node is returned and nothing is allocated.
+   */
+  public SeqNode mapItems(java.util.function.UnaryOperator<Node> f) {
+    List<Node> out = null;
+    for (int i = 0; i < items.size(); i++) {
+      Node n = items.get(i);
+      Node r = f.apply(n);
+      if (out == null && r != n) {
+        out = new ArrayList<>(items.size());
+        out.addAll(items.subList(0, i));
+      }
+      if (out != null && r != null) out.add(r);
+    }
+    return out == null ? this : withItems(out);
+  }
+
   public int size() {
     return items.size();
   }

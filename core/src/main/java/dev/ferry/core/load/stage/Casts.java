@@ -9,6 +9,8 @@ import dev.ferry.core.tree.SeqNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Typed casts after interpolation, by path (compose-go's table): a string where compose expects an
@@ -72,51 +74,152 @@ public final class Casts {
 
   private static final List<Map.Entry<String, To>> ENTRIES = List.copyOf(TABLE.entrySet());
   private static final String[][] SPLIT = ENTRIES.stream().map(e -> e.getKey().split("\\.")).toArray(String[][]::new);
+  /** Indexes into {@link #SPLIT} by the pattern's last segment, ascending; patterns ending in a wildcard in each. */
+  private static final Map<String, int[]> BY_LAST = byLast();
+  private static final int[] WILD_LAST = candidates(null);
 
-  public static MapNode apply(MapNode doc, Diagnostics diags) {
-    return (MapNode) walk(doc, ModelPath.ROOT, diags);
+  private static Map<String, int[]> byLast() {
+    Map<String, int[]> m = new java.util.HashMap<>();
+    for (String[] p : SPLIT) {
+      String last = p[p.length - 1];
+      if (!isWild(last)) m.put(last, candidates(last));
+    }
+    return Map.copyOf(m);
   }
 
-  private static Node walk(Node n, ModelPath path, Diagnostics diags) {
-    if (n instanceof MapNode m) {
-      return m.mapValues((e, v) -> {
-        if (v instanceof ScalarNode sc && sc.kind() == ScalarNode.Kind.STRING && sc.text().isBlank() && typed(path.key(e.key()))) {
-          diags.warning("undefined-variable", sc.position(), path.key(e.key())
-              + " is empty (an unset variable?); it is treated as not set");
-          return null;
+  private static int[] candidates(String last) {
+    return java.util.stream.IntStream.range(0, SPLIT.length).filter(i -> {
+      String l = SPLIT[i][SPLIT[i].length - 1];
+      return isWild(l) || l.equals(last);
+    }).toArray();
+  }
+
+  private static boolean isWild(String part) {
+    return part.equals("*") || part.equals("[]");
+  }
+
+  public static MapNode apply(MapNode doc, Diagnostics diags) {
+    return apply(doc, diags, UnaryOperator.identity());
+  }
+
+  /**
+   * The casts, each scalar first passed through {@code first} (interpolation: one walk of the file
+   * for both stages, the casts seeing the interpolated values as they did after a separate walk).
+   */
+  public static MapNode apply(MapNode doc, Diagnostics diags, UnaryOperator<ScalarNode> first) {
+    return (MapNode) walk(doc, new Segments(), diags, first);
+  }
+
+  /**
+   * The path being walked, as a reusable stack of segments: a {@link ModelPath} is made only for a
+   * message, not for each of the hundreds of thousands of nodes of a large file.
+   */
+  private static final class Segments {
+    private Object[] segs = new Object[16];
+    private int size;
+
+    void push(Object seg) {
+      if (size == segs.length) segs = java.util.Arrays.copyOf(segs, size * 2);
+      segs[size++] = seg;
+    }
+
+    void pop() {
+      segs[--size] = null;
+    }
+
+    Object get(int i) {
+      return segs[i];
+    }
+
+    /** {@link ModelPath#matches(String[])} on this path. */
+    boolean matches(String[] parts) {
+      if (parts.length != size) return false;
+      for (int i = 0; i < parts.length; i++) {
+        if (parts[i].equals("*")) continue;
+        Object s = segs[i];
+        if (parts[i].equals("[]")) {
+          if (!(s instanceof Integer)) return false;
+          continue;
         }
-        return walk(v, path.key(e.key()), diags);
+        if (!parts[i].equals(String.valueOf(s))) return false;
+      }
+      return true;
+    }
+
+    /** The index into {@link #SPLIT} of the first pattern this path matches, or -1. */
+    int match() {
+      if (size < 2) return -1;
+      int[] cands = BY_LAST.getOrDefault(String.valueOf(segs[size - 1]), WILD_LAST);
+      for (int i : cands) if (matches(SPLIT[i])) return i;
+      return -1;
+    }
+
+    ModelPath toPath() {
+      ModelPath p = ModelPath.ROOT;
+      for (int i = 0; i < size; i++) p = segs[i] instanceof Integer n ? p.index(n) : p.key((String) segs[i]);
+      return p;
+    }
+  }
+
+  private static Node walk(Node n, Segments path, Diagnostics diags, UnaryOperator<ScalarNode> first) {
+    if (n instanceof MapNode m) {
+      return m.mapValues((e, value) -> {
+        Node v = value instanceof ScalarNode sc ? first.apply(sc) : value;
+        path.push(e.key());
+        try {
+          if (v instanceof ScalarNode sc && sc.kind() == ScalarNode.Kind.STRING && sc.text().isBlank() && path.match() >= 0) {
+            diags.warning("undefined-variable", sc.position(), path.toPath()
+                + " is empty (an unset variable?); it is treated as not set");
+            return null;
+          }
+          return walk(v, path, diags, first);
+        } finally {
+          path.pop();
+        }
       });
     }
     if (n instanceof SeqNode s) {
-      List<Node> items = new java.util.ArrayList<>(s.size());
-      for (int i = 0; i < s.size(); i++) items.add(walk(s.get(i), path.index(i), diags));
-      return s.withItems(items);
+      int[] i = {0};
+      return s.mapItems(item -> {
+        path.push(i[0]++);
+        try {
+          return walk(item instanceof ScalarNode sc ? first.apply(sc) : item, path, diags, first);
+        } finally {
+          path.pop();
+        }
+      });
     }
     ScalarNode sc = (ScalarNode) n;
-    if (sc.kind() != ScalarNode.Kind.STRING && sc.kind() != ScalarNode.Kind.NULL && path.size() == 5 && path.matches(MODE_PATH)
-        && ("configs".equals(path.get(2)) || "secrets".equals(path.get(2)))) return mode(sc, path, diags);
-    if (sc.kind() != ScalarNode.Kind.STRING || path.size() < 2) return sc;
-    for (int i = 0; i < SPLIT.length; i++) {
-      Map.Entry<String, To> e = ENTRIES.get(i);
-      if (path.matches(SPLIT[i])) {
-        if (e.getValue() == To.MODE) return mode(sc, path, diags);
-        ScalarNode r = cast(sc, e.getValue());
-        if (r == sc) {
-          String what = switch (e.getValue()) {
-            case INT -> "an integer";
-            case FLOAT -> "a number";
-            case BOOL -> "a boolean";
-            case MODE -> "a file mode";
-          };
-          String code = path.size() > 3 && "healthcheck".equals(path.get(2)) ? "healthcheck-invalid" : "schema";
-          diags.error(code, sc.position(), path + " must be " + what + ", got \"" + sc.text() + "\"");
-        }
-        return r;
-      }
+    if (sc.kind() != ScalarNode.Kind.STRING && sc.kind() != ScalarNode.Kind.NULL && path.size == 5 && path.matches(MODE_PATH)
+        && ("configs".equals(path.get(2)) || "secrets".equals(path.get(2)))) return mode(sc, path.toPath(), diags);
+    if (sc.kind() != ScalarNode.Kind.STRING) return sc;
+    int i = path.match();
+    if (i < 0) return sc;
+    To to = ENTRIES.get(i).getValue();
+    if (to == To.MODE) return mode(sc, path.toPath(), diags);
+    ScalarNode r = cast(sc, to);
+    if (r == sc) {
+      String what = switch (to) {
+        case INT -> "an integer";
+        case FLOAT -> "a number";
+        case BOOL -> "a boolean";
+        case MODE -> "a file mode";
+      };
+      String code = path.size > 3 && "healthcheck".equals(path.get(2)) ? "healthcheck-invalid" : "schema";
+      diags.error(code, sc.position(), path.toPath() + " must be " + what + ", got \"" + sc.text() + "\"");
     }
-    return sc;
+    return r;
   }
+
+  private static final Pattern OCTAL = Pattern.compile("[0-7]{1,11}");
+  private static final Pattern OCTAL_0O = Pattern.compile("0o[0-7]{1,11}");
+  private static final Pattern OCTAL_0 = Pattern.compile("0[0-7]{1,11}");
+  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{1,8}");
+  private static final Pattern DECIMAL = Pattern.compile("[1-9][0-9]{0,9}|0");
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern FLOAT = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+  private static final List<String> TRUE = List.of("y", "yes", "true", "on");
+  private static final List<String> FALSE = List.of("n", "no", "false", "off");
 
   private static final String[] MODE_PATH = "services.*.*.[].mode".split("\\.");
 
@@ -131,16 +234,16 @@ public final class Casts {
     Long v = null;
     try {
       if (sc.kind() == ScalarNode.Kind.STRING) {
-        if (t.matches("[0-7]{1,11}")) v = Long.parseLong(t, 8);
+        if (OCTAL.matcher(t).matches()) v = Long.parseLong(t, 8);
       } else if (sc.kind() != ScalarNode.Kind.INT) {
         v = null;
-      } else if (t.matches("0o[0-7]{1,11}")) {
+      } else if (OCTAL_0O.matcher(t).matches()) {
         v = Long.parseLong(t.substring(2), 8);
-      } else if (t.matches("0[0-7]{1,11}")) {
+      } else if (OCTAL_0.matcher(t).matches()) {
         v = Long.parseLong(t, 8);
-      } else if (t.matches("0x[0-9a-fA-F]{1,8}")) {
+      } else if (HEX.matcher(t).matches()) {
         v = Long.parseLong(t.substring(2), 16);
-      } else if (t.matches("[1-9][0-9]{0,9}|0")) {
+      } else if (DECIMAL.matcher(t).matches()) {
         v = Long.parseLong(t);
       }
     } catch (NumberFormatException e) {
@@ -154,27 +257,21 @@ public final class Casts {
     return new ScalarNode(Long.toString(v), ScalarNode.Kind.INT, false, sc.position(), null);
   }
 
-  private static boolean typed(ModelPath path) {
-    if (path.size() < 2) return false;
-    for (String[] p : SPLIT) if (path.matches(p)) return true;
-    return false;
-  }
-
   private static ScalarNode cast(ScalarNode sc, To to) {
     String t = sc.text().trim();
     switch (to) {
       case INT -> {
-        if (t.matches("[-+]?[0-9]+")) return new ScalarNode(t.startsWith("+") ? t.substring(1) : t, ScalarNode.Kind.INT, sc.quoted(), sc.position(), sc.tag());
+        if (INT.matcher(t).matches()) return new ScalarNode(t.startsWith("+") ? t.substring(1) : t, ScalarNode.Kind.INT, sc.quoted(), sc.position(), sc.tag());
       }
       case FLOAT -> {
-        if (t.matches("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+        if (FLOAT.matcher(t).matches()) {
           return new ScalarNode(t, ScalarNode.Kind.FLOAT, sc.quoted(), sc.position(), sc.tag());
         }
       }
       case BOOL -> {
         String l = t.toLowerCase(Locale.ROOT);
-        if (List.of("y", "yes", "true", "on").contains(l)) return new ScalarNode("true", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
-        if (List.of("n", "no", "false", "off").contains(l)) return new ScalarNode("false", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
+        if (TRUE.contains(l)) return new ScalarNode("true", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
+        if (FALSE.contains(l)) return new ScalarNode("false", ScalarNode.Kind.BOOL, sc.quoted(), sc.position(), sc.tag());
       }
     }
     return sc;

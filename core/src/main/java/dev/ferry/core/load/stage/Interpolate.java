@@ -7,9 +7,8 @@ import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Stage 2: variable interpolation in every scalar value (never in keys), per file, before merging.
@@ -28,21 +27,32 @@ public final class Interpolate {
    * at deploy time), so a project whose secrets are not set here still converts.
    */
   public static MapNode apply(MapNode doc, Function<String, String> lookup, Diagnostics diags, boolean strict) {
-    return (MapNode) walk(doc, lookup, diags, strict, new Interpolator.Budget());
+    return (MapNode) walk(doc, scalars(lookup, diags, strict));
   }
 
-  private static Node walk(Node n, Function<String, String> lookup, Diagnostics diags, boolean strict,
-      Interpolator.Budget budget) {
+  /**
+   * The interpolation of one scalar at a time, for a walk that does more than interpolate (the
+   * casts walk takes it, so a file is walked once for both). Scalars must be given in document
+   * order: they share one expansion budget.
+   */
+  public static UnaryOperator<ScalarNode> scalars(Function<String, String> lookup, Diagnostics diags, boolean strict) {
+    Interpolator.Budget budget = new Interpolator.Budget();
+    return sc -> scalar(sc, lookup, diags, strict, budget);
+  }
+
+  private static Node walk(Node n, UnaryOperator<ScalarNode> scalars) {
     if (n instanceof MapNode m) {
       // x- extension fields are interpolated like everything else (compose does too).
-      return m.mapValues((e, v) -> walk(v, lookup, diags, strict, budget));
+      return m.mapValues((e, v) -> walk(v, scalars));
     }
     if (n instanceof SeqNode s) {
-      List<Node> items = new ArrayList<>(s.size());
-      for (Node c : s.items()) items.add(walk(c, lookup, diags, strict, budget));
-      return s.withItems(items);
+      return s.mapItems(c -> walk(c, scalars));
     }
-    ScalarNode sc = (ScalarNode) n;
+    return scalars.apply((ScalarNode) n);
+  }
+
+  private static ScalarNode scalar(ScalarNode sc, Function<String, String> lookup, Diagnostics diags, boolean strict,
+      Interpolator.Budget budget) {
     if (sc.kind() != ScalarNode.Kind.STRING || sc.text().indexOf('$') < 0) return sc;
     Interpolator.Result r = Interpolator.interpolate(sc.text(), lookup, budget);
     for (Interpolator.Problem p : r.problems()) {

@@ -80,9 +80,8 @@ public final class Merge {
       return r.tag() == null ? r : r.withTag(null);
     }
     if (n instanceof SeqNode s) {
-      List<Node> items = new ArrayList<>();
-      for (Node i : s.items()) if (!"!reset".equals(i.tag())) items.add(strip(i));
-      return new SeqNode(items, s.position(), null);
+      SeqNode r = s.mapItems(i -> "!reset".equals(i.tag()) ? null : strip(i));
+      return r.tag() == null ? r : r.withTag(null);
     }
     return n.tag() == null ? n : n.withTag(null);
   }

@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SchemaCheck {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final String RESET = "!reset";
   private static volatile Schema schema;
 
   private SchemaCheck() {}
@@ -70,7 +71,21 @@ public final class SchemaCheck {
   }
 
   public static List<Diagnostic> check(MapNode root) {
-    List<Error> errors = schema().validate(toJson(root));
+    return check(toJson(root, false), () -> root);
+  }
+
+  /**
+   * {@link #check} of {@code Merge.stripTags(doc)}, without making that copy unless there are
+   * errors to place: the JSON skips what {@code !reset} removes.
+   */
+  public static List<Diagnostic> checkTagged(MapNode doc) {
+    return check(toJson(doc, true), () -> Merge.stripTags(doc));
+  }
+
+  private static List<Diagnostic> check(JsonNode json, java.util.function.Supplier<MapNode> stripped) {
+    List<Error> errors = schema().validate(json);
+    if (errors.isEmpty()) return List.of();
+    MapNode root = stripped.get();
     Map<String, List<Error>> byLocation = new LinkedHashMap<>();
     for (Error e : errors) byLocation.computeIfAbsent(e.getInstanceLocation().toString(), k -> new ArrayList<>()).add(e);
     Set<Diagnostic> out = new LinkedHashSet<>();
@@ -212,14 +227,21 @@ public final class SchemaCheck {
   }
 
   static JsonNode toJson(Node n) {
+    return toJson(n, false);
+  }
+
+  /** The JSON of a node; with {@code skipReset}, of the node as {@code Merge.stripTags} leaves it. */
+  private static JsonNode toJson(Node n, boolean skipReset) {
     if (n instanceof MapNode m) {
       ObjectNode o = F.objectNode();
-      for (MapNode.Entry e : m.entries()) o.set(e.key(), toJson(e.value()));
+      for (MapNode.Entry e : m.entries()) {
+        if (!skipReset || !RESET.equals(e.value().tag())) o.set(e.key(), toJson(e.value(), skipReset));
+      }
       return o;
     }
     if (n instanceof SeqNode s) {
-      ArrayNode a = F.arrayNode();
-      for (Node i : s.items()) a.add(toJson(i));
+      ArrayNode a = F.arrayNode(s.size());
+      for (Node i : s.items()) if (!skipReset || !RESET.equals(i.tag())) a.add(toJson(i, skipReset));
       return a;
     }
     ScalarNode s = (ScalarNode) n;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The ports of each Pod's Service. Declared ports ({@code ports} targets, {@code expose}) come
@@ -34,6 +35,8 @@ import java.util.Set;
 public final class ServicePorts {
   /** At most this many ports per Service (a 10,000-port RTP range is not a Service). */
   public static final int MAX = 100;
+
+  private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
 
   private ServicePorts() {}
 
@@ -73,7 +76,7 @@ public final class ServicePorts {
     Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
-        String target = byHost.get(r.host().toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+        String target = byHost.get(TRAILING_DOT.matcher(r.host().toLowerCase(Locale.ROOT)).replaceAll(""));
         if (target != null && !target.equals(s.name())) out.computeIfAbsent(target, k -> new ArrayList<>()).add(r);
       }
     }

@@ -36,6 +36,7 @@ public final class TranslationContext {
   private final Set<String> names = new HashSet<>();
   private final Set<String> emitted = new HashSet<>();
   private final String partOf;
+  private final boolean renamesAny;
 
   /** The label ferry puts on everything it emits (Helm's chart replaces it with its own). */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -49,6 +50,12 @@ public final class TranslationContext {
     this.options = options;
     this.naming = Naming.of(project);
     this.partOf = labelValue(project.name() == null ? "app" : project.name());
+    this.renamesAny = naming.all().entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue()));
+  }
+
+  /** Whether any service had to be renamed (without one, no reference needs rewriting). */
+  public boolean renamesAny() {
+    return renamesAny;
   }
 
   /** The labels that select {@code name}'s Pods: stable, never changed by steering. */

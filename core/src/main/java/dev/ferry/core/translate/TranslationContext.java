@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Shared state of one translation: the project and its source map, options, naming, the objects
@@ -33,7 +34,9 @@ public final class TranslationContext {
   private final Provenance provenance = new Provenance();
   private final List<HasMetadata> objects = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
+  private final Set<String> emitted = new HashSet<>();
   private final String partOf;
+  private final boolean renamesAny;
 
   /** The label ferry puts on everything it emits (Helm's chart replaces it with its own). */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -47,6 +50,12 @@ public final class TranslationContext {
     this.options = options;
     this.naming = Naming.of(project);
     this.partOf = labelValue(project.name() == null ? "app" : project.name());
+    this.renamesAny = naming.all().entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue()));
+  }
+
+  /** Whether any service had to be renamed (without one, no reference needs rewriting). */
+  public boolean renamesAny() {
+    return renamesAny;
   }
 
   /** The labels that select {@code name}'s Pods: stable, never changed by steering. */
@@ -90,10 +99,30 @@ public final class TranslationContext {
 
   /** Any string to a valid label value (63 chars, alphanumeric at both ends, [-_.] inside). */
   public static String labelValue(String s) {
-    String t = s.replaceAll("[^A-Za-z0-9_.-]", "-");
+    if (isLabelValue(s)) return s;
+    String t = INVALID.matcher(s).replaceAll("-");
     if (t.length() > 63) t = t.substring(0, 63);
-    t = t.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    t = TRIM.matcher(t).replaceAll("");
     return t;
+  }
+
+  private static final Pattern INVALID = Pattern.compile("[^A-Za-z0-9_.-]");
+  private static final Pattern TRIM = Pattern.compile("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$");
+
+  /** Whether {@code labelValue} would return {@code s} unchanged (the common case, checked without a regex). */
+  private static boolean isLabelValue(String s) {
+    int n = s.length();
+    if (n == 0) return true;
+    if (n > 63 || !alnum(s.charAt(0)) || !alnum(s.charAt(n - 1))) return false;
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
+    }
+    return true;
+  }
+
+  private static boolean alnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   public Project project() {
@@ -123,6 +152,7 @@ public final class TranslationContext {
   /** Adds an emitted object. */
   public void emit(HasMetadata obj) {
     objects.add(obj);
+    if (obj.getMetadata() != null) emitted.add(obj.getKind() + "/" + obj.getMetadata().getName());
     if (obj.getMetadata() != null && obj.getMetadata().getLabels() != null && !obj.getMetadata().getLabels().isEmpty()) {
       provenance.defaulted(obj.getKind(), obj.getMetadata().getName(), "metadata.labels",
           "Kubernetes' recommended labels: the service (name), the project (part-of) and the tool (managed-by)");
@@ -130,6 +160,11 @@ public final class TranslationContext {
     if (options.namespace() != null && obj.getMetadata() != null && options.namespace().equals(obj.getMetadata().getNamespace())) {
       provenance.defaulted(obj.getKind(), obj.getMetadata().getName(), "metadata.namespace", "--namespace");
     }
+  }
+
+  /** Whether an object of {@code kind} named {@code name} has been emitted. */
+  public boolean emitted(String kind, String name) {
+    return emitted.contains(kind + "/" + name);
   }
 
   public List<HasMetadata> objects() {

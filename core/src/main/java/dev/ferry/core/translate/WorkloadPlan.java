@@ -8,6 +8,7 @@ import dev.ferry.core.model.ServiceNetwork;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class WorkloadPlan {
   private final Map<String, List<PortSpec>> ports = new LinkedHashMap<>();
   private final Map<String, Steering> steering = new LinkedHashMap<>();
   private final Map<String, List<Service>> members = new LinkedHashMap<>();
+  /** Services another service waits for with service_completed_successfully. */
+  private final Set<String> awaitedToComplete = new HashSet<>();
 
   public WorkloadPlan(TranslationContext ctx) {
     Project p = ctx.project();
@@ -36,6 +39,11 @@ public final class WorkloadPlan {
       String o = podOwner.get(s.name());
       if (!o.equals(s.name())) sidecars.computeIfAbsent(o, k -> new ArrayList<>()).add(s.name());
       members.computeIfAbsent(o, k -> new ArrayList<>()).add(s);
+    }
+    for (Service s : p.services().values()) {
+      for (DependsOn d : s.health().dependsOn().values()) {
+        if (DependsOn.COMPLETED.equals(d.condition())) awaitedToComplete.add(d.service());
+      }
     }
     for (Service s : p.services().values()) kinds.put(s.name(), kind(ctx, s));
   }
@@ -79,19 +87,14 @@ public final class WorkloadPlan {
     String mode = s.deployment().deploy().mode();
     if ("global".equals(mode)) return WorkloadKind.DAEMONSET;
     if ("replicated-job".equals(mode) || "global-job".equals(mode)) return WorkloadKind.JOB;
-    if (runsToCompletion(ctx.project(), s)) return WorkloadKind.JOB;
+    if (runsToCompletion(s)) return WorkloadKind.JOB;
     return WorkloadKind.DEPLOYMENT;
   }
 
   /** {@code restart: "no"} (or absent) and another service waits for it to complete successfully. */
-  static boolean runsToCompletion(Project p, Service s) {
+  private boolean runsToCompletion(Service s) {
     boolean noRestart = s.deployment().restartPolicy() == null || s.deployment().restartPolicy().stopsOnSuccess();
-    if (!noRestart || s.deployment().deploy().isGlobal()) return false;
-    for (Service other : p.services().values()) {
-      DependsOn d = other.health().dependsOn().get(s.name());
-      if (d != null && DependsOn.COMPLETED.equals(d.condition())) return true;
-    }
-    return false;
+    return noRestart && !s.deployment().deploy().isGlobal() && awaitedToComplete.contains(s.name());
   }
 
   public WorkloadKind kind(String service) {

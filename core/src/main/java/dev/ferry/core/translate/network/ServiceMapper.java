@@ -12,9 +12,9 @@ import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +59,7 @@ public final class ServiceMapper {
       String alias = e.getKey();
       String a = Naming.sanitize(alias);
       ModelPath at = e.getValue();
-      boolean taken = ctx.project().services().containsKey(alias)
-          || ctx.objects().stream().anyMatch(o -> o.getKind().equals("Service") && o.getMetadata().getName().equals(a));
+      boolean taken = ctx.project().services().containsKey(alias) || ctx.emitted("Service", a);
       if (taken || !a.equals(alias)) {
         ctx.report("network-alias", Severity.WARNING, at, s.name(),
             "alias \"" + alias + "\" of \"" + s.name() + "\" cannot become a Service name ("
@@ -90,12 +89,14 @@ public final class ServiceMapper {
     }
     Steering.Value nodePort = st.get("service.nodePort");
     if (main && type.equals("NodePort") && nodePort != null) ports.get(0).setNodePort(nodePort.asInt(0));
-    ServiceBuilder b = new ServiceBuilder().withMetadata(ctx.meta(name, podName, null)).withNewSpec()
-        .withSelector(ctx.selector(podName)).withPorts(ports.isEmpty() ? null : ports).endSpec();
-    if (type.equals("Headless")) b.editSpec().withType("ClusterIP").withClusterIP("None").endSpec();
-    else b.editSpec().withType(type).endSpec();
-    if (main) b.editSpec().withExternalTrafficPolicy(trafficPolicy(ctx, s, st, type, scope)).endSpec();
-    ctx.emit(b.build());
+    // set on the spec, not through ServiceBuilder.editSpec(), which copies the spec each time
+    ServiceSpec spec = new ServiceSpec();
+    spec.setSelector(ctx.selector(podName));
+    spec.setPorts(ports.isEmpty() ? null : ports);
+    spec.setType(type.equals("Headless") ? "ClusterIP" : type);
+    if (type.equals("Headless")) spec.setClusterIP("None");
+    if (main) spec.setExternalTrafficPolicy(trafficPolicy(ctx, s, st, type, scope));
+    ctx.emit(new io.fabric8.kubernetes.api.model.Service("v1", "Service", ctx.meta(name, podName, null), spec, null));
     scope.from(ctx, "metadata.name", from, main ? "other services reach \"" + s.name() + "\" by this name"
         : "a network alias of " + s.name());
     scope.defaulted(ctx, "spec.selector", "the Service routes to the Pods with these labels, and only to ready ones");

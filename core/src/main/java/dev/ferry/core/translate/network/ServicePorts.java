@@ -2,7 +2,6 @@ package dev.ferry.core.translate.network;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.knowledge.HostReferences;
-import dev.ferry.core.knowledge.WellKnownPorts;
 import dev.ferry.core.model.DependsOn;
 import dev.ferry.core.model.NamespaceMode;
 import dev.ferry.core.model.PortMapping;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The ports of each Pod's Service. Declared ports ({@code ports} targets, {@code expose}) come
@@ -28,12 +28,13 @@ import java.util.Set;
  * (what other containers used) and {@code web:8080} (what people used on the host) keep working.
  * A service that others reach by name but that declares no port gets ports inferred from
  * {@code host:port} references in the dependents' environment, then from its image's well-known
- * port; each inference is a finding ({@code unreachable-service}), and so is a service that stays
- * unreachable.
+ * port ({@link InferredPorts}).
  */
 public final class ServicePorts {
   /** At most this many ports per Service (a 10,000-port RTP range is not a Service). */
   public static final int MAX = 100;
+
+  private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
 
   private ServicePorts() {}
 
@@ -56,8 +57,8 @@ public final class ServicePorts {
       Map<String, PortSpec> out = new LinkedHashMap<>();
       for (Service m : members) declared(ctx, m, out);
       boolean reached = members.stream().anyMatch(m -> reachedBy.contains(m.name()));
-      if (out.isEmpty() && hasName(plan, s)) infer(ctx, s, members, refs, out, reached);
-      else if (hasName(plan, s)) referenced(ctx, s, members, refs, out);
+      if (out.isEmpty() && hasName(plan, s)) InferredPorts.infer(ctx, s, members, refs, out, reached);
+      else if (hasName(plan, s)) InferredPorts.referenced(ctx, s, members, refs, out);
       // (the "overflow" marker of add() is null: not a port)
       plan.setPorts(s.name(), out.values().stream().filter(java.util.Objects::nonNull).toList());
     }
@@ -73,7 +74,7 @@ public final class ServicePorts {
     Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
-        String target = byHost.get(r.host().toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+        String target = byHost.get(TRAILING_DOT.matcher(r.host().toLowerCase(Locale.ROOT)).replaceAll(""));
         if (target != null && !target.equals(s.name())) out.computeIfAbsent(target, k -> new ArrayList<>()).add(r);
       }
     }
@@ -115,64 +116,7 @@ public final class ServicePorts {
     return !(net instanceof NamespaceMode.Host || net instanceof NamespaceMode.None);
   }
 
-  private static void infer(TranslationContext ctx, Service s, List<Service> members,
-      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out, boolean reached) {
-    for (Service m : members) {
-      for (HostReferences.Ref r : refs.getOrDefault(m.name(), List.of())) {
-        if (r.port() <= 0) continue;
-        String why = "inferred from " + r.path().toString() + " (" + r.host() + ":" + r.port() + ")";
-        if (add(ctx, s, out, r.port(), r.port(), "TCP", null, r.path(), why)) {
-          ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
-              "service \"" + s.name() + "\" declares no ports but is reached by name; Service port " + r.port()
-                  + " " + why + ": declare it with expose to make it explicit", expose(r.port()));
-        }
-      }
-    }
-    if (!out.isEmpty()) return;
-    int wk = WellKnownPorts.ofImage(s.identity().image());
-    if (wk > 0) {
-      ModelPath at = s.has("image") ? s.path("image") : s.path();
-      add(ctx, s, out, wk, wk, "TCP", null, at, "the default port of image " + s.identity().image().shortName());
-      ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
-          "service \"" + s.name() + "\" declares no ports" + (reached ? " but is reached by name" : "")
-              + "; Service port " + wk + " inferred from its image (" + s.identity().image().shortName()
-              + "): declare it with expose to make it explicit", expose(wk));
-      return;
-    }
-    ctx.report("unreachable-service", Severity.INFO, s.path(), s.name(),
-        "service \"" + s.name() + "\" " + (reached ? "is reached by name but " : "") + "declares no ports and none"
-            + " could be inferred: its Service is headless (clusterIP: None, no ports), so the name resolves to the"
-            + " Pod's address and every port the container listens on is reachable, as on compose",
-        "Declare the port the service listens on with expose (container-only, no host port), e.g. expose: [\"8080\"],"
-            + " for a ClusterIP Service with a stable virtual IP.");
-  }
-
-  /**
-   * ServicePorts other services use ({@code broker:29092}) that a service with declared ports does not
-   * declare: compose reaches every port the container listens on, so the Service offers them too.
-   */
-  private static void referenced(TranslationContext ctx, Service s, List<Service> members,
-      Map<String, List<HostReferences.Ref>> refs, Map<String, PortSpec> out) {
-    for (Service m : members) {
-      for (HostReferences.Ref r : refs.getOrDefault(m.name(), List.of())) {
-        if (r.port() <= 0 || out.containsKey(r.port() + "/TCP")) continue;
-        String why = "used in " + r.path().toString() + " (" + r.host() + ":" + r.port() + ")";
-        if (add(ctx, s, out, r.port(), r.port(), "TCP", null, r.path(), why)) {
-          ctx.report("unreachable-service", Severity.INFO, r.path(), s.name(),
-              "service \"" + s.name() + "\" does not declare port " + r.port() + " but is reached on it (" + r.host() + ":"
-                  + r.port() + "): its Service offers that port too; declare it with expose to make it explicit",
-              expose(r.port()));
-        }
-      }
-    }
-  }
-
-  /** The remediation naming the port ferry inferred. */
-  static String expose(int port) {
-    return "Declare the port the service listens on: expose: [\"" + port + "\"] (container-only, no host port).";
-  }
-
-  private static boolean add(TranslationContext ctx, Service s, Map<String, PortSpec> out, int port, int target,
+  static boolean add(TranslationContext ctx, Service s, Map<String, PortSpec> out, int port, int target,
       String proto, String name, ModelPath src, String inferred) {
     String key = port + "/" + proto;
     if (out.containsKey(key)) return false;

@@ -53,7 +53,7 @@ public record MountSteering(MountPlan.Kind type, Steering.Value size, Steering.V
       type = null;
     }
     Steering.Value size = st.mount(m.target(), "size");
-    if (size != null && Storage.quantityOrNull(size.text()) == null) {
+    if (size != null && ClaimSize.quantityOrNull(size.text()) == null) {
       invalid(ctx, s, size, reported, "volume size \"" + size.text() + "\" is not a size (like 10Gi or 500Mi); the"
           + " default " + Storage.DEFAULT_SIZE + " is used");
       size = null;

@@ -5,8 +5,6 @@ import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.Volume;
-import dev.ferry.core.model.units.ByteSizes;
-import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
@@ -94,7 +92,7 @@ public final class Storage {
                 : "more than one replica") + ": its claim asks for ReadWriteMany, which needs a storage class that"
                 + " supports it (NFS, CephFS, EFS...); set x-ferry volumes." + vol + ".accessMode to choose");
       }
-      Steering.Value sizeV = valid(ctx, owner, st.volume(vol, "size"));
+      Steering.Value sizeV = ClaimSize.valid(ctx, owner, st.volume(vol, "size"));
       Steering.Value classV = st.volume(vol, "storageClass");
       String claimName = statefulOnly ? dev.ferry.core.knowledge.Naming.sanitize(vol)
           : ctx.claimName("PersistentVolumeClaim", vol);
@@ -111,7 +109,7 @@ public final class Storage {
   /** Builds (and unless it is a StatefulSet template, emits) one claim, with its provenance. */
   Claim claim(TranslationContext ctx, String key, String claimName, String owner, String mode, Steering.Value modeV,
       Steering.Value sizeV, Steering.Value classV, boolean template, ModelPath src, String modeWhy, String sizeWhy) {
-    String size = sizeV != null ? quantity(sizeV.text()) : DEFAULT_SIZE;
+    String size = sizeV != null ? ClaimSize.quantity(sizeV.text()) : DEFAULT_SIZE;
     String cls = classV == null || classV.text().isEmpty() ? null : classV.text();
     PersistentVolumeClaim pvc = new PersistentVolumeClaimBuilder()
         .withMetadata(template ? new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(claimName)
@@ -131,14 +129,6 @@ public final class Storage {
       else ctx.provenance().defaulted("PersistentVolumeClaim", claimName, "spec.resources.requests.storage", sizeWhy);
     }
     return new Claim(key, claimName, mode, pvc, template);
-  }
-
-  /** A steered size that is a size, else a {@code steering-invalid} finding and null (the default is used). */
-  private static Steering.Value valid(TranslationContext ctx, String service, Steering.Value size) {
-    if (size == null || quantityOrNull(size.text()) != null) return size;
-    ctx.report("steering-invalid", Severity.WARNING, size.path(), service, "volume size \"" + size.text()
-        + "\" is not a size (like 10Gi or 500Mi); the default " + DEFAULT_SIZE + " is used");
-    return null;
   }
 
   /** The claim {@code m} mounts: its named volume's, or the claim a bind mount or anonymous volume became; null if none. */
@@ -184,23 +174,5 @@ public final class Storage {
       }
     }
     return false;
-  }
-
-  /** "10G" / "10gb" / "10Gi" to a Kubernetes quantity; already-valid quantities pass through. */
-  static String quantity(String text) {
-    String q = quantityOrNull(text);
-    return q == null ? DEFAULT_SIZE : q;
-  }
-
-  /** The quantity of a size, or null when it is not one. */
-  static String quantityOrNull(String text) {
-    String t = text.trim();
-    if (t.matches("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?")) return t.matches("0+(\\.0*)?[A-Za-z]*") ? null : t;
-    try {
-      long b = ByteSizes.parse(t);
-      return b <= 0 ? null : Quantities.memory(b);
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

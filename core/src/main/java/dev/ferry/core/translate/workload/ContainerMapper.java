@@ -14,7 +14,6 @@ import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -36,41 +35,43 @@ public final class ContainerMapper {
       FileObjects files, PodVolumes vols, Scope scope) {
     String name = ctx.naming().of(s.name());
     Steering st = plan.steering(s.name());
-    ContainerBuilder b = new ContainerBuilder().withName(name);
+    // set on the object, not through a ContainerBuilder: each with...() would copy its argument deeply
+    Container b = new Container();
+    b.setName(name);
     scope.from(ctx, "name", s.path());
-    b.withImage(image(ctx, s));
+    b.setImage(image(ctx, s));
     scope.from(ctx, "image", s.has("image") ? s.path("image") : s.path("build"));
     String pull = pullPolicy(ctx, s, st);
     if (pull != null) {
-      b.withImagePullPolicy(pull);
+      b.setImagePullPolicy(pull);
       Steering.Value pv = st.get("imagePullPolicy");
       scope.from(ctx, "imagePullPolicy", pv != null ? pv.path() : s.path("pull_policy"));
     }
     if (s.execution().entrypoint() != null && s.has("entrypoint")) {
-      b.withCommand(KubeExpansion.escape(s.execution().entrypoint()));
+      b.setCommand(new ArrayList<>(KubeExpansion.escape(s.execution().entrypoint())));
       scope.from(ctx, "command", s.path("entrypoint"), "compose entrypoint replaces the image's ENTRYPOINT, as command does");
     }
     if (s.execution().command() != null && s.has("command")) {
-      b.withArgs(KubeExpansion.escape(s.execution().command()));
+      b.setArgs(new ArrayList<>(KubeExpansion.escape(s.execution().command())));
       scope.from(ctx, "args", s.path("command"), "compose command replaces the image's CMD, as args does");
     }
     if (s.execution().workingDir() != null) {
-      b.withWorkingDir(s.execution().workingDir());
+      b.setWorkingDir(s.execution().workingDir());
       scope.from(ctx, "workingDir", s.path("working_dir"));
     }
     EnvMapper.Env env = EnvMapper.map(ctx, s, name, scope);
     List<io.fabric8.kubernetes.api.model.EnvVar> vars = new ArrayList<>(env.env());
     vars.addAll(ModelEnv.map(ctx, s, scope, vars.size()));
-    if (!vars.isEmpty()) b.withEnv(vars);
+    b.setEnv(vars);
     if (!env.envFrom().isEmpty()) scope.from(ctx, "envFrom", s.path("env_file"));
     List<io.fabric8.kubernetes.api.model.EnvFromSource> from = new ArrayList<>(env.envFrom());
     from.addAll(ProviderMapper.envFrom(ctx, s, scope, from.size()));
-    if (!from.isEmpty()) b.withEnvFrom(from);
+    b.setEnvFrom(from);
     Map<String, ContainerPort> portMap = new LinkedHashMap<>();
     List<ModelPath> portSources = new ArrayList<>();
     ports(s, portMap, portSources);
     if (!portMap.isEmpty()) {
-      b.withPorts(new ArrayList<>(portMap.values()));
+      b.setPorts(new ArrayList<>(portMap.values()));
       for (int i = 0; i < portSources.size(); i++) {
         scope.from(ctx, "ports[" + i + "]", portSources.get(i), i == 0 ? "containerPort documents what the container"
             + " listens on; other Pods reach it through the Service" : null);
@@ -80,27 +81,27 @@ public final class ContainerMapper {
     if (res != null) ContainerResources.provenance(ctx, s, res, scope.at("resources"));
     res = GpuMapper.apply(ctx, s, res, scope);
     res = KomposePod.ephemeral(ctx, s, res, scope.at("resources"));
-    if (res != null) b.withResources(res);
+    b.setResources(res);
     boolean job = plan.kind(plan.podOwner(s.name())) == WorkloadKind.JOB
         || plan.kind(plan.podOwner(s.name())) == WorkloadKind.CRONJOB;
     ProbeMapper.Probes probes = ProbeMapper.map(ctx, s, st, scope, job, new ArrayList<>(portMap.values()));
-    if (probes.readiness() != null) b.withReadinessProbe(probes.readiness());
-    if (probes.liveness() != null) b.withLivenessProbe(probes.liveness());
-    if (probes.startup() != null) b.withStartupProbe(probes.startup());
-    b.withSecurityContext(SecurityMapper.container(ctx, s, scope));
+    b.setReadinessProbe(probes.readiness());
+    b.setLivenessProbe(probes.liveness());
+    b.setStartupProbe(probes.startup());
+    b.setSecurityContext(SecurityMapper.container(ctx, s, scope));
     List<VolumeMount> mounts = new ArrayList<>(MountMapper.map(ctx, s, podName, storage, vols, scope));
     mounts.addAll(files.mounts(ctx, s, vols, scope, mounts.size()));
-    if (!mounts.isEmpty()) b.withVolumeMounts(mounts);
+    b.setVolumeMounts(mounts);
     LifecycleHooks.map(ctx, s, b, scope);
     if (s.execution().stdinOpen()) {
-      b.withStdin(true);
+      b.setStdin(true);
       scope.from(ctx, "stdin", s.path("stdin_open"));
     }
     if (s.execution().tty()) {
-      b.withTty(true);
+      b.setTty(true);
       scope.from(ctx, "tty", s.path("tty"));
     }
-    return b.build();
+    return b;
   }
 
   /** The image, or for a build-only service the name compose gives the built image. */

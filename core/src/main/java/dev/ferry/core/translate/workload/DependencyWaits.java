@@ -10,17 +10,10 @@ import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.network.ServicePorts;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code depends_on} to start order. Kubernetes starts every Pod at once; an initContainer that
@@ -106,13 +99,10 @@ public final class DependencyWaits {
   /** service_completed_successfully on a Job: kubectl waits for the Job to complete. */
   private static Wait jobWait(TranslationContext ctx, Edge e, String depName) {
     honoured(ctx, e, e.quoted() + " runs as a Job and an initContainer waits for it to complete");
-    Container c = new ContainerBuilder().withName(waitName(depName)).withImage(KUBECTL_IMAGE)
-        .withCommand("kubectl", "wait", "--for=condition=complete", "--timeout=24h", "job/" + depName)
-        .withSecurityContext(waitSecurity())
-        .withResources(waitResources())
-        .addNewVolumeMount().withName(TOKEN_VOLUME).withMountPath("/var/run/secrets/kubernetes.io/serviceaccount")
-        .withReadOnly(true).endVolumeMount()
-        .build();
+    Container c = WaitContainer.of(waitName(depName), KUBECTL_IMAGE,
+        "kubectl", "wait", "--for=condition=complete", "--timeout=24h", "job/" + depName);
+    c.getVolumeMounts().add(new VolumeMountBuilder().withName(TOKEN_VOLUME)
+        .withMountPath("/var/run/secrets/kubernetes.io/serviceaccount").withReadOnly(true).build());
     return new Wait(c, "service_completed_successfully: wait until Job " + depName + " has completed", true);
   }
 
@@ -135,11 +125,7 @@ public final class DependencyWaits {
     int port = ports.get(0).port();
     String script = "until nc -z -w 2 " + depName + " " + port + "; do echo 'waiting for " + depName + ":"
         + port + "'; sleep 2; done";
-    Container c = new ContainerBuilder().withName(waitName(depName)).withImage(ctx.options().waitImage())
-        .withCommand("sh", "-c", script)
-        .withSecurityContext(waitSecurity())
-        .withResources(waitResources())
-        .build();
+    Container c = WaitContainer.of(waitName(depName), ctx.options().waitImage(), "sh", "-c", script);
     return new Wait(c, d.condition() + ": wait until Service " + depName + " accepts connections (it routes only to"
         + " ready Pods" + (DependsOn.HEALTHY.equals(d.condition()) ? ")" : startedHow(e.dep()).replace(" (", "; ")), false);
   }
@@ -184,17 +170,5 @@ public final class DependencyWaits {
     DependsOn d = e.d();
     ctx.report("depends-on-condition", Severity.INFO, d.path(), e.s().name(), "service \"" + e.s().name()
         + "\" depends on \"" + d.service() + "\" (" + d.condition() + "): on Kubernetes " + how + e.restartNote());
-  }
-
-  private static SecurityContext waitSecurity() {
-    return new SecurityContextBuilder().withAllowPrivilegeEscalation(false)
-        .withRunAsNonRoot(true).withRunAsUser(65534L).withReadOnlyRootFilesystem(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities().build();
-  }
-
-  private static ResourceRequirements waitResources() {
-    return new ResourceRequirementsBuilder()
-        .withRequests(new TreeMap<>(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi"))))
-        .withLimits(new TreeMap<>(Map.of("memory", new Quantity("64Mi")))).build();
   }
 }

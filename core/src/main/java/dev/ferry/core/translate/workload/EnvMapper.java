@@ -75,7 +75,7 @@ public final class EnvMapper {
         secret.put(e.getKey(), v);
         env.add(null); // placeholder, filled once the Secret's name is known
       } else {
-        env.add(new EnvVarBuilder().withName(e.getKey()).withValue(KubeExpansion.escape(v)).build());
+        env.add(new EnvVar(e.getKey(), KubeExpansion.escape(v), null));
       }
       scope.from(ctx, "env[" + (env.size() - 1) + "]", at);
     }
@@ -153,6 +153,7 @@ public final class EnvMapper {
 
   /** Rewrites references to renamed services in one value; reports each rewrite. */
   static String rewrite(TranslationContext ctx, Service s, String key, String value, ModelPath at) {
+    if (!ctx.renamesAny()) return value;
     String out = value;
     for (HostReferences.Ref ref : HostReferences.in(key, value, at)) {
       String target = ctx.naming().renamedNamedBy(ref.host());

@@ -30,9 +30,7 @@ final class JobWaiterAccess {
   static String serviceAccount(TranslationContext ctx) {
     String project = ctx.project().name() == null ? "app" : ctx.project().name();
     String name = Naming.sanitize(project + "-job-waiter");
-    boolean exists = ctx.objects().stream().anyMatch(o -> o.getKind().equals("ServiceAccount")
-        && o.getMetadata().getName().equals(name));
-    if (exists) return name;
+    if (ctx.emitted("ServiceAccount", name)) return name;
     List<HasMetadata> objs = List.of(
         new ServiceAccountBuilder().withMetadata(ctx.meta(name, name, "job-waiter")).withAutomountServiceAccountToken(false).build(),
         new RoleBuilder().withMetadata(ctx.meta(name, name, "job-waiter"))

@@ -4,7 +4,7 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Container;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +13,11 @@ final class LifecycleHooks {
   private LifecycleHooks() {}
 
   /** post_start / pre_stop hooks: the command of a single hook becomes an exec handler. */
-  static void map(TranslationContext ctx, Service s, ContainerBuilder b, Scope scope) {
+  static void map(TranslationContext ctx, Service s, Container c, Scope scope) {
     io.fabric8.kubernetes.api.model.LifecycleHandler post = hook(ctx, s, "post_start");
     io.fabric8.kubernetes.api.model.LifecycleHandler pre = hook(ctx, s, "pre_stop");
     if (post == null && pre == null) return;
-    b.withNewLifecycle().withPostStart(post).withPreStop(pre).endLifecycle();
+    c.setLifecycle(new io.fabric8.kubernetes.api.model.LifecycleBuilder().withPostStart(post).withPreStop(pre).build());
     if (post != null) scope.from(ctx, "lifecycle.postStart", s.path("post_start"));
     if (pre != null) scope.from(ctx, "lifecycle.preStop", s.path("pre_stop"));
   }

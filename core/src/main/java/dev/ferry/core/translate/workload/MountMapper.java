@@ -13,7 +13,9 @@ import dev.ferry.core.translate.storage.HostPaths;
 import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
@@ -35,13 +37,15 @@ public final class MountMapper {
     for (Mount m : s.storage().volumes()) {
       MountTarget t = volume(ctx, s, podName, m, storage, vols);
       if (t == null) continue;
-      VolumeMountBuilder b = new VolumeMountBuilder().withName(t.volume()).withMountPath(m.target());
-      if (m.readOnly() || t.configMap() || m.type() == MountType.IMAGE) b.withReadOnly(true);
+      VolumeMount vm = new VolumeMount();
+      vm.setName(t.volume());
+      vm.setMountPath(m.target());
+      if (m.readOnly() || t.configMap() || m.type() == MountType.IMAGE) vm.setReadOnly(true);
       String sub = t.subPath() != null ? t.subPath() : m.subpath() != null && !m.subpath().isEmpty() ? m.subpath()
           : t.claim() ? claimSubPath(ctx, s, m, storage, scope, out.size()) : null;
-      if (sub != null && !sub.isEmpty()) b.withSubPath(sub);
+      if (sub != null && !sub.isEmpty()) vm.setSubPath(sub);
       scope.from(ctx, "volumeMounts[" + out.size() + "]", m.path());
-      out.add(b.build());
+      out.add(vm);
     }
     extras(ctx, s, vols, scope, out);
     return out;
@@ -66,8 +70,13 @@ public final class MountMapper {
   }
 
   private static String claimVolume(PodVolumes vols, Mount m, Storage.Claim c) {
-    return vols.use("pvc:" + c.claimName(), c.claimName(), m.path(), n -> new VolumeBuilder().withName(n)
-        .withNewPersistentVolumeClaim().withClaimName(c.claimName()).endPersistentVolumeClaim().build());
+    return vols.use("pvc:" + c.claimName(), c.claimName(), m.path(), n -> {
+      // not through VolumeBuilder, whose construction alone copies every one of a Volume's ~30 sources
+      Volume v = new Volume();
+      v.setName(n);
+      v.setPersistentVolumeClaim(new PersistentVolumeClaimVolumeSource(c.claimName(), null));
+      return v;
+    });
   }
 
   /** Service-level {@code tmpfs: [path[:opts]]} and {@code shm_size}: memory-backed emptyDirs. */

@@ -13,9 +13,11 @@ import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +37,12 @@ public final class PodMapper {
     PodVolumes vols = new PodVolumes();
     List<Container> containers = containers(in, storage, files, vols);
     DependencyWaits.Waits waits = DependencyWaits.map(ctx, plan, in.members(), in.podName(), in.spec());
-    PodSpecBuilder b = new PodSpecBuilder().withContainers(containers);
+    // the container, init container and volume lists are set on the built spec, not through the builder,
+    // which would copy every container twice more (the builder's copy and its build)
+    PodSpecBuilder b = new PodSpecBuilder();
     List<Container> inits = initContainers(in, waits, containers);
-    if (!inits.isEmpty()) b.withInitContainers(inits);
     serviceAccount(in, waits, b);
-    volumes(in, vols, waits, b);
+    List<Volume> volumes = volumes(in, vols, waits);
     if (restartPolicy != null) restartPolicy(in, restartPolicy, b);
     PodSecurity.hostNamespaces(ctx, in.members(), b, in.spec());
     PodDns.hostname(ctx, owner, b, in.spec());
@@ -49,13 +52,17 @@ public final class PodMapper {
     PodPlacement.map(ctx, owner, in.podName(), in.spec(), b);
     imagePullSecret(in, b);
     b.withSecurityContext(PodSecurity.context(ctx, plan, owner, in.members(), in.spec()));
+    PodSpec spec = b.build();
+    spec.setContainers(containers);
+    if (!inits.isEmpty()) spec.setInitContainers(inits);
+    if (!volumes.isEmpty()) spec.setVolumes(volumes);
     scope.defaulted(ctx, "metadata.labels", "the labels the workload's selector (and the Service) find these Pods by");
     Map<String, String> annotations = PodAnnotations.map(ctx, in.members());
     if (annotations != null) PodAnnotations.sources(ctx, in.members(), scope);
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata().withLabels(ctx.labels(in.podName(), null)).withAnnotations(annotations).endMetadata()
-        .withSpec(b.build())
-        .build();
+    ObjectMeta meta = new ObjectMeta();
+    meta.setLabels(ctx.labels(in.podName(), null));
+    meta.setAnnotations(annotations == null ? null : new LinkedHashMap<>(annotations));
+    return new PodTemplateSpec(meta, spec);
   }
 
   /** The services of one Pod: the owner, its sidecars, the Pod's name and the provenance scope of its spec. */
@@ -109,7 +116,7 @@ public final class PodMapper {
   }
 
   /** The volumes the containers mount, each from its compose source, then the Job-wait token volume. */
-  private static void volumes(Input in, PodVolumes vols, DependencyWaits.Waits waits, PodSpecBuilder b) {
+  private static List<Volume> volumes(Input in, PodVolumes vols, DependencyWaits.Waits waits) {
     List<Volume> volumes = new ArrayList<>();
     List<ModelPath> sources = vols.sources();
     List<Volume> all = vols.all();
@@ -123,7 +130,7 @@ public final class PodMapper {
       in.spec().defaulted(in.ctx(), "volumes[" + (volumes.size() - 1) + "]", "a short-lived service-account token"
           + " for the initContainer that waits for a Job; the app containers get none");
     }
-    if (!volumes.isEmpty()) b.withVolumes(volumes);
+    return volumes;
   }
 
   /** A Job's Pod: Never for {@code restart: "no"}, else OnFailure. */

@@ -17,11 +17,15 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import java.util.Locale;
@@ -68,14 +72,25 @@ public final class WorkloadMapper {
     restart(ctx, s, kind);
     suggestStatefulSet(ctx, s, kind);
     KindProvenance.record(ctx, s, st, scope, kind);
+    // built from the parts, not through nested builders: withTemplate(pod) would copy the whole Pod
+    // template (twice: into the builder and out of it again), which dominated translation time
     return switch (kind) {
-      case STATEFULSET -> new StatefulSetBuilder().withMetadata(meta).withNewSpec()
-          .withServiceName(name).withReplicas(replicas).withSelector(selector).withTemplate(pod)
-          .withVolumeClaimTemplates(storage.templatesOf(ctx, ctx.project(), s.name(), plan))
-          .endSpec().build();
-      case DAEMONSET -> new DaemonSetBuilder().withMetadata(meta).withNewSpec()
-          .withSelector(selector).withTemplate(pod).endSpec().build();
-      case JOB -> new JobBuilder().withMetadata(meta).withSpec(jobSpec(s, st, pod)).build();
+      case STATEFULSET -> {
+        StatefulSetSpec spec = new StatefulSetSpec();
+        spec.setServiceName(name);
+        spec.setReplicas(replicas);
+        spec.setSelector(selector);
+        spec.setTemplate(pod);
+        spec.setVolumeClaimTemplates(storage.templatesOf(ctx, ctx.project(), s.name(), plan));
+        yield new StatefulSet("apps/v1", "StatefulSet", meta, spec, null);
+      }
+      case DAEMONSET -> {
+        DaemonSetSpec spec = new DaemonSetSpec();
+        spec.setSelector(selector);
+        spec.setTemplate(pod);
+        yield new DaemonSet("apps/v1", "DaemonSet", meta, spec, null);
+      }
+      case JOB -> new Job("batch/v1", "Job", meta, jobSpec(s, st, pod), null);
       case CRONJOB -> new CronJobBuilder().withMetadata(meta).withNewSpec()
           .withSchedule(st.get("schedule") == null ? "0 0 * * *" : st.get("schedule").text())
           .withConcurrencyPolicy(st.label("kompose.cronjob.concurrency_policy") == null ? "Forbid"
@@ -84,14 +99,16 @@ public final class WorkloadMapper {
           .withSpec(jobSpec(s, st, pod)).endJobTemplate()
           .endSpec().build();
       default -> {
-        DeploymentBuilder b = new DeploymentBuilder().withMetadata(meta).withNewSpec()
-            .withReplicas(replicas).withSelector(selector).withTemplate(pod).endSpec();
+        DeploymentSpec spec = new DeploymentSpec();
+        spec.setReplicas(replicas);
+        spec.setSelector(selector);
+        spec.setTemplate(pod);
         if (storage.usesReadWriteOnce(ctx.project(), s.name(), plan)) {
-          b.editSpec().withNewStrategy().withType("Recreate").endStrategy().endSpec();
+          spec.setStrategy(new DeploymentStrategyBuilder().withType("Recreate").build());
           scope.defaulted(ctx, "spec.strategy", "the Pod mounts a ReadWriteOnce claim: a rolling update would start"
               + " the new Pod while the old one still holds it");
         }
-        yield b.build();
+        yield new Deployment("apps/v1", "Deployment", meta, spec, null);
       }
     };
   }
@@ -100,7 +117,9 @@ public final class WorkloadMapper {
     Integer backoff = s.deployment().deploy().restartMaxAttempts();
     Steering.Value k = st.label("kompose.cronjob.backoff_limit");
     if (k != null) backoff = k.asInt(6);
-    return new JobSpecBuilder().withBackoffLimit(backoff).withTemplate(pod).build();
+    JobSpec spec = new JobSpecBuilder().withBackoffLimit(backoff).build();
+    spec.setTemplate(pod);
+    return spec;
   }
 
   private static Integer replicas(TranslationContext ctx, Service s, Steering st, Scope scope, WorkloadKind kind) {

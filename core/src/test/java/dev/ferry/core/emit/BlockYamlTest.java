@@ -72,6 +72,14 @@ class BlockYamlTest {
     assertEquals("k: café\n", Yaml.write(F.objectNode().put("k", "café")), "the fallback still writes it");
   }
 
+  @Test
+  void theWarmUpSamplesTakeTheDirectPath() {
+    for (var o : EmitWarmUp.samples()) {
+      JsonNode tree = ManifestWriter.tree(o);
+      assertTrue(compare(tree), () -> o.getKind() + " fell back to the mapper");
+    }
+  }
+
   /** Fuzzing: {@code JAZZER_FUZZ=1} explores trees beyond the fixed seeds. */
   @FuzzTest(maxDuration = "30s")
   void sameBytesAsTheMapper(FuzzedDataProvider data) {

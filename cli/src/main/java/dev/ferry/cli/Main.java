@@ -2,6 +2,8 @@ package dev.ferry.cli;
 
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.FerryVersion;
+import dev.ferry.core.emit.EmitWarmUp;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: runs {@link FerryCommand} and exits with its code. */
@@ -19,17 +21,23 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Commands that load a project get the schema compiled on a second core while they start. */
+  /**
+   * Commands that load a project get the schema compiled on a second core while they start; those
+   * that emit manifests then get the emitter's serializers built there too ({@link EmitWarmUp}).
+   */
   private static void warmUpInBackground(String[] args) {
     if (args.length == 0) return;
-    switch (args[0]) {
-      case "config", "convert", "lint", "chart", "explain" -> {
-        Thread t = new Thread(dev.ferry.core.load.ComposeLoader::warmUp, "ferry-warm-up");
-        t.setDaemon(true);
-        t.start();
-      }
-      default -> { }
-    }
+    boolean emits = switch (args[0]) {
+      case "convert", "chart", "explain" -> true;
+      default -> false;
+    };
+    if (!emits && !List.of("config", "lint").contains(args[0])) return;
+    Thread t = new Thread(() -> {
+      dev.ferry.core.load.ComposeLoader.warmUp();
+      if (emits) EmitWarmUp.run();
+    }, "ferry-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   public static int run(String... args) {

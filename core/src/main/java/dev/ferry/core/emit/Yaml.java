@@ -1,5 +1,6 @@
 package dev.ferry.core.emit;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -25,7 +26,12 @@ public final class Yaml {
     return MAPPER;
   }
 
+  /** {@code value} as YAML: a Jackson tree through {@link BlockYaml} when it covers it, else through the mapper (same bytes). */
   public static String write(Object value) {
+    if (value instanceof JsonNode n) {
+      String fast = BlockYaml.write(n);
+      if (fast != null) return fast;
+    }
     return MAPPER.writeValueAsString(value);
   }
 }

@@ -51,14 +51,15 @@ final class HtmlPanes {
           .append("</a><code>").append(esc(r.text())).append("</code>");
       List<Integer> targets = a.manifestLinesFor(r.file(), r.line());
       // one link per object, each naming it: "→ Service/vote 105" "→ Deployment/vote 285, 312"
-      Map<Alignment.Obj, List<Integer>> byObject = new LinkedHashMap<>();
+      // keyed by the object's index: an Obj's record hashCode hashes the whole Kubernetes object
+      Map<Integer, List<Integer>> byObject = new LinkedHashMap<>();
       for (int m : targets) {
         Alignment.Obj o = a.objectAt(m);
-        if (o != null) byObject.computeIfAbsent(o, k -> new ArrayList<>()).add(m);
+        if (o != null) byObject.computeIfAbsent(o.index(), k -> new ArrayList<>()).add(m);
       }
-      for (Map.Entry<Alignment.Obj, List<Integer>> t : byObject.entrySet()) {
+      for (Map.Entry<Integer, List<Integer>> t : byObject.entrySet()) {
         b.append("<a class=\"to\" href=\"#m").append(t.getValue().get(0)).append("\">&rarr; ")
-            .append(esc(t.getKey().ref())).append(' ').append(HtmlText.ranges(t.getValue())).append("</a>");
+            .append(esc(a.objects().get(t.getKey()).ref())).append(' ').append(HtmlText.ranges(t.getValue())).append("</a>");
       }
       b.append("</div>\n");
       if (r.note() != null || !r.reasons().isEmpty()) {

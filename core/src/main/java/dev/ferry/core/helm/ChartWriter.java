@@ -116,10 +116,9 @@ public final class ChartWriter {
   }
 
   private static HasMetadata find(ChartOwnership plan, String kind, String name) {
-    for (HasMetadata o : plan.translation.objects()) {
-      if (o.getKind().equals(kind) && o.getMetadata().getName().equals(name)) return o;
-    }
-    throw new IllegalStateException("no " + kind + " " + name);
+    HasMetadata o = plan.find(kind, name);
+    if (o == null) throw new IllegalStateException("no " + kind + " " + name);
+    return o;
   }
 
   private static String chartYaml(ChartOwnership plan, Options options) {

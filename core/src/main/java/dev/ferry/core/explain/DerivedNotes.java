@@ -2,6 +2,7 @@ package dev.ferry.core.explain;
 
 import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class DerivedNotes {
       String f = s.link().field();
       int i = f.indexOf(".readinessProbe");
       if (i < 0) continue;
-      JsonNode container = at(ManifestWriter.tree(a.objects().get(s.object()).object()), ModelPath.parse(f.substring(0, i)));
+      JsonNode container = Origin.at(ManifestWriter.tree(a.objects().get(s.object()).object()), ModelPath.parse(f.substring(0, i)));
       if (container == null) continue;
       JsonNode ready = container.get("readinessProbe");
       JsonNode live = container.get("livenessProbe");
@@ -88,13 +89,4 @@ final class DerivedNotes {
     return "no handler";
   }
 
-  /** The node at {@code p} under {@code root}, or null. */
-  static JsonNode at(JsonNode root, ModelPath p) {
-    JsonNode n = root;
-    for (int i = 0; i < p.size() && n != null; i++) {
-      Object seg = p.get(i);
-      n = seg instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(seg));
-    }
-    return n;
-  }
 }

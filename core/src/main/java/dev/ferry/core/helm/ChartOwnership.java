@@ -1,6 +1,5 @@
 package dev.ferry.core.helm;
 
-import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.source.ModelPath;
@@ -36,7 +35,6 @@ final class ChartOwnership {
   final String partOf;
   /** Compose service name → its workload object, in compose order (sidecars have none). */
   final Map<String, HasMetadata> workloads = new LinkedHashMap<>();
-  private dev.ferry.core.provenance.Alignment alignment;
   /** Kubernetes object name of a workload → compose service name. */
   final Map<String, String> serviceByObjectName = new HashMap<>();
   /** By identity: a fabric8 object hashes its whole content. */
@@ -157,9 +155,4 @@ final class ChartOwnership {
     return chartName + "." + name;
   }
 
-  /** The same alignment convert --annotate and explain use (computed once, for the templates' source comments). */
-  dev.ferry.core.provenance.Alignment alignment() {
-    if (alignment == null) alignment = ManifestWriter.alignment(translation, sourceMap, Map.of());
-    return alignment;
-  }
 }

@@ -223,19 +223,11 @@ public final class Alignment {
     return o.yaml().find(ModelPath.of("metadata")).map(e -> o.start() + e.line() - 1).orElse(o.start());
   }
 
-  /** Fields whose link names where a whole object came from. */
-  private static final List<String> IDENTITY = List.of("", "metadata.name", "data", "stringData", "spec");
-
-  /**
-   * Where an object as a whole came from: its first identity link (the object, its name, data or
-   * spec) with a compose source, else its object-level default, else its first default. This is
-   * the comment {@code convert --annotate} puts above the object.
-   */
+  /** Where object {@code o} as a whole came from ({@link Origin}): the comment {@code convert --annotate} puts above it. */
   public java.util.Optional<Span> origin(Obj o) {
     List<Span> mine = spansOf(o);
-    for (Span s : mine) if (!s.isDefault() && IDENTITY.contains(s.link().field())) return java.util.Optional.of(s);
-    for (Span s : mine) if (s.isDefault() && s.link().field().isEmpty()) return java.util.Optional.of(s);
-    return mine.stream().filter(s -> s.isDefault() && s.link().note() != null).findFirst();
+    int i = Origin.pick(mine.stream().map(Span::link).toList());
+    return i < 0 ? java.util.Optional.empty() : java.util.Optional.of(mine.get(i));
   }
 
   /** The spans placed in object {@code o}, in order. */

@@ -115,7 +115,7 @@ final class HtmlPanes {
         b.append("<tr><th>").append(esc(r.file())).append("</th><th>Kubernetes</th></tr>\n");
         last = r.file();
       }
-      b.append("<tr><td><code>").append(String.format("%4d  ", r.line())).append(esc(r.text())).append("</code></td><td>");
+      b.append("<tr><td><code>").append(SideBySide.lineNumber(r.line())).append(esc(r.text())).append("</code></td><td>");
       for (Explanation.Run run : r.runs()) {
         b.append("<div class=\"obj\">").append(esc(run.object().ref()))
             .append(run.context().isEmpty() ? "" : " <span>" + esc(run.context()) + "</span>").append("</div><pre>");

@@ -51,7 +51,9 @@ public final class ObjectGraph {
     Map<String, Alignment.Obj> byRef = new LinkedHashMap<>();
     for (Alignment.Obj o : a.objects()) byRef.put(o.ref(), o);
     Map<String, JsonNode> json = new LinkedHashMap<>();
-    for (Alignment.Obj o : a.objects()) json.put(o.ref(), ManifestWriter.tree(o.object()));
+    // every object's tree (a Jackson conversion each), built on both cores and kept in object order
+    List<JsonNode> trees = a.objects().parallelStream().map(o -> ManifestWriter.tree(o.object())).toList();
+    for (int i = 0; i < trees.size(); i++) json.put(a.objects().get(i).ref(), trees.get(i));
     Set<String> services = new LinkedHashSet<>();
     Set<String> workloadNames = new LinkedHashSet<>();
     for (Alignment.Obj o : a.objects()) {

@@ -93,6 +93,9 @@ public final class Alignment {
   private void render(List<HasMetadata> all, List<String> yaml, Provenance provenance) {
     int line = 0;
     Map<String, String> serviceOf = services(provenance);
+    // each object's text is indexed on its own (a YAML parse each): on both cores, in object order
+    List<LineIndex> indexes = java.util.stream.IntStream.range(0, all.size()).parallel()
+        .mapToObj(k -> LineIndex.of(yaml.get(k))).toList();
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
       String y = yaml.get(k);
@@ -107,7 +110,7 @@ public final class Alignment {
       line += n;
       String svc = serviceOf.get(o.getKind() + "/" + o.getMetadata().getName());
       if (svc == null) svc = serviceByLabel(o, serviceOf);
-      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, LineIndex.of(y), svc);
+      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, indexes.get(k), svc);
       objects.add(obj);
       objectsByKey.putIfAbsent(obj.kind() + "/" + obj.name(), obj);
     }

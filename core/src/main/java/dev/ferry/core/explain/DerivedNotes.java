@@ -2,6 +2,7 @@ package dev.ferry.core.explain;
 
 import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,18 @@ final class DerivedNotes {
   private DerivedNotes() {}
 
   /** The note for compose path {@code path}, derived from the emitted fields where the note depends on them. */
-  static String of(ModelPath path, Alignment a) {
+  static String of(ModelPath path, Alignment a, KeySpans spans) {
     if (path.size() == 3 && "services".equals(path.get(0)) && "healthcheck".equals(path.get(2))) {
-      String n = healthcheck(path, a);
+      String n = healthcheck(path, a, spans);
       if (n != null) return n;
     }
     if (path.size() == 3 && "services".equals(path.get(0)) && "depends_on".equals(path.get(2))) {
-      if (!produced(path, a, "initContainers")) {
+      if (!produced(path, spans, "initContainers")) {
         return "Kubernetes starts all Pods at once and nothing waits here (see the findings): the app must retry until"
             + " its dependency answers.";
       }
     }
-    if (path.size() == 3 && "services".equals(path.get(0)) && "env_file".equals(path.get(2)) && !produced(path, a, "")) {
+    if (path.size() == 3 && "services".equals(path.get(0)) && "env_file".equals(path.get(2)) && !produced(path, spans, "")) {
       return "An env file's variables become a ConfigMap (secret-looking ones a Secret) read with envFrom; nothing was"
           + " made from this one (see the findings).";
     }
@@ -36,23 +37,18 @@ final class DerivedNotes {
   }
 
   /** Whether some emitted field (containing {@code field}) came from the compose lines under {@code path}. */
-  private static boolean produced(ModelPath path, Alignment a, String field) {
-    for (Alignment.Span s : a.spans()) {
-      if (!s.isDefault() && s.link().source() != null && s.link().source().startsWith(path) && s.link().field().contains(field)) {
-        return true;
-      }
-    }
+  private static boolean produced(ModelPath path, KeySpans spans, String field) {
+    for (Alignment.Span s : spans.under(path)) if (s.link().field().contains(field)) return true;
     return false;
   }
 
   /** The container (object and JSON) whose readinessProbe came from healthcheck {@code hc}, or null. */
-  private static String healthcheck(ModelPath hc, Alignment a) {
-    for (Alignment.Span s : a.spans()) {
-      if (s.isDefault() || s.link().source() == null || !s.link().source().startsWith(hc)) continue;
+  private static String healthcheck(ModelPath hc, Alignment a, KeySpans spans) {
+    for (Alignment.Span s : spans.under(hc)) {
       String f = s.link().field();
       int i = f.indexOf(".readinessProbe");
       if (i < 0) continue;
-      JsonNode container = at(ManifestWriter.tree(a.objects().get(s.object()).object()), ModelPath.parse(f.substring(0, i)));
+      JsonNode container = Origin.at(ManifestWriter.tree(a.objects().get(s.object()).object()), ModelPath.parse(f.substring(0, i)));
       if (container == null) continue;
       JsonNode ready = container.get("readinessProbe");
       JsonNode live = container.get("livenessProbe");
@@ -93,13 +89,4 @@ final class DerivedNotes {
     return "no handler";
   }
 
-  /** The node at {@code p} under {@code root}, or null. */
-  static JsonNode at(JsonNode root, ModelPath p) {
-    JsonNode n = root;
-    for (int i = 0; i < p.size() && n != null; i++) {
-      Object seg = p.get(i);
-      n = seg instanceof Integer idx ? n.get(idx) : n.get(String.valueOf(seg));
-    }
-    return n;
-  }
 }

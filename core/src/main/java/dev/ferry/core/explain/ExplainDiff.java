@@ -168,14 +168,14 @@ public final class ExplainDiff {
         + "td, th { border-top: 1px solid #d0d7de; padding: 2px 8px; text-align: left; vertical-align: top; }\n"
         + "code { font: 12.5px ui-monospace, monospace; white-space: pre-wrap; } .add { color: #1a7f37; } .del { color: #cf222e; }\n"
         + ".chg { color: #9a6700; }\n</style>\n</head>\n<body>\n<h1>Kubernetes fields moved: ")
-        .append(HtmlReport.esc(oldName)).append(" &rarr; ").append(HtmlReport.esc(newName)).append("</h1>\n<table>\n");
+        .append(HtmlText.esc(oldName)).append(" &rarr; ").append(HtmlText.esc(newName)).append("</h1>\n<table>\n");
     b.append("<tr><th>compose line</th><th>Kubernetes fields</th></tr>\n");
     for (Group g : groups) {
-      b.append("<tr><td><code>").append(HtmlReport.esc(g.where().isEmpty() ? "(ferry's own choices)"
+      b.append("<tr><td><code>").append(HtmlText.esc(g.where().isEmpty() ? "(ferry's own choices)"
           : g.where() + (g.removed() ? " (old)" : "") + "  " + g.composeText())).append("</code></td><td>");
       for (Change c : g.changes()) {
         String cls = c.op().equals("+") ? "add" : c.op().equals("-") ? "del" : "chg";
-        b.append("<div class=\"").append(cls).append("\"><code>").append(HtmlReport.esc(line(c))).append("</code></div>");
+        b.append("<div class=\"").append(cls).append("\"><code>").append(HtmlText.esc(line(c))).append("</code></div>");
       }
       b.append("</td></tr>\n");
     }

@@ -45,6 +45,8 @@ public final class Explanation {
   private List<BeforeApply.Item> beforeApply = List.of();
   private final Map<String, Map<Integer, String>> notes = new LinkedHashMap<>();
   private final Map<String, Map<Integer, List<Diagnostic>>> findings = new LinkedHashMap<>();
+  private final Map<String, String[]> serviceLines = new HashMap<>();
+  private Summary summary;
 
   private Explanation(Alignment a, List<Diagnostic> diagnostics, String service) {
     this.alignment = a;
@@ -61,11 +63,16 @@ public final class Explanation {
   }
 
   private void build() {
+    KeySpans keySpans = new KeySpans(alignment);
     for (Alignment.ComposeFile f : alignment.files()) {
       Map<Integer, String> n = new LinkedHashMap<>();
+      Set<String> noted = new java.util.HashSet<>(); // n's values: containsValue was a scan per entry
       for (LineIndex.Entry en : f.index().entries()) {
-        String note = DerivedNotes.of(en.path(), alignment);
-        if (note != null && !n.containsValue(note) && inScope(f.name(), en.line())) n.putIfAbsent(en.line(), note);
+        String note = DerivedNotes.of(en.path(), alignment, keySpans);
+        if (note != null && !noted.contains(note) && inScope(f.name(), en.line()) && !n.containsKey(en.line())) {
+          n.put(en.line(), note);
+          noted.add(note);
+        }
       }
       notes.put(f.name(), n);
       findings.put(f.name(), new LinkedHashMap<>());
@@ -159,11 +166,8 @@ public final class Explanation {
   /** Where a run sits in its object: the parent path of its first line, shortened for reading. */
   private static String context(Alignment.Obj o, int manifestLine) {
     int rel = manifestLine - o.start() + 1;
-    ModelPath best = null;
-    for (LineIndex.Entry e : o.yaml().entries()) if (e.line() == rel) {
-      best = e.path();
-      break;
-    }
+    LineIndex.Entry at = o.yaml().firstAt(rel);
+    ModelPath best = at == null ? null : at.path();
     if (best == null || best.size() <= 1) return "";
     String p = best.parent().toString();
     for (String prefix : List.of("spec.jobTemplate.spec.template.spec.", "spec.template.spec.")) {
@@ -186,19 +190,37 @@ public final class Explanation {
     if (service == null) return true;
     Alignment.ComposeFile f = alignment.file(file);
     if (f == null) return false;
-    for (LineIndex.Entry e : f.index().entries()) {
-      if (e.path().size() == 2 && "services".equals(e.path().get(0)) && e.contains(line)) {
-        return service.equals(e.path().get(1));
-      }
-    }
+    String[] by = serviceLines.computeIfAbsent(file, k -> serviceLines(f));
+    if (line >= 0 && line < by.length && by[line] != null) return service.equals(by[line]);
     for (int id : alignment.composeOwners(file, line)) {
       if (service.equals(alignment.objects().get(alignment.span(id).object()).service())) return true;
     }
     return false;
   }
 
+  /** For each line of a compose file, the service whose {@code services} entry (the first in entry order) holds it. */
+  private static String[] serviceLines(Alignment.ComposeFile f) {
+    int last = 0;
+    for (LineIndex.Entry e : f.index().entries()) if (isServiceEntry(e)) last = Math.max(last, e.endLine());
+    String[] by = new String[last + 1];
+    for (LineIndex.Entry e : f.index().entries()) {
+      if (!isServiceEntry(e)) continue;
+      for (int l = Math.max(0, e.line()); l <= e.endLine(); l++) if (by[l] == null) by[l] = String.valueOf(e.path().get(1));
+    }
+    return by;
+  }
+
+  private static boolean isServiceEntry(LineIndex.Entry e) {
+    return e.path().size() == 2 && "services".equals(e.path().get(0));
+  }
+
   /** Counts for the summary: objects by kind, and compose keys translated, approximated or not translatable. */
   public Summary summary() {
+    if (summary == null) summary = count();
+    return summary;
+  }
+
+  private Summary count() {
     Map<String, Integer> kinds = new LinkedHashMap<>();
     int objects = 0;
     for (Alignment.Obj o : alignment.objects()) {
@@ -210,12 +232,13 @@ public final class Explanation {
     int approximated = 0;
     int not = 0;
     List<dev.ferry.core.source.Position> notAt = new ArrayList<>();
+    Map<String, int[]> starts = new HashMap<>();
     for (Alignment.ComposeFile f : alignment.files()) {
       for (LineIndex.Entry e : f.index().entries()) {
         if (!isKey(e.path()) || !inScope(f.name(), e.line())) continue;
         List<Diagnostic> ds = new ArrayList<>();
         for (int l = e.line(); l <= e.endLine(); l++) ds.addAll(findings.get(f.name()).getOrDefault(l, List.of()));
-        boolean linked = alignment.spans().stream().anyMatch(sp -> f.name().equals(sp.file()) && e.contains(sp.composeStart()));
+        boolean linked = startsWithin(starts.computeIfAbsent(f.name(), this::spanStarts), e.line(), e.endLine());
         boolean dropped = ds.stream().anyMatch(d -> d.code().equals("not-translatable") || d.severity() == Severity.ERROR);
         if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) {
           not++;
@@ -226,6 +249,18 @@ public final class Explanation {
       }
     }
     return new Summary(objects, kinds, translated, approximated, not, notAt);
+  }
+
+  /** The first compose lines of the spans in {@code file}, sorted. */
+  private int[] spanStarts(String file) {
+    return alignment.spans().stream().filter(sp -> file.equals(sp.file())).mapToInt(Alignment.Span::composeStart).sorted().toArray();
+  }
+
+  /** Whether some value of {@code sorted} lies in [from, to]. */
+  private static boolean startsWithin(int[] sorted, int from, int to) {
+    int i = java.util.Arrays.binarySearch(sorted, from);
+    if (i < 0) i = -i - 1;
+    return i < sorted.length && sorted[i] <= to;
   }
 
   /** A service key or a top-level entry (services.X.key, volumes.X, ...), the unit the summary counts. */

@@ -63,11 +63,11 @@ final class GraphSvg {
       int y1 = forward ? f[1] + H / 2 : f[1] + H;
       int x2 = forward ? t[0] : t[0] + W / 2;
       int y2 = forward ? t[1] + H / 2 : t[1];
-      b.append("<line class=\"edge").append(e.broken() ? " broken" : "").append("\" data-from=\"").append(HtmlReport.esc(e.from()))
-          .append("\" data-to=\"").append(HtmlReport.esc(e.to())).append("\" x1=\"").append(x1).append("\" y1=\"").append(y1)
+      b.append("<line class=\"edge").append(e.broken() ? " broken" : "").append("\" data-from=\"").append(HtmlText.esc(e.from()))
+          .append("\" data-to=\"").append(HtmlText.esc(e.to())).append("\" x1=\"").append(x1).append("\" y1=\"").append(y1)
           .append("\" x2=\"").append(x2).append("\" y2=\"").append(y2).append("\" stroke=\"").append(e.broken() ? "#cf222e" : "#57606a")
           .append('"').append(e.broken() ? " stroke-dasharray=\"5 3\"" : "").append("><title>")
-          .append(HtmlReport.esc(e.from() + " " + e.kind() + " " + e.to())).append("</title></line>");
+          .append(HtmlText.esc(e.from() + " " + e.kind() + " " + e.to())).append("</title></line>");
       b.append(arrowhead(x1, y1, x2, y2, e.broken() ? "#cf222e" : "#57606a")).append('\n');
     }
     for (String n : nodes) {
@@ -76,12 +76,12 @@ final class GraphSvg {
       String label = broken ? n + " (no Service)" : n;
       String href = anchor.get(n);
       if (href != null) b.append("<a href=\"#").append(href).append("\">");
-      b.append("<g class=\"node").append(broken ? " broken" : "").append("\" data-ref=\"").append(HtmlReport.esc(n)).append("\">")
+      b.append("<g class=\"node").append(broken ? " broken" : "").append("\" data-ref=\"").append(HtmlText.esc(n)).append("\">")
           .append("<rect x=\"").append(p[0]).append("\" y=\"").append(p[1]).append("\" width=\"").append(W).append("\" height=\"")
           .append(H).append("\" rx=\"4\" fill=\"").append(broken ? "#ffebe9" : fill(n)).append("\" stroke=\"")
           .append(broken ? "#cf222e" : "#8c959f").append("\"/><text x=\"").append(p[0] + 6).append("\" y=\"").append(p[1] + 16)
-          .append("\" font-family=\"monospace\" font-size=\"11\">").append(HtmlReport.esc(label.length() > 31 ? label.substring(0, 30) + "…" : label))
-          .append("</text><title>").append(HtmlReport.esc(label)).append("</title></g>");
+          .append("\" font-family=\"monospace\" font-size=\"11\">").append(HtmlText.esc(label.length() > 31 ? label.substring(0, 30) + "…" : label))
+          .append("</text><title>").append(HtmlText.esc(label)).append("</title></g>");
       if (href != null) b.append("</a>");
       b.append('\n');
     }

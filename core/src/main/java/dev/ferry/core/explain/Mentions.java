@@ -1,8 +1,10 @@
 package dev.ferry.core.explain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,14 +13,32 @@ import java.util.regex.Pattern;
  * from the text's words instead of by trying every name: a name of word characters and '-' only
  * matches exactly where a run of [A-Za-z0-9_.-] starts, and is then that run up to its first '.'.
  * Other names are kept as candidates. The result is in the set's order and is a superset of the
- * names mentioned; the caller confirms each with the exact pattern.
+ * names mentioned; the caller confirms each with the exact pattern. The set is indexed once, so a
+ * text costs its own length plus its candidates, not a visit of every name.
  */
 final class Mentions {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]+");
 
-  private Mentions() {}
+  /** Plain names → their position in the set. */
+  private final Map<String, Integer> plain = new HashMap<>();
+  /** The other names (always candidates), with their positions. */
+  private final List<String> other = new ArrayList<>();
+  private final List<Integer> otherAt = new ArrayList<>();
 
-  static List<String> in(CharSequence text, Set<String> names) {
+  Mentions(Set<String> names) {
+    int i = 0;
+    for (String name : names) {
+      if (PLAIN.matcher(name).matches()) plain.put(name, i);
+      else {
+        other.add(name);
+        otherAt.add(i);
+      }
+      i++;
+    }
+  }
+
+  /** The candidate names {@code text} may mention, in the set's order. */
+  List<String> in(CharSequence text) {
     Set<String> words = new HashSet<>();
     int n = text.length();
     for (int i = 0; i < n; i++) {
@@ -27,10 +47,15 @@ final class Mentions {
       while (e < n && run(text.charAt(e)) && text.charAt(e) != '.') e++;
       words.add(text.subSequence(i, e).toString());
     }
-    List<String> out = new ArrayList<>();
-    for (String name : names) {
-      if (words.contains(name) || !PLAIN.matcher(name).matches()) out.add(name);
+    List<Map.Entry<Integer, String>> found = new ArrayList<>();
+    for (String w : words) {
+      Integer at = plain.get(w);
+      if (at != null) found.add(Map.entry(at, w));
     }
+    for (int k = 0; k < other.size(); k++) found.add(Map.entry(otherAt.get(k), other.get(k)));
+    found.sort(Map.Entry.comparingByKey());
+    List<String> out = new ArrayList<>(found.size());
+    for (Map.Entry<Integer, String> f : found) out.add(f.getValue());
     return out;
   }
 

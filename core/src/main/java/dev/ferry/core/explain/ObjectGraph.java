@@ -30,7 +30,11 @@ public final class ObjectGraph {
 
   private final List<Alignment.Obj> order = new ArrayList<>();
   private final List<Edge> edges = new ArrayList<>();
+  /** {@link #edges} by their {@code from}, in the same order (a lookup per object instead of a scan of every edge). */
+  private final Map<String, List<Edge>> edgesFrom = new LinkedHashMap<>();
   private final List<String> entries = new ArrayList<>();
+  /** Every edge found so far (each is kept once). */
+  private final Set<Edge> added = new java.util.HashSet<>();
 
   private ObjectGraph() {}
 
@@ -47,7 +51,9 @@ public final class ObjectGraph {
     Map<String, Alignment.Obj> byRef = new LinkedHashMap<>();
     for (Alignment.Obj o : a.objects()) byRef.put(o.ref(), o);
     Map<String, JsonNode> json = new LinkedHashMap<>();
-    for (Alignment.Obj o : a.objects()) json.put(o.ref(), ManifestWriter.tree(o.object()));
+    // every object's tree (a Jackson conversion each), built on both cores and kept in object order
+    List<JsonNode> trees = a.objects().parallelStream().map(o -> ManifestWriter.tree(o.object())).toList();
+    for (int i = 0; i < trees.size(); i++) json.put(a.objects().get(i).ref(), trees.get(i));
     Set<String> services = new LinkedHashSet<>();
     Set<String> workloadNames = new LinkedHashSet<>();
     for (Alignment.Obj o : a.objects()) {
@@ -55,6 +61,8 @@ public final class ObjectGraph {
       if (WORKLOADS.contains(o.kind())) workloadNames.add(o.name());
     }
     Map<String, List<Edge>> out = new LinkedHashMap<>();
+    Mentions serviceMentions = new Mentions(services);
+    Mentions workloadMentions = new Mentions(workloadNames);
     Labelled labelled = new Labelled(a.objects(), json);
     for (Alignment.Obj o : a.objects()) {
       JsonNode j = json.get(o.ref());
@@ -105,10 +113,10 @@ public final class ObjectGraph {
           if (data != null && u.startsWith("ConfigMap/")) data.path("data").forEach(d -> text.append(' ').append(d.asString()));
         }
         String self = o.name();
-        for (String s : Mentions.in(text, services)) {
+        for (String s : serviceMentions.in(text)) {
           if (!s.equals(self) && mentions(text, s)) add(out, new Edge(o.ref(), "Service/" + s, "calls", false));
         }
-        for (String w : Mentions.in(text, workloadNames)) {
+        for (String w : workloadMentions.in(text)) {
           if (!w.equals(self) && !services.contains(w) && mentions(text, w)) {
             add(out, new Edge(o.ref(), w, "calls", true));
           }
@@ -144,7 +152,13 @@ public final class ObjectGraph {
     Set<String> keep = new LinkedHashSet<>();
     for (Alignment.Obj o : objs) keep.add(o.ref());
     for (String r : seen) if (keep.contains(r)) order.add(byRef.get(r));
-    for (String r : seen) for (Edge ed : out.getOrDefault(r, List.of())) if (keep.contains(ed.from())) edges.add(ed);
+    for (String r : seen) {
+      for (Edge ed : out.getOrDefault(r, List.of())) {
+        if (!keep.contains(ed.from())) continue;
+        edges.add(ed);
+        edgesFrom.computeIfAbsent(ed.from(), k -> new ArrayList<>()).add(ed);
+      }
+    }
     entries.removeIf(r -> !keep.contains(r));
   }
 
@@ -162,9 +176,8 @@ public final class ObjectGraph {
     return Integer.MAX_VALUE;
   }
 
-  private static void add(Map<String, List<Edge>> out, Edge e) {
-    List<Edge> l = out.computeIfAbsent(e.from(), k -> new ArrayList<>());
-    if (!l.contains(e)) l.add(e);
+  private void add(Map<String, List<Edge>> out, Edge e) {
+    if (added.add(e)) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
   }
 
   private static List<JsonNode> iterable(JsonNode... arrays) {
@@ -247,8 +260,8 @@ public final class ObjectGraph {
       }
       while (!q.isEmpty()) {
         String r = q.poll();
-        for (Edge ed : edges) {
-          if (ed.from().equals(r) && !d.containsKey(ed.to())) {
+        for (Edge ed : edgesFrom.getOrDefault(r, List.of())) {
+          if (!d.containsKey(ed.to())) {
             d.put(ed.to(), d.get(r) + 1);
             q.add(ed.to());
           }
@@ -278,8 +291,7 @@ public final class ObjectGraph {
     for (String e : entries) if (e.startsWith("Service/")) out.add("you (Ingress or kubectl port-forward) -> " + e);
     for (Alignment.Obj o : order) {
       Map<String, List<String>> byKind = new LinkedHashMap<>();
-      for (Edge ed : edges) {
-        if (!ed.from().equals(o.ref())) continue;
+      for (Edge ed : edgesFrom.getOrDefault(o.ref(), List.of())) {
         byKind.computeIfAbsent(ed.kind(), k -> new ArrayList<>())
             .add(ed.broken() ? ed.to() + " (NO Service: the name will not resolve)" : ed.to());
       }

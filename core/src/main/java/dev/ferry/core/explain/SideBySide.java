@@ -140,7 +140,7 @@ public final class SideBySide {
   }
 
   private void row(Explanation.Row r) {
-    String l = String.format("%4d  %s", r.line(), r.text());
+    String l = lineNumber(r.line()) + r.text();
     List<String[]> rightLines = new ArrayList<>();
     String lastCtx = null;
     for (Explanation.Run run : r.runs()) {
@@ -271,6 +271,12 @@ public final class SideBySide {
 
   private String color(String c, String s) {
     return !opts.color() || c == null || s.isEmpty() ? s : c + s + RESET;
+  }
+
+  /** "  12  ": the line number right-aligned in four columns and two spaces (String.format's "%4d  ", without its cost per row). */
+  static String lineNumber(int n) {
+    String d = Integer.toString(n);
+    return (d.length() < 4 ? "    ".substring(d.length()) : "") + d + "  ";
   }
 
   private static int lead(String s) {

@@ -1,6 +1,5 @@
 package dev.ferry.core.helm;
 
-import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.source.ModelPath;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Project-wide decisions for a chart, made once: which compose service owns each object (its
@@ -35,13 +35,17 @@ final class ChartOwnership {
   final String partOf;
   /** Compose service name → its workload object, in compose order (sidecars have none). */
   final Map<String, HasMetadata> workloads = new LinkedHashMap<>();
-  private dev.ferry.core.provenance.Alignment alignment;
   /** Kubernetes object name of a workload → compose service name. */
   final Map<String, String> serviceByObjectName = new HashMap<>();
-  private final Map<HasMetadata, String> owners = new HashMap<>();
+  /** By identity: a fabric8 object hashes its whole content. */
+  private final Map<HasMetadata, String> owners = new java.util.IdentityHashMap<>();
   private final Map<String, Set<String>> names = new HashMap<>();
   /** PVC name → services whose Pods mount it (compose order); the first one holds its values. */
   final Map<String, List<String>> claimUsers = new LinkedHashMap<>();
+  private Map<String, List<String>> claimsByOwner;
+  /** kind/name → the first object of that kind and name. */
+  private final Map<String, HasMetadata> byKindAndName = new HashMap<>();
+  private final Map<HasMetadata, ObjectNode> trees = new java.util.IdentityHashMap<>();
 
   ChartOwnership(Project project, SourceMap sourceMap, Translation translation, String chartName) {
     this.project = project;
@@ -53,13 +57,16 @@ final class ChartOwnership {
     for (HasMetadata o : translation.objects()) {
       names.computeIfAbsent(o.getKind(), k -> new HashSet<>()).add(o.getMetadata().getName());
     }
+    Map<String, List<HasMetadata>> workloadsByName = new HashMap<>();
+    for (HasMetadata o : translation.objects()) {
+      if (WORKLOADS.contains(o.getKind())) workloadsByName.computeIfAbsent(o.getMetadata().getName(), k -> new ArrayList<>()).add(o);
+      byKindAndName.putIfAbsent(o.getKind() + "/" + o.getMetadata().getName(), o);
+    }
     for (String s : project.services().keySet()) {
-      for (HasMetadata o : translation.objects()) {
-        if (WORKLOADS.contains(o.getKind()) && o.getMetadata().getName().equals(naming.of(s))) {
-          workloads.put(s, o);
-          serviceByObjectName.put(o.getMetadata().getName(), s);
-          owners.put(o, s);
-        }
+      for (HasMetadata o : workloadsByName.getOrDefault(naming.of(s), List.of())) {
+        workloads.put(s, o);
+        serviceByObjectName.put(o.getMetadata().getName(), s);
+        owners.put(o, s);
       }
     }
     Map<String, String> byName = new HashMap<>();
@@ -75,7 +82,7 @@ final class ChartOwnership {
       }
     }
     for (Map.Entry<String, HasMetadata> w : workloads.entrySet()) {
-      JsonNode pod = ObjectTrees.podSpec(ObjectTrees.tree(w.getValue()));
+      JsonNode pod = ObjectTrees.podSpec(tree(w.getValue()));
       if (pod == null || pod.get("volumes") == null) continue;
       for (JsonNode v : pod.get("volumes")) {
         JsonNode c = v.path("persistentVolumeClaim").path("claimName");
@@ -118,13 +125,34 @@ final class ChartOwnership {
     return u == null || u.isEmpty() ? null : u.get(0);
   }
 
+  /** The claims whose values {@code svc} holds, in {@link #claimUsers} order. */
+  List<String> claimsOwnedBy(String svc) {
+    if (claimsByOwner == null) {
+      Map<String, List<String>> m = new HashMap<>();
+      for (String claim : claimUsers.keySet()) {
+        String owner = claimOwner(claim);
+        if (owner != null) m.computeIfAbsent(owner, k -> new ArrayList<>()).add(claim);
+      }
+      claimsByOwner = m;
+    }
+    return claimsByOwner.getOrDefault(svc, List.of());
+  }
+
+  /** The first emitted object of this kind and name, or null. */
+  HasMetadata find(String kind, String name) {
+    return byKindAndName.get(kind + "/" + name);
+  }
+
+  /**
+   * The object's tree as {@code convert} writes it, made once and shared: read it, never change
+   * it ({@link ObjectTrees#tree} gives a tree to change).
+   */
+  ObjectNode tree(HasMetadata o) {
+    return trees.computeIfAbsent(o, ObjectTrees::tree);
+  }
+
   String helper(String name) {
     return chartName + "." + name;
   }
 
-  /** The same alignment convert --annotate and explain use (computed once, for the templates' source comments). */
-  dev.ferry.core.provenance.Alignment alignment() {
-    if (alignment == null) alignment = ManifestWriter.alignment(translation, sourceMap, Map.of());
-    return alignment;
-  }
 }

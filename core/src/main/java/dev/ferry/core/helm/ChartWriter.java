@@ -1,9 +1,9 @@
 package dev.ferry.core.helm;
 
-import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.emit.Yaml;
 import dev.ferry.core.model.ImageRef;
 import dev.ferry.core.model.Project;
+import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.knowledge.Naming;
@@ -109,17 +109,22 @@ public final class ChartWriter {
     if (condition != null) b.append("{{- end }}\n");
   }
 
+  /**
+   * The comment {@code convert --annotate} puts above the object (its {@link Origin}), decided from
+   * the object's tree: the chart needs no manifest text, so it does not render and index one.
+   */
   private static String source(ChartOwnership plan, HasMetadata o) {
-    dev.ferry.core.provenance.Alignment a = plan.alignment();
-    String c = ManifestWriter.comment(a, plan.sourceMap, a.object(o.getKind(), o.getMetadata().getName()));
+    String kind = o.getKind();
+    String name = o.getMetadata().getName();
+    String c = Origin.comment(Origin.placed(plan.translation.provenance().of(kind, name), plan.tree(plan.find(kind, name)),
+        plan.sourceMap), plan.sourceMap);
     return c.replace("{{", "{ {");
   }
 
   private static HasMetadata find(ChartOwnership plan, String kind, String name) {
-    for (HasMetadata o : plan.translation.objects()) {
-      if (o.getKind().equals(kind) && o.getMetadata().getName().equals(name)) return o;
-    }
-    throw new IllegalStateException("no " + kind + " " + name);
+    HasMetadata o = plan.find(kind, name);
+    if (o == null) throw new IllegalStateException("no " + kind + " " + name);
+    return o;
   }
 
   private static String chartYaml(ChartOwnership plan, Options options) {

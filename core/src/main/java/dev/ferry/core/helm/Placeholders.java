@@ -65,6 +65,10 @@ final class Placeholders {
     String text = Yaml.write(tree).replace("{{", "{{ \"{{\" }}");
     StringBuilder out = new StringBuilder();
     for (String line : text.split("\n")) {
+      if (!line.contains("__ferry")) { // most lines hold no placeholder: skip the three patterns
+        out.append(line).append('\n');
+        continue;
+      }
       Matcher k = KEY_LINE.matcher(line);
       Matcher it = ITEM_LINE.matcher(line);
       if (k.matches()) {

@@ -64,6 +64,8 @@ public final class Alignment {
   private final List<String> manifestLines = new ArrayList<>();
   private final SourceMap sourceMap;
   private int[][] manifestOwners;
+  private Map<String, ComposeCover> composeCovers;
+  private final Map<String, ComposeFile> filesByName = new HashMap<>();
 
   private Alignment(SourceMap sourceMap) {
     this.sourceMap = sourceMap;
@@ -78,7 +80,9 @@ public final class Alignment {
       Map<String, String> fileTexts) {
     Alignment a = new Alignment(sm);
     for (Map.Entry<String, String> e : fileTexts.entrySet()) {
-      a.files.add(new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue())));
+      ComposeFile f = new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue()));
+      a.files.add(f);
+      a.filesByName.putIfAbsent(f.name(), f);
     }
     a.render(objects, yaml, provenance);
     a.place(provenance);
@@ -89,6 +93,9 @@ public final class Alignment {
   private void render(List<HasMetadata> all, List<String> yaml, Provenance provenance) {
     int line = 0;
     Map<String, String> serviceOf = services(provenance);
+    // each object's text is indexed on its own (a YAML parse each): on both cores, in object order
+    List<LineIndex> indexes = java.util.stream.IntStream.range(0, all.size()).parallel()
+        .mapToObj(k -> LineIndex.of(yaml.get(k))).toList();
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
       String y = yaml.get(k);
@@ -103,7 +110,7 @@ public final class Alignment {
       line += n;
       String svc = serviceOf.get(o.getKind() + "/" + o.getMetadata().getName());
       if (svc == null) svc = serviceByLabel(o, serviceOf);
-      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, LineIndex.of(y), svc);
+      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, indexes.get(k), svc);
       objects.add(obj);
       objectsByKey.putIfAbsent(obj.kind() + "/" + obj.name(), obj);
     }
@@ -189,20 +196,12 @@ public final class Alignment {
       List<Span> mine = spansOf(o);
       int[] identity = mine.stream().filter(s -> s.link().field().isEmpty() || s.link().field().equals("metadata.name"))
           .mapToInt(Span::id).toArray();
+      LineCover cover = manifestCover(o);
+      int firstField = firstField(o);
       for (int line = o.separator(); line <= o.end(); line++) {
-        int best = Integer.MAX_VALUE;
-        List<Integer> ids = new ArrayList<>();
-        for (Span s : mine) {
-          if (!s.coversManifest(line)) continue;
-          int size = s.manifestEnd() - s.manifestStart();
-          if (size < best) {
-            best = size;
-            ids.clear();
-          }
-          if (size == best) ids.add(s.id());
-        }
-        boolean header = line == o.separator() || line < firstField(o);
-        int[] own = ids.stream().mapToInt(Integer::intValue).toArray();
+        int best = cover.smallestSize(line);
+        boolean header = line == o.separator() || line < firstField;
+        int[] own = cover.smallest(line);
         boolean wholeObject = best == o.end() - o.start();
         if (own.length == 0 || (header && wholeObject && identity.length > 0)) own = identity;
         manifestOwners[line] = own;
@@ -210,24 +209,28 @@ public final class Alignment {
     }
   }
 
+  /** The spans of object {@code o} laid over its manifest lines (its {@code ---} line through its last). */
+  public LineCover manifestCover(Obj o) {
+    LineCover cover = new LineCover(o.separator(), o.end());
+    for (Span s : spansOf(o)) cover.add(s.id(), s.manifestStart(), s.manifestEnd());
+    return cover;
+  }
+
+  /** The spans placed in object {@code o}, in order. */
+  public List<Span> spansIn(Obj o) {
+    return Collections.unmodifiableList(spansOf(o));
+  }
+
   /** The first line of an object's metadata block (apiVersion and kind come before it). */
   private static int firstField(Obj o) {
     return o.yaml().find(ModelPath.of("metadata")).map(e -> o.start() + e.line() - 1).orElse(o.start());
   }
 
-  /** Fields whose link names where a whole object came from. */
-  private static final List<String> IDENTITY = List.of("", "metadata.name", "data", "stringData", "spec");
-
-  /**
-   * Where an object as a whole came from: its first identity link (the object, its name, data or
-   * spec) with a compose source, else its object-level default, else its first default. This is
-   * the comment {@code convert --annotate} puts above the object.
-   */
+  /** Where object {@code o} as a whole came from ({@link Origin}): the comment {@code convert --annotate} puts above it. */
   public java.util.Optional<Span> origin(Obj o) {
     List<Span> mine = spansOf(o);
-    for (Span s : mine) if (!s.isDefault() && IDENTITY.contains(s.link().field())) return java.util.Optional.of(s);
-    for (Span s : mine) if (s.isDefault() && s.link().field().isEmpty()) return java.util.Optional.of(s);
-    return mine.stream().filter(s -> s.isDefault() && s.link().note() != null).findFirst();
+    int i = Origin.pick(mine.stream().map(Span::link).toList());
+    return i < 0 ? java.util.Optional.empty() : java.util.Optional.of(mine.get(i));
   }
 
   /** The spans placed in object {@code o}, in order. */
@@ -247,27 +250,45 @@ public final class Alignment {
    */
   public int[] composeOwners(String file, int line) {
     ComposeFile f = file(file);
+    ComposeCover c = composeCover(file);
     if (f != null) {
       String text = f.index().line(line).strip();
       if (text.isEmpty() || text.startsWith("#")) return new int[0];
-      boolean starts = false;
-      for (Span s : spans) if (s.file() != null && s.file().equals(file) && s.composeStart() == line) starts = true;
-      LineIndex.Entry e = f.index().entries().stream().filter(x -> x.line() == line).findFirst().orElse(null);
-      if (!starts && e != null && e.endLine() > e.line()) return new int[0];
+      LineIndex.Entry e = f.index().firstAt(line);
+      if (!c.starts(line) && e != null && e.endLine() > e.line()) return new int[0];
     }
-    int best = Integer.MAX_VALUE;
-    List<Integer> ids = new ArrayList<>();
-    for (Span s : spans) {
-      if (!s.coversCompose(file, line)) continue;
-      int size = s.composeEnd() - s.composeStart();
-      if (size < best) {
-        best = size;
-        ids.clear();
-      }
-      if (size == best) ids.add(s.id());
-    }
-    return ids.stream().mapToInt(Integer::intValue).toArray();
+    return c.lines().smallest(line);
   }
+
+  /** Span ids whose compose lines include line {@code line} of {@code file}, ascending. */
+  public int[] composeCovering(String file, int line) {
+    return composeCover(file).lines().covering(line);
+  }
+
+  /** The placed spans of one compose file by line, and the lines some span starts at. */
+  private record ComposeCover(LineCover lines, java.util.BitSet startLines) {
+    boolean starts(int line) {
+      return line >= 0 && startLines.get(line);
+    }
+  }
+
+  private ComposeCover composeCover(String file) {
+    if (composeCovers == null) {
+      Map<String, Integer> last = new HashMap<>();
+      for (Span s : spans) if (s.file() != null) last.merge(s.file(), s.composeEnd(), Math::max);
+      Map<String, ComposeCover> covers = new HashMap<>();
+      for (Span s : spans) {
+        if (s.file() == null) continue;
+        ComposeCover c = covers.computeIfAbsent(s.file(), k -> new ComposeCover(new LineCover(1, last.get(k)), new java.util.BitSet()));
+        c.lines().add(s.id(), s.composeStart(), s.composeEnd());
+        if (s.composeStart() >= 0) c.startLines().set(s.composeStart());
+      }
+      composeCovers = covers;
+    }
+    return composeCovers.getOrDefault(file, EMPTY_COVER);
+  }
+
+  private static final ComposeCover EMPTY_COVER = new ComposeCover(new LineCover(1, 0), new java.util.BitSet());
 
   /** Manifest lines produced from compose line {@code line} of {@code file} (sorted, distinct). */
   public List<Integer> manifestLinesFor(String file, int line) {
@@ -290,6 +311,18 @@ public final class Alignment {
     return new ArrayList<>(out);
   }
 
+  /** The first compose line ({@code file:line}) that manifest line {@code line} came from, or null: {@link #composeLinesFor}'s first. */
+  public Position firstComposeLineFor(int line) {
+    Position first = null;
+    for (int id : manifestOwners(line)) {
+      Span s = spans.get(id);
+      if (s.isDefault()) continue;
+      Position p = Position.of(s.file(), s.composeStart(), 1);
+      if (first == null || p.compareTo(first) < 0) first = p;
+    }
+    return first;
+  }
+
   /** Whether every span owning manifest line {@code line} is a ferry default. */
   public boolean isDefaultLine(int line) {
     int[] ids = manifestOwners(line);
@@ -303,8 +336,7 @@ public final class Alignment {
   }
 
   public ComposeFile file(String name) {
-    for (ComposeFile f : files) if (f.name().equals(name)) return f;
-    return null;
+    return name == null ? null : filesByName.get(name);
   }
 
   public List<Obj> objects() {

@@ -4,6 +4,7 @@ import dev.ferry.core.load.stage.Parse;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class LineIndex {
   private final List<Entry> entries = new ArrayList<>();
   private final List<Map<ModelPath, Entry>> byPath = new ArrayList<>();
   private final List<int[]> documents = new ArrayList<>();
+  /** Entries by their first line, in entry order; built on first use (an object's index rarely needs it). */
+  private Map<Integer, List<Entry>> byLine;
 
   private LineIndex(String text) {
     this.lines = List.of(text.split("\n", -1));
@@ -171,13 +174,28 @@ public final class LineIndex {
   public Optional<Entry> at(int line, int column) {
     Entry first = null;
     Entry after = null;
-    for (Entry e : entries) {
-      if (e.line() != line) continue;
+    for (Entry e : startingAt(line)) {
       if (e.column() == column) return Optional.of(e);
       if (first == null) first = e;
       if (after == null && e.column() >= column) after = e;
     }
     return Optional.ofNullable(after != null ? after : first);
+  }
+
+  /** The first entry that starts at {@code line}, in entry order, or null. */
+  public Entry firstAt(int line) {
+    List<Entry> l = startingAt(line);
+    return l.isEmpty() ? null : l.get(0);
+  }
+
+  /** The entries that start at {@code line}, in entry order (an index lookup, not a scan of every entry). */
+  private List<Entry> startingAt(int line) {
+    if (byLine == null) {
+      Map<Integer, List<Entry>> m = new HashMap<>();
+      for (Entry e : entries) m.computeIfAbsent(e.line(), k -> new ArrayList<>(1)).add(e);
+      byLine = m;
+    }
+    return byLine.getOrDefault(line, List.of());
   }
 
   /** [first line, last line] of each document's content. */

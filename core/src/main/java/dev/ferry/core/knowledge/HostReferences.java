@@ -62,8 +62,8 @@ public final class HostReferences {
       add(out, key, m.group(1) + ":" + m.group(2), path);
     }
     if (out.isEmpty() && !any && hostLike(key)) {
-      for (String part : value.trim().split("[,\\s]+")) {
-        if (part.matches("[A-Za-z][A-Za-z0-9_.-]*")) add(out, key, part, path);
+      for (String part : LIST_SEPARATORS.split(value.trim())) {
+        if (BARE_HOST.matcher(part).matches()) add(out, key, part, path);
       }
     }
     return out;
@@ -85,8 +85,12 @@ public final class HostReferences {
     if (!h.isEmpty() && !h.contains("$")) out.add(new Ref(key, h, port > 65535 ? -1 : port, path));
   }
 
+  private static final Pattern LIST_SEPARATORS = Pattern.compile("[,\\s]+");
+  private static final Pattern BARE_HOST = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+  private static final Pattern NON_WORD = Pattern.compile("[^A-Z0-9]+");
+
   public static boolean hostLike(String key) {
-    for (String w : key.toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) if (HOST_WORDS.contains(w)) return true;
+    for (String w : NON_WORD.split(key.toUpperCase(Locale.ROOT))) if (HOST_WORDS.contains(w)) return true;
     return false;
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -91,21 +92,32 @@ public final class Naming {
     return names;
   }
 
+  // compiled once: isLabel and sanitize run for every name of a project
+  private static final Pattern LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern SEPARATORS = Pattern.compile("[_.\\s]+");
+  private static final Pattern NOT_LABEL_CHARS = Pattern.compile("[^a-z0-9-]");
+  private static final Pattern DASH_RUNS = Pattern.compile("-{2,}");
+  private static final Pattern LEADING_DASHES_DIGITS = Pattern.compile("^[-0-9]+");
+  private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+
   /** RFC 1035 label: what a Service name must be. */
   public static boolean isLabel(String s) {
-    return s.length() <= 63 && s.matches("[a-z]([-a-z0-9]*[a-z0-9])?");
+    return s.length() <= 63 && LABEL.matcher(s).matches();
   }
 
   /** Any string to an RFC 1035 label (for Services; also valid as an RFC 1123 subdomain). */
   public static String sanitize(String s) {
-    String t = s.toLowerCase(Locale.ROOT).replaceAll("[_.\\s]+", "-").replaceAll("[^a-z0-9-]", "");
-    t = t.replaceAll("-{2,}", "-").replaceAll("^[-0-9]+", "").replaceAll("-+$", "");
+    String t = SEPARATORS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("-");
+    t = NOT_LABEL_CHARS.matcher(t).replaceAll("");
+    t = DASH_RUNS.matcher(t).replaceAll("-");
+    t = LEADING_DASHES_DIGITS.matcher(t).replaceAll("");
+    t = TRAILING_DASHES.matcher(t).replaceAll("");
     if (t.isEmpty()) t = "svc";
     return trim(t, 63);
   }
 
   private static String trim(String s, int max) {
     String t = s.length() > max ? s.substring(0, max) : s;
-    return t.replaceAll("-+$", "");
+    return TRAILING_DASHES.matcher(t).replaceAll("");
   }
 }

@@ -3,6 +3,7 @@ package dev.ferry.core.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -87,6 +88,8 @@ public final class SecretNames {
     return !v.startsWith("/run/secrets/") && !v.startsWith("/var/run/secrets/");
   }
 
+  private static final Pattern NON_WORD = Pattern.compile("[^A-Z0-9]+");
+
   /** {@code dbPassword} and {@code DB_PASSWORD} are both [DB, PASSWORD]. */
   public static List<String> words(String name) {
     StringBuilder b = new StringBuilder();
@@ -96,7 +99,7 @@ public final class SecretNames {
       b.append(c);
     }
     List<String> out = new ArrayList<>();
-    for (String w : b.toString().toUpperCase(Locale.ROOT).split("[^A-Z0-9]+")) if (!w.isEmpty()) out.add(w);
+    for (String w : NON_WORD.split(b.toString().toUpperCase(Locale.ROOT))) if (!w.isEmpty()) out.add(w);
     return out;
   }
 }

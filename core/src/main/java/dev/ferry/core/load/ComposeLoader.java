@@ -66,27 +66,53 @@ public final class ComposeLoader {
       merged = merged == null ? doc : Merge.mergeProjects(merged, doc);
     }
     if (merged != null && tooManyServices(merged, diags)) {
+      stages.awaitSchemaChecks();
       return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
     }
     // With errors, the later stages still run so that every error of the files is reported at
     // once (a retries: 10s and an undefined depends_on target in one run, not one per run); the
     // project is returned only when recovering for lint. When a file could not be read at all,
     // the later stages would see a partial project and report errors that are not there.
+    if (merged == null || (!opts.recover() && stages.incomplete())) stages.awaitSchemaChecks();
     if (merged == null || (diags.hasErrors() && !opts.recover() && stages.incomplete())) {
       return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), sources.parsed(), sources.texts());
     }
-    if (diags.hasErrors()) {
-      LoadResult r = recover(opts, merged, names, stages, env, projectDir, diags, sources);
+    // The later stages run while the schema checks do; whether their findings count in full or
+    // only where no earlier error is (see recover) is decided once the checks are in.
+    // (What binding reads, env and label files, may add errors of its own as it goes: they do not
+    // count here, as binding came after this decision when the stages ran one after the other.)
+    boolean errors = diags.hasErrors();
+    Later later = Later.run(opts, merged, names, stages, env, projectDir);
+    if (stages.awaitSchemaChecks()) errors = true;
+    if (errors) {
+      LoadResult r = recover(later, diags, sources);
       return opts.recover() ? r : new LoadResult(null, SourceMap.empty(), r.diagnostics(), r.parsedFiles(), r.fileTexts());
     }
-    merged = Merge.stripTags(merged);
-    merged = Profiles.apply(merged, env.profiles(), diags);
-    MapNode canonical = Canonicalise.apply(merged, env::lookup, diags);
-    SourceMap map = SourceMaps.of(canonical);
-    String name = projectName(opts, canonical, env, projectDir);
-    Project project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), diags);
-    Consistency.check(project, map, diags);
-    return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());
+    if (later.failure() != null) throw later.failure();
+    diags.addAll(later.diags().all());
+    return new LoadResult(later.project(), later.map(), sources.redact(diags.sorted()), sources.parsed(), sources.texts());
+  }
+
+  /**
+   * The stages after merging (strip tags, profiles, canonicalise, source map, bind, consistency),
+   * their findings kept apart; a failure is kept too, and the project and map are then null.
+   */
+  private record Later(Project project, SourceMap map, Diagnostics diags, RuntimeException failure) {
+    static Later run(LoadOptions opts, MapNode merged, List<String> names, FileStages stages, Environment env,
+        Path projectDir) {
+      Diagnostics late = new Diagnostics();
+      try {
+        MapNode m = Profiles.apply(Merge.stripTags(merged), env.profiles(), late);
+        MapNode canonical = Canonicalise.apply(m, env::lookup, late);
+        SourceMap map = SourceMaps.of(canonical);
+        String name = projectName(opts, canonical, env, projectDir);
+        Project project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), late);
+        Consistency.check(project, map, late);
+        return new Later(project, map, late, null);
+      } catch (RuntimeException e) {
+        return new Later(null, null, late, e);
+      }
+    }
   }
 
   /** {@link Limits#SERVICES}: refused at the first service over the limit, before any later stage runs. */
@@ -106,25 +132,12 @@ public final class ComposeLoader {
    * already reported are dropped (one problem, one finding), and a shape the binder cannot read
    * leaves the project out rather than failing the load.
    */
-  private static LoadResult recover(LoadOptions opts, MapNode merged, List<String> names, FileStages stages,
-      Environment env, Path projectDir, Diagnostics diags, Sources sources) {
-    Diagnostics late = new Diagnostics();
-    Project project = null;
-    SourceMap map = SourceMap.empty();
-    try {
-      MapNode m = Profiles.apply(Merge.stripTags(merged), env.profiles(), late);
-      MapNode canonical = Canonicalise.apply(m, env::lookup, late);
-      map = SourceMaps.of(canonical);
-      String name = projectName(opts, canonical, env, projectDir);
-      project = Bind.project(name, projectDir.toString(), canonical, names, stages.bindFiles(), late);
-      Consistency.check(project, map, late);
-    } catch (RuntimeException e) {
-      project = null;
-      map = SourceMap.empty();
-    }
+  private static LoadResult recover(Later later, Diagnostics diags, Sources sources) {
+    Project project = later.failure() == null ? later.project() : null;
+    SourceMap map = later.failure() == null ? later.map() : SourceMap.empty();
     java.util.Set<Position> seen = new java.util.HashSet<>();
     for (Diagnostic d : diags.all()) seen.add(d.position());
-    for (Diagnostic d : late.all()) if (!seen.contains(d.position())) diags.add(d);
+    for (Diagnostic d : later.diags().all()) if (!seen.contains(d.position())) diags.add(d);
     return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());
   }
 

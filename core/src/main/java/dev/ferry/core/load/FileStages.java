@@ -6,7 +6,6 @@ import dev.ferry.core.load.stage.Bind;
 import dev.ferry.core.load.stage.Casts;
 import dev.ferry.core.load.stage.Interpolate;
 import dev.ferry.core.load.stage.Merge;
-import dev.ferry.core.load.stage.SchemaCheck;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -38,6 +37,7 @@ final class FileStages {
   private boolean incomplete;
 
   private final boolean strict;
+  private final SchemaChecks checks = new SchemaChecks();
 
   FileStages(Path projectDir, ComposeLoader.Environment env, Sources sources, Diagnostics diags, boolean strict) {
     this.strict = strict;
@@ -54,6 +54,13 @@ final class FileStages {
    */
   boolean incomplete() {
     return incomplete;
+  }
+
+  /** Waits for the schema checks of every file prepared so far and adds their findings; whether one is an error. */
+  boolean awaitSchemaChecks() {
+    List<dev.ferry.core.diag.Diagnostic> found = checks.await();
+    diags.addAll(found);
+    return found.stream().anyMatch(dev.ferry.core.diag.Diagnostic::isError);
   }
 
   /** A -f file: prepared, extends resolved, includes pulled in. Paths stay relative to the project dir. */
@@ -81,7 +88,7 @@ final class FileStages {
       }
       // Interpolation and casts in one walk; the schema check reads the tree as tags leave it.
       doc = Casts.apply(doc, diags, Interpolate.scalars(lookup, diags, strict));
-      diags.addAll(SchemaCheck.checkTagged(doc));
+      checks.start(doc);
     }
     prepared.put(abs, doc);
     return doc;

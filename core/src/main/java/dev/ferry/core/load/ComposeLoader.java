@@ -9,6 +9,7 @@ import dev.ferry.core.load.stage.Canonicalise;
 import dev.ferry.core.load.stage.Consistency;
 import dev.ferry.core.load.stage.Merge;
 import dev.ferry.core.load.stage.Profiles;
+import dev.ferry.core.load.stage.SchemaCheck;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
@@ -17,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,7 +43,7 @@ public final class ComposeLoader {
    * and YAML parsing instead of following them.
    */
   public static void warmUp() {
-    dev.ferry.core.load.stage.SchemaCheck.warmUp();
+    SchemaCheck.warmUp();
   }
 
   public static LoadResult load(LoadOptions opts) {
@@ -135,7 +138,7 @@ public final class ComposeLoader {
   private static LoadResult recover(Later later, Diagnostics diags, Sources sources) {
     Project project = later.failure() == null ? later.project() : null;
     SourceMap map = later.failure() == null ? later.map() : SourceMap.empty();
-    java.util.Set<Position> seen = new java.util.HashSet<>();
+    Set<Position> seen = new HashSet<>();
     for (Diagnostic d : diags.all()) seen.add(d.position());
     for (Diagnostic d : later.diags().all()) if (!seen.contains(d.position())) diags.add(d);
     return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());

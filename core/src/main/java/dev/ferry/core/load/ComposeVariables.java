@@ -1,6 +1,7 @@
 package dev.ferry.core.load;
 
 import dev.ferry.core.load.env.DotEnv;
+import dev.ferry.core.load.stage.Parse;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * docker compose's own variables, with its precedence (flags over the shell environment over the
@@ -53,7 +55,7 @@ public final class ComposeVariables {
     if (sep == null) sep = (dotenv == null ? dotenv(opts) : dotenv).get(PATH_SEPARATOR);
     if (sep == null || sep.isEmpty()) sep = File.pathSeparator;
     List<Path> out = new ArrayList<>();
-    for (String p : value.split(java.util.regex.Pattern.quote(sep))) if (!p.isBlank()) out.add(Path.of(p.trim()));
+    for (String p : value.split(Pattern.quote(sep))) if (!p.isBlank()) out.add(Path.of(p.trim()));
     return out;
   }
 
@@ -72,7 +74,7 @@ public final class ComposeVariables {
     for (Path p : files) {
       Path abs = opts.workingDirectory().resolve(p).normalize();
       try {
-        if (!Files.isRegularFile(abs) || Files.size(abs) > dev.ferry.core.load.stage.Parse.MAX_BYTES) continue;
+        if (!Files.isRegularFile(abs) || Files.size(abs) > Parse.MAX_BYTES) continue;
         out.putAll(DotEnv.parse(Files.readString(abs, StandardCharsets.UTF_8), k -> opts.environment().get(k)).values());
       } catch (IOException | RuntimeException e) {
         // reported when the loader reads the file for interpolation

@@ -1,5 +1,6 @@
 package dev.ferry.core.load;
 
+import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.load.env.DotEnv;
 import dev.ferry.core.load.stage.Bind;
@@ -11,6 +12,7 @@ import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,9 +60,9 @@ final class FileStages {
 
   /** Waits for the schema checks of every file prepared so far and adds their findings; whether one is an error. */
   boolean awaitSchemaChecks() {
-    List<dev.ferry.core.diag.Diagnostic> found = checks.await();
+    List<Diagnostic> found = checks.await();
     diags.addAll(found);
-    return found.stream().anyMatch(dev.ferry.core.diag.Diagnostic::isError);
+    return found.stream().anyMatch(Diagnostic::isError);
   }
 
   /** A -f file: prepared, extends resolved, includes pulled in. Paths stay relative to the project dir. */
@@ -209,7 +211,7 @@ final class FileStages {
     if (envFiles.isEmpty()) envPaths.add(subProject.resolve(".env"));
     for (String e : envFiles) envPaths.add(dir.resolve(e).normalize());
     for (Path e : envPaths) {
-      if (!java.nio.file.Files.isRegularFile(e)) {
+      if (!Files.isRegularFile(e)) {
         if (!envFiles.isEmpty()) diags.error("env-file-missing", at, "env file " + sources.display(e) + " not found");
         continue;
       }
@@ -272,7 +274,7 @@ final class FileStages {
       @Override
       public Map<String, String> envFile(String path, String format, Position at) {
         Path p = projectDir.resolve(path).normalize();
-        if (!java.nio.file.Files.exists(p)) return null;
+        if (!Files.exists(p)) return null;
         String text = sources.readText(p, diags, at); // a directory, device or FIFO is refused by type
         if (text == null) return null;
         DotEnv.Result r = "raw".equals(format) ? DotEnv.parseRaw(text) : DotEnv.parse(text, env.asFunction());
@@ -285,7 +287,7 @@ final class FileStages {
       @Override
       public String read(String path) {
         Path p = projectDir.resolve(path).normalize();
-        if (!java.nio.file.Files.isRegularFile(p)) return null;
+        if (!Files.isRegularFile(p)) return null;
         return sources.readText(p, new Diagnostics(), null);
       }
 

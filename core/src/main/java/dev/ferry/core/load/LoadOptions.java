@@ -2,6 +2,7 @@ package dev.ferry.core.load;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public record LoadOptions(
       return this;
     }
 
-    public Builder profiles(java.util.Collection<String> ps) {
+    public Builder profiles(Collection<String> ps) {
       profiles.addAll(ps);
       return this;
     }

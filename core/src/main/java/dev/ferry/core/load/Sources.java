@@ -1,16 +1,26 @@
 package dev.ferry.core.load;
 
+import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.diag.Severity;
 import dev.ferry.core.load.stage.Parse;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * File access for one load: display names (relative to the working directory), size- and
@@ -25,8 +35,8 @@ final class Sources {
   static final String OUTSIDE = "file-outside-project";
   private final Path workingDir;
   private Path projectDir;
-  private final java.util.Set<Path> named = new java.util.HashSet<>();
-  private final java.util.Set<String> confidential = new java.util.LinkedHashSet<>();
+  private final Set<Path> named = new HashSet<>();
+  private final Set<String> confidential = new LinkedHashSet<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, MapNode> parsed = new LinkedHashMap<>();
 
@@ -35,7 +45,7 @@ final class Sources {
   }
 
   /** From now on, files outside {@code dir} (real paths) and not in {@code namedFiles} are confidential. */
-  void confine(Path dir, java.util.Collection<Path> namedFiles) {
+  void confine(Path dir, Collection<Path> namedFiles) {
     projectDir = real(dir);
     for (Path f : namedFiles) named.add(real(f));
   }
@@ -57,20 +67,20 @@ final class Sources {
   }
 
   /** The display names of the confidential files read so far. */
-  java.util.Set<String> confidential() {
-    return java.util.Collections.unmodifiableSet(confidential);
+  Set<String> confidential() {
+    return Collections.unmodifiableSet(confidential);
   }
 
   /**
    * Diagnostics with the message of each one positioned in a confidential file replaced by one
    * that names only the file and position: nothing of what the file holds is shown.
    */
-  java.util.List<dev.ferry.core.diag.Diagnostic> redact(java.util.List<dev.ferry.core.diag.Diagnostic> ds) {
+  List<Diagnostic> redact(List<Diagnostic> ds) {
     if (confidential.isEmpty()) return ds;
-    java.util.List<dev.ferry.core.diag.Diagnostic> out = new java.util.ArrayList<>();
-    for (dev.ferry.core.diag.Diagnostic d : ds) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : ds) {
       if (!d.code().equals(OUTSIDE) && d.position() != null && confidential.contains(d.position().file())) {
-        d = new dev.ferry.core.diag.Diagnostic(d.code(), d.severity(), d.position(),
+        d = new Diagnostic(d.code(), d.severity(), d.position(),
             "a problem in this file, which is outside the project directory: ferry does not show its contents"
                 + " (run ferry on that file itself to see it)", null, d.service());
       }
@@ -92,10 +102,10 @@ final class Sources {
   byte[] readBytes(Path p, Diagnostics diags, Position where) {
     Position at = where != null ? where : Position.of(display(p), 1, 1);
     try {
-      java.nio.file.attribute.BasicFileAttributes a;
+      BasicFileAttributes a;
       try {
-        a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
-      } catch (java.nio.file.NoSuchFileException e) {
+        a = Files.readAttributes(p, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
         diags.error("file-missing", at, (where != null ? display(p) + ": " : "") + "no such file");
         return null;
       }
@@ -105,7 +115,7 @@ final class Sources {
         return null;
       }
       if (isConfidential(p) && confidential.add(display(p))) {
-        diags.add(new dev.ferry.core.diag.Diagnostic(OUTSIDE, dev.ferry.core.diag.Severity.WARNING, at,
+        diags.add(new Diagnostic(OUTSIDE, Severity.WARNING, at,
             "reads " + display(p) + ", which is outside the project directory: its contents go into the output"
                 + " but are never shown in findings or errors", null, null));
       }

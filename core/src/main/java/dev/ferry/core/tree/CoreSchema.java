@@ -1,5 +1,6 @@
 package dev.ferry.core.tree;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** YAML 1.2 core-schema resolution of plain scalars ({@code yes} is a string, {@code true} is not). */
@@ -39,7 +40,7 @@ public final class CoreSchema {
   }
 
   public static double parseFloat(String s) {
-    String t = s.toLowerCase(java.util.Locale.ROOT);
+    String t = s.toLowerCase(Locale.ROOT);
     if (t.endsWith(".inf")) return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     if (t.endsWith(".nan")) return Double.NaN;
     return Double.parseDouble(s);

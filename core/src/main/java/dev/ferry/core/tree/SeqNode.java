@@ -3,6 +3,7 @@ package dev.ferry.core.tree;
 import dev.ferry.core.source.Position;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A YAML sequence. */
 public record SeqNode(List<Node> items, Position position, String tag) implements Node {
@@ -27,7 +28,7 @@ public record SeqNode(List<Node> items, Position position, String tag) implement
    * A copy whose items are mapped by {@code f}; null results drop the item. Copy on change: when
    * every item maps to itself, this node is returned and nothing is allocated.
    */
-  public SeqNode mapItems(java.util.function.UnaryOperator<Node> f) {
+  public SeqNode mapItems(UnaryOperator<Node> f) {
     List<Node> out = null;
     for (int i = 0; i < items.size(); i++) {
       Node n = items.get(i);

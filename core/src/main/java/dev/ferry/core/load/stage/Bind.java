@@ -1,9 +1,5 @@
 package dev.ferry.core.load.stage;
 
-import static dev.ferry.core.load.stage.PlainReads.bool;
-import static dev.ferry.core.load.stage.PlainReads.str;
-import static dev.ferry.core.load.stage.PlainReads.strMap;
-
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.model.Network;
 import dev.ferry.core.model.Project;
@@ -11,6 +7,7 @@ import dev.ferry.core.model.Secret;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.Volume;
 import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
@@ -19,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import static dev.ferry.core.load.stage.PlainReads.bool;
+import static dev.ferry.core.load.stage.PlainReads.str;
+import static dev.ferry.core.load.stage.PlainReads.strMap;
 
 /**
  * Last stage: the canonical tree to immutable records. Values that cannot be typed (a duration
@@ -34,12 +34,12 @@ public final class Bind {
      * Variables of an env file in the given compose {@code format} ({@code raw}: taken literally, null:
      * dotenv syntax), or null; {@code at} is the env_file entry in the compose file (where problems reading it go).
      */
-    default Map<String, String> envFile(String path, String format, dev.ferry.core.source.Position at) {
+    default Map<String, String> envFile(String path, String format, Position at) {
       return envFile(path);
     }
 
     /** Labels of a {@code label_file} (path relative to the project dir), or null when unreadable. */
-    default Map<String, String> labelFile(String path, dev.ferry.core.source.Position at) {
+    default Map<String, String> labelFile(String path, Position at) {
       return envFile(path);
     }
 

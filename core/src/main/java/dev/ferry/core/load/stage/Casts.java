@@ -6,11 +6,14 @@ import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Typed casts after interpolation, by path (compose-go's table): a string where compose expects an
@@ -79,7 +82,7 @@ public final class Casts {
   private static final int[] WILD_LAST = candidates(null);
 
   private static Map<String, int[]> byLast() {
-    Map<String, int[]> m = new java.util.HashMap<>();
+    Map<String, int[]> m = new HashMap<>();
     for (String[] p : SPLIT) {
       String last = p[p.length - 1];
       if (!isWild(last)) m.put(last, candidates(last));
@@ -88,7 +91,7 @@ public final class Casts {
   }
 
   private static int[] candidates(String last) {
-    return java.util.stream.IntStream.range(0, SPLIT.length).filter(i -> {
+    return IntStream.range(0, SPLIT.length).filter(i -> {
       String l = SPLIT[i][SPLIT[i].length - 1];
       return isWild(l) || l.equals(last);
     }).toArray();
@@ -119,7 +122,7 @@ public final class Casts {
     private int size;
 
     void push(Object seg) {
-      if (size == segs.length) segs = java.util.Arrays.copyOf(segs, size * 2);
+      if (size == segs.length) segs = Arrays.copyOf(segs, size * 2);
       segs[size++] = seg;
     }
 

@@ -8,6 +8,7 @@ import dev.ferry.core.tree.Node;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -99,7 +100,7 @@ public final class Parse {
   }
 
   /** Runs a parse, turning every refusal into an error with its position; null then. */
-  private <T> T guarded(java.util.function.Supplier<T> parse) {
+  private <T> T guarded(Supplier<T> parse) {
     try {
       return parse.get();
     } catch (ParseRefusal e) {

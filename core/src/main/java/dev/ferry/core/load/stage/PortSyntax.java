@@ -9,6 +9,7 @@ import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Port short syntax ({@code [host_ip:][published[-end]:]target[-end][/protocol]}) to long syntax,
@@ -107,7 +108,7 @@ public final class PortSyntax {
     String protocol = "tcp";
     int slash = s.lastIndexOf('/');
     if (slash >= 0) {
-      protocol = s.substring(slash + 1).toLowerCase(java.util.Locale.ROOT);
+      protocol = s.substring(slash + 1).toLowerCase(Locale.ROOT);
       s = s.substring(0, slash);
       if (!protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("sctp")) {
         throw new IllegalArgumentException("unknown protocol '" + protocol + "'");

@@ -5,6 +5,7 @@ import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class Profiles {
       return s.with("depends_on", r);
     }
     if (deps instanceof SeqNode q) {
-      List<Node> items = new java.util.ArrayList<>();
+      List<Node> items = new ArrayList<>();
       for (Node i : q.items()) {
         if (i instanceof ScalarNode sc && disabled.contains(sc.asString())) {
           diags.warning("schema", sc.position(), "depends on \"" + sc.asString() + "\", which no active profile enables; the dependency is ignored");

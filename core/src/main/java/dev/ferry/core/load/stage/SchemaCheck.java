@@ -9,8 +9,10 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.ferry.core.diag.Diagnostic;
+import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
+import dev.ferry.core.tree.CoreSchema;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -82,7 +85,7 @@ public final class SchemaCheck {
     return check(toJson(doc, true), () -> Merge.stripTags(doc));
   }
 
-  private static List<Diagnostic> check(JsonNode json, java.util.function.Supplier<MapNode> stripped) {
+  private static List<Diagnostic> check(JsonNode json, Supplier<MapNode> stripped) {
     List<Error> errors = schema().validate(json);
     if (errors.isEmpty()) return List.of();
     MapNode root = stripped.get();
@@ -93,7 +96,7 @@ public final class SchemaCheck {
       report(root, group, byLocation, out);
     }
     List<Diagnostic> sorted = new ArrayList<>(out);
-    sorted.sort(dev.ferry.core.diag.Diagnostics.ORDER);
+    sorted.sort(Diagnostics.ORDER);
     return sorted;
   }
 
@@ -249,8 +252,8 @@ public final class SchemaCheck {
       return switch (s.kind()) {
         case NULL -> F.nullNode();
         case BOOL -> F.booleanNode(Boolean.parseBoolean(s.text()));
-        case INT -> F.numberNode(dev.ferry.core.tree.CoreSchema.parseInt(s.text()));
-        case FLOAT -> F.numberNode(dev.ferry.core.tree.CoreSchema.parseFloat(s.text()));
+        case INT -> F.numberNode(CoreSchema.parseInt(s.text()));
+        case FLOAT -> F.numberNode(CoreSchema.parseFloat(s.text()));
         case STRING -> F.stringNode(s.text());
       };
     } catch (NumberFormatException e) {

@@ -1,6 +1,7 @@
 package dev.ferry.core.model.units;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public final class ByteSizes {
     int power = "kmgtp".indexOf(m.group(2).isEmpty() ? "x" : m.group(2)) + 1;
     BigDecimal v = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power));
     try {
-      return v.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+      return v.setScale(0, RoundingMode.DOWN).longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("invalid size '" + text + "': out of range");
     }

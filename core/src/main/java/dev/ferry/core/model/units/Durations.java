@@ -1,6 +1,7 @@
 package dev.ferry.core.model.units;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class Durations {
     }
     long v;
     try {
-      v = nanos.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+      v = nanos.setScale(0, RoundingMode.DOWN).longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("invalid duration '" + text + "': out of range");
     }

@@ -46,7 +46,7 @@ public final class ServiceMapper {
         String alias = e.getKey();
         ctx.report("network-alias", Severity.WARNING, e.getValue(), s.name(),
             "alias \"" + alias + "\" of \"" + s.name() + "\" will not resolve on Kubernetes: \"" + s.name()
-                + "\" gets no Service (" + (plan.kind(s.name()).name().toLowerCase(java.util.Locale.ROOT))
+                + "\" gets no Service (" + (plan.kind(s.name()).name().toLowerCase(Locale.ROOT))
                 + ", network_mode " + NamespaceMode.written(s.networking().networkNamespace()) + ")");
       }
       return;

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ public final class ServicePorts {
       if (out.isEmpty() && hasName(plan, s)) InferredPorts.infer(ctx, s, members, refs, out, reached);
       else if (hasName(plan, s)) InferredPorts.referenced(ctx, s, members, refs, out);
       // (the "overflow" marker of add() is null: not a port)
-      plan.setPorts(s.name(), out.values().stream().filter(java.util.Objects::nonNull).toList());
+      plan.setPorts(s.name(), out.values().stream().filter(Objects::nonNull).toList());
     }
   }
 

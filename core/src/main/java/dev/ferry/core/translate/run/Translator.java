@@ -12,8 +12,8 @@ import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.network.IngressMapper;
 import dev.ferry.core.translate.network.NetworkPolicyMapper;
-import dev.ferry.core.translate.network.ServicePorts;
 import dev.ferry.core.translate.network.ServiceMapper;
+import dev.ferry.core.translate.network.ServicePorts;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
 import dev.ferry.core.translate.workload.HpaMapper;
@@ -22,6 +22,7 @@ import dev.ferry.core.translate.workload.PdbMapper;
 import dev.ferry.core.translate.workload.ProviderMapper;
 import dev.ferry.core.translate.workload.WorkloadMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class Translator {
     if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
     if (options.namespace() != null) {
       // -n NS: the namespace must exist before anything is applied into it (kubectl apply on a fresh cluster)
-      ctx.emit(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(options.namespace())
+      ctx.emit(new NamespaceBuilder().withNewMetadata().withName(options.namespace())
           .addToLabels("app.kubernetes.io/managed-by", "ferry").endMetadata().build());
     }
     List<HasMetadata> objects = new ArrayList<>(ctx.objects());

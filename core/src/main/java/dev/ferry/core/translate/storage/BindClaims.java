@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The claims of bind mounts and anonymous volumes that {@link MountPlan} made PersistentVolumeClaims:
@@ -72,7 +73,7 @@ final class BindClaims {
     return byMount.get(m.path());
   }
 
-  private static Steering.Value pick(List<Use> uses, java.util.function.Function<MountSteering, Steering.Value> f) {
+  private static Steering.Value pick(List<Use> uses, Function<MountSteering, Steering.Value> f) {
     for (Use u : uses) {
       Steering.Value v = f.apply(u.steering);
       if (v != null) return v;

@@ -4,6 +4,7 @@ import dev.ferry.core.model.Mount;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -70,7 +71,7 @@ public final class BindObjects {
     for (String rel : snap.files().keySet()) {
       Path p = snap.kind() == HostSnapshot.Kind.FILE ? d.host() : d.host().resolve(rel);
       exec |= Files.isExecutable(p) && Files.isRegularFile(p);
-      items.add(new io.fabric8.kubernetes.api.model.KeyToPathBuilder().withKey(keys.get(rel)).withPath(rel).build());
+      items.add(new KeyToPathBuilder().withKey(keys.get(rel)).withPath(rel).build());
     }
     boolean needItems = c.fileKey() == null && items.stream().anyMatch(i -> !i.getKey().equals(i.getPath()));
     Integer mode = exec ? 0755 : null;

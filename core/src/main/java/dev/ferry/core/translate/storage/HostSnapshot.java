@@ -1,10 +1,13 @@
 package dev.ferry.core.translate.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,7 @@ public record HostSnapshot(Kind kind, Map<String, byte[]> files, List<String> sk
       int regular = 0;
       long total = 0;
       try (Stream<Path> st = Files.walk(host, MAX_DEPTH + 1)) {
-        for (java.util.Iterator<Path> it = st.iterator(); it.hasNext();) {
+        for (Iterator<Path> it = st.iterator(); it.hasNext();) {
           Path f = it.next();
           if (f.equals(host)) continue;
           if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
@@ -62,7 +65,7 @@ public record HostSnapshot(Kind kind, Map<String, byte[]> files, List<String> sk
           all.add(f);
         }
       }
-      java.util.Collections.sort(all);
+      Collections.sort(all);
       Map<String, byte[]> files = new TreeMap<>();
       List<String> skipped = new ArrayList<>();
       for (Path f : all) {
@@ -71,7 +74,7 @@ public record HostSnapshot(Kind kind, Map<String, byte[]> files, List<String> sk
         else skipped.add(rel);
       }
       return new HostSnapshot(Kind.DIRECTORY, files, List.copyOf(skipped), null);
-    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+    } catch (IOException | UncheckedIOException | SecurityException e) {
       return new HostSnapshot(Kind.MISSING, Map.of(), List.of(), null);
     }
   }

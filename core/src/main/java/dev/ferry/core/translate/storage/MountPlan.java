@@ -11,6 +11,7 @@ import dev.ferry.core.translate.WorkloadPlan;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class MountPlan {
     boolean system = HostPaths.isSystemPath(src);
     boolean outside = !host.startsWith(projectDir(ctx)) || src.length() > 1 && src.charAt(1) == ':';
     HostSnapshot snap = system || ms.type() == Kind.HOST_PATH || mode == BindMounts.HOSTPATH || mode == BindMounts.SKIP
-        ? null : outside ? new HostSnapshot(HostSnapshot.Kind.MISSING, Map.of(), java.util.List.of(), null) : HostSnapshot.of(host);
+        ? null : outside ? new HostSnapshot(HostSnapshot.Kind.MISSING, Map.of(), List.of(), null) : HostSnapshot.of(host);
     if (ms.type() != null) {
       Kind k = ms.type();
       if ((k == Kind.CONFIG_MAP || k == Kind.SECRET) && (snap == null || !snap.copyable())) k = Kind.NONE;

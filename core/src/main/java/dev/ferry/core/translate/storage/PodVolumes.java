@@ -1,5 +1,6 @@
 package dev.ferry.core.translate.storage;
 
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.source.ModelPath;
 import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class PodVolumes {
   public String use(String key, String base, ModelPath source, Function<String, Volume> make) {
     String n = names.get(key);
     if (n != null) return n;
-    String b = dev.ferry.core.knowledge.Naming.sanitize(base);
+    String b = Naming.sanitize(base);
     n = b;
     for (int i = 2; names.containsValue(n); i++) n = (b.length() > 58 ? b.substring(0, 58) : b) + "-" + i;
     names.put(key, n);

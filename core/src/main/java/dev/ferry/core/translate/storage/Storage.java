@@ -1,15 +1,18 @@
 package dev.ferry.core.translate.storage;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.Volume;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Steering;
+import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
 import dev.ferry.core.translate.WorkloadPlan;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -62,11 +65,11 @@ public final class Storage {
         String claim = v.externalName() != null ? v.externalName() : vol;
         ctx.report("external-volume", Severity.INFO, ModelPath.of("volumes", vol), null,
             "volume \"" + vol + "\" is external: ferry emits no claim, and a PersistentVolumeClaim named \""
-                + dev.ferry.core.knowledge.Naming.sanitize(claim) + "\" must exist in the namespace");
-        claims.put(vol, new Claim(vol, dev.ferry.core.knowledge.Naming.sanitize(claim), null, null, false));
+                + Naming.sanitize(claim) + "\" must exist in the namespace");
+        claims.put(vol, new Claim(vol, Naming.sanitize(claim), null, null, false));
         continue;
       }
-      if (ctx.options().volumes() == dev.ferry.core.translate.TranslateOptions.Volumes.EMPTYDIR) {
+      if (ctx.options().volumes() == TranslateOptions.Volumes.EMPTYDIR) {
         ephemeral.add(vol);
         if (e.getValue().size() > 1) {
           ctx.report("shared-volume", Severity.WARNING, firstUse.get(vol), owner, "volume \"" + vol + "\" becomes an"
@@ -94,7 +97,7 @@ public final class Storage {
       }
       Steering.Value sizeV = ClaimSize.valid(ctx, owner, st.volume(vol, "size"));
       Steering.Value classV = st.volume(vol, "storageClass");
-      String claimName = statefulOnly ? dev.ferry.core.knowledge.Naming.sanitize(vol)
+      String claimName = statefulOnly ? Naming.sanitize(vol)
           : ctx.claimName("PersistentVolumeClaim", vol);
       ModelPath src = v != null ? ModelPath.of("volumes", vol) : firstUse.get(vol);
       claims.put(vol, claim(ctx, vol, claimName, owner, mode, modeV, sizeV, classV, statefulOnly, src, shared
@@ -112,7 +115,7 @@ public final class Storage {
     String size = sizeV != null ? ClaimSize.quantity(sizeV.text()) : DEFAULT_SIZE;
     String cls = classV == null || classV.text().isEmpty() ? null : classV.text();
     PersistentVolumeClaim pvc = new PersistentVolumeClaimBuilder()
-        .withMetadata(template ? new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(claimName)
+        .withMetadata(template ? new ObjectMetaBuilder().withName(claimName)
             .withLabels(ctx.labels(ctx.naming().of(owner), null)).build()
             : ctx.meta(claimName, ctx.naming().of(owner), null))
         .withNewSpec().withAccessModes(mode)

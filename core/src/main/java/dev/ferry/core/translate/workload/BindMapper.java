@@ -7,11 +7,12 @@ import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.storage.BindObjects;
 import dev.ferry.core.translate.storage.BindRow;
 import dev.ferry.core.translate.storage.HostSnapshot;
-import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.MountPlan.Decision;
+import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import java.util.Locale;
 
 /**
  * One bind mount to its Pod volume, as {@link MountPlan} decided (docs/conversion.md's decision
@@ -92,10 +93,10 @@ final class BindMapper {
       case CODE -> report(ctx, s, m, "is not mounted: it mounts the project's sources over the code of an image built"
           + " from them (a development mount); the image's copy is used, so rebuild the image to change the code");
       case STEERED -> report(ctx, s, m, "is not mounted" + (d.steering().type() == MountPlan.Kind.NONE ? " (as steered)"
-          : ": it is steered to a " + d.steering().type().name().toLowerCase(java.util.Locale.ROOT).replace("_", "")
+          : ": it is steered to a " + d.steering().type().name().toLowerCase(Locale.ROOT).replace("_", "")
               + ", but " + src + " is missing or too big to copy") + "; the image's own content stays");
       default -> report(ctx, s, m, "is not mounted (--bind-mounts=" + ctx.options().bindMounts().name().toLowerCase(
-          java.util.Locale.ROOT) + ")" + (d.row() == BindRow.FLAG && ctx.options().bindMounts().name().equals("EMPTYDIR")
+          Locale.ROOT) + ")" + (d.row() == BindRow.FLAG && ctx.options().bindMounts().name().equals("EMPTYDIR")
               ? ": an emptyDir cannot stand for a file, so the image's own file stays" : ""));
     }
   }

@@ -16,6 +16,8 @@ import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
@@ -60,11 +62,11 @@ public final class ContainerMapper {
       scope.from(ctx, "workingDir", s.path("working_dir"));
     }
     EnvMapper.Env env = EnvMapper.map(ctx, s, name, scope);
-    List<io.fabric8.kubernetes.api.model.EnvVar> vars = new ArrayList<>(env.env());
+    List<EnvVar> vars = new ArrayList<>(env.env());
     vars.addAll(ModelEnv.map(ctx, s, scope, vars.size()));
     b.setEnv(vars);
     if (!env.envFrom().isEmpty()) scope.from(ctx, "envFrom", s.path("env_file"));
-    List<io.fabric8.kubernetes.api.model.EnvFromSource> from = new ArrayList<>(env.envFrom());
+    List<EnvFromSource> from = new ArrayList<>(env.envFrom());
     from.addAll(ProviderMapper.envFrom(ctx, s, scope, from.size()));
     b.setEnvFrom(from);
     Map<String, ContainerPort> portMap = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.ferry.core.knowledge.RuntimeSockets;
 import dev.ferry.core.model.Mount;
 import dev.ferry.core.model.MountType;
 import dev.ferry.core.model.Service;
+import dev.ferry.core.model.units.ByteSizes;
 import dev.ferry.core.model.units.Quantities;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
@@ -13,6 +14,8 @@ import dev.ferry.core.translate.storage.HostPaths;
 import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
+import dev.ferry.core.tree.ScalarNode;
+import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -81,9 +84,9 @@ public final class MountMapper {
 
   /** Service-level {@code tmpfs: [path[:opts]]} and {@code shm_size}: memory-backed emptyDirs. */
   private static void extras(TranslationContext ctx, Service s, PodVolumes vols, Scope scope, List<VolumeMount> out) {
-    if (s.node().get("tmpfs") instanceof dev.ferry.core.tree.SeqNode seq) {
+    if (s.node().get("tmpfs") instanceof SeqNode seq) {
       for (int i = 0; i < seq.size(); i++) {
-        if (!(seq.get(i) instanceof dev.ferry.core.tree.ScalarNode sc)) continue;
+        if (!(seq.get(i) instanceof ScalarNode sc)) continue;
         String target = sc.text().contains(":") ? sc.text().substring(0, sc.text().indexOf(':')) : sc.text();
         String vol = vols.use("tmpfs:" + target, "tmpfs-" + last(target), s.path("tmpfs").index(i), n -> new VolumeBuilder().withName(n)
             .withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
@@ -91,10 +94,10 @@ public final class MountMapper {
         scope.from(ctx, "volumeMounts[" + (out.size() - 1) + "]", s.path("tmpfs").index(i));
       }
     }
-    if (s.node().get("shm_size") instanceof dev.ferry.core.tree.ScalarNode shm) {
+    if (s.node().get("shm_size") instanceof ScalarNode shm) {
       Long bytes = null;
       try {
-        bytes = dev.ferry.core.model.units.ByteSizes.parse(shm.text());
+        bytes = ByteSizes.parse(shm.text());
       } catch (RuntimeException e) {
         bytes = null;
       }

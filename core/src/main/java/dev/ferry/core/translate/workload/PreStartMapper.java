@@ -4,6 +4,7 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.text.KubeExpansion;
+import dev.ferry.core.text.ShellWords;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.tree.MapNode;
@@ -50,7 +51,7 @@ final class PreStartMapper {
       String image = h.getString("image");
       if (image != null) b.withImage(image).withCommand(List.of()).withArgs(List.of());
       if (h.get("command") instanceof ScalarNode c && !c.isNull()) {
-        b.withArgs(KubeExpansion.escape(dev.ferry.core.text.ShellWords.words(c.asString())));
+        b.withArgs(KubeExpansion.escape(ShellWords.words(c.asString())));
       }
       if (h.get("command") instanceof SeqNode c) {
         List<String> words = new ArrayList<>();

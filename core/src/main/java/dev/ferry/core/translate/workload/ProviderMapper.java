@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A {@code provider} service is set up by an external component (a cloud database, a tunnel), not
@@ -31,7 +32,7 @@ public final class ProviderMapper {
     MapNode p = s.node().getMap("provider");
     String type = p == null ? null : p.getString("type");
     String secret = ctx.naming().of(s.name());
-    String prefix = s.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
+    String prefix = s.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
     ctx.report("provider-service", Severity.WARNING, s.path("provider"), s.name(), "service \"" + s.name()
         + "\" is provided by \"" + type + "\" (a compose provider), not run as a container: ferry emits no workload"
         + " for it. Provision the resource on the cluster (an operator or a managed service) and put what its"
@@ -48,7 +49,7 @@ public final class ProviderMapper {
       out.add(new EnvFromSourceBuilder().withNewSecretRef().withName(ctx.naming().of(dep.name())).withOptional(true)
           .endSecretRef().build());
       scope.from(ctx, "envFrom[" + (firstIndex + out.size() - 1) + "]", d.path(), "the outputs of provider service \""
-          + dep.name() + "\" (compose sets them as " + dep.name().toUpperCase(java.util.Locale.ROOT) + "_<KEY>), from"
+          + dep.name() + "\" (compose sets them as " + dep.name().toUpperCase(Locale.ROOT) + "_<KEY>), from"
           + " the Secret whoever provisions it creates");
     }
     return out;

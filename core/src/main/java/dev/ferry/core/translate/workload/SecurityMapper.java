@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * user, privileged, cap_add/cap_drop, read_only, security_opt and sysctls. Defaults that keep
@@ -64,7 +65,7 @@ public final class SecurityMapper {
    * Sysctls every kubelet allows (namespaced and isolated per Pod): the safe set of Kubernetes
    * 1.29+ (docs: "Using sysctls in a Kubernetes Cluster"). Any other is rejected unless allowed.
    */
-  public static final java.util.Set<String> SAFE_SYSCTLS = java.util.Set.of(
+  public static final Set<String> SAFE_SYSCTLS = Set.of(
       "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies",
       "net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start", "net.ipv4.ip_local_reserved_ports",
       "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl",

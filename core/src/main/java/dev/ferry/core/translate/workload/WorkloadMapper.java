@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.knowledge.WellKnownPorts;
 import dev.ferry.core.model.Restart;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
@@ -8,7 +9,6 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
-import dev.ferry.core.knowledge.WellKnownPorts;
 import dev.ferry.core.translate.WorkloadPlan;
 import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.Storage;
@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The workload object of a service: Deployment (default), StatefulSet (steered), DaemonSet
@@ -175,7 +176,7 @@ public final class WorkloadMapper {
 
   /** deploy.labels that are valid Kubernetes labels go on the workload; others are reported. */
   private static Map<String, String> deployLabels(TranslationContext ctx, Service s) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : s.deployment().deploy().labels().entrySet()) {
       ModelPath at = s.path("deploy").key("labels").key(e.getKey());
       String v = e.getValue() == null ? "" : e.getValue();

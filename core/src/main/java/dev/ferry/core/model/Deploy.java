@@ -3,11 +3,16 @@ package dev.ferry.core.model;
 import java.util.List;
 import java.util.Map;
 
-/** The parts of {@code deploy} ferry models; everything else stays readable in {@link Service#node()}. */
+/**
+ * The parts of {@code deploy} ferry models; everything else stays readable in {@link Service#node()}.
+ * {@code placementSpreads} has one entry per {@code placement.preferences} item, in order: its
+ * {@code spread} value (trimmed), or null for a preference that is not a spread.
+ */
 public record Deploy(
     String mode, Integer replicas, Resources resources, Map<String, String> labels,
-    List<String> placementConstraints, String restartCondition, Integer restartMaxAttempts) {
-  public static final Deploy NONE = new Deploy(null, null, Resources.NONE, Map.of(), List.of(), null, null);
+    List<String> placementConstraints, List<String> placementSpreads, String restartCondition,
+    Integer restartMaxAttempts) {
+  public static final Deploy NONE = new Deploy(null, null, Resources.NONE, Map.of(), List.of(), List.of(), null, null);
 
   public boolean isGlobal() {
     return "global".equals(mode);

@@ -34,7 +34,8 @@ public record Service(
 
   /**
    * What the service is: its image or build, platform, pull policy, container name, labels,
-   * annotations and profiles.
+   * annotations and profiles; {@code providerType} is the {@code provider.type} of a service an
+   * external component provides (null for one that runs a container).
    */
   public record Identity(
       ImageRef image,
@@ -44,11 +45,12 @@ public record Service(
       List<String> profiles,
       String containerName,
       String pullPolicy,
-      String platform) {}
+      String platform,
+      String providerType) {}
 
   /**
-   * The process: entrypoint, command, working directory, environment, terminal, init and how it is
-   * stopped.
+   * The process: entrypoint, command, working directory, environment, terminal, init, how it is
+   * stopped and its {@code logging.driver} (null when not given).
    */
   public record Execution(
       List<String> entrypoint,
@@ -60,7 +62,8 @@ public record Service(
       boolean tty,
       Boolean init,
       Duration stopGracePeriod,
-      String stopSignal) {}
+      String stopSignal,
+      String loggingDriver) {}
 
   /**
    * How the service is reached and what it reaches: ports, networks, {@code network_mode}, links,
@@ -79,12 +82,17 @@ public record Service(
       String hostname,
       String domainname) {}
 
-  /** What the service mounts: {@code volumes}, {@code secrets} and {@code configs}. */
-  public record Storage(List<Mount> volumes, List<FileRef> secrets, List<FileRef> configs) {}
+  /**
+   * What the service mounts: {@code volumes}, {@code secrets} and {@code configs}; {@code tmpfs}
+   * entries as written ({@code path[:options]}); {@code shm_size} as written (null when not given).
+   */
+  public record Storage(
+      List<Mount> volumes, List<FileRef> secrets, List<FileRef> configs, List<String> tmpfs, String shmSize) {}
 
   /**
    * Who the process runs as and what it may do: user, privileges, capabilities, read-only root,
-   * security options, sysctls and the {@code pid} and {@code ipc} namespaces.
+   * security options, sysctls, supplementary groups ({@code group_add}, as written) and the
+   * {@code pid}, {@code ipc}, {@code uts} and {@code userns_mode} namespaces.
    */
   public record Security(
       NamespaceMode pidNamespace,
@@ -95,7 +103,10 @@ public record Service(
       List<String> capDrop,
       boolean readOnly,
       List<String> securityOpt,
-      Map<String, String> sysctls) {}
+      Map<String, String> sysctls,
+      List<String> groupAdd,
+      NamespaceMode utsNamespace,
+      NamespaceMode userNamespace) {}
 
   /**
    * How many copies run and how they are restarted: {@code restart}, {@code deploy} and

@@ -3,7 +3,6 @@ package dev.ferry.core.translate;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
-import dev.ferry.core.tree.MapNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,7 @@ public final class NodeLogging {
 
   /** Whether the service's logging driver keeps logs on the node, as the kubelet does. */
   public static boolean local(Service s) {
-    MapNode m = s.node().getMap("logging");
-    String driver = m == null ? null : m.getString("driver");
+    String driver = s.execution().loggingDriver();
     return driver == null || driver.isEmpty() || driver.equals("json-file") || driver.equals("local") || driver.equals("none");
   }
 

@@ -6,7 +6,6 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.ServiceNetwork;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.tree.MapNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public final class WorkloadPlan {
 
   /** A {@code provider} service: an external resource, nothing of it runs on the cluster. */
   public static boolean isProvider(Service s) {
-    return s.node().get("provider") instanceof MapNode;
+    return s.identity().providerType() != null;
   }
 
   /** The service whose Pod holds {@code s}'s container (itself unless network_mode: service:X). */

@@ -7,7 +7,6 @@ import dev.ferry.rules.api.Category;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleContext;
 import dev.ferry.rules.api.RuleInfo;
-import dev.ferry.core.tree.ScalarNode;
 
 /**
  * {@code network_mode}, {@code pid}, {@code ipc}, {@code uts} or {@code userns_mode} set to
@@ -32,10 +31,10 @@ public final class HostNamespace implements Rule {
       check(ctx, s, "ipc", s.security().ipcNamespace() instanceof NamespaceMode.Host,
           "shares the host's IPC namespace (shared memory); on Kubernetes this is hostIPC: true, forbidden by"
               + " Pod Security 'baseline'");
-      check(ctx, s, "uts", isHost(s, "uts"),
+      check(ctx, s, "uts", isHost(s.security().utsNamespace()),
           "shares the host's hostname (UTS namespace); Kubernetes has no separate field: only hostNetwork: true"
               + " shares it");
-      check(ctx, s, "userns_mode", isHost(s, "userns_mode"),
+      check(ctx, s, "userns_mode", isHost(s.security().userNamespace()),
           "opts out of user-namespace remapping, so root in the container is root on the host; on Kubernetes"
               + " use hostUsers: false to get a user namespace");
     }
@@ -47,8 +46,8 @@ public final class HostNamespace implements Rule {
     }
   }
 
-  /** {@code uts} and {@code userns_mode} are not typed in the model: their only value is host. */
-  private static boolean isHost(Service s, String key) {
-    return s.node().get(key) instanceof ScalarNode sc && !sc.isNull() && sc.asString().trim().equalsIgnoreCase("host");
+  /** {@code uts} and {@code userns_mode} have one value, host; Docker's spelling is not checked here. */
+  private static boolean isHost(NamespaceMode mode) {
+    return mode != null && mode.written().trim().equalsIgnoreCase("host");
   }
 }

@@ -72,7 +72,8 @@ final class ServiceBinder {
         strList(s.get("profiles")),
         str(s, "container_name"),
         str(s, "pull_policy"),
-        str(s, "platform"));
+        str(s, "platform"),
+        s.getMap("provider") == null ? null : str(s.getMap("provider"), "type"));
   }
 
   Service.Execution execution(MapNode s, ModelPath path) {
@@ -86,7 +87,8 @@ final class ServiceBinder {
         bool(s, "tty"),
         s.has("init") ? bool(s, "init") : null,
         typed.duration(s, "stop_grace_period", path),
-        str(s, "stop_signal"));
+        str(s, "stop_signal"),
+        s.getMap("logging") == null ? null : str(s.getMap("logging"), "driver"));
   }
 
   Service.Networking networking(MapNode s, ModelPath path) {
@@ -108,7 +110,9 @@ final class ServiceBinder {
     return new Service.Storage(
         parts.mounts(s, path),
         parts.fileRefs(s, "secrets", path, "/run/secrets/"),
-        parts.fileRefs(s, "configs", path, "/"));
+        parts.fileRefs(s, "configs", path, "/"),
+        strList(s.get("tmpfs")),
+        str(s, "shm_size"));
   }
 
   Service.Security security(MapNode s) {
@@ -121,7 +125,10 @@ final class ServiceBinder {
         strList(s.get("cap_drop")),
         bool(s, "read_only"),
         strList(s.get("security_opt")),
-        strMap(s.get("sysctls")));
+        strMap(s.get("sysctls")),
+        strList(s.get("group_add")),
+        NamespaceMode.parse(str(s, "uts")),
+        NamespaceMode.parse(str(s, "userns_mode")));
   }
 
   Service.Deployment deployment(MapNode s, ModelPath path) {

@@ -16,6 +16,7 @@ import dev.ferry.core.model.Resources;
 import dev.ferry.core.model.ServiceNetwork;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class ServiceParts {
     Long pids = s.get("pids_limit") instanceof ScalarNode p && p.kind() == ScalarNode.Kind.INT ? Long.parseLong(p.text()) : null;
     if (d == null) {
       Resources r = new Resources(cpus, mem, null, memRes, pids);
-      return new Deploy(null, null, r, Map.of(), List.of(), null, null);
+      return new Deploy(null, null, r, Map.of(), List.of(), List.of(), null, null);
     }
     MapNode res = d.getMap("resources");
     MapNode lim = res == null ? null : res.getMap("limits");
@@ -139,7 +140,18 @@ final class ServiceParts {
     MapNode restart = d.getMap("restart_policy");
     return new Deploy(str(d, "mode"), typed.integer(d, "replicas"), r, strMap(d.get("labels")),
         placement == null ? List.of() : strList(placement.get("constraints")),
+        placement == null ? List.of() : spreads(placement.get("preferences")),
         restart == null ? null : str(restart, "condition"),
         restart == null ? null : typed.integer(restart, "max_attempts"));
+  }
+
+  /** Each placement preference's {@code spread} (trimmed), or null for one that is not a spread; index for index. */
+  private static List<String> spreads(Node prefs) {
+    if (!(prefs instanceof SeqNode q)) return List.of();
+    List<String> out = new ArrayList<>(q.size());
+    for (Node p : q.items()) {
+      out.add(p instanceof MapNode m && m.get("spread") instanceof ScalarNode v ? v.text().trim() : null);
+    }
+    return Collections.unmodifiableList(out);
   }
 }

@@ -14,8 +14,6 @@ import dev.ferry.core.translate.storage.HostPaths;
 import dev.ferry.core.translate.storage.MountPlan;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -84,20 +82,19 @@ public final class MountMapper {
 
   /** Service-level {@code tmpfs: [path[:opts]]} and {@code shm_size}: memory-backed emptyDirs. */
   private static void extras(TranslationContext ctx, Service s, PodVolumes vols, Scope scope, List<VolumeMount> out) {
-    if (s.node().get("tmpfs") instanceof SeqNode seq) {
-      for (int i = 0; i < seq.size(); i++) {
-        if (!(seq.get(i) instanceof ScalarNode sc)) continue;
-        String target = sc.text().contains(":") ? sc.text().substring(0, sc.text().indexOf(':')) : sc.text();
-        String vol = vols.use("tmpfs:" + target, "tmpfs-" + last(target), s.path("tmpfs").index(i), n -> new VolumeBuilder().withName(n)
-            .withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
-        out.add(new VolumeMountBuilder().withName(vol).withMountPath(target).build());
-        scope.from(ctx, "volumeMounts[" + (out.size() - 1) + "]", s.path("tmpfs").index(i));
-      }
+    List<String> tmpfs = s.storage().tmpfs();
+    for (int i = 0; i < tmpfs.size(); i++) {
+      String t = tmpfs.get(i);
+      String target = t.contains(":") ? t.substring(0, t.indexOf(':')) : t;
+      String vol = vols.use("tmpfs:" + target, "tmpfs-" + last(target), s.path("tmpfs").index(i), n -> new VolumeBuilder().withName(n)
+          .withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
+      out.add(new VolumeMountBuilder().withName(vol).withMountPath(target).build());
+      scope.from(ctx, "volumeMounts[" + (out.size() - 1) + "]", s.path("tmpfs").index(i));
     }
-    if (s.node().get("shm_size") instanceof ScalarNode shm) {
+    if (s.storage().shmSize() != null) {
       Long bytes = null;
       try {
-        bytes = ByteSizes.parse(shm.text());
+        bytes = ByteSizes.parse(s.storage().shmSize());
       } catch (RuntimeException e) {
         bytes = null;
       }

@@ -6,8 +6,6 @@ import dev.ferry.core.model.Service;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadPlan;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import java.util.ArrayList;
@@ -30,16 +28,16 @@ final class PodSecurity {
   private static List<Long> groups(TranslationContext ctx, List<Service> members, Scope spec) {
     List<Long> out = new ArrayList<>();
     for (Service m : members) {
-      if (!(m.node().get("group_add") instanceof SeqNode seq)) continue;
-      for (int i = 0; i < seq.size(); i++) {
-        if (!(seq.get(i) instanceof ScalarNode g)) continue;
+      List<String> groups = m.security().groupAdd();
+      for (int i = 0; i < groups.size(); i++) {
+        String g = groups.get(i);
         try {
-          long id = Long.parseLong(g.text().trim());
+          long id = Long.parseLong(g.trim());
           if (!out.contains(id)) out.add(id);
           spec.from(ctx, "securityContext.supplementalGroups", m.path("group_add").index(i));
         } catch (NumberFormatException e) {
           ctx.report("named-user", Severity.WARNING, m.path("group_add").index(i), m.name(),
-              "group_add \"" + g.text() + "\" is a group name; supplementalGroups take numeric ids, so it is left out");
+              "group_add \"" + g + "\" is a group name; supplementalGroups take numeric ids, so it is left out");
         }
       }
     }

@@ -6,7 +6,6 @@ import dev.ferry.core.model.Service;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadPlan;
-import dev.ferry.core.tree.MapNode;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import java.util.ArrayList;
@@ -29,8 +28,7 @@ public final class ProviderMapper {
 
   /** The finding on the provider service itself: nothing runs it on the cluster. */
   public static void report(TranslationContext ctx, Service s) {
-    MapNode p = s.node().getMap("provider");
-    String type = p == null ? null : p.getString("type");
+    String type = s.identity().providerType();
     String secret = ctx.naming().of(s.name());
     String prefix = s.name().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
     ctx.report("provider-service", Severity.WARNING, s.path("provider"), s.name(), "service \"" + s.name()

@@ -5,9 +5,6 @@ import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.tree.MapNode;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import java.util.ArrayList;
@@ -24,13 +21,12 @@ public final class SpreadMapper {
 
   public static List<TopologySpreadConstraint> map(TranslationContext ctx, Service s, String podName, Scope spec) {
     List<TopologySpreadConstraint> out = new ArrayList<>();
-    if (!(s.node().get("deploy") instanceof MapNode d) || !(d.get("placement") instanceof MapNode pl)) return out;
+    List<String> spreads = s.deployment().deploy().placementSpreads();
     ModelPath base = s.path("deploy").key("placement").key("preferences");
-    if (!(pl.get("preferences") instanceof SeqNode prefs)) return out;
     List<String> keys = new ArrayList<>();
-    for (int i = 0; i < prefs.size(); i++) {
+    for (int i = 0; i < spreads.size(); i++) {
       ModelPath at = base.index(i);
-      String spread = prefs.get(i) instanceof MapNode m && m.get("spread") instanceof ScalarNode v ? v.text().trim() : null;
+      String spread = spreads.get(i);
       if (spread != null && spread.startsWith("node.labels.") && spread.length() > "node.labels.".length()) {
         String key = spread.substring("node.labels.".length());
         if (keys.contains(key)) continue;

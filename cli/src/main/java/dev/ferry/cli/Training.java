@@ -37,6 +37,7 @@ final class Training {
       runs.add(new String[] {"config", "-f", f});
       runs.add(new String[] {"convert", "-f", f});
       runs.add(new String[] {"convert", "-f", f, "-o", dir.resolve("out").toString()});
+      runs.add(new String[] {"convert", "--format", "json", "-f", f});
       for (Format format : Format.values()) {
         runs.add(new String[] {"lint", "--format", format.name(), "-f", f});
       }
@@ -44,6 +45,7 @@ final class Training {
       runs.add(new String[] {"rules"});
       runs.add(new String[] {"chart", "-f", f, "-o", dir.resolve("chart").toString()});
       runs.add(new String[] {"explain", "-f", f});
+      dev.ferry.core.emit.EmitWarmUp.run(); // what Main's warm-up thread loads for convert, chart and explain
       for (String[] args : runs) {
         if (!root.getSubcommands().containsKey(args[0])) continue;
         CommandLine cl = FerryCommand.commandLineFor(args);

@@ -50,7 +50,8 @@ public record Service(
 
   /**
    * The process: entrypoint, command, working directory, environment, terminal, init, how it is
-   * stopped and its {@code logging.driver} (null when not given).
+   * stopped, its {@code logging.driver} (null when not given), its lifecycle hooks, the models it
+   * uses and the GPUs it asks for ({@code gpus}).
    */
   public record Execution(
       List<String> entrypoint,
@@ -63,7 +64,10 @@ public record Service(
       Boolean init,
       Duration stopGracePeriod,
       String stopSignal,
-      String loggingDriver) {}
+      String loggingDriver,
+      Hook.Hooks hooks,
+      List<ModelUse> models,
+      List<DeviceRequest> gpus) {}
 
   /**
    * How the service is reached and what it reaches: ports, networks, {@code network_mode}, links,

@@ -13,7 +13,9 @@ import dev.ferry.core.tree.SeqNode;
 /**
  * Convert's coverage findings: every use of a service or deploy key the compose-key catalogue
  * ({@link ComposeKeys}) calls not translatable is a {@code not-translatable} finding at the key
- * (lint shows the same ones), so no key is dropped silently.
+ * (lint shows the same ones), so no key is dropped silently. It reads the service's tree
+ * ({@code Service.node()}), not the typed model, on purpose: it reports on the keys as written,
+ * including the ones the model does not type because nothing translates them.
  */
 public final class Coverage {
   private Coverage() {}

@@ -88,7 +88,10 @@ final class ServiceBinder {
         s.has("init") ? bool(s, "init") : null,
         typed.duration(s, "stop_grace_period", path),
         str(s, "stop_signal"),
-        s.getMap("logging") == null ? null : str(s.getMap("logging"), "driver"));
+        s.getMap("logging") == null ? null : str(s.getMap("logging"), "driver"),
+        RuntimeParts.hooks(s, path),
+        RuntimeParts.models(s, path),
+        RuntimeParts.gpus(s, path));
   }
 
   Service.Networking networking(MapNode s, ModelPath path) {

@@ -125,7 +125,7 @@ final class ServiceParts {
     Long pids = s.get("pids_limit") instanceof ScalarNode p && p.kind() == ScalarNode.Kind.INT ? Long.parseLong(p.text()) : null;
     if (d == null) {
       Resources r = new Resources(cpus, mem, null, memRes, pids);
-      return new Deploy(null, null, r, Map.of(), List.of(), List.of(), null, null);
+      return new Deploy(null, null, r, Map.of(), List.of(), List.of(), null, null, List.of());
     }
     MapNode res = d.getMap("resources");
     MapNode lim = res == null ? null : res.getMap("limits");
@@ -142,7 +142,8 @@ final class ServiceParts {
         placement == null ? List.of() : strList(placement.get("constraints")),
         placement == null ? List.of() : spreads(placement.get("preferences")),
         restart == null ? null : str(restart, "condition"),
-        restart == null ? null : typed.integer(restart, "max_attempts"));
+        restart == null ? null : typed.integer(restart, "max_attempts"),
+        rsv == null ? List.of() : RuntimeParts.devices(rsv.get("devices"), path.key("deploy").key("resources").key("reservations").key("devices")));
   }
 
   /** Each placement preference's {@code spread} (trimmed), or null for one that is not a spread; index for index. */

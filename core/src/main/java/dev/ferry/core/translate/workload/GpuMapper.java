@@ -1,14 +1,11 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.DeviceRequest;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.tree.MapNode;
-import dev.ferry.core.tree.Node;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -32,33 +29,19 @@ final class GpuMapper {
   static ResourceRequirements apply(TranslationContext ctx, Service s, ResourceRequirements res, Scope scope) {
     long total = 0;
     ModelPath first = null;
-    Node gpus = s.node().get("gpus");
-    if (gpus instanceof ScalarNode g && !g.isNull()) {
-      total += request(ctx, s, s.path("gpus"), g.asString(), 0);
-      first = s.path("gpus");
-    } else if (gpus instanceof SeqNode seq) {
-      for (int i = 0; i < seq.size(); i++) {
-        if (!(seq.get(i) instanceof MapNode d)) continue;
-        total += request(ctx, s, s.path("gpus").index(i), count(d), ids(d));
-        if (first == null) first = s.path("gpus").index(i);
-      }
+    for (DeviceRequest g : s.execution().gpus()) {
+      total += request(ctx, s, g.path(), g.count(), g.deviceIds());
+      if (first == null) first = g.path();
     }
-    MapNode deploy = s.node().getMap("deploy");
-    MapNode r = deploy == null ? null : deploy.getMap("resources");
-    MapNode rsv = r == null ? null : r.getMap("reservations");
-    if (rsv != null && rsv.get("devices") instanceof SeqNode devices) {
-      ModelPath dp = s.path("deploy").key("resources").key("reservations").key("devices");
-      for (int i = 0; i < devices.size(); i++) {
-        if (!(devices.get(i) instanceof MapNode d)) continue;
-        if (!isGpu(d)) {
-          ctx.report("not-translatable", Severity.WARNING, dp.index(i), s.name(), "device reservation "
-              + (d.getString("driver") == null ? "" : "(driver " + d.getString("driver") + ") ")
-              + "is not a GPU ferry knows: it needs the vendor's device plugin and its extended resource; not translated");
-          continue;
-        }
-        total += request(ctx, s, dp.index(i), count(d), ids(d));
-        if (first == null) first = dp.index(i);
+    for (DeviceRequest d : s.deployment().deploy().devices()) {
+      if (!isGpu(d)) {
+        ctx.report("not-translatable", Severity.WARNING, d.path(), s.name(), "device reservation "
+            + (d.driver() == null ? "" : "(driver " + d.driver() + ") ")
+            + "is not a GPU ferry knows: it needs the vendor's device plugin and its extended resource; not translated");
+        continue;
       }
+      total += request(ctx, s, d.path(), d.count(), d.deviceIds());
+      if (first == null) first = d.path();
     }
     if (total == 0) return res;
     ResourceRequirementsBuilder b = res == null ? new ResourceRequirementsBuilder() : new ResourceRequirementsBuilder(res);
@@ -99,20 +82,10 @@ final class GpuMapper {
     return 0;
   }
 
-  private static String count(MapNode d) {
-    return d.get("count") instanceof ScalarNode c && !c.isNull() ? c.asString() : null;
-  }
-
-  private static int ids(MapNode d) {
-    return d.get("device_ids") instanceof SeqNode ids ? ids.size() : 0;
-  }
-
-  static boolean isGpu(MapNode d) {
-    if ("nvidia".equalsIgnoreCase(d.getString("driver"))) return true;
-    if (d.getString("driver") != null) return false;
-    if (d.get("capabilities") instanceof SeqNode caps) {
-      for (Node c : caps.items()) if (c instanceof ScalarNode sc && sc.asString().equalsIgnoreCase("gpu")) return true;
-    }
+  static boolean isGpu(DeviceRequest d) {
+    if ("nvidia".equalsIgnoreCase(d.driver())) return true;
+    if (d.driver() != null) return false;
+    for (String c : d.capabilities()) if (c.equalsIgnoreCase("gpu")) return true;
     return false;
   }
 }

@@ -1,20 +1,16 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.ModelUse;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.tree.MapNode;
-import dev.ferry.core.tree.Node;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A service's {@code models}: compose starts the model in Docker Model Runner and gives the
@@ -33,14 +29,12 @@ final class ModelEnv {
 
   static List<EnvVar> map(TranslationContext ctx, Service s, Scope scope, int firstIndex) {
     List<EnvVar> out = new ArrayList<>();
-    Map<String, ModelPath> uses = uses(s);
     MapNode top = ctx.project().tree().getMap("models");
-    for (Map.Entry<String, ModelPath> u : uses.entrySet()) {
-      String key = u.getKey();
-      MapNode use = s.node().get("models") instanceof MapNode m && m.get(key) instanceof MapNode mm ? mm : null;
+    for (ModelUse u : s.execution().models()) {
+      String key = u.model();
       MapNode model = top == null ? null : top.getMap(key);
       if (model == null) {
-        ctx.report("model-endpoint", Severity.ERROR, u.getValue(), s.name(), "service \"" + s.name()
+        ctx.report("model-endpoint", Severity.ERROR, u.path(), s.name(), "service \"" + s.name()
             + "\" uses model \"" + key + "\", which the top-level models section does not define");
         continue;
       }
@@ -48,15 +42,15 @@ final class ModelEnv {
       String endpoint = steer != null && steer.getString("endpoint") != null ? steer.getString("endpoint") : DEFAULT_ENDPOINT;
       String name = steer != null && steer.getString("model") != null ? steer.getString("model") : model.getString("model");
       String base = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-      String urlVar = use != null && use.getString("endpoint_var") != null ? use.getString("endpoint_var") : base + "_URL";
-      String modelVar = use != null && use.getString("model_var") != null ? use.getString("model_var") : base + "_MODEL";
+      String urlVar = u.endpointVar() != null ? u.endpointVar() : base + "_URL";
+      String modelVar = u.modelVar() != null ? u.modelVar() : base + "_MODEL";
       out.add(new EnvVar(urlVar, endpoint, null));
-      scope.from(ctx, "env[" + (firstIndex + out.size() - 1) + "]", u.getValue(), "model " + key + ": the endpoint of"
+      scope.from(ctx, "env[" + (firstIndex + out.size() - 1) + "]", u.path(), "model " + key + ": the endpoint of"
           + " the model-serving Service (compose: Docker Model Runner)");
       out.add(new EnvVar(modelVar, name, null));
       scope.from(ctx, "env[" + (firstIndex + out.size() - 1) + "]", ModelPath.of("models", key, "model"));
       boolean steered = steer != null && steer.getString("endpoint") != null || ModelRunner.wanted(model);
-      ctx.report("model-endpoint", steered ? Severity.INFO : Severity.WARNING, u.getValue(), s.name(),
+      ctx.report("model-endpoint", steered ? Severity.INFO : Severity.WARNING, u.path(), s.name(),
           "service \"" + s.name() + "\" uses model \"" + key + "\" (" + name + "): " + urlVar + "=" + endpoint + " and "
               + modelVar + "=" + name + ". Compose runs the model in Docker Model Runner; on the cluster a model server"
               + " (Docker Model Runner, vLLM, Ollama or any OpenAI-compatible server) must serve it at that address"
@@ -64,20 +58,6 @@ final class ModelEnv {
                   + ".env." + urlVar + ")")
               + (model.has("context_size") || model.has("runtime_flags") ? "; context_size and runtime_flags are that"
                   + " server's settings" : ""));
-    }
-    return out;
-  }
-
-  /** The models a service uses (list or map form), each with the entry that names it. */
-  private static Map<String, ModelPath> uses(Service s) {
-    Map<String, ModelPath> out = new LinkedHashMap<>();
-    Node n = s.node().get("models");
-    if (n instanceof SeqNode seq) {
-      for (int i = 0; i < seq.size(); i++) {
-        if (seq.get(i) instanceof ScalarNode sc && !sc.isNull()) out.put(sc.asString(), s.path("models").index(i));
-      }
-    } else if (n instanceof MapNode m) {
-      for (String k : m.keys()) out.put(k, s.path("models").key(k));
     }
     return out;
   }

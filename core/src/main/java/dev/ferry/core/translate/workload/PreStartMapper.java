@@ -1,22 +1,20 @@
 package dev.ferry.core.translate.workload;
 
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.model.Hook;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.text.KubeExpansion;
 import dev.ferry.core.text.ShellWords;
 import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.tree.MapNode;
-import dev.ferry.core.tree.Node;
-import dev.ferry.core.tree.ScalarNode;
-import dev.ferry.core.tree.SeqNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code pre_start} hooks become initContainers, in the order written, after the dependency waits
@@ -40,28 +38,20 @@ final class PreStartMapper {
   /** The initContainers of {@code s}'s hooks, built from its main container {@code main}. */
   static List<Container> map(TranslationContext ctx, Service s, Container main, Scope spec, int firstIndex, Integer replicas) {
     List<Container> out = new ArrayList<>();
-    if (!(s.node().get("pre_start") instanceof SeqNode seq)) return out;
-    for (int i = 0; i < seq.size(); i++) {
-      if (!(seq.get(i) instanceof MapNode h)) continue;
-      ModelPath at = s.path("pre_start").index(i);
+    for (Hook h : s.execution().hooks().preStart()) {
+      ModelPath at = h.path();
+      int i = (Integer) at.last();
       String base = main.getName() + "-pre-start-" + (i + 1);
       ContainerBuilder b = new ContainerBuilder(main).withName(base.length() > 63 ? base.substring(0, 63).replaceAll("-+$", "") : base)
           .withPorts(List.of()).withReadinessProbe(null).withLivenessProbe(null).withStartupProbe(null)
           .withLifecycle(null).withStdin(null).withTty(null);
-      String image = h.getString("image");
-      if (image != null) b.withImage(image).withCommand(List.of()).withArgs(List.of());
-      if (h.get("command") instanceof ScalarNode c && !c.isNull()) {
-        b.withArgs(KubeExpansion.escape(ShellWords.words(c.asString())));
-      }
-      if (h.get("command") instanceof SeqNode c) {
-        List<String> words = new ArrayList<>();
-        for (Node w : c.items()) if (w instanceof ScalarNode ws && !ws.isNull()) words.add(ws.asString());
-        b.withArgs(KubeExpansion.escape(words));
-      }
-      if (h.getString("working_dir") != null) b.withWorkingDir(h.getString("working_dir"));
+      if (h.image() != null) b.withImage(h.image()).withCommand(List.of()).withArgs(List.of());
+      if (h.shell() != null) b.withArgs(KubeExpansion.escape(ShellWords.words(h.shell())));
+      if (h.exec() != null) b.withArgs(KubeExpansion.escape(h.exec()));
+      if (h.workingDir() != null) b.withWorkingDir(h.workingDir());
       security(ctx, s, h, at, b, main);
       List<EnvVar> env = new ArrayList<>(main.getEnv() == null ? List.of() : main.getEnv());
-      environment(h.get("environment"), env);
+      environment(h.environment(), env);
       b.withEnv(env.isEmpty() ? null : env);
       Container c = b.build();
       if (c.getCommand() != null && c.getCommand().isEmpty()) c.setCommand(null);
@@ -76,10 +66,9 @@ final class PreStartMapper {
       out.add(c);
       spec.from(ctx, "initContainers[" + (firstIndex + out.size() - 1) + "]", at,
           "pre_start: runs to completion before the service's container starts, like an initContainer");
-      String perReplica = h.getString("per_replica");
-      if (!"true".equals(perReplica)) {
+      if (!"true".equals(h.perReplica())) {
         boolean many = replicas != null && replicas > 1;
-        ctx.report("pre-start-once", many ? Severity.WARNING : Severity.INFO, h.has("per_replica") ? at.key("per_replica") : at,
+        ctx.report("pre-start-once", many ? Severity.WARNING : Severity.INFO, h.perReplica() != null ? at.key("per_replica") : at,
             s.name(), "pre_start hook " + (i + 1) + " of \"" + s.name() + "\" runs once for the service in compose"
                 + " (per_replica: false, the default); as an initContainer it runs each time a Pod starts"
                 + (many ? " (" + replicas + " replicas: " + replicas + " times, possibly at once)" : "")
@@ -89,9 +78,9 @@ final class PreStartMapper {
     return out;
   }
 
-  private static void security(TranslationContext ctx, Service s, MapNode h, ModelPath at, ContainerBuilder b, Container main) {
-    String user = h.getString("user");
-    boolean privileged = "true".equalsIgnoreCase(h.getString("privileged"));
+  private static void security(TranslationContext ctx, Service s, Hook h, ModelPath at, ContainerBuilder b, Container main) {
+    String user = h.user();
+    boolean privileged = "true".equalsIgnoreCase(h.privileged());
     if (user == null && !privileged) return;
     SecurityContextBuilder sc = main.getSecurityContext() == null ? new SecurityContextBuilder()
         : new SecurityContextBuilder(main.getSecurityContext());
@@ -111,24 +100,12 @@ final class PreStartMapper {
     b.withSecurityContext(sc.build());
   }
 
-  /** A hook's {@code environment} (map or KEY=VALUE list) over the service's: same name replaces, new ones append. */
-  private static void environment(Node n, List<EnvVar> env) {
-    List<String[]> pairs = new ArrayList<>();
-    if (n instanceof MapNode m) {
-      for (MapNode.Entry e : m.entries()) {
-        pairs.add(new String[] {e.key(), e.value() instanceof ScalarNode v && !v.isNull() ? v.asString() : ""});
-      }
-    } else if (n instanceof SeqNode seq) {
-      for (Node i : seq.items()) {
-        if (!(i instanceof ScalarNode sc)) continue;
-        String t = sc.asString();
-        int eq = t.indexOf('=');
-        pairs.add(eq < 0 ? new String[] {t, ""} : new String[] {t.substring(0, eq), t.substring(eq + 1)});
-      }
-    }
-    for (String[] p : pairs) {
-      EnvVar v = new EnvVar(p[0], KubeExpansion.escape(p[1]), null);
-      env.removeIf(e -> e.getName().equals(p[0]));
+  /** A hook's {@code environment} over the service's: same name replaces, new ones append. */
+  private static void environment(List<Map.Entry<String, String>> pairs, List<EnvVar> env) {
+    if (pairs == null) return;
+    for (Map.Entry<String, String> p : pairs) {
+      EnvVar v = new EnvVar(p.getKey(), KubeExpansion.escape(p.getValue()), null);
+      env.removeIf(e -> e.getName().equals(p.getKey()));
       env.add(v);
     }
   }

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.FerryVersion;
 import dev.ferry.core.emit.EmitWarmUp;
+import dev.ferry.core.load.ComposeLoader;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -33,7 +34,7 @@ public final class Main {
     };
     if (!emits && !List.of("config", "lint").contains(args[0])) return;
     Thread t = new Thread(() -> {
-      dev.ferry.core.load.ComposeLoader.warmUp();
+      ComposeLoader.warmUp();
       if (emits) EmitWarmUp.run();
     }, "ferry-warm-up");
     t.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.core.emit.EmitWarmUp;
 import dev.ferry.rules.report.Format;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ final class Training {
       runs.add(new String[] {"rules"});
       runs.add(new String[] {"chart", "-f", f, "-o", dir.resolve("chart").toString()});
       runs.add(new String[] {"explain", "-f", f});
-      dev.ferry.core.emit.EmitWarmUp.run(); // what Main's warm-up thread loads for convert, chart and explain
+      EmitWarmUp.run(); // what Main's warm-up thread loads for convert, chart and explain
       for (String[] args : runs) {
         if (!root.getSubcommands().containsKey(args[0])) continue;
         CommandLine cl = FerryCommand.commandLineFor(args);

@@ -4,12 +4,14 @@ import dev.ferry.cli.options.OutputDirOptions;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.StdOut;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.emit.ManifestFormat;
 import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.run.Translator;
 import java.io.PrintWriter;
@@ -65,7 +67,7 @@ public final class ConvertCommand implements Callable<Integer> {
     } else {
       out.print(ManifestWriter.yamlStream(t, r.sourceMap(), annotate));
     }
-    dev.ferry.cli.support.StdOut.finish(out);
+    StdOut.finish(out);
     if (!quiet) report(err, t.objects().size(), t.diagnostics(), findings);
     return ExitCode.OK.code;
   }
@@ -74,7 +76,7 @@ public final class ConvertCommand implements Callable<Integer> {
   static void report(PrintWriter err, int objects, List<Diagnostic> ds, boolean all) {
     if (all) {
       for (Diagnostic d : ds) {
-        err.println(dev.ferry.core.text.TerminalSafe.text(d.position() + ": " + d.severity().name().toLowerCase() + " [" + d.code() + "] " + d.message()));
+        err.println(TerminalSafe.text(d.position() + ": " + d.severity().name().toLowerCase() + " [" + d.code() + "] " + d.message()));
       }
     }
     long e = ds.stream().filter(d -> d.severity() == Severity.ERROR).count();

@@ -4,8 +4,12 @@ import dev.ferry.cli.options.ColourOptions;
 import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
+import dev.ferry.cli.support.StdOut;
 import dev.ferry.cli.support.UserError;
+import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.emit.ManifestWriter;
+import dev.ferry.core.emit.OutputDir;
+import dev.ferry.core.emit.SafeFile;
 import dev.ferry.core.explain.ExplainDiff;
 import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.HtmlReport;
@@ -18,6 +22,7 @@ import dev.ferry.core.translate.run.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -81,14 +86,14 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(SideBySide.render(e, new SideBySide.Options(width(), colour.enabled(System.console() != null, environment), brief)));
-    dev.ferry.cli.support.StdOut.finish(out);
+    StdOut.finish(out);
     return ExitCode.OK.code;
   }
 
   /** What the loader warned about (a missing env_file, an unset variable) and then the translation's findings. */
-  public static List<dev.ferry.core.diag.Diagnostic> findings(LoadResult r, Translation t) {
-    List<dev.ferry.core.diag.Diagnostic> all = new java.util.ArrayList<>();
-    for (dev.ferry.core.diag.Diagnostic d : r.diagnostics()) if (!d.isError()) all.add(d);
+  public static List<Diagnostic> findings(LoadResult r, Translation t) {
+    List<Diagnostic> all = new ArrayList<>();
+    for (Diagnostic d : r.diagnostics()) if (!d.isError()) all.add(d);
     all.addAll(t.diagnostics());
     return all;
   }
@@ -114,7 +119,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(d.text(oldName, newName));
-    dev.ferry.cli.support.StdOut.finish(out);
+    StdOut.finish(out);
     return ExitCode.OK.code;
   }
 
@@ -144,8 +149,8 @@ public final class ExplainCommand implements Callable<Integer> {
    */
   static void write(Path target, String content) {
     try {
-      dev.ferry.core.emit.SafeFile.write(target, content, true);
-    } catch (dev.ferry.core.emit.OutputDir.Refused e) {
+      SafeFile.write(target, content, true);
+    } catch (OutputDir.Refused e) {
       throw new UserError(e.getMessage());
     } catch (IOException e) {
       throw new UserError("cannot write " + target + ": " + e.getMessage());

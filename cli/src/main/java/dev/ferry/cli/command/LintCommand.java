@@ -2,12 +2,18 @@ package dev.ferry.cli.command;
 
 import dev.ferry.cli.options.ColourOptions;
 import dev.ferry.cli.options.ProjectOptions;
+import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.FerryVersion;
+import dev.ferry.cli.support.StdOut;
 import dev.ferry.cli.support.UserError;
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.emit.OutputDir;
+import dev.ferry.core.emit.SafeFile;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadOptions;
+import dev.ferry.core.translate.KubeVersion;
+import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.engine.Fixer;
 import dev.ferry.rules.engine.LintConfig;
@@ -75,9 +81,9 @@ public final class LintCommand implements Callable<Integer> {
   boolean fixDryRun;
 
   @Option(names = "--kube-version", paramLabel = "VERSION", defaultValue = "1.30",
-      converter = dev.ferry.cli.options.TranslateOptionsMixin.KubeVersionConverter.class,
+      converter = TranslateOptionsMixin.KubeVersionConverter.class,
       description = "Kubernetes version the conversion targets, as for convert (1.30 to 1.36; default: ${DEFAULT-VALUE}).")
-  dev.ferry.core.translate.KubeVersion kubeVersion = dev.ferry.core.translate.KubeVersion.OLDEST;
+  KubeVersion kubeVersion = KubeVersion.OLDEST;
 
   @Option(names = {"-q", "--quiet"}, description = "Report errors only.")
   boolean quiet;
@@ -109,14 +115,14 @@ public final class LintCommand implements Callable<Integer> {
         }
       }
       if (fixDryRun) {
-        dev.ferry.cli.support.StdOut.finish(out);
+        StdOut.finish(out);
         return any ? ExitCode.FINDINGS.code : ExitCode.OK.code;
       }
     }
 
     List<LintResult> results = projects.parallelStream()
         .map(p -> LintEngine.lint(p, configFor(p, fixed, configs),
-            dev.ferry.core.translate.TranslateOptions.defaults().withKubeVersion(kubeVersion)))
+            TranslateOptions.defaults().withKubeVersion(kubeVersion)))
         .toList();
     for (LintResult r : results) {
       if (r.fileTexts().isEmpty() && !r.findings().isEmpty() && r.findings().get(0).rule().equals("file-missing")) {
@@ -136,7 +142,7 @@ public final class LintCommand implements Callable<Integer> {
     Report report = new Report(List.copyOf(all.values()), texts, projects.size());
     String version = new FerryVersion().getVersion()[0].replace("ferry ", "");
     out.print(format.render(report, colour.enabled(), version));
-    dev.ferry.cli.support.StdOut.finish(out);
+    StdOut.finish(out);
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;
       case warning -> Severity.WARNING;
@@ -270,8 +276,8 @@ public final class LintCommand implements Callable<Integer> {
   /** Edits a file through ferry's safe writer: mode, owner and links kept; only regular files. */
   private static void write(Path file, String text) {
     try {
-      dev.ferry.core.emit.SafeFile.edit(file, text);
-    } catch (dev.ferry.core.emit.OutputDir.Refused e) {
+      SafeFile.edit(file, text);
+    } catch (OutputDir.Refused e) {
       throw new UserError(e.getMessage());
     } catch (IOException e) {
       throw new UserError(file + ": cannot write the fix: " + e.getMessage());

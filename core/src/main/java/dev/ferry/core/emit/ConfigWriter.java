@@ -1,6 +1,7 @@
 package dev.ferry.core.emit;
 
 import dev.ferry.core.model.Project;
+import dev.ferry.core.tree.CoreSchema;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
@@ -56,7 +57,7 @@ public final class ConfigWriter {
     return switch (sc.kind()) {
       case NULL -> F.nullNode();
       case BOOL -> F.booleanNode(Boolean.parseBoolean(sc.text()));
-      case INT -> F.numberNode(dev.ferry.core.tree.CoreSchema.parseInt(sc.text()));
+      case INT -> F.numberNode(CoreSchema.parseInt(sc.text()));
       case FLOAT -> F.numberNode(Double.parseDouble(sc.text()));
       case STRING -> F.stringNode(sc.text().replace("$", "$$"));
     };

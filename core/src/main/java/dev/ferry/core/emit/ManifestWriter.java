@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Kubernetes objects to text: multi-document YAML (the default), a JSON {@code List}, or one file
@@ -46,7 +48,7 @@ public final class ManifestWriter {
    * Empty objects that mean something: an {@code emptyDir: {}} volume source (without it the
    * volume has no source), and empty label selectors (they select everything).
    */
-  private static final java.util.Set<String> MEANINGFUL_EMPTY = java.util.Set.of(
+  private static final Set<String> MEANINGFUL_EMPTY = Set.of(
       "emptyDir", "podSelector", "namespaceSelector");
 
   /** An object as a Jackson tree, with empty maps/lists and nulls removed (but {@link #MEANINGFUL_EMPTY} kept). */
@@ -69,7 +71,7 @@ public final class ManifestWriter {
       return o;
     }
     if (n.isArray()) {
-      for (int i = 0; i < n.size(); i++) ((tools.jackson.databind.node.ArrayNode) n).set(i, prune(n.get(i)));
+      for (int i = 0; i < n.size(); i++) ((ArrayNode) n).set(i, prune(n.get(i)));
     }
     return n;
   }

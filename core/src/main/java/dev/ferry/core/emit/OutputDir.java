@@ -1,6 +1,7 @@
 package dev.ferry.core.emit;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -110,7 +111,7 @@ public final class OutputDir {
       if (written.size() >= stopAfter) return written;
       Path p = makeParents(root, e.getKey());
       SafeFile.checkReplaceable(p, dir.resolve(e.getKey()).toString());
-      SafeFile.replace(p, e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      SafeFile.replace(p, e.getValue().getBytes(StandardCharsets.UTF_8),
           holdsSecrets(e.getKey(), e.getValue()), null);
       written.add(p);
     }
@@ -201,7 +202,7 @@ public final class OutputDir {
     Map<String, Set<String>> out = new LinkedHashMap<>();
     Path m = root.resolve(MARKER);
     if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS) || Files.size(m) > (64L << 20)) return out;
-    for (String l : Files.readAllLines(m, java.nio.charset.StandardCharsets.UTF_8)) {
+    for (String l : Files.readAllLines(m, StandardCharsets.UTF_8)) {
       if (l.isBlank() || l.startsWith("#")) continue;
       if (plain(l.trim()) && !l.contains(" ")) { // a marker from ferry before v2: names only, trusted for overwrite only
         out.computeIfAbsent(l.trim(), k -> new LinkedHashSet<>()).add(LEGACY);
@@ -222,7 +223,7 @@ public final class OutputDir {
     }
     Path m = root.resolve(MARKER);
     SafeFile.checkReplaceable(m, MARKER);
-    SafeFile.replace(m, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null);
+    SafeFile.replace(m, b.toString().getBytes(StandardCharsets.UTF_8), false, null);
   }
 
   /** Removes temporary files a killed run left in DIR and in the directories ferry is about to write. */

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -116,7 +117,7 @@ public final class SafeFile {
       if ((Integer) Files.getAttribute(tmp, "unix:uid") != owner[0]) Files.setAttribute(tmp, "unix:uid", owner[0]);
       if ((Integer) Files.getAttribute(tmp, "unix:gid") != owner[1]) Files.setAttribute(tmp, "unix:gid", owner[1]);
       return true;
-    } catch (java.nio.file.FileSystemException e) {
+    } catch (FileSystemException e) {
       return false; // not permitted: the caller edits in place instead
     }
   }

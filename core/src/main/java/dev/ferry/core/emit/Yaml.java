@@ -2,6 +2,7 @@ package dev.ferry.core.emit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -11,7 +12,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class Yaml {
   private static final YAMLMapper MAPPER = YAMLMapper.builder(
-      tools.jackson.dataformat.yaml.YAMLFactory.builder().stringQuotingChecker(new PlainScalars()).build())
+      YAMLFactory.builder().stringQuotingChecker(new PlainScalars()).build())
       .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
       .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)

@@ -8,6 +8,7 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class BeforeApply {
 
   private static String keys(Secret s) {
     Set<String> k = new LinkedHashSet<>();
-    for (Map<String, String> m : java.util.Arrays.asList(s.getStringData(), s.getData())) if (m != null) k.addAll(m.keySet());
+    for (Map<String, String> m : Arrays.asList(s.getStringData(), s.getData())) if (m != null) k.addAll(m.keySet());
     return String.join(", ", k);
   }
 

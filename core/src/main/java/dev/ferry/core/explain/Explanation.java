@@ -5,8 +5,11 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.provenance.LineIndex;
 import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.source.Position;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class Explanation {
 
   /** Totals for the summary table. */
   public record Summary(int objects, Map<String, Integer> kinds, int translated, int approximated, int notTranslatable,
-      List<dev.ferry.core.source.Position> notTranslatableAt) {}
+      List<Position> notTranslatableAt) {}
 
   private final Alignment alignment;
   private final List<Diagnostic> diagnostics;
@@ -66,7 +69,7 @@ public final class Explanation {
     KeySpans keySpans = new KeySpans(alignment);
     for (Alignment.ComposeFile f : alignment.files()) {
       Map<Integer, String> n = new LinkedHashMap<>();
-      Set<String> noted = new java.util.HashSet<>(); // n's values: containsValue was a scan per entry
+      Set<String> noted = new HashSet<>(); // n's values: containsValue was a scan per entry
       for (LineIndex.Entry en : f.index().entries()) {
         String note = DerivedNotes.of(en.path(), alignment, keySpans);
         if (note != null && !noted.contains(note) && inScope(f.name(), en.line()) && !n.containsKey(en.line())) {
@@ -231,7 +234,7 @@ public final class Explanation {
     int translated = 0;
     int approximated = 0;
     int not = 0;
-    List<dev.ferry.core.source.Position> notAt = new ArrayList<>();
+    List<Position> notAt = new ArrayList<>();
     Map<String, int[]> starts = new HashMap<>();
     for (Alignment.ComposeFile f : alignment.files()) {
       for (LineIndex.Entry e : f.index().entries()) {
@@ -242,7 +245,7 @@ public final class Explanation {
         boolean dropped = ds.stream().anyMatch(d -> d.code().equals("not-translatable") || d.severity() == Severity.ERROR);
         if ((dropped && !linked) || (!linked && ds.stream().anyMatch(d -> d.severity() == Severity.WARNING))) {
           not++;
-          notAt.add(dev.ferry.core.source.Position.of(f.name(), e.line(), e.column()));
+          notAt.add(Position.of(f.name(), e.line(), e.column()));
         }
         else if (linked && !ds.isEmpty()) approximated++;
         else if (linked) translated++;
@@ -258,7 +261,7 @@ public final class Explanation {
 
   /** Whether some value of {@code sorted} lies in [from, to]. */
   private static boolean startsWithin(int[] sorted, int from, int to) {
-    int i = java.util.Arrays.binarySearch(sorted, from);
+    int i = Arrays.binarySearch(sorted, from);
     if (i < 0) i = -i - 1;
     return i < sorted.length && sorted[i] <= to;
   }

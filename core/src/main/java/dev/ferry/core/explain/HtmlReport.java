@@ -1,14 +1,14 @@
 package dev.ferry.core.explain;
 
-import static dev.ferry.core.explain.HtmlText.esc;
-
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.provenance.Alignment;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import static dev.ferry.core.explain.HtmlText.esc;
 
 /**
  * {@code ferry explain --html}: one self-contained page (inline CSS and script; no network, fonts
@@ -68,7 +68,7 @@ public final class HtmlReport {
   /** The objects along the request path, as an inline SVG (each box links to its manifest). */
   private void graph() {
     if (graph.order().isEmpty()) return;
-    Map<String, String> anchor = new java.util.LinkedHashMap<>();
+    Map<String, String> anchor = new LinkedHashMap<>();
     for (Alignment.Obj o : graph.order()) anchor.put(o.ref(), "m" + o.separator());
     b.append("<section id=\"graph\"><h2>Objects, along the request path</h2>\n<div class=\"graph-wrap\">\n")
         .append(GraphSvg.render(graph, anchor)).append("</div>\n<ul class=\"graph-text\">\n");
@@ -125,7 +125,7 @@ public final class HtmlReport {
   private void defaults() {
     if (e.defaults().isEmpty()) return;
     b.append("<section id=\"defaults\"><h2>Set by ferry (no compose line behind it)</h2>\n<ul>\n");
-    Map<String, List<Explanation.Default>> groups = new java.util.LinkedHashMap<>();
+    Map<String, List<Explanation.Default>> groups = new LinkedHashMap<>();
     for (Explanation.Default d : e.defaults()) {
       String what = d.field().isEmpty() ? d.object().ref() : a.manifestLine(d.line()).strip();
       groups.computeIfAbsent(what + "\u0000" + (d.reason() == null ? "" : d.reason()), k -> new ArrayList<>()).add(d);

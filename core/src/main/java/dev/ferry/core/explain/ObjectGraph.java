@@ -5,7 +5,10 @@ import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class ObjectGraph {
   private final Map<String, List<Edge>> edgesFrom = new LinkedHashMap<>();
   private final List<String> entries = new ArrayList<>();
   /** Every edge found so far (each is kept once). */
-  private final Set<Edge> added = new java.util.HashSet<>();
+  private final Set<Edge> added = new HashSet<>();
 
   private ObjectGraph() {}
 
@@ -132,13 +135,13 @@ public final class ObjectGraph {
       }
     }
     // breadth-first from the entry points, then from every workload not reached, then the rest
-    entries.sort(java.util.Comparator.comparingInt(r -> composeLine(a, ModelPath.of("services", label(json.get(r))))));
+    entries.sort(Comparator.comparingInt(r -> composeLine(a, ModelPath.of("services", label(json.get(r))))));
     Deque<String> queue = new ArrayDeque<>(entries);
     Set<String> seen = new LinkedHashSet<>();
     List<String> starts = new ArrayList<>(entries);
     List<Alignment.Obj> workloads = new ArrayList<>();
     for (Alignment.Obj o : a.objects()) if (WORKLOADS.contains(o.kind())) workloads.add(o);
-    workloads.sort(java.util.Comparator.comparingInt(o -> composeLine(a, ModelPath.of("services", label(json.get(o.ref()))))));
+    workloads.sort(Comparator.comparingInt(o -> composeLine(a, ModelPath.of("services", label(json.get(o.ref()))))));
     for (Alignment.Obj o : workloads) starts.add(o.ref());
     for (Alignment.Obj o : a.objects()) starts.add(o.ref());
     for (String start : starts) {
@@ -208,7 +211,7 @@ public final class ObjectGraph {
 
   /** Workloads by each of their Pod labels (key and value), in object order: a selector's candidates. */
   private static final class Labelled {
-    private final Map<String, List<Alignment.Obj>> byLabel = new java.util.HashMap<>();
+    private final Map<String, List<Alignment.Obj>> byLabel = new HashMap<>();
 
     Labelled(List<Alignment.Obj> objects, Map<String, JsonNode> json) {
       for (Alignment.Obj w : objects) {

@@ -6,6 +6,7 @@ import dev.ferry.core.provenance.Alignment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +65,7 @@ public final class SideBySide {
       full(color(BOLD, "Before you apply (" + e.beforeApply().size() + "):"));
       for (BeforeApply.Item i : e.beforeApply()) {
         String where = i.position().isKnown() ? i.position().file() + ":" + i.position().line() + ": " : "";
-        wrap("  !  ", where + i.severity().name().toLowerCase(java.util.Locale.ROOT) + " [" + i.code() + "] " + i.text(),
+        wrap("  !  ", where + i.severity().name().toLowerCase(Locale.ROOT) + " [" + i.code() + "] " + i.text(),
             i.severity() == Severity.ERROR ? RED : YELLOW);
       }
       out.append('\n');
@@ -189,7 +190,7 @@ public final class SideBySide {
   }
 
   private void finding(Diagnostic d, boolean withPosition) {
-    String sev = d.severity().name().toLowerCase(java.util.Locale.ROOT);
+    String sev = d.severity().name().toLowerCase(Locale.ROOT);
     String c = d.severity() == Severity.ERROR ? RED : d.severity() == Severity.WARNING ? YELLOW : CYAN;
     String mark = d.severity() == Severity.INFO ? "      i  " : "      !  ";
     String where = withPosition ? d.position() + ": " : "";

@@ -1,16 +1,17 @@
 package dev.ferry.core.helm;
 
+import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.TranslationContext;
-import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,14 @@ final class ChartOwnership {
   /** Kubernetes object name of a workload → compose service name. */
   final Map<String, String> serviceByObjectName = new HashMap<>();
   /** By identity: a fabric8 object hashes its whole content. */
-  private final Map<HasMetadata, String> owners = new java.util.IdentityHashMap<>();
+  private final Map<HasMetadata, String> owners = new IdentityHashMap<>();
   private final Map<String, Set<String>> names = new HashMap<>();
   /** PVC name → services whose Pods mount it (compose order); the first one holds its values. */
   final Map<String, List<String>> claimUsers = new LinkedHashMap<>();
   private Map<String, List<String>> claimsByOwner;
   /** kind/name → the first object of that kind and name. */
   private final Map<String, HasMetadata> byKindAndName = new HashMap<>();
-  private final Map<HasMetadata, ObjectNode> trees = new java.util.IdentityHashMap<>();
+  private final Map<HasMetadata, ObjectNode> trees = new IdentityHashMap<>();
 
   ChartOwnership(Project project, SourceMap sourceMap, Translation translation, String chartName) {
     this.project = project;

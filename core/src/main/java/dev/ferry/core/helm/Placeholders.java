@@ -2,11 +2,14 @@ package dev.ferry.core.helm;
 
 import dev.ferry.core.emit.Yaml;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -23,10 +26,10 @@ final class Placeholders {
   private static final Pattern KEY_LINE = Pattern.compile("^( *)__ferry(\\d+)__: x$");
   private static final Pattern ITEM_LINE = Pattern.compile("^( *)- __ferry(\\d+)__$");
 
-  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final List<Function<String, String>> holes = new ArrayList<>();
-  private final java.util.Set<Integer> inline = new java.util.HashSet<>();
+  private final Set<Integer> inline = new HashSet<>();
 
   private String token(Function<String, String> f) {
     holes.add(f);

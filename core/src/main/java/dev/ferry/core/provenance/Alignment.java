@@ -5,11 +5,15 @@ import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Compose lines ↔ manifest lines, from the translation's {@link Provenance}: each link becomes a
@@ -94,7 +98,7 @@ public final class Alignment {
     int line = 0;
     Map<String, String> serviceOf = services(provenance);
     // each object's text is indexed on its own (a YAML parse each): on both cores, in object order
-    List<LineIndex> indexes = java.util.stream.IntStream.range(0, all.size()).parallel()
+    List<LineIndex> indexes = IntStream.range(0, all.size()).parallel()
         .mapToObj(k -> LineIndex.of(yaml.get(k))).toList();
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
@@ -227,10 +231,10 @@ public final class Alignment {
   }
 
   /** Where object {@code o} as a whole came from ({@link Origin}): the comment {@code convert --annotate} puts above it. */
-  public java.util.Optional<Span> origin(Obj o) {
+  public Optional<Span> origin(Obj o) {
     List<Span> mine = spansOf(o);
     int i = Origin.pick(mine.stream().map(Span::link).toList());
-    return i < 0 ? java.util.Optional.empty() : java.util.Optional.of(mine.get(i));
+    return i < 0 ? Optional.empty() : Optional.of(mine.get(i));
   }
 
   /** The spans placed in object {@code o}, in order. */
@@ -266,7 +270,7 @@ public final class Alignment {
   }
 
   /** The placed spans of one compose file by line, and the lines some span starts at. */
-  private record ComposeCover(LineCover lines, java.util.BitSet startLines) {
+  private record ComposeCover(LineCover lines, BitSet startLines) {
     boolean starts(int line) {
       return line >= 0 && startLines.get(line);
     }
@@ -279,7 +283,7 @@ public final class Alignment {
       Map<String, ComposeCover> covers = new HashMap<>();
       for (Span s : spans) {
         if (s.file() == null) continue;
-        ComposeCover c = covers.computeIfAbsent(s.file(), k -> new ComposeCover(new LineCover(1, last.get(k)), new java.util.BitSet()));
+        ComposeCover c = covers.computeIfAbsent(s.file(), k -> new ComposeCover(new LineCover(1, last.get(k)), new BitSet()));
         c.lines().add(s.id(), s.composeStart(), s.composeEnd());
         if (s.composeStart() >= 0) c.startLines().set(s.composeStart());
       }
@@ -288,11 +292,11 @@ public final class Alignment {
     return composeCovers.getOrDefault(file, EMPTY_COVER);
   }
 
-  private static final ComposeCover EMPTY_COVER = new ComposeCover(new LineCover(1, 0), new java.util.BitSet());
+  private static final ComposeCover EMPTY_COVER = new ComposeCover(new LineCover(1, 0), new BitSet());
 
   /** Manifest lines produced from compose line {@code line} of {@code file} (sorted, distinct). */
   public List<Integer> manifestLinesFor(String file, int line) {
-    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    TreeSet<Integer> out = new TreeSet<>();
     for (int id : composeOwners(file, line)) {
       Span s = spans.get(id);
       for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) out.add(m);
@@ -302,7 +306,7 @@ public final class Alignment {
 
   /** Compose lines ({@code file:line}) that manifest line {@code line} came from (sorted, distinct). */
   public List<Position> composeLinesFor(int line) {
-    java.util.TreeSet<Position> out = new java.util.TreeSet<>();
+    TreeSet<Position> out = new TreeSet<>();
     for (int id : manifestOwners(line)) {
       Span s = spans.get(id);
       if (s.isDefault()) continue;

@@ -1,9 +1,11 @@
 package dev.ferry.core.provenance;
 
 import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +37,7 @@ public final class Origin {
    * place on an object whose convert tree is {@code tree}: a link is placed when its field, or an
    * ancestor of it, is in the tree, and its compose source (if any) has a known position.
    */
-  public static java.util.Optional<Provenance.Link> placed(List<Provenance.Link> links, JsonNode tree, SourceMap sourceMap) {
+  public static Optional<Provenance.Link> placed(List<Provenance.Link> links, JsonNode tree, SourceMap sourceMap) {
     List<Provenance.Link> placed = new ArrayList<>();
     for (Provenance.Link l : links) {
       if (!inTree(tree, l.field())) continue;
@@ -43,7 +45,7 @@ public final class Origin {
       placed.add(l);
     }
     int i = pick(placed);
-    return i < 0 ? java.util.Optional.empty() : java.util.Optional.of(placed.get(i));
+    return i < 0 ? Optional.empty() : Optional.of(placed.get(i));
   }
 
   /** Whether {@code field} (a dotted path; empty: the object) or one of its ancestors is in {@code tree}. */
@@ -67,10 +69,10 @@ public final class Origin {
    * The origin as a comment line ("# from compose.yaml:12 services.web", "# ferry default: why"),
    * or "" without one: what {@code ManifestWriter.comment} writes for a placed origin.
    */
-  public static String comment(java.util.Optional<Provenance.Link> origin, SourceMap sm) {
+  public static String comment(Optional<Provenance.Link> origin, SourceMap sm) {
     return origin.map(l -> {
       if (l.source() == null) return "# ferry default: " + l.note() + "\n";
-      dev.ferry.core.source.Position pos = sm.position(l.source());
+      Position pos = sm.position(l.source());
       String where = pos != null && pos.isKnown() ? pos.file() + ":" + pos.line() + " " : "";
       return "# from " + where + l.source() + "\n";
     }).orElse("");

@@ -1,5 +1,7 @@
 package dev.ferry.rules.api;
 
+import java.util.Locale;
+
 /** What kind of problem a rule finds. */
 public enum Category {
   SCHEMA,
@@ -9,6 +11,6 @@ public enum Category {
   PORTABILITY;
 
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

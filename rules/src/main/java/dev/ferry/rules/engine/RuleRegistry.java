@@ -27,13 +27,17 @@ import dev.ferry.rules.migration.ExternalConfig;
 import dev.ferry.rules.migration.ExternalSecret;
 import dev.ferry.rules.migration.ExternalVolume;
 import dev.ferry.rules.migration.HostIpBinding;
+import dev.ferry.rules.migration.ImageVolume;
 import dev.ferry.rules.migration.Links;
 import dev.ferry.rules.migration.LocalhostReference;
+import dev.ferry.rules.migration.ModelEndpoint;
 import dev.ferry.rules.migration.NamedUser;
 import dev.ferry.rules.migration.NetworkAlias;
-import dev.ferry.rules.migration.NotTranslatable;
 import dev.ferry.rules.migration.NodeLogging;
+import dev.ferry.rules.migration.NotTranslatable;
 import dev.ferry.rules.migration.PlacementConstraint;
+import dev.ferry.rules.migration.PreStartOnce;
+import dev.ferry.rules.migration.ProviderService;
 import dev.ferry.rules.migration.ReferenceRewritten;
 import dev.ferry.rules.migration.RestartPolicy;
 import dev.ferry.rules.migration.ServiceNameNotDns;
@@ -59,8 +63,8 @@ import dev.ferry.rules.schema.UndefinedVariable;
 import dev.ferry.rules.schema.YamlSyntax;
 import dev.ferry.rules.security.DangerousCapability;
 import dev.ferry.rules.security.DockerSocketMount;
-import dev.ferry.rules.security.HostNamespace;
 import dev.ferry.rules.security.FileOutsideProject;
+import dev.ferry.rules.security.HostNamespace;
 import dev.ferry.rules.security.LiteralSecret;
 import dev.ferry.rules.security.NoNewPrivilegesMissing;
 import dev.ferry.rules.security.PrivilegedContainer;
@@ -90,8 +94,8 @@ public final class RuleRegistry {
       new BindMount(), new BindSourceMissing(), new SharedVolume(), new NamedUser(), new RestartPolicy(), new NotTranslatable(),
       new PlacementConstraint(), new NodeLogging(), new LocalhostReference(), new ReferenceRewritten(), new StatefulSetSuggested(),
       new AnonymousVolume(), new ExternalVolume(), new ExternalConfig(), new ExternalSecret(), new SteeringInvalid(),
-      new dev.ferry.rules.migration.ImageVolume(), new dev.ferry.rules.migration.PreStartOnce(),
-      new dev.ferry.rules.migration.ProviderService(), new dev.ferry.rules.migration.ModelEndpoint(),
+      new ImageVolume(), new PreStartOnce(),
+      new ProviderService(), new ModelEndpoint(),
       // security
       new PrivilegedContainer(), new DockerSocketMount(), new RootUser(), new DangerousCapability(),
       new HostNamespace(), new LiteralSecret(), new FileOutsideProject(), new PublishedPortAllInterfaces(), new NoNewPrivilegesMissing(),

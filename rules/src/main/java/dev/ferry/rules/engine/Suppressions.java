@@ -1,6 +1,8 @@
 package dev.ferry.rules.engine;
 
+import dev.ferry.core.source.Position;
 import dev.ferry.rules.api.Finding;
+import dev.ferry.rules.api.RuleInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,13 +57,13 @@ public final class Suppressions {
   }
 
   /** Suppressions (and ids within them) that matched nothing. */
-  public List<Finding> unused(dev.ferry.rules.api.RuleInfo info) {
+  public List<Finding> unused(RuleInfo info) {
     List<Finding> out = new ArrayList<>();
     for (Entry e : entries) {
       for (String id : e.ids()) {
         if (e.used().contains(id)) continue;
         out.add(new Finding(info.id(), info.severity(), "suppression of '" + id + "' matches no finding; remove it",
-            dev.ferry.core.source.Position.of(e.file(), e.line(), e.column()), null, info.remediation()));
+            Position.of(e.file(), e.line(), e.column()), null, info.remediation()));
       }
     }
     return out;

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The shape of the ordering rules: each finds ordered groups (a mapping's keys or a sequence's
@@ -78,7 +79,7 @@ abstract class OrderRule implements Rule, Fixable {
   }
 
   /** Items of a mapping written in the file itself; fixable only without merged-in keys. */
-  static Group mapGroup(MapNode m, String service, java.util.function.Function<MapNode.Entry, String> key) {
+  static Group mapGroup(MapNode m, String service, Function<MapNode.Entry, String> key) {
     List<MapNode.Entry> own = ComposeAsWritten.own(m);
     List<Item> items = new ArrayList<>();
     for (MapNode.Entry e : own) items.add(new Item(e.key(), e.keyPosition(), key.apply(e)));
@@ -86,8 +87,8 @@ abstract class OrderRule implements Rule, Fixable {
   }
 
   /** Items of a sequence whose item positions are distinct lines (block style). */
-  static Group seqGroup(SeqNode s, String service, java.util.function.Function<Node, String> label,
-      java.util.function.Function<Node, String> key) {
+  static Group seqGroup(SeqNode s, String service, Function<Node, String> label,
+      Function<Node, String> key) {
     List<Item> items = new ArrayList<>();
     for (Node n : s.items()) items.add(new Item(label.apply(n), n.position(), key.apply(n)));
     return new Group(items, true, service, true);

@@ -1,6 +1,7 @@
 package dev.ferry.rules.report;
 
 import dev.ferry.core.text.TerminalSafe;
+import dev.ferry.rules.api.Finding;
 
 /**
  * Output formats of {@code ferry lint}: text (code frames, remediation), compact (one line per
@@ -26,7 +27,7 @@ public enum Format {
   /** {@code file:line:col: severity [rule] message}, one line each, nothing else. */
   private static String compact(Report r) {
     StringBuilder b = new StringBuilder();
-    for (dev.ferry.rules.api.Finding f : r.findings()) {
+    for (Finding f : r.findings()) {
       b.append(TerminalSafe.line(f.file())).append(':').append(f.line()).append(':').append(f.column()).append(": ")
           .append(f.severity().label()).append(" [").append(f.rule()).append("] ")
           .append(TerminalSafe.line(f.message().replace('\n', ' '))).append('\n');

@@ -94,7 +94,7 @@ public final class RuleDocs {
         .append("Configure them in `.ferry.yaml` (`rules: {<id>: off|error|warning|info}` or")
         .append(" `{<id>: {severity: ..., options...}}`, `ignore: [globs]`) and suppress one line with")
         .append(" `# ferry-disable-next-line <id>`.\n")
-        .append("Output: `--format ").append(String.join("|", java.util.Arrays.stream(Format.values())
+        .append("Output: `--format ").append(String.join("|", Arrays.stream(Format.values())
             .map(Enum::name).toList()))
         .append("` (compact: one line per finding; codeclimate: GitLab Code Quality). Exit code 1 for findings at or")
         .append(" above `--fail-on` (default error) or more than `--max-warnings N` warnings and errors.\n");

@@ -1,5 +1,6 @@
 package dev.ferry.rules.report;
 
+import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
@@ -68,7 +69,7 @@ final class SarifFormat {
     return JsonFormat.JSON.writeValueAsString(root) + "\n";
   }
 
-  static String level(dev.ferry.core.diag.Severity s) {
+  static String level(Severity s) {
     return switch (s) {
       case ERROR -> "error";
       case WARNING -> "warning";

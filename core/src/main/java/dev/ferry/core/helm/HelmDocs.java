@@ -31,7 +31,7 @@ public final class HelmDocs {
     StringBuilder b = new StringBuilder("""
         # Helm charts: `ferry chart`
 
-        <!-- Generated from ValuesReference by HelmDocsTest (-Dferry.golden.update=true); do not edit. -->
+        <!-- Generated from dev.ferry.core.helm.ValuesReference by HelmDocsTest (-Dferry.golden.update=true); do not edit. -->
 
         `ferry chart -f compose.yaml -o chart/` writes a Helm chart (apiVersion v2) whose default render is
         the output of `ferry convert`: Chart.yaml, values.yaml (each default commented with the compose

@@ -102,8 +102,11 @@ public final class OutputDir {
       journal.computeIfAbsent(name, k -> new TreeSet<>()).add(now);
       if (!files.containsKey(name)) stale.add(p);
     }
+    Map<String, String> digests = new LinkedHashMap<>(); // each new file's digest, computed once
     for (Map.Entry<String, String> e : files.entrySet()) {
-      journal.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(SafeFile.digest(e.getValue()));
+      String d = SafeFile.digest(e.getValue());
+      digests.put(e.getKey(), d);
+      journal.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(d);
     }
     writeMarker(root, journal);
     List<Path> written = new ArrayList<>();
@@ -117,15 +120,17 @@ public final class OutputDir {
     }
     for (Path p : stale) Files.deleteIfExists(p);
     Map<String, Set<String>> done = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : files.entrySet()) done.put(e.getKey(), Set.of(SafeFile.digest(e.getValue())));
+    for (Map.Entry<String, String> e : digests.entrySet()) done.put(e.getKey(), Set.of(e.getValue()));
     writeMarker(root, done);
     return written;
   }
 
   /** Whether a generated file holds secret values (a Secret manifest, or chart values with secrets): written 0600. */
   public static boolean holdsSecrets(String name, String content) {
-    return SECRET_KIND.matcher(content).find()
-        || (name.endsWith("values.yaml") && SECRET_VALUES.matcher(content).find());
+    // the literal tests first: each pattern needs its literal, and a plain search is far cheaper than the
+    // patterns' search at every position of a large file
+    return (content.contains("kind: Secret") || content.contains("\"Secret\"")) && SECRET_KIND.matcher(content).find()
+        || (name.endsWith("values.yaml") && content.contains("secrets:") && SECRET_VALUES.matcher(content).find());
   }
 
   /** DIR as a real path: created (not its parent) when missing; refused when it is not a directory. */

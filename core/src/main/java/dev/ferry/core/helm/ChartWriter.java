@@ -10,9 +10,11 @@ import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -142,9 +144,9 @@ public final class ChartWriter {
 
   /** The tag of the main image: the first service with published ports (else the first service) that has a tag. */
   private static String appVersion(ChartOwnership plan) {
-    List<String> order = new ArrayList<>();
+    Set<String> order = new LinkedHashSet<>(); // a set: a list's contains made this quadratic in services
     for (String s : plan.workloads.keySet()) if (!plan.project.service(s).networking().ports().isEmpty()) order.add(s);
-    for (String s : plan.workloads.keySet()) if (!order.contains(s)) order.add(s);
+    order.addAll(plan.workloads.keySet());
     for (String s : order) {
       ImageRef i = plan.project.service(s).identity().image();
       if (i != null && i.hasTag()) return i.tag();

@@ -1,7 +1,7 @@
 package dev.ferry.core.emit;
 
 import dev.ferry.core.provenance.Alignment;
-import dev.ferry.core.source.Position;
+import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -160,11 +160,7 @@ public final class ManifestWriter {
    * in the same {@link Alignment} that {@code ferry explain} shows.
    */
   public static String comment(Alignment a, SourceMap sm, Alignment.Obj o) {
-    return a.origin(o).map(s -> {
-      if (s.isDefault()) return "# ferry default: " + s.link().note() + "\n";
-      Position pos = sm.position(s.link().source());
-      String where = pos != null && pos.isKnown() ? pos.file() + ":" + pos.line() + " " : "";
-      return "# from " + where + s.link().source() + "\n";
-    }).orElse("");
+    // a span is a default exactly when its link has no source (linked sources without a position are not placed)
+    return Origin.comment(a.origin(o).map(Alignment.Span::link), sm);
   }
 }

@@ -67,7 +67,7 @@ public final class Origin {
 
   /**
    * The origin as a comment line ("# from compose.yaml:12 services.web", "# ferry default: why"),
-   * or "" without one: what {@code ManifestWriter.comment} writes for a placed origin.
+   * or "" without one: the comment of convert --annotate (ManifestWriter.comment) and of the chart templates.
    */
   public static String comment(Optional<Provenance.Link> origin, SourceMap sm) {
     return origin.map(l -> {

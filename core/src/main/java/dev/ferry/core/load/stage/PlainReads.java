@@ -22,6 +22,11 @@ final class PlainReads {
     return m.get(key) instanceof ScalarNode s && !s.isNull() ? s.asString() : null;
   }
 
+  /** {@code str} of {@code key} in the mapping at {@code map} (e.g. {@code logging.driver}); null when either is absent. */
+  static String str(MapNode m, String map, String key) {
+    return m.get(map) instanceof MapNode inner ? str(inner, key) : null;
+  }
+
   static boolean bool(MapNode m, String key) {
     return m.get(key) instanceof ScalarNode s && "true".equalsIgnoreCase(s.text());
   }

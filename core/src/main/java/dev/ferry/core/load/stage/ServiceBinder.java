@@ -73,7 +73,7 @@ final class ServiceBinder {
         str(s, "container_name"),
         str(s, "pull_policy"),
         str(s, "platform"),
-        s.getMap("provider") == null ? null : str(s.getMap("provider"), "type"));
+        str(s, "provider", "type"));
   }
 
   Service.Execution execution(MapNode s, ModelPath path) {
@@ -88,7 +88,7 @@ final class ServiceBinder {
         s.has("init") ? bool(s, "init") : null,
         typed.duration(s, "stop_grace_period", path),
         str(s, "stop_signal"),
-        s.getMap("logging") == null ? null : str(s.getMap("logging"), "driver"),
+        str(s, "logging", "driver"),
         RuntimeParts.hooks(s, path),
         RuntimeParts.models(s, path),
         RuntimeParts.gpus(s, path));

@@ -61,6 +61,36 @@ class LauncherCdsIT {
     assertTrue(again.out().contains("dev.ferry.cli.Main source: shared objects file"), again::toString);
   }
 
+  @Test
+  void largeInputRunsWithTheParallelCollectorAndTheSameArchive() throws IOException {
+    // Over 1 MiB (about 2,000 services) the launcher picks the parallel collector; below, the serial one,
+    // which starts fastest. Either way the archive (dumped with the serial collector) is mapped.
+    Install in = Install.unpack(Install.archive(), tmp);
+    StringBuilder big = new StringBuilder("services:\n");
+    for (int i = 0; big.length() <= (1 << 20) + 1000; i++) {
+      big.append("  s").append(i).append(":\n    image: nginx:1.27\n    environment:\n      PADDING: \"")
+          .append("x".repeat(200)).append("\"\n");
+    }
+    Path large = Files.writeString(tmp.resolve("large.yaml"), big);
+    Path small = Files.writeString(tmp.resolve("small.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
+    Path project = Files.createDirectories(tmp.resolve("project"));
+    Files.copy(large, project.resolve("compose.yaml"));
+    Map<String, String> env = new HashMap<>(in.env());
+    env.put("FERRY_JAVA_OPTS", "-Xshare:on -XX:+PrintCommandLineFlags");
+    assertCollector(in.ferry(tmp, env, "config", "-f", large.toString()), "+UseParallelGC");
+    assertCollector(in.ferry(tmp, env, "config", "--file=" + large), "+UseParallelGC");
+    assertCollector(in.ferry(tmp, env, "lint", "-f" + large), "+UseParallelGC");
+    assertCollector(in.ferry(project, env, "config"), "+UseParallelGC"); // the default compose.yaml
+    assertCollector(in.ferry(tmp, env, "config", "-f", small.toString()), "+UseSerialGC");
+    assertCollector(in.ferry(tmp, env, "--version"), "+UseSerialGC");
+  }
+
+  private static void assertCollector(Proc p, String flag) {
+    assertTrue(p.code() == 0 || p.code() == 1, p::toString); // lint may exit 1 on findings
+    assertTrue(p.out().contains(flag), p::toString);
+    assertTrue(!p.out().contains(flag.equals("+UseSerialGC") ? "+UseParallelGC" : "+UseSerialGC"), p::toString);
+  }
+
   private static void assertSharedArchiveInUse(Install in) {
     Map<String, String> env = new HashMap<>(in.env());
     env.put("FERRY_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");

@@ -80,6 +80,11 @@ final class EventTree {
   private final ScalarResolver resolver;
   private final Map<Anchor, Built> anchors = new HashMap<>();
   private final ArrayList<Frame> stack = new ArrayList<>();
+  /**
+   * One copy of each key and short scalar text: a large file repeats them (every service's
+   * {@code image}, {@code ports}, {@code 8080}...), and the tree keeps them for the whole run.
+   */
+  private final Map<String, String> texts = new HashMap<>();
   private long produced;
 
   private EventTree(Parser parser, YamlPositions positions, ScalarResolver resolver) {
@@ -173,8 +178,17 @@ final class EventTree {
     return tag.filter(t -> !t.equals("!"));
   }
 
+  /** Texts up to this length are shared ({@link #texts}); longer ones are rarely repeated. */
+  private static final int SHARED_CHARS = 24;
+
+  private String shared(String t) {
+    if (t.length() > SHARED_CHARS) return t;
+    String known = texts.putIfAbsent(t, t);
+    return known == null ? t : known;
+  }
+
   private Built scalar(ScalarEvent s) {
-    String v = s.getValue();
+    String v = shared(s.getValue());
     if (Limits.SCALAR_CHARS.exceededBy(v.length())) throw new GiveUp();
     Optional<String> given = explicit(s.getTag());
     Tag t = given.isEmpty() ? resolver.resolve(v, s.getImplicit().canOmitTagInPlainScalar()) : new Tag(given.get());
@@ -188,7 +202,7 @@ final class EventTree {
   /** A key of mapping {@code m}: remembered until its value is built. */
   private void key(Frame m, ScalarEvent s) {
     if (s.getAnchor().isPresent() || explicit(s.getTag()).isPresent()) throw new GiveUp();
-    String k = s.getValue();
+    String k = shared(s.getValue());
     m.size++;
     m.keyPending = true;
     m.mergeKey = s.getScalarStyle() == ScalarStyle.PLAIN && "<<".equals(k);

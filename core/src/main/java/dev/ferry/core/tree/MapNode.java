@@ -27,8 +27,11 @@ public final class MapNode implements Node {
     }
   }
 
-  /** Mappings up to this size are searched linearly: cheaper than hashing for a handful of keys. */
-  private static final int INDEXED = 8;
+  /**
+   * Mappings up to this size are searched linearly: cheaper than hashing for a handful of keys, and a
+   * service (about ten keys) then carries no hash table of its own.
+   */
+  private static final int INDEXED = 16;
   private static final Entry[] NONE = new Entry[0];
 
   private final Entry[] entries;

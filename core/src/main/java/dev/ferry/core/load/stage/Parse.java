@@ -20,9 +20,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /**
  * Stage 1: bytes to a positioned node tree, with every resource limit checked before anything can
  * blow up: size, encoding and line length ({@link SourceText}), nesting depth
- * ({@link DepthLimitedParser}), alias expansion ({@link ExpansionBudget}). {@link TreeBuilder}
- * handles YAML merge keys ({@code <<}), anchors/aliases, the compose tags {@code !reset}/{@code
- * !override}, and reports duplicate keys. Multiple documents in one file are returned in order
+ * ({@link DepthLimitedParser}), alias expansion ({@link ExpansionBudget}). A well-formed file is
+ * built straight from the parser's events ({@link EventTree}); a file with anything to report is
+ * read again through snakeyaml-engine's Composer and {@link TreeBuilder}, which reports it. Both
+ * handle YAML merge keys ({@code <<}), anchors/aliases, the compose tags {@code !reset}/{@code
+ * !override}. Multiple documents in one file are returned in order
  * (compose merges them).
  */
 public final class Parse {
@@ -119,20 +121,32 @@ public final class Parse {
   private List<Node> run(byte[] bytes) {
     String text = new SourceText(file, diags).checked(bytes);
     if (text == null) return null;
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(file)
-            .setSchema(YamlSchema.NO_MERGE)
-            .setAllowDuplicateKeys(true) // reported by us, with both positions
-            .setMaxAliasesForCollections(Integer.MAX_VALUE) // expansion is bounded by MAX_NODES instead
-            .setCodePointLimit(MAX_BYTES)
-            .setAllowNonScalarKeys(true)
-            .setBufferSize(bufferSize(text))
-            .build();
-    List<Node> out = guarded(() -> {
+    LoadSettings settings = settings(text);
+    try {
+      return EventTree.documents(parser(settings, text), positions, settings.getSchema().getScalarResolver());
+    } catch (EventTree.GiveUp e) {
+      // Something to report or refuse: read again the careful way, which reports as it always has.
+      return carefully(settings, text);
+    }
+  }
+
+  private LoadSettings settings(String text) {
+    return LoadSettings.builder()
+        .setLabel(file)
+        .setSchema(YamlSchema.NO_MERGE)
+        .setAllowDuplicateKeys(true) // reported by us, with both positions
+        .setMaxAliasesForCollections(Integer.MAX_VALUE) // expansion is bounded by MAX_NODES instead
+        .setCodePointLimit(MAX_BYTES)
+        .setAllowNonScalarKeys(true)
+        .setBufferSize(bufferSize(text))
+        .build();
+  }
+
+  /** snakeyaml-engine's Composer builds each document's graph, {@link TreeBuilder} converts it, reporting. */
+  private List<Node> carefully(LoadSettings settings, String text) {
+    return guarded(() -> {
       List<Node> docs = new ArrayList<>();
-      Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions);
-      Composer composer = new Composer(settings, parser);
+      Composer composer = new Composer(settings, parser(settings, text));
       ExpansionBudget budget = new ExpansionBudget(positions);
       TreeBuilder builder = new TreeBuilder(diags, positions, budget);
       while (composer.hasNext()) {
@@ -143,7 +157,27 @@ public final class Parse {
       }
       return docs;
     });
-    return out;
+  }
+
+  /** The careful path alone, for the test that the fast path agrees with it. */
+  static List<Node> carefully(String file, String text, Diagnostics diags) {
+    Parse p = new Parse(file, diags);
+    return p.carefully(p.settings(text), text);
+  }
+
+  /** The fast path alone ({@link EventTree}): null when it gives up. For the same test. */
+  static List<Node> fast(String file, String text) {
+    Parse p = new Parse(file, new Diagnostics());
+    LoadSettings settings = p.settings(text);
+    try {
+      return EventTree.documents(p.parser(settings, text), p.positions, settings.getSchema().getScalarResolver());
+    } catch (EventTree.GiveUp e) {
+      return null;
+    }
+  }
+
+  private Parser parser(LoadSettings settings, String text) {
+    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions);
   }
 
   private static String oneLine(String s) {

@@ -9,10 +9,10 @@ import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -76,15 +76,19 @@ final class TreeBuilder {
     if (Limits.SCALAR_CHARS.exceededBy(v.length())) {
       throw ParseRefusal.tooLarge(p, "scalar of " + v.length() + " characters " + Limits.SCALAR_CHARS.tag());
     }
-    Tag t = s.getTag();
+    return scalar(v, s.getTag(), s.isPlain(), p, tag);
+  }
+
+  /** A scalar of resolved tag {@code t}; {@code tag} is its compose tag ({@link #composeTag}). */
+  static ScalarNode scalar(String v, Tag t, boolean plain, Position p, String tag) {
     ScalarNode.Kind kind;
     if (t.equals(Tag.STR)) kind = ScalarNode.Kind.STRING;
     else if (t.equals(Tag.INT)) kind = intOrFloat(v);
     else if (t.equals(Tag.FLOAT)) kind = ScalarNode.Kind.FLOAT;
     else if (t.equals(Tag.BOOL)) kind = ScalarNode.Kind.BOOL;
     else if (t.equals(Tag.NULL)) kind = ScalarNode.Kind.NULL;
-    else kind = s.isPlain() ? CoreSchema.kindOf(v) : ScalarNode.Kind.STRING;
-    return new ScalarNode(v, kind, !s.isPlain(), p, tag);
+    else kind = plain ? CoreSchema.kindOf(v) : ScalarNode.Kind.STRING;
+    return new ScalarNode(v, kind, !plain, p, tag);
   }
 
   private static ScalarNode.Kind intOrFloat(String v) {
@@ -93,7 +97,7 @@ final class TreeBuilder {
   }
 
   /** The compose tags we keep; standard tags are implied by the node kind. */
-  private static String composeTag(Tag t) {
+  static String composeTag(Tag t) {
     String v = t.getValue();
     if (v.startsWith(Tag.PREFIX)) return null;
     return v;
@@ -132,21 +136,28 @@ final class TreeBuilder {
       }
       own.put(key, new MapNode.Entry(key, kp, convert(v, onPath)));
     }
+    return merge(own.values(), merged, positions.of(map), tag);
+  }
+
+  /**
+   * A mapping of its own entries (unique keys, in source order) and the mappings its merge keys
+   * ({@code <<}) name: own keys win; among merged maps, earlier ones win; the merged-in keys come
+   * first, the file's own keys after them in source order.
+   */
+  static MapNode merge(Collection<MapNode.Entry> own, List<MapNode> merged, Position at, String tag) {
     if (merged.isEmpty()) {
-      return MapNode.of(own.values(), positions.of(map)).withTag(tag);
+      MapNode m = MapNode.of(own, at);
+      return tag == null ? m : m.withTag(tag);
     }
-    // YAML merge keys: own keys win; among merged maps, earlier ones win.
     LinkedHashMap<String, MapNode.Entry> all = new LinkedHashMap<>();
     for (MapNode m : merged) {
       for (MapNode.Entry e : m.entries()) all.putIfAbsent(e.key(), e);
     }
-    LinkedHashMap<String, MapNode.Entry> result = new LinkedHashMap<>();
-    for (Map.Entry<String, MapNode.Entry> e : all.entrySet()) {
-      if (!own.containsKey(e.getKey())) result.put(e.getKey(), e.getValue());
-    }
-    // Keep the file's own keys in source order after the merged-in ones.
-    result.putAll(own);
-    return MapNode.of(result.values(), positions.of(map)).withTag(tag);
+    for (MapNode.Entry e : own) all.remove(e.key());
+    List<MapNode.Entry> result = new ArrayList<>(all.size() + own.size());
+    result.addAll(all.values());
+    result.addAll(own);
+    return MapNode.of(result, at).withTag(tag);
   }
 
   private void mergeSources(org.snakeyaml.engine.v2.nodes.Node key, org.snakeyaml.engine.v2.nodes.Node v,

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Writes generated files into an output directory DIR without ever writing, replacing or deleting
@@ -72,6 +73,7 @@ public final class OutputDir {
     }
     Map<String, Set<String>> previous = readMarker(root);
     Checks checks = new Checks(root, files);
+    checks.hashAll();
     removeTemps(root, files.keySet(), checks);
     List<String> conflicts = new ArrayList<>();
     for (String name : files.keySet()) {
@@ -174,6 +176,17 @@ public final class OutputDir {
         current.put(name, d);
       }
       return d;
+    }
+
+    /**
+     * Hashes every new content, on the machine's cores: SHA-256 is most of the time a large output
+     * takes (about 200 MB for a chart of 10,000 services) and each digest is independent of the others.
+     */
+    void hashAll() {
+      List<String> names = List.copyOf(files.keySet());
+      String[] digests = new String[names.size()];
+      IntStream.range(0, digests.length).parallel().forEach(i -> digests[i] = SafeFile.digest(files.get(names.get(i))));
+      for (int i = 0; i < digests.length; i++) fresh.put(names.get(i), digests[i]);
     }
 
     /** The digest of the new content of {@code name}. */

@@ -134,7 +134,7 @@ public final class OutputDir {
   private static final class Checks {
     private final Path root;
     private final Map<String, String> files;
-    /** Relative directory → its path when it is a real directory, {@link #MISSING} when absent; a Refused is thrown each time. */
+    /** Relative directory → TRUE (a real directory), {@link #MISSING} (absent) or what it is instead (refused at each use). */
     private final Map<String, Object> dirs = new HashMap<>();
     private final Map<String, String> current = new HashMap<>();
     private final Map<String, String> fresh = new HashMap<>();

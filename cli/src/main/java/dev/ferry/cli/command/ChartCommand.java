@@ -54,17 +54,31 @@ public final class ChartCommand implements Callable<Integer> {
     }
     if (name != null && name.isBlank()) throw new UserError("--name must not be empty");
     if (appVersion != null && appVersion.isBlank()) throw new UserError("--app-version must not be empty");
-    LoadResult r = ComposeLoader.load(project.toLoadOptions());
-    if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
-    Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Map<String, String> files = ChartWriter.write(r.project(), r.sourceMap(), t,
-        new ChartWriter.Options(name, chartVersion, appVersion));
-    outputDir.write(output, files);
+    Chart chart = chart(err);
+    if (chart == null) return ExitCode.INVALID.code;
+    outputDir.write(output, chart.files());
     if (!quiet) {
-      err.println("ferry chart: " + ChartWriter.chartName(r.project(), name) + " (" + t.objects().size() + " objects, "
-          + files.size() + " files) in " + output + "; " + t.diagnostics().size() + " findings (ferry lint lists them)");
+      err.println("ferry chart: " + chart.name() + " (" + chart.objects() + " objects, "
+          + chart.files().size() + " files) in " + output + "; " + chart.findings() + " findings (ferry lint lists them)");
       err.flush();
     }
     return ExitCode.OK.code;
+  }
+
+  /** A chart's files and the counts its summary line reports. */
+  private record Chart(String name, int objects, int findings, Map<String, String> files) {}
+
+  /**
+   * Loads, translates and writes the chart's files (null after printing the load errors). The project
+   * and its translation end with this method: writing the files, the longest step at 10,000 services,
+   * keeps only the files in memory.
+   */
+  private Chart chart(PrintWriter err) {
+    LoadResult r = ComposeLoader.load(project.toLoadOptions());
+    if (ConfigCommand.printDiagnostics(r, err, false)) return null;
+    Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
+    Map<String, String> files = ChartWriter.write(r.project(), r.sourceMap(), t,
+        new ChartWriter.Options(name, chartVersion, appVersion));
+    return new Chart(ChartWriter.chartName(r.project(), name), t.objects().size(), t.diagnostics().size(), files);
   }
 }

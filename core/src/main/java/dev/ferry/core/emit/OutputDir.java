@@ -3,12 +3,14 @@ package dev.ferry.core.emit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Writes generated files into an output directory DIR without ever writing, replacing or deleting
@@ -69,13 +72,16 @@ public final class OutputDir {
       if (!plain(name)) throw new Refused("refusing to write " + name + ": outside the output directory");
     }
     Map<String, Set<String>> previous = readMarker(root);
-    removeTemps(root, files.keySet());
+    Checks checks = new Checks(root, files);
+    checks.hashAll();
+    removeTemps(root, files.keySet(), checks);
     List<String> conflicts = new ArrayList<>();
     for (String name : files.keySet()) {
-      Path p = inside(root, name);
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
-      SafeFile.checkReplaceable(p, dir.resolve(name).toString());
-      if (!force && !owned(previous, name, p)) conflicts.add(name);
+      Path p = checks.inside(name);
+      BasicFileAttributes a = SafeFile.attributes(p);
+      if (a == null) continue;
+      SafeFile.checkReplaceable(a, dir.resolve(name).toString());
+      if (!force && !owned(previous, name, p, checks)) conflicts.add(name);
     }
     if (!conflicts.isEmpty()) {
       throw new Refused("refusing to overwrite files ferry did not write in " + dir + ": "
@@ -89,12 +95,12 @@ public final class OutputDir {
       if (!GENERATED.matcher(name).matches()) continue; // not a name ferry writes: never obeyed
       Path p;
       try {
-        p = inside(root, name);
+        p = checks.inside(name);
       } catch (Refused r) {
         continue; // behind a link or a file: not ours to touch
       }
       if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
-      String now = SafeFile.digest(p);
+      String now = checks.current(name, p);
       if (!e.getValue().contains(now)) {
         if (e.getValue().contains(LEGACY) && files.containsKey(name)) journal.put(name, new TreeSet<>(Set.of(now)));
         continue;
@@ -102,35 +108,114 @@ public final class OutputDir {
       journal.computeIfAbsent(name, k -> new TreeSet<>()).add(now);
       if (!files.containsKey(name)) stale.add(p);
     }
-    Map<String, String> digests = new LinkedHashMap<>(); // each new file's digest, computed once
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      String d = SafeFile.digest(e.getValue());
-      digests.put(e.getKey(), d);
-      journal.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(d);
-    }
+    for (String name : files.keySet()) journal.computeIfAbsent(name, k -> new TreeSet<>()).add(checks.fresh(name));
     writeMarker(root, journal);
     List<Path> written = new ArrayList<>();
     for (Map.Entry<String, String> e : files.entrySet()) {
       if (written.size() >= stopAfter) return written;
       Path p = makeParents(root, e.getKey());
       SafeFile.checkReplaceable(p, dir.resolve(e.getKey()).toString());
-      SafeFile.replace(p, e.getValue().getBytes(StandardCharsets.UTF_8),
-          holdsSecrets(e.getKey(), e.getValue()), null);
+      SafeFile.replace(p, e.getValue(), holdsSecrets(e.getKey(), e.getValue()));
       written.add(p);
     }
     for (Path p : stale) Files.deleteIfExists(p);
     Map<String, Set<String>> done = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : digests.entrySet()) done.put(e.getKey(), Set.of(e.getValue()));
+    for (String name : files.keySet()) done.put(name, Set.of(checks.fresh(name)));
     writeMarker(root, done);
     return written;
+  }
+
+  /**
+   * What the checks before the first write learn, each at most once: which directories on the way
+   * are real directories (nothing is written while they run, so a parent is examined once rather
+   * than for every file under it; the writes examine every parent again), the digest of each file
+   * there now, and the digest of each new content.
+   */
+  private static final class Checks {
+    private final Path root;
+    private final Map<String, String> files;
+    /** Relative directory → TRUE (a real directory), {@link #MISSING} (absent) or what it is instead (refused at each use). */
+    private final Map<String, Object> dirs = new HashMap<>();
+    private final Map<String, String> current = new HashMap<>();
+    private final Map<String, String> fresh = new HashMap<>();
+    private static final Object MISSING = new Object();
+
+    Checks(Path root, Map<String, String> files) {
+      this.root = root;
+      this.files = files;
+    }
+
+    /**
+     * The path of {@code name} under root, checked without following links: every existing parent is
+     * a real directory (not a link); each directory is examined once. The file itself may not exist yet.
+     */
+    Path inside(String name) throws IOException, Refused {
+      if (!plain(name)) throw new Refused("refusing " + name + ": not a plain name inside the output directory");
+      int slash = name.indexOf('/');
+      while (slash >= 0) {
+        String d = name.substring(0, slash);
+        Object state = dirs.get(d);
+        if (state == null) {
+          BasicFileAttributes a = SafeFile.attributes(root.resolve(d));
+          state = a == null ? MISSING : a.isDirectory() ? Boolean.TRUE : SafeFile.kind(a);
+          dirs.put(d, state);
+        }
+        if (state == MISSING) break;
+        if (state instanceof String kind) throw notADirectory(name, d, kind);
+        slash = name.indexOf('/', slash + 1);
+      }
+      return root.resolve(name);
+    }
+
+    /** The digest of the file at {@code p} now; a file that holds the new content is not hashed again. */
+    String current(String name, Path p) throws IOException {
+      String d = current.get(name);
+      if (d == null) {
+        String content = files.get(name);
+        d = content != null && SafeFile.holds(p, content) ? fresh(name) : SafeFile.digest(p);
+        current.put(name, d);
+      }
+      return d;
+    }
+
+    /**
+     * Hashes every new content, on the machine's cores: SHA-256 is most of the time a large output
+     * takes (about 200 MB for a chart of 10,000 services) and each digest is independent of the others.
+     */
+    void hashAll() {
+      List<String> names = List.copyOf(files.keySet());
+      String[] digests = new String[names.size()];
+      IntStream.range(0, digests.length).parallel().forEach(i -> digests[i] = SafeFile.digest(files.get(names.get(i))));
+      for (int i = 0; i < digests.length; i++) fresh.put(names.get(i), digests[i]);
+    }
+
+    /** The digest of the new content of {@code name}. */
+    String fresh(String name) {
+      return fresh.computeIfAbsent(name, n -> SafeFile.digest(files.get(n)));
+    }
+  }
+
+  private static Refused notADirectory(String name, String dir, String kind) {
+    return new Refused("refusing to write " + name + ": " + dir + " is " + kind
+        + " (ferry does not follow links out of the output directory)");
   }
 
   /** Whether a generated file holds secret values (a Secret manifest, or chart values with secrets): written 0600. */
   public static boolean holdsSecrets(String name, String content) {
     // the literal tests first: each pattern needs its literal, and a plain search is far cheaper than the
     // patterns' search at every position of a large file
-    return (content.contains("kind: Secret") || content.contains("\"Secret\"")) && SECRET_KIND.matcher(content).find()
+    return secretKind(content)
         || (name.endsWith("values.yaml") && content.contains("secrets:") && SECRET_VALUES.matcher(content).find());
+  }
+
+  /** {@link #SECRET_KIND} found, searched only when its literal "kind: Secret" or "\"Secret\"" is there (one pass). */
+  private static boolean secretKind(String content) {
+    for (int i = content.indexOf("Secret"); i >= 0; i = content.indexOf("Secret", i + 6)) {
+      if (content.startsWith("kind: ", i - 6) || content.startsWith("\"", i - 1) && content.startsWith("\"", i + 6)) {
+        return SECRET_KIND.matcher(content).find();
+      }
+    }
+    return false;
   }
 
   /** DIR as a real path: created (not its parent) when missing; refused when it is not a directory. */
@@ -161,45 +246,35 @@ public final class OutputDir {
   }
 
   /**
-   * The path of {@code name} under root, checked without following links: every existing parent is a
-   * real directory (not a link). The file itself may not exist yet.
+   * Creates the missing directories of {@code name} under root, one level at a time, never through a
+   * link; every parent is examined (once) just before the file is written.
    */
-  static Path inside(Path root, String name) throws IOException, Refused {
-    if (!plain(name)) throw new Refused("refusing " + name + ": not a plain name inside the output directory");
-    Path p = root;
-    String[] parts = name.split("/");
-    for (int i = 0; i < parts.length - 1; i++) {
-      p = p.resolve(parts[i]);
-      BasicFileAttributes a;
-      try {
-        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (NoSuchFileException e) {
-        return root.resolve(name);
+  private static Path makeParents(Path root, String name) throws IOException, Refused {
+    boolean missing = false;
+    for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+      String d = name.substring(0, slash);
+      Path p = root.resolve(d);
+      BasicFileAttributes a = missing ? null : SafeFile.attributes(p);
+      if (a == null) {
+        missing = true;
+        try {
+          Files.createDirectory(p);
+          continue;
+        } catch (FileAlreadyExistsException e) {
+          a = SafeFile.attributes(p); // made meanwhile: examined like any other
+          missing = false;
+        }
       }
-      if (!a.isDirectory()) {
-        throw new Refused("refusing to write " + name + ": " + root.relativize(p) + " is " + SafeFile.kind(a)
-            + " (ferry does not follow links out of the output directory)");
-      }
+      if (a == null || !a.isDirectory()) throw notADirectory(name, d, a == null ? "gone" : SafeFile.kind(a));
     }
     return root.resolve(name);
   }
 
-  /** Creates the missing directories of {@code name} under root, one level at a time, never through a link. */
-  private static Path makeParents(Path root, String name) throws IOException, Refused {
-    inside(root, name);
-    Path d = root;
-    String[] parts = name.split("/");
-    for (int i = 0; i < parts.length - 1; i++) {
-      d = d.resolve(parts[i]);
-      if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) Files.createDirectory(d);
-    }
-    return inside(root, name); // checked again: nothing on the way became a link
-  }
-
-  private static boolean owned(Map<String, Set<String>> previous, String name, Path p) throws IOException {
+  /** Whether the marker lists {@code name} with the digest of the regular file at {@code p} (or as a name only, before v2). */
+  private static boolean owned(Map<String, Set<String>> previous, String name, Path p, Checks checks) throws IOException {
     Set<String> digests = previous.get(name);
-    if (digests == null || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
-    return digests.contains(LEGACY) || digests.contains(SafeFile.digest(p));
+    if (digests == null) return false;
+    return digests.contains(LEGACY) || digests.contains(checks.current(name, p));
   }
 
   /** The marker's entries (name → digests); malformed lines and a marker that is not a regular file are ignored. */
@@ -228,16 +303,19 @@ public final class OutputDir {
     }
     Path m = root.resolve(MARKER);
     SafeFile.checkReplaceable(m, MARKER);
-    SafeFile.replace(m, b.toString().getBytes(StandardCharsets.UTF_8), false, null);
+    SafeFile.replace(m, b.toString(), false);
   }
 
   /** Removes temporary files a killed run left in DIR and in the directories ferry is about to write. */
-  private static void removeTemps(Path root, Set<String> names) throws IOException {
+  private static void removeTemps(Path root, Set<String> names, Checks checks) throws IOException {
     Set<Path> dirs = new LinkedHashSet<>();
     dirs.add(root);
+    Set<String> seen = new HashSet<>();
     for (String n : names) {
+      int slash = n.lastIndexOf('/');
+      if (slash < 0 || !seen.add(n.substring(0, slash))) continue;
       try {
-        Path p = inside(root, n).getParent();
+        Path p = checks.inside(n).getParent();
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
       } catch (Refused e) {
         // reported when the file is checked

@@ -1,6 +1,7 @@
 package dev.ferry.core.emit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +40,8 @@ public final class SafeFile {
   /** Temporary files ferry creates (and, with decimal digits, earlier versions created); nothing else is treated as one. */
   public static final Pattern TEMP_NAME = Pattern.compile("\\.ferry-[0-9a-f]{1,20}\\.tmp");
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Characters encoded at a time: large outputs (a chart's values.schema.json is 55 MB at 10,000 services) are streamed. */
+  static final int CHUNK = 1 << 15;
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -53,19 +57,27 @@ public final class SafeFile {
     }
     Path real = parent.toRealPath().resolve(abs.getFileName());
     checkReplaceable(real, target.toString());
-    replace(real, content.getBytes(StandardCharsets.UTF_8), secret, null);
+    replace(real, content, secret);
   }
 
   /** Refuses an existing target that is not a regular file (checked without following links). */
   static void checkReplaceable(Path p, String shown) throws IOException, OutputDir.Refused {
-    BasicFileAttributes a;
-    try {
-      a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (NoSuchFileException e) {
-      return;
-    }
-    if (!a.isRegularFile()) {
+    checkReplaceable(attributes(p), shown);
+  }
+
+  /** As above, for attributes already read ({@code a} null: nothing there). */
+  static void checkReplaceable(BasicFileAttributes a, String shown) throws OutputDir.Refused {
+    if (a != null && !a.isRegularFile()) {
       throw new OutputDir.Refused("refusing to replace " + shown + ": it is " + kind(a) + ", not a regular file");
+    }
+  }
+
+  /** The attributes of {@code p} itself (a link is not followed), or null when nothing is there. */
+  static BasicFileAttributes attributes(Path p) throws IOException {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -77,24 +89,24 @@ public final class SafeFile {
     return "not a regular file";
   }
 
-  /**
-   * Writes bytes to a fresh temporary file in {@code p}'s directory and renames it over {@code p}.
-   * {@code mode} (when not null) is set on the temporary file before the rename.
-   */
-  static void replace(Path p, byte[] bytes, boolean secret, Set<PosixFilePermission> mode) throws IOException {
-    replace(p, bytes, secret, mode, null);
+  /** Writes {@code content} (UTF-8) to a fresh temporary file in {@code p}'s directory and renames it over {@code p}. */
+  static void replace(Path p, String content, boolean secret) throws IOException {
+    replace(p, content, secret, null, null);
   }
 
-  /** As above; with {@code owner} (uid, gid) the temporary file gets that owner or the rename is not done (false). */
-  private static boolean replace(Path p, byte[] bytes, boolean secret, Set<PosixFilePermission> mode, int[] owner)
+  /**
+   * As above; {@code mode} (when not null) is set on the temporary file before the rename, and with
+   * {@code owner} (uid, gid) the temporary file gets that owner or the rename is not done (false).
+   * The content is encoded and written in pieces: a large file never exists twice in memory.
+   */
+  private static boolean replace(Path p, String content, boolean secret, Set<PosixFilePermission> mode, int[] owner)
       throws IOException {
     Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
     Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     boolean done = false;
     try {
       try (FileChannel ch = secret || mode != null ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) ch.write(b);
+        utf8(content, piece -> writeFully(ch, piece));
       }
       if (owner != null && !chown(tmp, owner)) return false;
       if (mode != null) Files.setPosixFilePermissions(tmp, mode);
@@ -132,7 +144,6 @@ public final class SafeFile {
     Path real = file.toRealPath();
     BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!a.isRegularFile()) throw new OutputDir.Refused("refusing to edit " + file + ": it is " + kind(a));
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     Set<PosixFilePermission> mode;
     int[] owner;
     int links;
@@ -141,14 +152,13 @@ public final class SafeFile {
       owner = new int[] {(Integer) Files.getAttribute(real, "unix:uid"), (Integer) Files.getAttribute(real, "unix:gid")};
       links = (Integer) Files.getAttribute(real, "unix:nlink");
     } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      replace(real, bytes, false, null);
+      replace(real, content, false);
       return;
     }
-    if (links == 1 && replace(real, bytes, false, mode, owner)) return;
+    if (links == 1 && replace(real, content, false, mode, owner)) return;
     try (FileChannel ch = FileChannel.open(real, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer b = ByteBuffer.wrap(bytes);
-      while (b.hasRemaining()) ch.write(b);
-      ch.truncate(bytes.length);
+      utf8(content, piece -> writeFully(ch, piece));
+      ch.truncate(ch.position());
     }
   }
 
@@ -175,7 +185,59 @@ public final class SafeFile {
   }
 
   static String digest(String content) {
-    return HexFormat.of().formatHex(sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
+    MessageDigest md = sha256();
+    try {
+      utf8(content, md::update);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // update throws none
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /**
+   * Whether the file at {@code p} (a link is not followed) holds exactly the UTF-8 bytes of
+   * {@code content}: then its digest is that of {@code content}, with no need to hash it.
+   */
+  static boolean holds(Path p, String content) throws IOException {
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      if (ch.size() < content.length()) return false; // UTF-8 has at least one byte per char
+      ByteBuffer buf = ByteBuffer.allocate(3 * CHUNK);
+      boolean[] same = {true};
+      utf8(content, piece -> {
+        if (!same[0]) return;
+        buf.clear().limit(piece.length);
+        while (buf.hasRemaining() && ch.read(buf) >= 0) {
+          // read on until the piece's length or the end of the file
+        }
+        same[0] = !buf.hasRemaining() && Arrays.equals(buf.array(), 0, piece.length, piece, 0, piece.length);
+      });
+      return same[0] && ch.read(buf.clear().limit(1)) < 0;
+    }
+  }
+
+  /** Something that takes the encoded pieces of a text, in order. */
+  interface Pieces {
+    void accept(byte[] piece) throws IOException;
+  }
+
+  /** Passes the UTF-8 encoding of {@code s} to {@code sink} in consecutive pieces ({@link #CHUNK} chars at most, a surrogate pair never split). */
+  static void utf8(String s, Pieces sink) throws IOException {
+    int n = s.length();
+    if (n <= CHUNK) {
+      sink.accept(s.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    for (int i = 0; i < n;) {
+      int end = Math.min(n, i + CHUNK);
+      if (end < n && Character.isHighSurrogate(s.charAt(end - 1))) end--;
+      sink.accept(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+      i = end;
+    }
+  }
+
+  private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    while (b.hasRemaining()) ch.write(b);
   }
 
   private static MessageDigest sha256() {

@@ -152,6 +152,11 @@ final class ChartOwnership {
     return trees.computeIfAbsent(o, ObjectTrees::tree);
   }
 
+  /** Drops the shared tree of {@code o} once its last reader is done (made again if asked for). */
+  void forget(HasMetadata o) {
+    trees.remove(o);
+  }
+
   String helper(String name) {
     return chartName + "." + name;
   }

@@ -83,6 +83,7 @@ public final class ChartWriter {
       if (owner != null) owners.put(file, owner);
       String header = source(plan, o);
       doc(b, tpl.condition(o), header + tpl.template(o));
+      plan.forget(o); // its template was the last reader: the tree need not stay in memory for the rest of the run
     }
     for (String svc : plan.workloads.keySet()) {
       if (!services.get(svc).has("ingress")) continue;

@@ -63,6 +63,17 @@ final class Placeholders {
     });
   }
 
+  /**
+   * The template text of a whole object's tree; the placeholders made for it are then forgotten
+   * (their numbers start again at 0: a token is always replaced, so its number never shows).
+   */
+  String renderAll(JsonNode tree) {
+    String text = render(tree);
+    holes.clear();
+    inline.clear();
+    return text;
+  }
+
   /** The template text of a tree (ends with a newline). */
   String render(JsonNode tree) {
     String text = Yaml.write(tree).replace("{{", "{{ \"{{\" }}");
@@ -108,6 +119,19 @@ final class Placeholders {
 
   /** A Go template string literal (JSON string syntax is a subset Go's parser accepts). */
   static String quote(String s) {
-    return JSON.writeValueAsString(s);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return JSON.writeValueAsString(s); // escapes: Jackson's
+    }
+    return "\"" + s + "\""; // printable ASCII without quote or backslash: Jackson writes it as is
+  }
+
+  /** A value as compact JSON (Jackson's text): strings, booleans, ints and null directly, anything else through Jackson. */
+  static String json(JsonNode v) {
+    if (v.isString()) return quote(v.stringValue());
+    if (v.isBoolean()) return v.booleanValue() ? "true" : "false";
+    if (v.isInt() || v.isLong()) return Long.toString(v.longValue());
+    if (v.isNull()) return "null";
+    return JSON.writeValueAsString(v);
   }
 }

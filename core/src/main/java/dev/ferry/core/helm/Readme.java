@@ -3,12 +3,9 @@ package dev.ferry.core.helm;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The chart's README.md: how to install it, how it relates to convert, and every value with its default. */
 final class Readme {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private Readme() {}
 
   static String write(ChartOwnership plan, ValuesFile values) {
@@ -24,7 +21,7 @@ final class Readme {
       ValuesReference.Entry r = ValuesReference.find(e.getKey());
       String desc = r == null ? "" : r.description();
       String def = e.getKey().get(0).equals("secrets") && e.getKey().size() > 3 ? "(from the compose project, see values.yaml)"
-          : "`" + JSON.writeValueAsString(e.getValue()).replace("|", "\\|").replace("`", "'") + "`";
+          : "`" + Placeholders.json(e.getValue()).replace("|", "\\|").replace("`", "'") + "`";
       if (def.length() > 120) def = "see values.yaml";
       b.append("| `").append(String.join(".", e.getKey())).append("` | ").append(def).append(" | ")
           .append(desc.replace("|", "\\|").replace("\n", " ")).append(" |\n");

@@ -77,7 +77,7 @@ final class Templates {
           + ind + "  {{ $k | toJson }}: {{ $v | toString | toJson }}\n" + ind + "  {{- end }}");
     }
     references(t, "", "");
-    return placeholders.render(t);
+    return placeholders.renderAll(t);
   }
 
   /** Drops ferry's managed-by label and adds Helm's labels through a helper. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,6 +22,8 @@ final class ValuesFile {
 
   final ObjectNode root = JsonNodeFactory.instance.objectNode();
   private final Map<List<String>, String> comments = new HashMap<>();
+  /** The line of a key that opens a mapping ("web:"), by key: most keys repeat in every service. */
+  private final Map<String, String> keyLines = new HashMap<>();
 
   void comment(List<String> path, String text) {
     if (text != null && !text.isEmpty()) comments.put(List.copyOf(path), text);
@@ -36,19 +39,42 @@ final class ValuesFile {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       path.add(e.getKey());
       String c = comments.get(path);
-      if (c != null) for (String l : c.split("\n")) b.append(indent).append("# ").append(l).append('\n');
+      if (c != null) lines(b, indent + "# ", c);
       JsonNode v = e.getValue();
       if (v instanceof ObjectNode o && !o.isEmpty() && !opaque(path)) {
-        ObjectNode k = JsonNodeFactory.instance.objectNode();
-        k.putNull(e.getKey());
-        b.append(indent).append(Yaml.write(k).replaceFirst(" null\\s*$", "")).append('\n');
+        b.append(indent).append(keyLines.computeIfAbsent(e.getKey(), ValuesFile::keyLine)).append('\n');
         write(b, o, path, indent + "  ");
       } else {
         ObjectNode one = JsonNodeFactory.instance.objectNode();
         one.set(e.getKey(), v);
-        for (String l : Yaml.write(one).split("\n")) b.append(indent).append(l).append('\n');
+        lines(b, indent, Yaml.write(one));
       }
       path.remove(path.size() - 1);
+    }
+  }
+
+  /** "key:" as the YAML writer writes the key (quoted when it must be). */
+  private static String keyLine(String key) {
+    ObjectNode k = JsonNodeFactory.instance.objectNode();
+    k.putNull(key);
+    return NULL_END.matcher(Yaml.write(k)).replaceFirst("");
+  }
+
+  private static final Pattern NULL_END = Pattern.compile(" null\\s*$");
+
+  /** Each line of {@code text} behind {@code prefix}, as {@code split("\n")} gives them (trailing empty lines dropped). */
+  private static void lines(StringBuilder b, String prefix, String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '\n') end--;
+    if (end == 0 && !text.isEmpty()) return;
+    for (int from = 0;;) {
+      int nl = text.indexOf('\n', from);
+      if (nl < 0 || nl >= end) {
+        b.append(prefix).append(text, from, end).append('\n');
+        return;
+      }
+      b.append(prefix).append(text, from, nl).append('\n');
+      from = nl + 1;
     }
   }
 

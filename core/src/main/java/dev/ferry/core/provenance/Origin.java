@@ -3,7 +3,6 @@ package dev.ferry.core.provenance;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -38,14 +37,22 @@ public final class Origin {
    * ancestor of it, is in the tree, and its compose source (if any) has a known position.
    */
   public static Optional<Provenance.Link> placed(List<Provenance.Link> links, JsonNode tree, SourceMap sourceMap) {
-    List<Provenance.Link> placed = new ArrayList<>();
+    // pick(links that are placed), with the tree and the source map asked only about the links pick could choose:
+    // the first placed identity link wins at once; else the first placed object default; else the first placed note
+    Provenance.Link objectDefault = null;
+    Provenance.Link noted = null;
     for (Provenance.Link l : links) {
+      boolean identity = l.source() != null && IDENTITY.contains(l.field());
+      boolean object = objectDefault == null && l.source() == null && l.field().isEmpty();
+      boolean note = noted == null && l.source() == null && l.note() != null;
+      if (!identity && !object && !note) continue;
       if (!inTree(tree, l.field())) continue;
       if (l.source() != null && !sourceMap.position(l.source()).isKnown()) continue;
-      placed.add(l);
+      if (identity) return Optional.of(l);
+      if (object) objectDefault = l;
+      if (note) noted = l;
     }
-    int i = pick(placed);
-    return i < 0 ? Optional.empty() : Optional.of(placed.get(i));
+    return Optional.ofNullable(objectDefault != null ? objectDefault : noted);
   }
 
   /** Whether {@code field} (a dotted path; empty: the object) or one of its ancestors is in {@code tree}. */

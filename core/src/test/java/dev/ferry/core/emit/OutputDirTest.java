@@ -153,6 +153,27 @@ class OutputDirTest {
     assertEquals(v1.size() + 1, list(fresh).size());
   }
 
+  @Test
+  void largeFilesAreWrittenAndDigestedInPiecesExactly(@TempDir Path tmp) throws Exception {
+    // pieces of SafeFile.CHUNK chars: a surrogate pair and non-ASCII text across a piece boundary
+    String big = "a".repeat(SafeFile.CHUNK - 1) + "\uD83D\uDE00" + "é".repeat(SafeFile.CHUNK) + "\uD800x" + "z\n";
+    byte[] utf8 = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8)),
+        SafeFile.digest(big));
+    Path out = tmp.resolve("out");
+    OutputDir.write(out, Map.of("big.yaml", big), false);
+    assertTrue(java.util.Arrays.equals(utf8, Files.readAllBytes(out.resolve("big.yaml"))));
+    assertTrue(SafeFile.holds(out.resolve("big.yaml"), big));
+    assertFalse(SafeFile.holds(out.resolve("big.yaml"), big + "more"));
+    assertFalse(SafeFile.holds(out.resolve("big.yaml"), big.substring(0, big.length() - 1)));
+    assertFalse(SafeFile.holds(out.resolve("big.yaml"), big.replace('z', 'y')));
+    // a second run over the same content (its digest taken from the content it equals) and over changed content
+    OutputDir.write(out, Map.of("big.yaml", big), false);
+    OutputDir.write(out, Map.of("big.yaml", big + "2"), false);
+    assertTrue(SafeFile.holds(out.resolve("big.yaml"), big + "2"));
+    assertEquals(SafeFile.digest(big + "2") + " big.yaml", Files.readAllLines(out.resolve(OutputDir.MARKER)).get(1));
+  }
+
   /** Property: for random layouts with planted links and markers, nothing outside DIR changes. */
   @FuzzTest(maxDuration = "20s")
   void nothingOutsideDirChanges(FuzzedDataProvider data) throws IOException {

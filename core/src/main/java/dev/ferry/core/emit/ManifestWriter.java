@@ -57,21 +57,24 @@ public final class ManifestWriter {
     return prune(n);
   }
 
+  /** Prunes {@code n} in place (and returns it): its children first, then its empty or null members. */
   private static JsonNode prune(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = (ObjectNode) n;
-      List<String> drop = new ArrayList<>();
+      List<String> drop = null; // most objects lose nothing: no list for them
       for (Map.Entry<String, JsonNode> e : o.properties()) {
         JsonNode v = prune(e.getValue());
-        boolean keep = v.isObject() && MEANINGFUL_EMPTY.contains(e.getKey());
-        if (v.isNull() || (!keep && (v.isObject() || v.isArray()) && v.isEmpty())) drop.add(e.getKey());
-        else o.set(e.getKey(), v);
+        boolean empty = (v.isObject() || v.isArray()) && v.isEmpty();
+        if (v.isNull() || empty && !(v.isObject() && MEANINGFUL_EMPTY.contains(e.getKey()))) {
+          if (drop == null) drop = new ArrayList<>();
+          drop.add(e.getKey());
+        }
       }
-      o.remove(drop);
+      if (drop != null) o.remove(drop);
       return o;
     }
     if (n.isArray()) {
-      for (int i = 0; i < n.size(); i++) ((ArrayNode) n).set(i, prune(n.get(i)));
+      for (int i = 0; i < n.size(); i++) prune(n.get(i));
     }
     return n;
   }

@@ -49,6 +49,10 @@ public final class HostReferences {
   /** References in one value. */
   public static List<Ref> in(String key, String value, ModelPath path) {
     List<Ref> out = new ArrayList<>();
+    if (value.indexOf(':') < 0) { // no URL and no host:port without a colon: only a host-like name's bare hosts
+      if (hostLike(key)) bareHosts(out, key, value, path);
+      return out;
+    }
     StringBuilder rest = new StringBuilder(value);
     Matcher u = URL.matcher(value);
     while (u.find()) {
@@ -61,12 +65,15 @@ public final class HostReferences {
       any = true;
       add(out, key, m.group(1) + ":" + m.group(2), path);
     }
-    if (out.isEmpty() && !any && hostLike(key)) {
-      for (String part : LIST_SEPARATORS.split(value.trim())) {
-        if (BARE_HOST.matcher(part).matches()) add(out, key, part, path);
-      }
-    }
+    if (out.isEmpty() && !any && hostLike(key)) bareHosts(out, key, value, path);
     return out;
+  }
+
+  /** The value's list items that are bare host names ({@code KAFKA_BROKERS=k1,k2}). */
+  private static void bareHosts(List<Ref> out, String key, String value, ModelPath path) {
+    for (String part : LIST_SEPARATORS.split(value.trim())) {
+      if (BARE_HOST.matcher(part).matches()) add(out, key, part, path);
+    }
   }
 
   private static void add(List<Ref> out, String key, String hostPort, ModelPath path) {
@@ -87,10 +94,9 @@ public final class HostReferences {
 
   private static final Pattern LIST_SEPARATORS = Pattern.compile("[,\\s]+");
   private static final Pattern BARE_HOST = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
-  private static final Pattern NON_WORD = Pattern.compile("[^A-Z0-9]+");
 
   public static boolean hostLike(String key) {
-    for (String w : NON_WORD.split(key.toUpperCase(Locale.ROOT))) if (HOST_WORDS.contains(w)) return true;
+    for (String w : SecretNames.runs(key.toUpperCase(Locale.ROOT))) if (HOST_WORDS.contains(w)) return true;
     return false;
   }
 

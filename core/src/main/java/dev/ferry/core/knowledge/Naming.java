@@ -93,7 +93,6 @@ public final class Naming {
   }
 
   // compiled once: isLabel and sanitize run for every name of a project
-  private static final Pattern LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern SEPARATORS = Pattern.compile("[_.\\s]+");
   private static final Pattern NOT_LABEL_CHARS = Pattern.compile("[^a-z0-9-]");
   private static final Pattern DASH_RUNS = Pattern.compile("-{2,}");
@@ -102,11 +101,23 @@ public final class Naming {
 
   /** RFC 1035 label: what a Service name must be. */
   public static boolean isLabel(String s) {
-    return s.length() <= 63 && LABEL.matcher(s).matches();
+    // [a-z]([-a-z0-9]*[a-z0-9])? checked by hand (called for every name of every service)
+    int n = s.length();
+    if (n == 0 || n > 63 || !lower(s.charAt(0)) || s.charAt(n - 1) == '-') return false;
+    for (int i = 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (!lower(c) && !(c >= '0' && c <= '9') && c != '-') return false;
+    }
+    return true;
+  }
+
+  private static boolean lower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /** Any string to an RFC 1035 label (for Services; also valid as an RFC 1123 subdomain). */
   public static String sanitize(String s) {
+    if (isLabel(s) && !s.contains("--")) return s; // what every step below would leave as it is
     String t = SEPARATORS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("-");
     t = NOT_LABEL_CHARS.matcher(t).replaceAll("");
     t = DASH_RUNS.matcher(t).replaceAll("-");

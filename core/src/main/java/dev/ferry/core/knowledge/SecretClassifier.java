@@ -62,8 +62,10 @@ public final class SecretClassifier {
 
   /** A value that carries credentials whatever its name: user:pass@ URLs, Password= connection strings, private keys. */
   public static boolean isSecretValue(String value) {
-    return value != null && (URL_CREDENTIALS.matcher(value).find() || CONNECTION_PASSWORD.matcher(value).find()
-        || PRIVATE_KEY.matcher(value).find());
+    // each pattern runs only on values holding the literal it cannot match without
+    return value != null && (value.indexOf('@') >= 0 && value.contains("://") && URL_CREDENTIALS.matcher(value).find()
+        || value.indexOf('=') >= 0 && CONNECTION_PASSWORD.matcher(value).find()
+        || value.contains("-----BEGIN ") && PRIVATE_KEY.matcher(value).find());
   }
 
   /** A variable that must live in a Secret: a secret name with a value that could be one, or a credential value. */

@@ -3,7 +3,6 @@ package dev.ferry.core.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -88,7 +87,9 @@ public final class SecretNames {
     return !v.startsWith("/run/secrets/") && !v.startsWith("/var/run/secrets/");
   }
 
-  private static final Pattern NON_WORD = Pattern.compile("[^A-Z0-9]+");
+  private static boolean wordChar(char c) {
+    return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  }
 
   /** {@code dbPassword} and {@code DB_PASSWORD} are both [DB, PASSWORD]. */
   public static List<String> words(String name) {
@@ -98,8 +99,21 @@ public final class SecretNames {
       if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1))) b.append('_');
       b.append(c);
     }
-    List<String> out = new ArrayList<>();
-    for (String w : NON_WORD.split(b.toString().toUpperCase(Locale.ROOT))) if (!w.isEmpty()) out.add(w);
+    return runs(b.toString().toUpperCase(Locale.ROOT));
+  }
+
+  /** The runs of [A-Z0-9] in an upper-cased name, split by hand (a regex split per variable showed in the profile). */
+  static List<String> runs(String upper) {
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= upper.length(); i++) {
+      boolean word = i < upper.length() && wordChar(upper.charAt(i));
+      if (word && start < 0) start = i;
+      else if (!word && start >= 0) {
+        out.add(upper.substring(start, i));
+        start = -1;
+      }
+    }
     return out;
   }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.core.translate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The kompose-label catalogue: every {@code kompose.*} label ferry knows, whether it honours it,
@@ -86,10 +88,16 @@ public final class KomposeLabels {
 
   /** The honoured label that steers x-ferry key {@code xferry} directly, or null. */
   static Label steering(String xferry) {
-    for (Label l : ALL) {
-      if (l.honoured() && xferry.equals(l.xferry())) return l;
+    return Steers.BY_KEY.get(xferry);
+  }
+
+  /** x-ferry key → the first honoured label that steers it (looked up for every service and key). */
+  private static final class Steers {
+    static final Map<String, Label> BY_KEY = new HashMap<>();
+
+    static {
+      for (Label l : ALL) if (l.honoured() && l.xferry() != null) BY_KEY.putIfAbsent(l.xferry(), l);
     }
-    return null;
   }
 
   private static Label honoured(String name, String xferry, String meaning) {

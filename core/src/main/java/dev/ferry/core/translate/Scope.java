@@ -14,15 +14,15 @@ public record Scope(String kind, String name, String prefix) {
 
   /** Records that {@code field} (relative to this scope) came from {@code source}. */
   public void from(TranslationContext ctx, String field, ModelPath source) {
-    ctx.provenance().from(kind, name, join(field), source);
+    ctx.provenance().from(kind, name, ctx.fieldPaths().join(prefix, field), source);
   }
 
   public void from(TranslationContext ctx, String field, ModelPath source, String note) {
-    ctx.provenance().from(kind, name, join(field), source, note);
+    ctx.provenance().from(kind, name, ctx.fieldPaths().join(prefix, field), source, note);
   }
 
   public void defaulted(TranslationContext ctx, String field, String reason) {
-    ctx.provenance().defaulted(kind, name, join(field), reason);
+    ctx.provenance().defaulted(kind, name, ctx.fieldPaths().join(prefix, field), reason);
   }
 
   private String join(String field) {

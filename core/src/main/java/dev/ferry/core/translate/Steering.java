@@ -72,7 +72,8 @@ public final class Steering {
 
   /** A steered value by its x-ferry key (dotted), or its kompose label; null when not steered. */
   public Value get(String key) {
-    Value v = fromXFerry(xferry, service.path("x-ferry"), key);
+    // most services have no x-ferry block: no path is built for them
+    Value v = xferry == null ? null : fromXFerry(xferry, service.path("x-ferry"), key);
     if (v != null) return v;
     KomposeLabels.Label k = KomposeLabels.steering(key);
     return k == null ? null : label(k.name());

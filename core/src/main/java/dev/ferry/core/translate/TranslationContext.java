@@ -10,7 +10,6 @@ import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -32,6 +31,7 @@ public final class TranslationContext {
   private final Naming naming;
   private final Diagnostics diagnostics = new Diagnostics();
   private final Provenance provenance = new Provenance();
+  private final FieldPaths fieldPaths = new FieldPaths();
   private final List<HasMetadata> objects = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> emitted = new HashSet<>();
@@ -60,7 +60,7 @@ public final class TranslationContext {
 
   /** The labels that select {@code name}'s Pods: stable, never changed by steering. */
   public Map<String, String> selector(String name) {
-    Map<String, String> m = new LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>(8); // at most four labels
     m.put(NAME, labelValue(name));
     m.put(PART_OF, partOf);
     return m;
@@ -76,11 +76,12 @@ public final class TranslationContext {
 
   /** Metadata with name, namespace (when given) and recommended labels. */
   public ObjectMeta meta(String name, String service, String component) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(options.namespace())
-        .withLabels(labels(service, component))
-        .build();
+    // set on the object, not through an ObjectMetaBuilder (whose construction and build copy every field)
+    ObjectMeta m = new ObjectMeta();
+    m.setName(name);
+    m.setNamespace(options.namespace());
+    m.setLabels(labels(service, component));
+    return m;
   }
 
   /**
@@ -143,6 +144,11 @@ public final class TranslationContext {
 
   public Provenance provenance() {
     return provenance;
+  }
+
+  /** Builds (once) the dotted field paths provenance records. */
+  FieldPaths fieldPaths() {
+    return fieldPaths;
   }
 
   public Diagnostics diagnostics() {

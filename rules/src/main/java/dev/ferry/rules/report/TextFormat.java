@@ -22,6 +22,8 @@ final class TextFormat {
     // Line starts per text, found once: scanning from the top for each finding was quadratic
     // (over half of `ferry lint` at 1,000 services).
     Map<String, int[]> starts = new IdentityHashMap<>();
+    // A rule's remediation is one string shared by its every finding: made terminal-safe once.
+    Map<String, String> safeRemediation = new IdentityHashMap<>();
     for (Finding f : r.findings()) {
       String sev = f.severity().label();
       b.append(c(colour, BOLD, TerminalSafe.line(f.position().toString()))).append(": ")
@@ -41,7 +43,7 @@ final class TextFormat {
             .append(c(colour, colourOf(f.severity()), "^")).append('\n');
       }
       if (f.remediation() != null && !f.remediation().isBlank()) {
-        b.append("  ").append(c(colour, DIM, "fix:")).append(' ').append(TerminalSafe.text(f.remediation())).append('\n');
+        b.append("  ").append(c(colour, DIM, "fix:")).append(' ').append(safeRemediation.computeIfAbsent(f.remediation(), TerminalSafe::text)).append('\n');
       }
       b.append('\n');
     }

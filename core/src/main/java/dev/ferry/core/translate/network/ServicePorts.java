@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The ports of each Pod's Service. Declared ports ({@code ports} targets, {@code expose}) come
@@ -34,8 +33,6 @@ import java.util.regex.Pattern;
 public final class ServicePorts {
   /** At most this many ports per Service (a 10,000-port RTP range is not a Service). */
   public static final int MAX = 100;
-
-  private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
 
   private ServicePorts() {}
 
@@ -75,7 +72,8 @@ public final class ServicePorts {
     Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
     for (Service s : p.services().values()) {
       for (HostReferences.Ref r : HostReferences.of(s)) {
-        String target = byHost.get(TRAILING_DOT.matcher(r.host().toLowerCase(Locale.ROOT)).replaceAll(""));
+        String host = r.host().toLowerCase(Locale.ROOT);
+        String target = byHost.get(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
         if (target != null && !target.equals(s.name())) out.computeIfAbsent(target, k -> new ArrayList<>()).add(r);
       }
     }
@@ -135,9 +133,9 @@ public final class ServicePorts {
 
   /** An IANA-style port name (lower-case, 1-15 chars, a letter, no "--"), unique in the Service. */
   static String portName(String wanted, int port, String proto, Map<String, PortSpec> taken) {
-    Set<String> used = new LinkedHashSet<>();
-    for (PortSpec p : taken.values()) if (p != null) used.add(p.name());
     if (wanted != null) {
+      Set<String> used = new LinkedHashSet<>();
+      for (PortSpec p : taken.values()) if (p != null) used.add(p.name());
       String w = wanted.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
           .replaceAll("^-|-$", "");
       if (w.length() > 15) w = w.substring(0, 15).replaceAll("-$", "");

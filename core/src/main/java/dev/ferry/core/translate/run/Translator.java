@@ -66,10 +66,18 @@ public final class Translator {
       ctx.emit(new NamespaceBuilder().withNewMetadata().withName(options.namespace())
           .addToLabels("app.kubernetes.io/managed-by", "ferry").endMetadata().build());
     }
-    List<HasMetadata> objects = new ArrayList<>(ctx.objects());
-    objects.sort(Comparator.comparingInt((HasMetadata o) -> rank(o.getKind()))
-        .thenComparing(o -> o.getMetadata().getName()));
-    return new Translation(List.copyOf(objects), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
+    return new Translation(sorted(ctx.objects()), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
+  }
+
+  /** By kind (in {@link #KIND_ORDER}), then name; stable. Each object's rank is looked up once, not per comparison. */
+  private static List<HasMetadata> sorted(List<HasMetadata> objects) {
+    record Keyed(int rank, String name, HasMetadata object) {}
+    List<Keyed> keyed = new ArrayList<>(objects.size());
+    for (HasMetadata o : objects) keyed.add(new Keyed(rank(o.getKind()), o.getMetadata().getName(), o));
+    keyed.sort(Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::name));
+    HasMetadata[] out = new HasMetadata[keyed.size()];
+    for (int i = 0; i < out.length; i++) out[i] = keyed.get(i).object();
+    return List.of(out);
   }
 
   static int rank(String kind) {

@@ -8,7 +8,6 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +26,10 @@ final class ContainerResources {
     if (r.cpuLimit() != null && r.cpuLimit() > 0) lim.put("cpu", new Quantity(Quantities.cpu(r.cpuLimit())));
     if (r.memoryLimit() != null && r.memoryLimit() > 0) lim.put("memory", new Quantity(Quantities.memory(r.memoryLimit())));
     if (req.isEmpty() && lim.isEmpty()) return null;
-    return new ResourceRequirementsBuilder().withRequests(req.isEmpty() ? null : req).withLimits(lim.isEmpty() ? null : lim).build();
+    ResourceRequirements res = new ResourceRequirements(); // not through a builder, which copies every map
+    res.setRequests(req.isEmpty() ? null : req);
+    res.setLimits(lim.isEmpty() ? null : lim);
+    return res;
   }
 
   /** Where each resource quantity came from: deploy.resources.{limits,reservations}, or the legacy keys. */

@@ -9,7 +9,6 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import java.util.Objects;
 
 /**
@@ -38,11 +37,8 @@ final class LivenessProbe {
       return path != null ? path : port;
     }
 
-    ProbeBuilder check(int p) {
-      ProbeBuilder b = new ProbeBuilder();
-      if (path != null) b.withNewHttpGet().withPath(path.text()).withNewPort(p).endHttpGet();
-      else b.withNewTcpSocket().withNewPort(p).endTcpSocket();
-      return b;
+    Probe check(int p) {
+      return path != null ? ProbeChecks.httpGet(path.text(), p) : ProbeChecks.tcpSocket(p);
     }
   }
 
@@ -57,8 +53,8 @@ final class LivenessProbe {
     if (live != null && !live.isTrue()) return null;
     LivenessLabels labels = LivenessLabels.of(st);
     int p = labels.port() != null ? labels.port().asInt(first) : first;
-    ProbeBuilder b = labels.check(p);
-    if (sameCheck(b.build(), readiness)) {
+    Probe b = labels.check(p);
+    if (sameCheck(b, readiness)) {
       scope.defaulted(ctx, "readinessProbe", "no livenessProbe: it would be the same check as the readiness"
           + " probe, which restarts a container whenever it is merely not ready");
       return null;
@@ -69,8 +65,7 @@ final class LivenessProbe {
           + " restarts a container whose process exits)");
       return null;
     }
-    Probe liveness = b.withPeriodSeconds(period).withTimeoutSeconds(timeout)
-        .withFailureThreshold(retries * 3).build();
+    Probe liveness = ProbeChecks.timed(b, period, timeout, retries * 3);
     provenance(ctx, s, st, h, hp, scope, labels, p, afterStart);
     return liveness;
   }

@@ -7,7 +7,8 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.HostAlias;
 import io.fabric8.kubernetes.api.model.PodDNSConfigOption;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodDNSConfig;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,11 @@ final class PodDns {
   private PodDns() {}
 
   /** The owner's hostname, when it is a DNS-1123 label; otherwise the Pod keeps its generated one (reported). */
-  static void hostname(TranslationContext ctx, Service owner, PodSpecBuilder b, Scope spec) {
+  static void hostname(TranslationContext ctx, Service owner, PodSpec b, Scope spec) {
     String hostname = owner.networking().hostname();
     if (hostname == null) return;
     if (Naming.isLabel(hostname) || hostname.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-      b.withHostname(hostname);
+      b.setHostname(hostname);
       spec.from(ctx, "hostname", owner.path("hostname"));
     } else {
       ctx.report("not-translatable", Severity.WARNING, owner.path("hostname"), owner.name(),
@@ -31,7 +32,7 @@ final class PodDns {
   }
 
   /** extra_hosts of every member → hostAliases grouped by address; host-gateway is reported and left out. */
-  static void hostAliases(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
+  static void hostAliases(TranslationContext ctx, List<Service> members, PodSpec b, Scope spec) {
     Map<String, List<String>> byIp = new TreeMap<>();
     for (Service m : members) {
       for (Map.Entry<String, List<String>> e : m.networking().extraHosts().entrySet()) {
@@ -50,12 +51,12 @@ final class PodDns {
     if (byIp.isEmpty()) return;
     List<HostAlias> out = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : byIp.entrySet()) out.add(new HostAlias(e.getValue(), e.getKey()));
-    b.withHostAliases(out);
+    b.setHostAliases(out);
     spec.from(ctx, "hostAliases", members.get(0).path("extra_hosts"));
   }
 
   /** dns, dns_search, dns_opt → a dnsConfig added to the cluster DNS. */
-  static void dns(Service s, PodSpecBuilder b, TranslationContext ctx, Scope spec) {
+  static void dns(Service s, PodSpec b, TranslationContext ctx, Scope spec) {
     Service.Networking net = s.networking();
     if (net.dns().isEmpty() && net.dnsSearch().isEmpty() && net.dnsOpt().isEmpty()) return;
     List<PodDNSConfigOption> opts = new ArrayList<>();
@@ -63,11 +64,11 @@ final class PodDns {
       int c = o.indexOf(':');
       opts.add(c > 0 ? new PodDNSConfigOption(o.substring(0, c), o.substring(c + 1)) : new PodDNSConfigOption(o, null));
     }
-    b.withNewDnsConfig()
-        .withNameservers(net.dns().isEmpty() ? null : net.dns())
-        .withSearches(net.dnsSearch().isEmpty() ? null : net.dnsSearch())
-        .withOptions(opts.isEmpty() ? null : opts)
-        .endDnsConfig();
+    PodDNSConfig dns = new PodDNSConfig();
+    dns.setNameservers(net.dns().isEmpty() ? null : new ArrayList<>(net.dns()));
+    dns.setSearches(net.dnsSearch().isEmpty() ? null : new ArrayList<>(net.dnsSearch()));
+    dns.setOptions(opts.isEmpty() ? null : opts);
+    b.setDnsConfig(dns);
     spec.from(ctx, "dnsConfig", s.path(!net.dns().isEmpty() ? "dns" : !net.dnsSearch().isEmpty() ? "dns_search" : "dns_opt"),
         "added to the cluster DNS (dnsPolicy ClusterFirst), so service names keep resolving");
   }

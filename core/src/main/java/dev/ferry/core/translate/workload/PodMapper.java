@@ -11,7 +11,7 @@ import dev.ferry.core.translate.storage.FileObjects;
 import dev.ferry.core.translate.storage.PodVolumes;
 import dev.ferry.core.translate.storage.Storage;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -37,22 +37,20 @@ public final class PodMapper {
     PodVolumes vols = new PodVolumes();
     List<Container> containers = containers(in, storage, files, vols);
     DependencyWaits.Waits waits = DependencyWaits.map(ctx, plan, in.members(), in.podName(), in.spec());
-    // the container, init container and volume lists are set on the built spec, not through the builder,
-    // which would copy every container twice more (the builder's copy and its build)
-    PodSpecBuilder b = new PodSpecBuilder();
+    // set on the object, not through a PodSpecBuilder: its construction and build copy every list and map
+    PodSpec spec = new PodSpec();
     List<Container> inits = initContainers(in, waits, containers);
-    serviceAccount(in, waits, b);
+    serviceAccount(in, waits, spec);
     List<Volume> volumes = volumes(in, vols, waits);
-    if (restartPolicy != null) restartPolicy(in, restartPolicy, b);
-    PodSecurity.hostNamespaces(ctx, in.members(), b, in.spec());
-    PodDns.hostname(ctx, owner, b, in.spec());
-    PodDns.hostAliases(ctx, in.members(), b, in.spec());
-    PodDns.dns(owner, b, ctx, in.spec());
-    terminationGracePeriod(in, b);
-    PodPlacement.map(ctx, owner, in.podName(), in.spec(), b);
-    imagePullSecret(in, b);
-    b.withSecurityContext(PodSecurity.context(ctx, plan, owner, in.members(), in.spec()));
-    PodSpec spec = b.build();
+    if (restartPolicy != null) restartPolicy(in, restartPolicy, spec);
+    PodSecurity.hostNamespaces(ctx, in.members(), spec, in.spec());
+    PodDns.hostname(ctx, owner, spec, in.spec());
+    PodDns.hostAliases(ctx, in.members(), spec, in.spec());
+    PodDns.dns(owner, spec, ctx, in.spec());
+    terminationGracePeriod(in, spec);
+    PodPlacement.map(ctx, owner, in.podName(), in.spec(), spec);
+    imagePullSecret(in, spec);
+    spec.setSecurityContext(PodSecurity.context(ctx, plan, owner, in.members(), in.spec()));
     spec.setContainers(containers);
     if (!inits.isEmpty()) spec.setInitContainers(inits);
     if (!volumes.isEmpty()) spec.setVolumes(volumes);
@@ -105,12 +103,12 @@ public final class PodMapper {
   }
 
   /** No service-account token in the Pod; only a Job-waiting initContainer gets an account, and mounts its token. */
-  private static void serviceAccount(Input in, DependencyWaits.Waits waits, PodSpecBuilder b) {
-    b.withAutomountServiceAccountToken(false);
+  private static void serviceAccount(Input in, DependencyWaits.Waits waits, PodSpec b) {
+    b.setAutomountServiceAccountToken(false);
     in.spec().defaulted(in.ctx(), "automountServiceAccountToken",
         "compose containers have no Kubernetes API token; neither do these Pods");
     if (waits.serviceAccount() == null) return;
-    b.withServiceAccountName(waits.serviceAccount());
+    b.setServiceAccountName(waits.serviceAccount());
     in.spec().defaulted(in.ctx(), "serviceAccountName", "the initContainer that waits for a Job"
         + " (service_completed_successfully) needs a token that may read Jobs; only that initContainer mounts it");
   }
@@ -134,8 +132,8 @@ public final class PodMapper {
   }
 
   /** A Job's Pod: Never for {@code restart: "no"}, else OnFailure. */
-  private static void restartPolicy(Input in, String restartPolicy, PodSpecBuilder b) {
-    b.withRestartPolicy(restartPolicy);
+  private static void restartPolicy(Input in, String restartPolicy, PodSpec b) {
+    b.setRestartPolicy(restartPolicy);
     if (restartPolicy.equals("Never")) {
       in.spec().from(in.ctx(), "restartPolicy", in.owner().path("restart"), "restart: \"no\": a failed run's container"
           + " is not restarted in place (the Job may start a new Pod, up to its backoffLimit)");
@@ -146,21 +144,21 @@ public final class PodMapper {
   }
 
   /** The longest stop_grace_period of the members, if any sets one. */
-  private static void terminationGracePeriod(Input in, PodSpecBuilder b) {
+  private static void terminationGracePeriod(Input in, PodSpec b) {
     long grace = -1;
     for (Service m : in.members()) {
       if (m.execution().stopGracePeriod() != null) grace = Math.max(grace, Durations.seconds(m.execution().stopGracePeriod(), 0));
     }
     if (grace < 0) return;
-    b.withTerminationGracePeriodSeconds(grace);
+    b.setTerminationGracePeriodSeconds(grace);
     in.spec().from(in.ctx(), "terminationGracePeriodSeconds", in.owner().path("stop_grace_period"));
   }
 
   /** The image pull secret the owner's steering names. */
-  private static void imagePullSecret(Input in, PodSpecBuilder b) {
+  private static void imagePullSecret(Input in, PodSpec b) {
     Steering.Value secret = in.plan().steering(in.owner().name()).get("imagePullSecret");
     if (secret == null) return;
-    b.addNewImagePullSecret(secret.text());
+    b.setImagePullSecrets(new ArrayList<>(List.of(new LocalObjectReference(secret.text()))));
     in.spec().from(in.ctx(), "imagePullSecrets", secret.path());
   }
 }

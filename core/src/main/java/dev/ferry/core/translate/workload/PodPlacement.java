@@ -7,7 +7,8 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,17 +24,17 @@ final class PodPlacement {
   private PodPlacement() {}
 
   /** Where the Pod may run: nodeSelector, a NotIn node affinity (placement constraints, platform), topology spread. */
-  static void map(TranslationContext ctx, Service owner, String podName, Scope spec, PodSpecBuilder b) {
+  static void map(TranslationContext ctx, Service owner, String podName, Scope spec, PodSpec b) {
     List<NodeSelectorRequirement> notIn = new ArrayList<>();
     Map<String, String> nodeSelector = nodeSelector(ctx, owner, spec, notIn);
-    if (!nodeSelector.isEmpty()) b.withNodeSelector(nodeSelector);
+    if (!nodeSelector.isEmpty()) b.setNodeSelector(nodeSelector);
     if (!notIn.isEmpty()) {
-      b.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
+      b.setAffinity(new AffinityBuilder().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
           .addNewNodeSelectorTerm().withMatchExpressions(notIn).endNodeSelectorTerm()
-          .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
+          .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build());
     }
     List<TopologySpreadConstraint> spread = SpreadMapper.map(ctx, owner, podName, spec);
-    if (!spread.isEmpty()) b.withTopologySpreadConstraints(spread);
+    if (!spread.isEmpty()) b.setTopologySpreadConstraints(spread);
   }
 
   /**

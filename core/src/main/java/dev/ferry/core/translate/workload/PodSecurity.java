@@ -7,7 +7,7 @@ import dev.ferry.core.translate.Scope;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadPlan;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,27 +45,27 @@ final class PodSecurity {
   }
 
   /** network_mode/pid/ipc: host → the Pod's host namespaces; the others are reported or shared already. */
-  static void hostNamespaces(TranslationContext ctx, List<Service> members, PodSpecBuilder b, Scope spec) {
+  static void hostNamespaces(TranslationContext ctx, List<Service> members, PodSpec b, Scope spec) {
     for (Service m : members) {
       NamespaceMode net = m.networking().networkNamespace();
       if (net instanceof NamespaceMode.Host) {
-        b.withHostNetwork(true);
-        b.withDnsPolicy("ClusterFirstWithHostNet");
+        b.setHostNetwork(true);
+        b.setDnsPolicy("ClusterFirstWithHostNet");
         spec.from(ctx, "hostNetwork", m.path("network_mode"));
       } else if (net != null && !(net instanceof NamespaceMode.OfService) && !NamespaceMode.named(net, "bridge", "default")) {
         ctx.report("not-translatable", Severity.WARNING, m.path("network_mode"), m.name(),
             "network_mode \"" + net.written() + "\" has no Kubernetes equivalent; the Pod uses the cluster network");
       }
       if (m.security().pidNamespace() instanceof NamespaceMode.Host) {
-        b.withHostPID(true);
+        b.setHostPID(true);
         spec.from(ctx, "hostPID", m.path("pid"));
       } else if (m.security().pidNamespace() instanceof NamespaceMode.OfService) {
-        b.withShareProcessNamespace(true);
+        b.setShareProcessNamespace(true);
         spec.from(ctx, "shareProcessNamespace", m.path("pid"));
       }
       NamespaceMode ipc = m.security().ipcNamespace();
       if (ipc instanceof NamespaceMode.Host) {
-        b.withHostIPC(true);
+        b.setHostIPC(true);
         spec.from(ctx, "hostIPC", m.path("ipc"));
       } else if (ipc != null && !NamespaceMode.named(ipc, "private", "shareable")) {
         ctx.report("not-translatable", Severity.INFO, m.path("ipc"), m.name(),

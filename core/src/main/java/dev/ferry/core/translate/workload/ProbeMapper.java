@@ -10,7 +10,6 @@ import dev.ferry.core.translate.Steering;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import java.time.Duration;
 import java.util.List;
 
@@ -84,8 +83,8 @@ public final class ProbeMapper {
     }
   }
 
-  /** The readiness check as a probe builder, the probe field it sets, and the compose line that chose it. */
-  private record Check(ProbeBuilder builder, String field, ModelPath at) {}
+  /** The readiness check as a probe without timings, the probe field it sets, and the compose line that chose it. */
+  private record Check(Probe probe, String field, ModelPath at) {}
 
   /**
    * Whether there is anything to probe: a kompose readiness label, or a healthcheck with a test. A
@@ -114,8 +113,7 @@ public final class ProbeMapper {
   /** The readiness probe (the healthcheck, or the check the labels choose) and its provenance. */
   private static Probe readiness(Input in, Scope scope, ReadinessLabels labels, int first, Timings t) {
     Check check = readinessCheck(in, labels, first);
-    Probe readiness = check.builder().withPeriodSeconds(t.period()).withTimeoutSeconds(t.timeout())
-        .withFailureThreshold(t.retries()).build();
+    Probe readiness = ProbeChecks.timed(check.probe(), t.period(), t.timeout(), t.retries());
     scope.from(in.ctx(), "readinessProbe", labels.any() ? check.at() : in.hp(),
         "a healthcheck becomes the readiness probe: failing it takes the Pod out of its Service, as 'unhealthy'"
             + " does in compose");
@@ -128,21 +126,14 @@ public final class ProbeMapper {
 
   /** An httpGet or tcpSocket label, else the test label, else the healthcheck's test. */
   private static Check readinessCheck(Input in, ReadinessLabels labels, int first) {
-    ProbeBuilder b = new ProbeBuilder();
     if (labels.httpPath() != null) {
-      b.withNewHttpGet().withPath(labels.httpPath().text()).withNewPort(labels.port(first)).endHttpGet();
-      return new Check(b, "httpGet", labels.httpPath().path());
+      return new Check(ProbeChecks.httpGet(labels.httpPath().text(), labels.port(first)), "httpGet", labels.httpPath().path());
     }
-    if (labels.tcpPort() != null) {
-      b.withNewTcpSocket().withNewPort(labels.port(first)).endTcpSocket();
-      return new Check(b, "tcpSocket", labels.tcpPort().path());
-    }
+    if (labels.tcpPort() != null) return new Check(ProbeChecks.tcpSocket(labels.port(first)), "tcpSocket", labels.tcpPort().path());
     if (labels.test() != null) {
-      b.withNewExec().withCommand(HealthCommand.labelCommand(labels.test().text())).endExec();
-      return new Check(b, "exec", labels.test().path());
+      return new Check(ProbeChecks.exec(HealthCommand.labelCommand(labels.test().text())), "exec", labels.test().path());
     }
-    b.withNewExec().withCommand(HealthCommand.command(in.h())).endExec();
-    return new Check(b, "exec", in.hp().key("test"));
+    return new Check(ProbeChecks.exec(HealthCommand.command(in.h())), "exec", in.hp().key("test"));
   }
 
   static void timings(TranslationContext ctx, Scope p, Healthcheck h, ModelPath hp, Steering st) {

@@ -1,15 +1,14 @@
 package dev.ferry.core.translate.workload;
 
+import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The initContainer that waits for a dependency: pinned image, non-root, read-only, tiny resources. */
 final class WaitContainer {
@@ -27,14 +26,27 @@ final class WaitContainer {
   }
 
   private static SecurityContext waitSecurity() {
-    return new SecurityContextBuilder().withAllowPrivilegeEscalation(false)
-        .withRunAsNonRoot(true).withRunAsUser(65534L).withReadOnlyRootFilesystem(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities().build();
+    // set on the objects, not through builders (whose construction and build copy every field)
+    Capabilities caps = new Capabilities();
+    caps.setDrop(new ArrayList<>(List.of("ALL")));
+    SecurityContext sc = new SecurityContext();
+    sc.setAllowPrivilegeEscalation(false);
+    sc.setRunAsNonRoot(true);
+    sc.setRunAsUser(65534L);
+    sc.setReadOnlyRootFilesystem(true);
+    sc.setCapabilities(caps);
+    return sc;
   }
 
   private static ResourceRequirements waitResources() {
-    return new ResourceRequirementsBuilder()
-        .withRequests(new TreeMap<>(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi"))))
-        .withLimits(new TreeMap<>(Map.of("memory", new Quantity("64Mi")))).build();
+    Map<String, Quantity> requests = new LinkedHashMap<>(4);
+    requests.put("cpu", new Quantity("10m"));
+    requests.put("memory", new Quantity("16Mi"));
+    Map<String, Quantity> limits = new LinkedHashMap<>(2);
+    limits.put("memory", new Quantity("64Mi"));
+    ResourceRequirements r = new ResourceRequirements();
+    r.setRequests(requests);
+    r.setLimits(limits);
+    return r;
   }
 }

@@ -82,24 +82,30 @@ public final class Alignment {
    */
   public static Alignment of(List<HasMetadata> objects, List<String> yaml, Provenance provenance, SourceMap sm,
       Map<String, String> fileTexts) {
+    // each object's text is indexed on its own (a YAML parse each): on both cores, in object order
+    List<LineIndex> indexes = IntStream.range(0, objects.size()).parallel()
+        .mapToObj(k -> LineIndex.of(yaml.get(k))).toList();
+    return of(objects, yaml, indexes, provenance, sm, fileTexts);
+  }
+
+  /** {@link #of(List, List, Provenance, SourceMap, Map)} with each object's text already indexed ({@code indexes}, in object order). */
+  public static Alignment of(List<HasMetadata> objects, List<String> yaml, List<LineIndex> indexes, Provenance provenance,
+      SourceMap sm, Map<String, String> fileTexts) {
     Alignment a = new Alignment(sm);
     for (Map.Entry<String, String> e : fileTexts.entrySet()) {
       ComposeFile f = new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue()));
       a.files.add(f);
       a.filesByName.putIfAbsent(f.name(), f);
     }
-    a.render(objects, yaml, provenance);
+    a.render(objects, yaml, indexes, provenance);
     a.place(provenance);
     a.owners();
     return a;
   }
 
-  private void render(List<HasMetadata> all, List<String> yaml, Provenance provenance) {
+  private void render(List<HasMetadata> all, List<String> yaml, List<LineIndex> indexes, Provenance provenance) {
     int line = 0;
     Map<String, String> serviceOf = services(provenance);
-    // each object's text is indexed on its own (a YAML parse each): on both cores, in object order
-    List<LineIndex> indexes = IntStream.range(0, all.size()).parallel()
-        .mapToObj(k -> LineIndex.of(yaml.get(k))).toList();
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
       String y = yaml.get(k);

@@ -154,13 +154,15 @@ public final class Alignment {
   }
 
   private void place(Provenance p) {
+    // objects of one kind repeat the same fields: each field is parsed once, with its ancestors
+    Map<String, ModelPath[]> fieldPaths = new HashMap<>();
     for (Provenance.Link l : p.links()) {
       Obj o = object(l.kind(), l.name());
       if (o == null) {
         unplaced.add(l);
         continue;
       }
-      int[] m = manifestRange(o, l.field());
+      int[] m = manifestRange(o, l.field(), fieldPaths);
       if (m == null) {
         unplaced.add(l);
         continue;
@@ -188,14 +190,20 @@ public final class Alignment {
   }
 
   /** The manifest lines of {@code field} in object {@code o}: the field, else its nearest emitted ancestor. */
-  private static int[] manifestRange(Obj o, String field) {
+  private static int[] manifestRange(Obj o, String field, Map<String, ModelPath[]> fieldPaths) {
     if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
-    ModelPath p = ModelPath.parse(field);
-    for (; p.size() > 0; p = p.parent()) {
+    for (ModelPath p : fieldPaths.computeIfAbsent(field, Alignment::selfAndAncestors)) {
       LineIndex.Entry e = o.yaml().find(p).orElse(null);
       if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
     }
     return null;
+  }
+
+  /** The parsed {@code field} and its ancestors, nearest first (the root excluded). */
+  private static ModelPath[] selfAndAncestors(String field) {
+    List<ModelPath> out = new ArrayList<>();
+    for (ModelPath p = ModelPath.parse(field); p.size() > 0; p = p.parent()) out.add(p);
+    return out.toArray(new ModelPath[0]);
   }
 
   /** For every manifest line, the most specific spans covering it (header lines: the object's identity). */

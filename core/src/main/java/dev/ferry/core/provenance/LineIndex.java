@@ -44,6 +44,8 @@ public final class LineIndex {
   private final List<int[]> documents = new ArrayList<>();
   /** Entries by their first line, in entry order; built on first use (an object's index rarely needs it). */
   private Map<Integer, List<Entry>> byLine;
+  /** {@link #firstAt}'s table, built on first use. */
+  private int[] firstByLine;
 
   private LineIndex(String text) {
     this.lines = List.of(text.split("\n", -1));
@@ -212,8 +214,17 @@ public final class LineIndex {
 
   /** The first entry that starts at {@code line}, in entry order, or null. */
   public Entry firstAt(int line) {
-    List<Entry> l = startingAt(line);
-    return l.isEmpty() ? null : l.get(0);
+    int[] first = firstByLine;
+    if (first == null) {
+      // 1 + the index of the first entry starting at each line (0: none); an array, not a map of boxed lines
+      first = new int[lines.size() + 1];
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        int l = entries.get(i).line();
+        if (l >= 0 && l < first.length) first[l] = i + 1;
+      }
+      firstByLine = first;
+    }
+    return line >= 0 && line < first.length && first[line] > 0 ? entries.get(first[line] - 1) : null;
   }
 
   /** The entries that start at {@code line}, in entry order (an index lookup, not a scan of every entry). */

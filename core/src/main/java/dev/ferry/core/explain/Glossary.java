@@ -86,9 +86,9 @@ public final class Glossary {
         for (int i = 0; i < n; i++) t[i] = (byte) (text.charAt(i) < 256 ? text.charAt(i) : '?');
       }
       int before = '\n';
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i + 1 < n; i++) { // every word has two characters or more
         int c = t[i] & 0xFF;
-        if (STARTS[c] && !WORDISH[before] && match(text, t, i, c) && left == 0) return;
+        if (STARTS[c] && !WORDISH[before] && PAIRS[(c << 8) | (t[i + 1] & 0xFF)] && match(text, t, i, c) && left == 0) return;
         before = c;
       }
     }
@@ -121,6 +121,8 @@ public final class Glossary {
 
   /** Whether some term word starts with the character (Latin-1). */
   private static final boolean[] STARTS = new boolean[256];
+  /** Whether some term word starts with the two characters (first * 256 + second, Latin-1): most candidates end here. */
+  private static final boolean[] PAIRS = new boolean[256 * 256];
   /** The characters a term word may not follow: word characters, '/' and '-' (Latin-1). */
   private static final boolean[] WORDISH = new boolean[256];
 
@@ -138,6 +140,7 @@ public final class Glossary {
       List<String> ws = TERMS.get(k).words();
       for (int j = 0; j < ws.size(); j++) {
         char c = ws.get(j).charAt(0);
+        PAIRS[(c << 8) | ws.get(j).charAt(1)] = true;
         if (lists.get(c) == null) lists.set(c, new ArrayList<>());
         lists.get(c).add(new int[] {k, j});
       }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -69,6 +70,11 @@ public final class LineIndex {
       // not YAML: nothing to index (explain only indexes texts that loaded or that ferry wrote)
     }
     return ix;
+  }
+
+  /** {@link #of} of each text, on every core, in order (each text is indexed on its own). */
+  public static List<LineIndex> ofEach(List<String> texts) {
+    return IntStream.range(0, texts.size()).parallel().mapToObj(k -> of(texts.get(k))).toList();
   }
 
   /**
@@ -175,6 +181,11 @@ public final class LineIndex {
   /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
   public String line(int n) {
     return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+  }
+
+  /** The indexed text. */
+  public String text() {
+    return String.join("\n", lines);
   }
 
   /** Number of lines (a text ending in a line break has no extra line). */

@@ -85,7 +85,7 @@ public final class ExplainCommand implements Callable<Integer> {
       return ExitCode.OK.code;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(SideBySide.render(e, new SideBySide.Options(width(), colour.enabled(System.console() != null, environment), brief)));
+    SideBySide.write(e, new SideBySide.Options(width(), colour.enabled(System.console() != null, environment), brief), out);
     StdOut.finish(out);
     return ExitCode.OK.code;
   }

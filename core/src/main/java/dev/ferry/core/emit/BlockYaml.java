@@ -1,5 +1,7 @@
 package dev.ferry.core.emit;
 
+import dev.ferry.core.provenance.LineIndex;
+import dev.ferry.core.source.ModelPath;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -41,9 +43,33 @@ final class BlockYaml {
   }
 
   private final StringBuilder b;
+  /** Records each entry's path and position as it is written ({@link #indexed}); null when not asked for. */
+  private final LineIndex.Builder index;
+  /** The path of the collection being written (when indexing). */
+  private ModelPath path = ModelPath.ROOT;
+  /** How far {@link #b} has been scanned for line breaks, the line there (1-based) and where that line starts. */
+  private int scanned;
+  private int lineNo = 1;
+  private int lineStart;
 
-  private BlockYaml(StringBuilder b) {
+  private BlockYaml(StringBuilder b, LineIndex.Builder index) {
     this.b = b;
+    this.index = index;
+  }
+
+  /** A text with the index of its lines by path. */
+  record Indexed(String text, LineIndex index) {}
+
+  /**
+   * The YAML text of {@code root} with its {@link LineIndex}, recorded while writing (the same
+   * index parsing the text gives), or null when the mapper must write it.
+   */
+  static Indexed indexed(JsonNode root) {
+    StringBuilder b = new StringBuilder(256);
+    LineIndex.Builder ix = new LineIndex.Builder();
+    if (!write(root, b, ix)) return null;
+    String text = b.toString();
+    return new Indexed(text, ix.build(text));
   }
 
   /** The YAML text of {@code root} (ending with a line break), or null when the mapper must write it. */
@@ -55,9 +81,13 @@ final class BlockYaml {
 
   /** Appends the YAML text of {@code root} to {@code b}; false (and {@code b} as it was) when the mapper must write it. */
   static boolean append(JsonNode root, StringBuilder b) {
+    return write(root, b, null);
+  }
+
+  private static boolean write(JsonNode root, StringBuilder b, LineIndex.Builder index) {
     int mark = b.length();
     try {
-      BlockYaml w = new BlockYaml(b);
+      BlockYaml w = new BlockYaml(b, index);
       if (root.isObject() && !root.isEmpty()) w.mapping(root, 0, false);
       else if (root.isArray() && !root.isEmpty()) w.sequence(root, 0, false);
       else throw Unsupported.INSTANCE;
@@ -87,24 +117,50 @@ final class BlockYaml {
   /** A block mapping at {@code indent}; {@code inline}: its first key follows a sequence's "- ". */
   private void mapping(JsonNode m, int indent, boolean inline) {
     boolean first = true;
+    ModelPath outer = path;
     for (Map.Entry<String, JsonNode> e : m.properties()) {
       if (!(first && inline)) line(indent);
       first = false;
+      int entry = index == null ? -1 : open(outer.key(e.getKey()), b.length());
       key(e.getKey());
       b.append(':');
       value(e.getValue(), indent + 2, true);
+      if (index != null) close(entry, outer);
     }
   }
 
   /** A block sequence at {@code indent} (a mapping's sequence is not indented past its keys). */
   private void sequence(JsonNode s, int indent, boolean inline) {
     boolean first = true;
+    ModelPath outer = path;
+    int i = 0;
     for (JsonNode item : s) {
       if (!(first && inline)) line(indent);
       first = false;
       b.append('-');
+      // every item value is written after one space: its node starts there
+      int entry = index == null ? -1 : open(outer.index(i), b.length() + 1);
       value(item, indent + 2, false);
+      if (index != null) close(entry, outer);
+      i++;
     }
+  }
+
+  /** Opens the index entry at {@code p}, which starts at offset {@code at} of the text; its children go under {@code p}. */
+  private int open(ModelPath p, int at) {
+    for (int n = Math.min(at, b.length()); scanned < n; scanned++) {
+      if (b.charAt(scanned) == '\n') {
+        lineNo++;
+        lineStart = scanned + 1;
+      }
+    }
+    path = p;
+    return index.open(p, lineNo, at - lineStart + 1);
+  }
+
+  private void close(int entry, ModelPath outer) {
+    index.close(entry);
+    path = outer;
   }
 
   /** A value after "key:" or "-"; {@code nested}: the indent of a collection or literal block under it. */

@@ -1,6 +1,7 @@
 package dev.ferry.core.emit;
 
 import dev.ferry.core.provenance.Alignment;
+import dev.ferry.core.provenance.LineIndex;
 import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
@@ -84,7 +85,27 @@ public final class ManifestWriter {
    * text, as the loader read them), placed on the manifest text {@link #yamlStream} prints.
    */
   public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts) {
-    return Alignment.of(t.objects(), yamls(t.objects()), t.provenance(), sm, fileTexts);
+    List<BlockYaml.Indexed> docs = each(t.objects(), ManifestWriter::indexed);
+    List<String> yaml = new ArrayList<>(docs.size());
+    List<LineIndex> indexes = new ArrayList<>(docs.size());
+    for (BlockYaml.Indexed d : docs) {
+      yaml.add(d.text());
+      indexes.add(d.index());
+    }
+    return Alignment.of(t.objects(), yaml, indexes, t.provenance(), sm, fileTexts);
+  }
+
+  /**
+   * {@link #yaml} of one object with its line index: recorded while the direct writer writes it,
+   * else (a tree only the mapper writes) parsed back from the text.
+   */
+  static BlockYaml.Indexed indexed(HasMetadata o) {
+    JsonNode n = tree(o);
+    BlockYaml.Indexed d = BlockYaml.indexed(n);
+    if (d != null) return d;
+    String y = Yaml.write(n);
+    if (!y.endsWith("\n")) y += "\n";
+    return new BlockYaml.Indexed(y, LineIndex.of(y));
   }
 
   /** Each object's YAML document, in object order. */

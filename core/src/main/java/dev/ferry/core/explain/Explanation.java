@@ -8,6 +8,7 @@ import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What {@code explain} shows, independent of the medium: each compose line with the manifest
@@ -98,8 +98,8 @@ public final class Explanation {
       spansAt.computeIfAbsent(s.file(), k -> new HashMap<>())
           .computeIfAbsent(s.composeStart(), k -> new ArrayList<>()).add(s);
     }
-    Set<Integer> shown = new TreeSet<>();
-    Set<Integer> owned = new TreeSet<>();
+    BitSet shown = new BitSet(alignment.manifestLineCount() + 1);
+    BitSet owned = new BitSet(alignment.manifestLineCount() + 1);
     for (Alignment.ComposeFile f : alignment.files()) {
       Map<Integer, List<Alignment.Span>> fileSpans = spansAt.getOrDefault(f.name(), Map.of());
       for (int line = 1; line <= f.index().lineCount(); line++) {
@@ -113,8 +113,11 @@ public final class Explanation {
           boolean whole = s.link().field().isEmpty();
           for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) {
             boolean own = contains(alignment.manifestOwners(m), s.id());
-            if ((own || (whole && alignment.isDefaultLine(m))) && shown.add(m)) lines.add(m);
-            if (own) owned.add(m);
+            if ((own || (whole && alignment.isDefaultLine(m))) && !shown.get(m)) {
+              shown.set(m);
+              lines.add(m);
+            }
+            if (own) owned.set(m);
           }
           addRuns(runs, alignment.objects().get(s.object()), lines);
         }
@@ -127,7 +130,7 @@ public final class Explanation {
     for (Alignment.Obj o : alignment.objects()) {
       if (service != null && !service.equals(o.service())) continue;
       for (int m = o.start(); m <= o.end(); m++) {
-        if (!alignment.isDefaultLine(m) || owned.contains(m)) continue;
+        if (!alignment.isDefaultLine(m) || owned.get(m)) continue;
         Alignment.Span s = alignment.span(alignment.manifestOwners(m)[0]);
         if (s.link().field().equals("metadata.labels") && m != s.manifestStart()) continue;
         if (m != s.manifestStart() && !s.link().field().isEmpty()) continue;

@@ -1,5 +1,6 @@
 package dev.ferry.core.explain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,27 +59,75 @@ public final class Glossary {
    * every term not on it cost a pass each).
    */
   public static List<Term> used(String text) {
-    boolean[] found = new boolean[TERMS.size()];
-    int left = TERMS.size();
-    for (int i = 0; i < text.length() && left > 0; i++) {
-      char c = text.charAt(i);
-      if (c >= 128 || BY_FIRST[c] == null) continue;
-      if (i > 0 && (word(text.charAt(i - 1)) || text.charAt(i - 1) == '/' || text.charAt(i - 1) == '-')) continue;
+    Scan s = new Scan();
+    s.add(text);
+    return s.terms();
+  }
+
+  /**
+   * {@link #used} over a text given in pieces that each end with a line break (or the text's end):
+   * no term word holds a line break, so the terms of the whole are the terms of its pieces. A page
+   * is scanned as it is written, without ever being one string.
+   */
+  static final class Scan {
+    private final boolean[] found = new boolean[TERMS.size()];
+    private int left = TERMS.size();
+
+    /**
+     * Scans one piece, as Latin-1 bytes (a copy, where chars would be an inflation): a character
+     * outside Latin-1 becomes '?', which like it starts no term word and is no word character.
+     */
+    void add(String text) {
+      int n = text.length();
+      if (left == 0 || n == 0) return;
+      byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
+      if (t.length != n) { // a character outside the BMP became one '?' for its two chars: one byte per char instead
+        t = new byte[n];
+        for (int i = 0; i < n; i++) t[i] = (byte) (text.charAt(i) < 256 ? text.charAt(i) : '?');
+      }
+      int before = '\n';
+      for (int i = 0; i + 1 < n; i++) { // every word has two characters or more
+        int c = t[i] & 0xFF;
+        if (STARTS[c] && !WORDISH[before] && PAIRS[(c << 8) | (t[i + 1] & 0xFF)] && match(text, t, i, c) && left == 0) return;
+        before = c;
+      }
+    }
+
+    /** Marks the terms whose words start at {@code i} (first character {@code c}); true when one was new. */
+    private boolean match(String text, byte[] t, int i, int c) {
+      boolean any = false;
       for (int[] tw : BY_FIRST[c]) {
         if (found[tw[0]]) continue;
         String w = TERMS.get(tw[0]).words().get(tw[1]);
         if (!text.startsWith(w, i)) continue;
         int end = i + w.length();
-        boolean plural = end < text.length() && text.charAt(end) == 's' && !wordOrDash(text, end + 1);
+        boolean plural = end < t.length && t[end] == 's' && !wordOrDash(text, end + 1);
         if (plural || !wordOrDash(text, end)) {
           found[tw[0]] = true;
           left--;
+          any = true;
         }
       }
+      return any;
     }
-    List<Term> out = new ArrayList<>();
-    for (int k = 0; k < TERMS.size(); k++) if (found[k]) out.add(TERMS.get(k));
-    return out;
+
+    /** The terms found so far, in glossary order. */
+    List<Term> terms() {
+      List<Term> out = new ArrayList<>();
+      for (int k = 0; k < TERMS.size(); k++) if (found[k]) out.add(TERMS.get(k));
+      return out;
+    }
+  }
+
+  /** Whether some term word starts with the character (Latin-1). */
+  private static final boolean[] STARTS = new boolean[256];
+  /** Whether some term word starts with the two characters (first * 256 + second, Latin-1): most candidates end here. */
+  private static final boolean[] PAIRS = new boolean[256 * 256];
+  /** The characters a term word may not follow: word characters, '/' and '-' (Latin-1). */
+  private static final boolean[] WORDISH = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) WORDISH[c] = word((char) c) || c == '/' || c == '-';
   }
 
   /** {term index, word index} of every term word, by the word's first character. */
@@ -91,12 +140,16 @@ public final class Glossary {
       List<String> ws = TERMS.get(k).words();
       for (int j = 0; j < ws.size(); j++) {
         char c = ws.get(j).charAt(0);
+        PAIRS[(c << 8) | ws.get(j).charAt(1)] = true;
         if (lists.get(c) == null) lists.set(c, new ArrayList<>());
         lists.get(c).add(new int[] {k, j});
       }
     }
     int[][][] out = new int[128][][];
-    for (int c = 0; c < 128; c++) if (lists.get(c) != null) out[c] = lists.get(c).toArray(new int[0][]);
+    for (int c = 0; c < 128; c++) {
+      if (lists.get(c) != null) out[c] = lists.get(c).toArray(new int[0][]);
+      STARTS[c] = lists.get(c) != null;
+    }
     return out;
   }
 

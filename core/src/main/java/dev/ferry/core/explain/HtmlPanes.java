@@ -48,7 +48,8 @@ final class HtmlPanes {
           .append("\" id=\"c").append(fileIndex).append('-').append(r.line()).append('"');
       attrs(a.composeCovering(r.file(), r.line()), own);
       b.append("><a class=\"no\" href=\"#c").append(fileIndex).append('-').append(r.line()).append("\">").append(r.line())
-          .append("</a><code>").append(esc(r.text())).append("</code>");
+          .append("</a><code>");
+      esc(b, r.text()).append("</code>");
       List<Integer> targets = a.manifestLinesFor(r.file(), r.line());
       // one link per object, each naming it: "→ Service/vote 105" "→ Deployment/vote 285, 312"
       // keyed by the object's index: an Obj's record hashCode hashes the whole Kubernetes object
@@ -58,8 +59,8 @@ final class HtmlPanes {
         if (o != null) byObject.computeIfAbsent(o.index(), k -> new ArrayList<>()).add(m);
       }
       for (Map.Entry<Integer, List<Integer>> t : byObject.entrySet()) {
-        b.append("<a class=\"to\" href=\"#m").append(t.getValue().get(0)).append("\">&rarr; ")
-            .append(esc(a.objects().get(t.getKey()).ref())).append(' ').append(HtmlText.ranges(t.getValue())).append("</a>");
+        b.append("<a class=\"to\" href=\"#m").append(t.getValue().get(0)).append("\">&rarr; ");
+        esc(b, a.objects().get(t.getKey()).ref()).append(' ').append(HtmlText.ranges(t.getValue())).append("</a>");
       }
       b.append("</div>\n");
       if (r.note() != null || !r.reasons().isEmpty()) {
@@ -86,9 +87,9 @@ final class HtmlPanes {
             .append(m == o.separator() ? " sep" : "").append("\" id=\"m").append(m).append('"');
         attrs(union(cover.covering(m), own), own);
         if (dflt) b.append(" title=\"ferry default: ").append(esc(reason(own))).append('"');
-        b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>")
-            .append(esc(m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1))).append("</code>");
-        if (m == o.separator()) b.append("<span class=\"obj\">").append(esc(o.ref())).append("</span>");
+        b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>");
+        esc(b, m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1)).append("</code>");
+        if (m == o.separator()) esc(b.append("<span class=\"obj\">"), o.ref()).append("</span>");
         Position p = a.firstComposeLineFor(m);
         if (p != null && isRunStart(m)) {
           int fi = text.indexOf(p.file());
@@ -115,13 +116,14 @@ final class HtmlPanes {
         b.append("<tr><th>").append(esc(r.file())).append("</th><th>Kubernetes</th></tr>\n");
         last = r.file();
       }
-      b.append("<tr><td><code>").append(SideBySide.lineNumber(r.line())).append(esc(r.text())).append("</code></td><td>");
+      esc(b.append("<tr><td><code>").append(SideBySide.lineNumber(r.line())), r.text()).append("</code></td><td>");
       for (Explanation.Run run : r.runs()) {
-        b.append("<div class=\"obj\">").append(esc(run.object().ref()))
-            .append(run.context().isEmpty() ? "" : " <span>" + esc(run.context()) + "</span>").append("</div><pre>");
+        esc(b.append("<div class=\"obj\">"), run.object().ref());
+        if (!run.context().isEmpty()) esc(b.append(" <span>"), run.context()).append("</span>");
+        b.append("</div><pre>");
         for (int m : run.lines()) {
-          b.append(a.isDefaultLine(m) ? "<span class=\"dflt\">" : "<span>")
-              .append(esc(SecretMask.HTML.line(run.object(), m - run.object().start() + 1))).append("</span>\n");
+          esc(b.append(a.isDefaultLine(m) ? "<span class=\"dflt\">" : "<span>"), SecretMask.HTML.line(run.object(), m - run.object().start() + 1))
+              .append("</span>\n");
         }
         b.append("</pre>");
       }

@@ -144,7 +144,15 @@ public final class HtmlReport {
 
   /** The terms the page uses, each with its meaning; notes link to them. */
   private void glossary() {
-    List<Glossary.Term> terms = Glossary.used(b.toString());
+    // the page so far, in pieces of whole lines: never copied as one string
+    Glossary.Scan scan = new Glossary.Scan();
+    for (int from = 0; from < b.length(); ) {
+      int end = b.indexOf("\n", Math.min(b.length(), from + (1 << 20))) + 1;
+      if (end == 0) end = b.length();
+      scan.add(b.substring(from, end));
+      from = end;
+    }
+    List<Glossary.Term> terms = scan.terms();
     if (terms.isEmpty()) return;
     b.append("<section id=\"glossary\"><h2>Terms</h2>\n<dl>\n");
     for (Glossary.Term t : terms) {

@@ -112,8 +112,34 @@ final class HtmlText {
   }
 
   static String esc(String s) {
+    int i = firstSpecial(s);
+    if (i < 0) return s;
     StringBuilder o = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
+    o.append(s, 0, i);
+    escFrom(o, s, i);
+    return o.toString();
+  }
+
+  /** Appends {@code s} escaped to {@code o} (no string of its own when nothing needs escaping). */
+  static StringBuilder esc(StringBuilder o, String s) {
+    int i = firstSpecial(s);
+    if (i < 0) return o.append(s);
+    o.append(s, 0, i);
+    escFrom(o, s, i);
+    return o;
+  }
+
+  /** The index of the first character that needs escaping, or -1. */
+  private static int firstSpecial(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') return i;
+    }
+    return -1;
+  }
+
+  private static void escFrom(StringBuilder o, String s, int from) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '<' -> o.append("&lt;");
@@ -124,6 +150,5 @@ final class HtmlText {
         default -> o.append(c);
       }
     }
-    return o.toString();
   }
 }

@@ -3,6 +3,8 @@ package dev.ferry.core.explain;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.provenance.Alignment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,16 +39,26 @@ public final class SideBySide {
   private static final String RED = "\u001b[31m";
   private static final String RESET = "\u001b[0m";
 
+  /** Streaming: complete lines go to the sink once this many characters are waiting. */
+  private static final int FLUSH_AT = 1 << 16;
+
   private final Options opts;
+  /** The text not yet handed on (all of it when rendering to a string). */
   private final StringBuilder out = new StringBuilder();
+  /** Where the text goes as it is written, or null to keep it all in {@link #out}. */
+  private final Appendable sink;
+  /** The glossary terms of the text written so far, and how much of {@link #out} that covers (when not streaming). */
+  private final Glossary.Scan terms = new Glossary.Scan();
+  private int scanned;
   private final int left;
   private final int right;
   private final boolean stacked;
   private Alignment alignment;
   private final Folding folding = new Folding();
 
-  private SideBySide(Options opts) {
+  private SideBySide(Options opts, Appendable sink) {
     this.opts = opts;
+    this.sink = sink;
     this.stacked = opts.width() < MIN_TWO_COLUMNS;
     // the compose column is narrower: its lines are short keys, the manifest lines are deeper and longer
     this.left = stacked ? opts.width() : Math.max(40, (opts.width() - 3) * 2 / 5);
@@ -54,9 +66,41 @@ public final class SideBySide {
   }
 
   public static String render(Explanation e, Options opts) {
-    SideBySide s = new SideBySide(opts);
+    SideBySide s = new SideBySide(opts, null);
     s.write(e);
     return s.out.toString();
+  }
+
+  /**
+   * {@link #render} written to {@code to} as it is made, in pieces of whole lines (a page of
+   * 10,000 services is about 90 MB: it is never held as one string).
+   */
+  public static void write(Explanation e, Options opts, Appendable to) {
+    SideBySide s = new SideBySide(opts, to);
+    s.write(e);
+    s.flush(true);
+  }
+
+  /**
+   * Hands the complete lines written so far ({@code all}: everything) to the glossary scan and,
+   * when streaming, to the sink.
+   */
+  private void flush(boolean all) {
+    int end = all ? out.length() : out.lastIndexOf("\n") + 1;
+    if (end <= scanned) return;
+    if (sink == null) {
+      terms.add(out.substring(scanned, end));
+      scanned = end;
+      return;
+    }
+    String piece = out.substring(0, end);
+    terms.add(piece);
+    try {
+      sink.append(piece);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    out.delete(0, end);
   }
 
   private void write(Explanation e) {
@@ -84,6 +128,7 @@ public final class SideBySide {
         lastFile = r.file();
       }
       row(r);
+      if (out.length() - scanned >= FLUSH_AT) flush(false);
     }
     if (!e.defaults().isEmpty()) {
       out.append('\n');
@@ -99,7 +144,8 @@ public final class SideBySide {
       full(color(BOLD, "Findings:"));
       for (Diagnostic d : e.unplacedFindings()) finding(d, true);
     }
-    List<Glossary.Term> terms = Glossary.used(out.toString());
+    flush(true);
+    List<Glossary.Term> terms = this.terms.terms();
     if (!terms.isEmpty()) {
       out.append('\n');
       full(color(BOLD, "Terms used above:"));

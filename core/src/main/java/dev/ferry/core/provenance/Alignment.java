@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * Compose lines ↔ manifest lines, from the translation's {@link Provenance}: each link becomes a
@@ -64,8 +63,6 @@ public final class Alignment {
   private final Map<Integer, List<Span>> spansByObject = new HashMap<>();
   private final List<Span> spans = new ArrayList<>();
   private final List<Provenance.Link> unplaced = new ArrayList<>();
-  private final StringBuilder manifest = new StringBuilder();
-  private final List<String> manifestLines = new ArrayList<>();
   private final SourceMap sourceMap;
   private int[][] manifestOwners;
   private Map<String, ComposeCover> composeCovers;
@@ -75,41 +72,40 @@ public final class Alignment {
     this.sourceMap = sourceMap;
   }
 
+  /** {@link #of(List, List, List, Provenance, SourceMap, Map)}, each object's text indexed by parsing it. */
+  public static Alignment of(List<HasMetadata> objects, List<String> yaml, Provenance provenance, SourceMap sm,
+      Map<String, String> fileTexts) {
+    return of(objects, yaml, LineIndex.ofEach(yaml), provenance, sm, fileTexts);
+  }
+
   /**
    * Aligns translated objects with their compose files ({@code fileTexts}: display name → text,
    * as the loader read them; positions name files the same way). {@code yaml} is each object's
-   * manifest text, in object order (the emitter renders it: {@code ManifestWriter.alignment}).
+   * manifest text and {@code indexes} its line index, in object order ({@code ManifestWriter.alignment}).
    */
-  public static Alignment of(List<HasMetadata> objects, List<String> yaml, Provenance provenance, SourceMap sm,
-      Map<String, String> fileTexts) {
+  public static Alignment of(List<HasMetadata> objects, List<String> yaml, List<LineIndex> indexes, Provenance provenance,
+      SourceMap sm, Map<String, String> fileTexts) {
     Alignment a = new Alignment(sm);
     for (Map.Entry<String, String> e : fileTexts.entrySet()) {
       ComposeFile f = new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue()));
       a.files.add(f);
       a.filesByName.putIfAbsent(f.name(), f);
     }
-    a.render(objects, yaml, provenance);
+    a.render(objects, yaml, indexes, provenance);
     a.place(provenance);
     a.owners();
     return a;
   }
 
-  private void render(List<HasMetadata> all, List<String> yaml, Provenance provenance) {
+  private void render(List<HasMetadata> all, List<String> yaml, List<LineIndex> indexes, Provenance provenance) {
     int line = 0;
     Map<String, String> serviceOf = services(provenance);
-    // each object's text is indexed on its own (a YAML parse each): on both cores, in object order
-    List<LineIndex> indexes = IntStream.range(0, all.size()).parallel()
-        .mapToObj(k -> LineIndex.of(yaml.get(k))).toList();
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
-      String y = yaml.get(k);
-      manifest.append("---\n").append(y);
       line++;
-      manifestLines.add("---");
       int sep = line;
-      String[] ls = y.split("\n", -1);
-      int n = y.endsWith("\n") ? ls.length - 1 : ls.length;
-      for (int i = 0; i < n; i++) manifestLines.add(ls[i]);
+      // the object's lines are its index's lines (an empty text is one empty line)
+      int n = yaml.get(k).isEmpty() ? 1 : indexes.get(k).lineCount();
       int start = line + 1;
       line += n;
       String svc = serviceOf.get(o.getKind() + "/" + o.getMetadata().getName());
@@ -148,13 +144,14 @@ public final class Alignment {
   }
 
   private void place(Provenance p) {
+    FieldPaths fieldPaths = new FieldPaths();
     for (Provenance.Link l : p.links()) {
       Obj o = object(l.kind(), l.name());
       if (o == null) {
         unplaced.add(l);
         continue;
       }
-      int[] m = manifestRange(o, l.field());
+      int[] m = manifestRange(o, l.field(), fieldPaths);
       if (m == null) {
         unplaced.add(l);
         continue;
@@ -182,19 +179,19 @@ public final class Alignment {
   }
 
   /** The manifest lines of {@code field} in object {@code o}: the field, else its nearest emitted ancestor. */
-  private static int[] manifestRange(Obj o, String field) {
+  private static int[] manifestRange(Obj o, String field, FieldPaths fieldPaths) {
     if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
-    ModelPath p = ModelPath.parse(field);
-    for (; p.size() > 0; p = p.parent()) {
+    for (ModelPath p : fieldPaths.selfAndAncestors(field)) {
       LineIndex.Entry e = o.yaml().find(p).orElse(null);
       if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
     }
     return null;
   }
 
+
   /** For every manifest line, the most specific spans covering it (header lines: the object's identity). */
   private void owners() {
-    manifestOwners = new int[manifestLines.size() + 1][];
+    manifestOwners = new int[manifestLineCount() + 1][];
     for (Span s : spans) spansByObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(s);
     for (Obj o : objects) {
       List<Span> mine = spansOf(o);
@@ -381,16 +378,19 @@ public final class Alignment {
 
   /** The manifest text, exactly as {@code ferry convert} prints it. */
   public String manifest() {
-    return manifest.toString();
+    StringBuilder b = new StringBuilder();
+    for (Obj o : objects) b.append("---\n").append(o.yaml().text());
+    return b.toString();
   }
 
-  /** Manifest line {@code n} (1-based). */
+  /** Manifest line {@code n} (1-based): read from its object's index (the manifest is not kept twice). */
   public String manifestLine(int n) {
-    return n >= 1 && n <= manifestLines.size() ? manifestLines.get(n - 1) : "";
+    Obj o = objectAt(n);
+    return o == null ? "" : n == o.separator() ? "---" : o.yaml().line(n - o.start() + 1);
   }
 
   public int manifestLineCount() {
-    return manifestLines.size();
+    return objects.isEmpty() ? 0 : objects.get(objects.size() - 1).end();
   }
 
   public SourceMap sourceMap() {

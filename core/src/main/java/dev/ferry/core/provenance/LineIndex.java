@@ -5,10 +5,10 @@ import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -45,6 +45,8 @@ public final class LineIndex {
   private final List<int[]> documents = new ArrayList<>();
   /** Entries by their first line, in entry order; built on first use (an object's index rarely needs it). */
   private Map<Integer, List<Entry>> byLine;
+  /** {@link #firstAt}'s table, built on first use. */
+  private int[] firstByLine;
 
   private LineIndex(String text) {
     this.lines = List.of(text.split("\n", -1));
@@ -60,13 +62,49 @@ public final class LineIndex {
       for (Node root : c.composeAllFromString(text)) {
         List<Raw> raw = new ArrayList<>();
         walk(root, ModelPath.ROOT, raw);
-        ix.close(doc, raw, root);
+        int docEnd = root.getEndMark().map(m -> m.getColumn() == 0 ? m.getLine() : m.getLine() + 1).orElse(ix.lines.size());
+        ix.close(doc, raw, raw.isEmpty() ? start(root)[0] : raw.get(0).line, docEnd);
         doc++;
       }
     } catch (RuntimeException e) {
       // not YAML: nothing to index (explain only indexes texts that loaded or that ferry wrote)
     }
     return ix;
+  }
+
+  /** {@link #of} of each text, on every core, in order (each text is indexed on its own). */
+  public static List<LineIndex> ofEach(List<String> texts) {
+    return IntStream.range(0, texts.size()).parallel().mapToObj(k -> of(texts.get(k))).toList();
+  }
+
+  /**
+   * The index of a one-document block YAML text, recorded by its writer as it lays the text out
+   * (no second parse): {@link #open} each mapping entry and sequence item where its key or item
+   * starts, in text order, and {@link #close} it after its last descendant. {@link #build} gives
+   * the same index {@link #of} gives for the text, for a text that ends with a line break (the
+   * document then ends on its last line, as snakeyaml marks it).
+   */
+  public static final class Builder {
+    private final List<Raw> raw = new ArrayList<>();
+
+    /** Opens the entry at {@code path} that starts at {@code line}:{@code column} (1-based); its handle for {@link #close}. */
+    public int open(ModelPath path, int line, int column) {
+      raw.add(new Raw(path, line, column));
+      return raw.size() - 1;
+    }
+
+    /** Closes the entry {@code handle}: every entry opened since is one of its descendants. */
+    public void close(int handle) {
+      raw.get(handle).descendants = raw.size() - handle - 1;
+    }
+
+    /** The index of {@code text}, the text the entries were recorded in. */
+    public LineIndex build(String text) {
+      LineIndex ix = new LineIndex(text);
+      int lineBreaks = ix.lines.size() - 1;
+      ix.close(0, raw, raw.isEmpty() ? 1 : raw.get(0).line, lineBreaks);
+      return ix;
+    }
   }
 
   /** A node before its end is known: path, start, and how many nodes follow it in its subtree. */
@@ -113,12 +151,10 @@ public final class LineIndex {
     }
   }
 
-  private void close(int doc, List<Raw> raw, Node root) {
-    int docEnd = root.getEndMark().map(m -> m.getColumn() == 0 ? m.getLine() : m.getLine() + 1).orElse(lines.size());
-    docEnd = Math.min(Math.max(docEnd, 1), lines.size());
-    int docStart = raw.isEmpty() ? start(root)[0] : raw.get(0).line;
+  private void close(int doc, List<Raw> raw, int docStart, int lastLine) {
+    int docEnd = Math.min(Math.max(lastLine, 1), lines.size());
     documents.add(new int[] {docStart, trim(docStart, docEnd)});
-    Map<ModelPath, Entry> map = new LinkedHashMap<>();
+    Map<ModelPath, Entry> map = new HashMap<>(raw.size() * 4 / 3 + 1);
     for (int i = 0; i < raw.size(); i++) {
       Raw r = raw.get(i);
       int next = i + r.descendants + 1;
@@ -145,6 +181,11 @@ public final class LineIndex {
   /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
   public String line(int n) {
     return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+  }
+
+  /** The indexed text. */
+  public String text() {
+    return String.join("\n", lines);
   }
 
   /** Number of lines (a text ending in a line break has no extra line). */
@@ -184,8 +225,17 @@ public final class LineIndex {
 
   /** The first entry that starts at {@code line}, in entry order, or null. */
   public Entry firstAt(int line) {
-    List<Entry> l = startingAt(line);
-    return l.isEmpty() ? null : l.get(0);
+    int[] first = firstByLine;
+    if (first == null) {
+      // 1 + the index of the first entry starting at each line (0: none); an array, not a map of boxed lines
+      first = new int[lines.size() + 1];
+      for (int i = entries.size() - 1; i >= 0; i--) {
+        int l = entries.get(i).line();
+        if (l >= 0 && l < first.length) first[l] = i + 1;
+      }
+      firstByLine = first;
+    }
+    return line >= 0 && line < first.length && first[line] > 0 ? entries.get(first[line] - 1) : null;
   }
 
   /** The entries that start at {@code line}, in entry order (an index lookup, not a scan of every entry). */

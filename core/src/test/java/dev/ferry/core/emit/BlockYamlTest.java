@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ferry.core.provenance.LineIndex;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link BlockYaml} writes the same bytes as the Jackson YAML mapper it replaces, or declines: on
  * trees built from fragments that exercise every quoting, indicator, block and nesting rule of
  * the emitter (leading/trailing spaces, ": " and " #", document markers, line breaks with and
- * without trailing spaces, quotes and backslashes, long keys, non-ASCII, control characters).
+ * without trailing spaces, quotes and backslashes, long keys, non-ASCII, control characters); and
+ * records, while writing, the line index parsing its text gives.
  */
 class BlockYamlTest {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -86,11 +90,21 @@ class BlockYamlTest {
     compare(tree(bound -> data.consumeInt(0, bound - 1), 0));
   }
 
-  /** True when the direct writer covered the tree (and then wrote the mapper's bytes). */
+  /**
+   * True when the direct writer covered the tree (and then wrote the mapper's bytes, and recorded
+   * the same line index as parsing its text gives).
+   */
   private static boolean compare(JsonNode tree) {
     String fast = BlockYaml.write(tree);
     if (fast == null) return false;
     assertEquals(Yaml.mapper().writeValueAsString(tree), fast, () -> "tree: " + tree);
+    BlockYaml.Indexed recorded = BlockYaml.indexed(tree);
+    assertEquals(fast, recorded.text());
+    LineIndex parsed = LineIndex.of(fast);
+    assertEquals(parsed.entries(), recorded.index().entries(), () -> "index of:\n" + fast);
+    assertEquals(parsed.documents().stream().map(Arrays::toString).toList(),
+        recorded.index().documents().stream().map(Arrays::toString).toList(), () -> "document of:\n" + fast);
+    for (LineIndex.Entry e : parsed.entries()) assertEquals(Optional.of(e), recorded.index().find(e.path()));
     return true;
   }
 

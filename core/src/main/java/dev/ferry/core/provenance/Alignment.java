@@ -144,14 +144,14 @@ public final class Alignment {
   }
 
   private void place(Provenance p) {
-    FieldPaths fieldPaths = new FieldPaths();
+    FieldAncestry ancestry = new FieldAncestry();
     for (Provenance.Link l : p.links()) {
       Obj o = object(l.kind(), l.name());
       if (o == null) {
         unplaced.add(l);
         continue;
       }
-      int[] m = manifestRange(o, l.field(), fieldPaths);
+      int[] m = manifestRange(o, l.field(), ancestry);
       if (m == null) {
         unplaced.add(l);
         continue;
@@ -179,9 +179,9 @@ public final class Alignment {
   }
 
   /** The manifest lines of {@code field} in object {@code o}: the field, else its nearest emitted ancestor. */
-  private static int[] manifestRange(Obj o, String field, FieldPaths fieldPaths) {
+  private static int[] manifestRange(Obj o, String field, FieldAncestry ancestry) {
     if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
-    for (ModelPath p : fieldPaths.selfAndAncestors(field)) {
+    for (ModelPath p : ancestry.selfAndAncestors(field)) {
       LineIndex.Entry e = o.yaml().find(p).orElse(null);
       if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  * ancestors: the objects of one kind repeat the same fields, and placing a link looks up the field
  * and then each ancestor until one was emitted.
  */
-final class FieldPaths {
+final class FieldAncestry {
   private final Map<String, ModelPath[]> parsed = new HashMap<>();
 
   /** {@code field} parsed and its ancestors, nearest first (the root excluded). */

@@ -99,7 +99,7 @@ public final class ChartWriter {
     List<String> names = new ArrayList<>(files.keySet());
     names.sort(null);
     for (String f : names) {
-      StringBuilder b = files.get(f);
+      StringBuilder b = files.remove(f); // each builder goes once its text is made: the chart is not held twice
       String head = head(owners.get(f));
       if (!head.equals(heads.get(f))) b.replace(0, heads.get(f).length(), head); // a later object named another owner
       out.put(f, b.toString());

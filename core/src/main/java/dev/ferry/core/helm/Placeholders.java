@@ -51,8 +51,16 @@ final class Placeholders {
   StringNode conditionalItem(JsonNode item, String condition) {
     return item(ind -> {
       StringBuilder b = new StringBuilder(ind).append("{{- if ").append(condition).append(" }}\n");
-      String[] lines = render(item).split("\n");
-      for (int i = 0; i < lines.length; i++) b.append(ind).append(i == 0 ? "- " : "  ").append(lines[i]).append('\n');
+      String text = render(item);
+      int end = text.length(); // the lines split("\n") gives: trailing empty ones dropped
+      while (end > 0 && text.charAt(end - 1) == '\n') end--;
+      for (int from = 0; from < end || (from == 0 && text.isEmpty()); ) {
+        int nl = text.indexOf('\n', from);
+        int stop = nl < 0 || nl > end ? end : nl;
+        b.append(ind).append(from == 0 ? "- " : "  ").append(text, from, stop).append('\n');
+        if (stop >= end) break;
+        from = stop + 1;
+      }
       return b.append(ind).append("{{- end }}").toString();
     });
   }

@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,10 +20,6 @@ import tools.jackson.databind.node.StringNode;
  * {@code {{} in the object is escaped so Helm prints it as is.
  */
 final class Placeholders {
-  private static final Pattern TOKEN = Pattern.compile("__ferry(\\d+)__");
-  private static final Pattern KEY_LINE = Pattern.compile("^( *)__ferry(\\d+)__: x$");
-  private static final Pattern ITEM_LINE = Pattern.compile("^( *)- __ferry(\\d+)__$");
-
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final List<Function<String, String>> holes = new ArrayList<>();
@@ -57,8 +51,16 @@ final class Placeholders {
   StringNode conditionalItem(JsonNode item, String condition) {
     return item(ind -> {
       StringBuilder b = new StringBuilder(ind).append("{{- if ").append(condition).append(" }}\n");
-      String[] lines = render(item).split("\n");
-      for (int i = 0; i < lines.length; i++) b.append(ind).append(i == 0 ? "- " : "  ").append(lines[i]).append('\n');
+      String text = render(item);
+      int end = text.length(); // the lines split("\n") gives: trailing empty ones dropped
+      while (end > 0 && text.charAt(end - 1) == '\n') end--;
+      for (int from = 0; from < end || (from == 0 && text.isEmpty()); ) {
+        int nl = text.indexOf('\n', from);
+        int stop = nl < 0 || nl > end ? end : nl;
+        b.append(ind).append(from == 0 ? "- " : "  ").append(text, from, stop).append('\n');
+        if (stop >= end) break;
+        from = stop + 1;
+      }
       return b.append(ind).append("{{- end }}").toString();
     });
   }
@@ -74,36 +76,85 @@ final class Placeholders {
     return text;
   }
 
-  /** The template text of a tree (ends with a newline). */
+  /**
+   * The template text of a tree (ends with a newline): the YAML text's lines, each ended by a newline
+   * as {@code split("\n")} gives them, with the placeholder lines replaced. Runs of lines without a
+   * placeholder are copied in one piece, and lines are matched by hand, not by regular expressions:
+   * a chart renders a template for every object, so per-line copies and matchers were most of its garbage.
+   */
   String render(JsonNode tree) {
     String text = Yaml.write(tree).replace("{{", "{{ \"{{\" }}");
-    StringBuilder out = new StringBuilder();
-    for (String line : text.split("\n")) {
-      if (!line.contains("__ferry")) { // most lines hold no placeholder: skip the three patterns
-        out.append(line).append('\n');
-        continue;
-      }
-      Matcher k = KEY_LINE.matcher(line);
-      Matcher it = ITEM_LINE.matcher(line);
-      if (k.matches()) {
-        out.append(holes.get(Integer.parseInt(k.group(2))).apply(k.group(1))).append('\n');
-      } else if (it.matches() && !inline.contains(Integer.parseInt(it.group(2)))) {
-        out.append(holes.get(Integer.parseInt(it.group(2))).apply(it.group(1))).append('\n');
-      } else {
-        Matcher m = TOKEN.matcher(line);
-        StringBuilder b = new StringBuilder();
-        int last = 0;
-        while (m.find()) {
-          if (line.substring(0, m.start()).trim().endsWith("-") && line.substring(m.end()).startsWith(": x")) {
-            throw new IllegalStateException("a key placeholder cannot start a sequence item: " + line);
-          }
-          b.append(line, last, m.start()).append(holes.get(Integer.parseInt(m.group(1))).apply(""));
-          last = m.end();
-        }
-        out.append(b).append(line.substring(last)).append('\n');
-      }
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '\n') end--;
+    if (end == 0) return text.isEmpty() ? "\n" : "";
+    StringBuilder out = new StringBuilder(end + 256);
+    int copied = 0; // text before this index is in out
+    for (int at = text.indexOf(MARK); at >= 0 && at < end; ) {
+      int start = text.lastIndexOf('\n', at) + 1;
+      int stop = text.indexOf('\n', at);
+      if (stop < 0 || stop > end) stop = end;
+      out.append(text, copied, start);
+      line(out, text.substring(start, stop));
+      out.append('\n');
+      copied = Math.min(stop + 1, end);
+      at = stop >= end ? -1 : text.indexOf(MARK, stop);
     }
+    if (copied < end) out.append(text, copied, end).append('\n');
     return out.toString();
+  }
+
+  private static final String MARK = "__ferry";
+
+  /** One line holding a placeholder: a key line, an item line or inline tokens. */
+  private void line(StringBuilder out, String line) {
+    int ind = 0;
+    while (ind < line.length() && line.charAt(ind) == ' ') ind++;
+    int key = whole(line, ind, ": x");
+    if (key >= 0) {
+      out.append(holes.get(key).apply(line.substring(0, ind)));
+      return;
+    }
+    int item = line.startsWith("- ", ind) ? whole(line, ind + 2, "") : -1;
+    if (item >= 0 && !inline.contains(item)) {
+      out.append(holes.get(item).apply(line.substring(0, ind)));
+      return;
+    }
+    int last = 0;
+    for (int m = line.indexOf(MARK); m >= 0; m = line.indexOf(MARK, m + 1)) {
+      int digits = m + MARK.length();
+      int d = digits;
+      while (d < line.length() && isDigit(line.charAt(d))) d++;
+      if (d == digits || !line.startsWith("__", d)) continue;
+      int tokenEnd = d + 2;
+      if (endsWithDash(line, m) && line.startsWith(": x", tokenEnd)) {
+        throw new IllegalStateException("a key placeholder cannot start a sequence item: " + line);
+      }
+      out.append(line, last, m).append(holes.get(Integer.parseInt(line, digits, d, 10)).apply(""));
+      last = tokenEnd;
+      m = tokenEnd - 1;
+    }
+    out.append(line, last, line.length());
+  }
+
+  /** The number of the token that is all of {@code line} from {@code from} followed by {@code tail}, or -1. */
+  private static int whole(String line, int from, String tail) {
+    if (!line.startsWith(MARK, from)) return -1;
+    int digits = from + MARK.length();
+    int d = digits;
+    while (d < line.length() && isDigit(line.charAt(d))) d++;
+    if (d == digits || !line.startsWith("__", d) || line.length() != d + 2 + tail.length() || !line.startsWith(tail, d + 2)) return -1;
+    return Integer.parseInt(line, digits, d, 10);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Whether the text before {@code at}, trimmed, ends with a dash. */
+  private static boolean endsWithDash(String line, int at) {
+    int i = at - 1;
+    while (i >= 0 && line.charAt(i) <= ' ') i--;
+    return i >= 0 && line.charAt(i) == '-';
   }
 
   /** {@code key: toYaml(expr)} when expr is non-empty, at indentation {@code ind}. */

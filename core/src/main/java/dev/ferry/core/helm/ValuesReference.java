@@ -1,6 +1,8 @@
 package dev.ferry.core.helm;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every value a ferry chart has: its path pattern ({@code <svc>}, {@code <volume>}, {@code <name>},
@@ -78,18 +80,32 @@ public final class ValuesReference {
 
   private ValuesReference() {}
 
-  /** The entry whose pattern matches {@code path}, or null. */
-  /** Each entry's path split at dots, computed once (find runs for every value of a chart). */
-  private static final List<String[]> PARTS = ENTRIES.stream().map(e -> e.path().split("\\.")).toList();
+  /**
+   * Each entry's path split at dots, a {@code null} where the pattern has a placeholder, grouped by
+   * length in table order (find runs for every value of the schema and the README: it only tries
+   * entries of the path's length and compares no placeholder).
+   */
+  private static final List<List<Map.Entry<String[], Entry>>> BY_LENGTH = byLength();
 
+  private static List<List<Map.Entry<String[], Entry>>> byLength() {
+    List<List<Map.Entry<String[], Entry>>> out = new ArrayList<>();
+    for (Entry e : ENTRIES) {
+      String[] p = e.path().split("\\.");
+      for (int i = 0; i < p.length; i++) if (p[i].startsWith("<")) p[i] = null;
+      while (out.size() <= p.length) out.add(new ArrayList<>());
+      out.get(p.length).add(Map.entry(p, e));
+    }
+    return out;
+  }
+
+  /** The entry whose pattern matches {@code path}, or null. */
   static Entry find(List<String> path) {
-    for (int k = 0; k < ENTRIES.size(); k++) {
-      Entry e = ENTRIES.get(k);
-      String[] p = PARTS.get(k);
-      if (p.length != path.size()) continue;
+    if (path.size() >= BY_LENGTH.size()) return null;
+    for (Map.Entry<String[], Entry> c : BY_LENGTH.get(path.size())) {
+      String[] p = c.getKey();
       boolean ok = true;
-      for (int i = 0; i < p.length && ok; i++) ok = p[i].startsWith("<") || p[i].equals(path.get(i));
-      if (ok) return e;
+      for (int i = 0; i < p.length && ok; i++) ok = p[i] == null || p[i].equals(path.get(i));
+      if (ok) return c.getValue();
     }
     return null;
   }

@@ -65,7 +65,7 @@ public final class ConvertCommand implements Callable<Integer> {
     } else if (format == ManifestFormat.json) {
       out.print(ManifestWriter.json(t));
     } else {
-      out.print(ManifestWriter.yamlStream(t, r.sourceMap(), annotate));
+      ManifestWriter.yamlStream(t, r.sourceMap(), annotate, out::print);
     }
     StdOut.finish(out);
     if (!quiet) report(err, t.objects().size(), t.diagnostics(), findings);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -124,17 +125,36 @@ public final class ManifestWriter {
 
   /** Multi-document YAML for stdout. */
   public static String yamlStream(Translation t, SourceMap sm, boolean annotate) {
-    List<String> yaml = yamls(t.objects());
-    Alignment a = annotate ? Alignment.of(t.objects(), yaml, t.provenance(), sm, Map.of()) : null;
-    int size = 0;
-    for (String y : yaml) size += y.length() + 4;
-    StringBuilder b = new StringBuilder(annotate ? size + size / 8 : size);
-    for (int i = 0; i < yaml.size(); i++) {
-      b.append("---\n");
-      if (annotate) b.append(comment(a, sm, a.objects().get(i)));
-      b.append(yaml.get(i));
-    }
+    StringBuilder b = new StringBuilder();
+    yamlStream(t, sm, annotate, b::append);
     return b.toString();
+  }
+
+  /**
+   * {@link #yamlStream(Translation, SourceMap, boolean)} given to {@code out} piece by piece, in
+   * order: without {@code annotate} each document goes out as soon as it and those before it are
+   * rendered (rendering goes on, on every core, while the text is written).
+   */
+  public static void yamlStream(Translation t, SourceMap sm, boolean annotate, Consumer<String> out) {
+    List<HasMetadata> objects = t.objects();
+    if (!annotate) {
+      if (objects.size() < PARALLEL_FROM) {
+        for (HasMetadata o : objects) document(out, null, yaml(o));
+      } else {
+        InOrder.render(objects, ManifestWriter::yaml, y -> document(out, null, y));
+      }
+      return;
+    }
+    List<String> yaml = yamls(objects);
+    Alignment a = Alignment.of(objects, yaml, t.provenance(), sm, Map.of());
+    for (int i = 0; i < yaml.size(); i++) document(out, comment(a, sm, a.objects().get(i)), yaml.get(i));
+  }
+
+  /** One document of a stream: its separator, its {@code comment} (if any) and its text. */
+  private static void document(Consumer<String> out, String comment, String yaml) {
+    out.accept("---\n");
+    if (comment != null) out.accept(comment);
+    out.accept(yaml);
   }
 
   /** A JSON {@code v1/List} of every object. */

@@ -63,7 +63,7 @@ public final class ConvertCommand implements Callable<Integer> {
     if (output != null) {
       outputDir.write(output, ManifestWriter.files(t, r.sourceMap(), new ManifestWriter.Layout(format, annotate, kustomize)));
     } else if (format == ManifestFormat.json) {
-      out.print(ManifestWriter.json(t));
+      ManifestWriter.json(t, out::print);
     } else {
       ManifestWriter.yamlStream(t, r.sourceMap(), annotate, out::print);
     }

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -138,11 +137,7 @@ public final class ManifestWriter {
   public static void yamlStream(Translation t, SourceMap sm, boolean annotate, Consumer<String> out) {
     List<HasMetadata> objects = t.objects();
     if (!annotate) {
-      if (objects.size() < PARALLEL_FROM) {
-        for (HasMetadata o : objects) document(out, null, yaml(o));
-      } else {
-        InOrder.render(objects, ManifestWriter::yaml, y -> document(out, null, y));
-      }
+      InOrder.render(objects, ManifestWriter::yaml, y -> document(out, null, y));
       return;
     }
     List<String> yaml = yamls(objects);
@@ -159,12 +154,36 @@ public final class ManifestWriter {
 
   /** A JSON {@code v1/List} of every object. */
   public static String json(Translation t) {
-    ObjectNode list = Json.MAPPER.createObjectNode();
-    list.put("apiVersion", "v1");
-    list.put("kind", "List");
-    var items = list.putArray("items");
-    for (JsonNode o : each(t.objects(), ManifestWriter::tree)) items.add(o);
-    return Json.MAPPER.writeValueAsString(list) + "\n";
+    StringBuilder b = new StringBuilder();
+    json(t, b::append);
+    return b.toString();
+  }
+
+  /**
+   * {@link #json(Translation)} given to {@code out} piece by piece, in order, each item written
+   * as soon as it and those before it are rendered. The bytes are the pretty printer's for the
+   * whole list: an item rendered on its own is the same text with every line after its first
+   * indented two more spaces (a JSON string holds no raw line break), items joined by ", ".
+   */
+  public static void json(Translation t, Consumer<String> out) {
+    List<HasMetadata> objects = t.objects();
+    out.accept("{\n  \"apiVersion\" : \"v1\",\n  \"kind\" : \"List\",\n  \"items\" : [ ");
+    if (objects.isEmpty()) {
+      out.accept("]\n}\n");
+      return;
+    }
+    boolean[] first = {true};
+    InOrder.render(objects, o -> jsonText(o).replace("\n", "\n  "), item -> {
+      if (!first[0]) out.accept(", ");
+      first[0] = false;
+      out.accept(item);
+    });
+    out.accept(" ]\n}\n");
+  }
+
+  /** One object as pretty-printed JSON (no final line break). */
+  private static String jsonText(HasMetadata o) {
+    return Json.MAPPER.writeValueAsString(tree(o));
   }
 
   /**
@@ -180,7 +199,7 @@ public final class ManifestWriter {
     boolean json = layout.format() == ManifestFormat.json;
     Map<String, String> out = new LinkedHashMap<>();
     List<String> yaml = json ? null : yamls(t.objects());
-    List<String> jsons = json ? each(t.objects(), o -> Json.MAPPER.writeValueAsString(tree(o)) + "\n") : null;
+    List<String> jsons = json ? each(t.objects(), o -> jsonText(o) + "\n") : null;
     Alignment a = annotate && !json ? Alignment.of(t.objects(), yaml, t.provenance(), sm, Map.of()) : null;
     for (int i = 0; i < t.objects().size(); i++) {
       HasMetadata o = t.objects().get(i);

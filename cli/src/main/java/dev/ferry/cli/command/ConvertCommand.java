@@ -63,9 +63,9 @@ public final class ConvertCommand implements Callable<Integer> {
     if (output != null) {
       outputDir.write(output, ManifestWriter.files(t, r.sourceMap(), new ManifestWriter.Layout(format, annotate, kustomize)));
     } else if (format == ManifestFormat.json) {
-      out.print(ManifestWriter.json(t));
+      ManifestWriter.json(t, out::print);
     } else {
-      out.print(ManifestWriter.yamlStream(t, r.sourceMap(), annotate));
+      ManifestWriter.yamlStream(t, r.sourceMap(), annotate, out::print);
     }
     StdOut.finish(out);
     if (!quiet) report(err, t.objects().size(), t.diagnostics(), findings);

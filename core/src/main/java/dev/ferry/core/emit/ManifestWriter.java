@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -124,27 +124,66 @@ public final class ManifestWriter {
 
   /** Multi-document YAML for stdout. */
   public static String yamlStream(Translation t, SourceMap sm, boolean annotate) {
-    List<String> yaml = yamls(t.objects());
-    Alignment a = annotate ? Alignment.of(t.objects(), yaml, t.provenance(), sm, Map.of()) : null;
-    int size = 0;
-    for (String y : yaml) size += y.length() + 4;
-    StringBuilder b = new StringBuilder(annotate ? size + size / 8 : size);
-    for (int i = 0; i < yaml.size(); i++) {
-      b.append("---\n");
-      if (annotate) b.append(comment(a, sm, a.objects().get(i)));
-      b.append(yaml.get(i));
-    }
+    StringBuilder b = new StringBuilder();
+    yamlStream(t, sm, annotate, b::append);
     return b.toString();
+  }
+
+  /**
+   * {@link #yamlStream(Translation, SourceMap, boolean)} given to {@code out} piece by piece, in
+   * order: without {@code annotate} each document goes out as soon as it and those before it are
+   * rendered (rendering goes on, on every core, while the text is written).
+   */
+  public static void yamlStream(Translation t, SourceMap sm, boolean annotate, Consumer<String> out) {
+    List<HasMetadata> objects = t.objects();
+    if (!annotate) {
+      InOrder.render(objects, ManifestWriter::yaml, y -> document(out, null, y));
+      return;
+    }
+    List<String> yaml = yamls(objects);
+    Alignment a = Alignment.of(objects, yaml, t.provenance(), sm, Map.of());
+    for (int i = 0; i < yaml.size(); i++) document(out, comment(a, sm, a.objects().get(i)), yaml.get(i));
+  }
+
+  /** One document of a stream: its separator, its {@code comment} (if any) and its text. */
+  private static void document(Consumer<String> out, String comment, String yaml) {
+    out.accept("---\n");
+    if (comment != null) out.accept(comment);
+    out.accept(yaml);
   }
 
   /** A JSON {@code v1/List} of every object. */
   public static String json(Translation t) {
-    ObjectNode list = Json.MAPPER.createObjectNode();
-    list.put("apiVersion", "v1");
-    list.put("kind", "List");
-    var items = list.putArray("items");
-    for (JsonNode o : each(t.objects(), ManifestWriter::tree)) items.add(o);
-    return Json.MAPPER.writeValueAsString(list) + "\n";
+    StringBuilder b = new StringBuilder();
+    json(t, b::append);
+    return b.toString();
+  }
+
+  /**
+   * {@link #json(Translation)} given to {@code out} piece by piece, in order, each item written
+   * as soon as it and those before it are rendered. The bytes are the pretty printer's for the
+   * whole list: an item rendered on its own is the same text with every line after its first
+   * indented two more spaces (a JSON string holds no raw line break), items joined by ", ".
+   */
+  public static void json(Translation t, Consumer<String> out) {
+    List<HasMetadata> objects = t.objects();
+    out.accept("{\n  \"apiVersion\" : \"v1\",\n  \"kind\" : \"List\",\n  \"items\" : [ ");
+    if (objects.isEmpty()) {
+      out.accept("]\n}\n");
+      return;
+    }
+    boolean[] first = {true};
+    InOrder.render(objects, o -> jsonText(o).replace("\n", "\n  "), item -> {
+      if (!first[0]) out.accept(", ");
+      first[0] = false;
+      out.accept(item);
+    });
+    out.accept(" ]\n}\n");
+  }
+
+  /** One object as pretty-printed JSON (no final line break). */
+  private static String jsonText(HasMetadata o) {
+    return Json.MAPPER.writeValueAsString(tree(o));
   }
 
   /**
@@ -160,7 +199,7 @@ public final class ManifestWriter {
     boolean json = layout.format() == ManifestFormat.json;
     Map<String, String> out = new LinkedHashMap<>();
     List<String> yaml = json ? null : yamls(t.objects());
-    List<String> jsons = json ? each(t.objects(), o -> Json.MAPPER.writeValueAsString(tree(o)) + "\n") : null;
+    List<String> jsons = json ? each(t.objects(), o -> jsonText(o) + "\n") : null;
     Alignment a = annotate && !json ? Alignment.of(t.objects(), yaml, t.provenance(), sm, Map.of()) : null;
     for (int i = 0; i < t.objects().size(); i++) {
       HasMetadata o = t.objects().get(i);

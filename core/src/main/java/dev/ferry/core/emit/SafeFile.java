@@ -1,8 +1,11 @@
 package dev.ferry.core.emit;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -49,6 +52,29 @@ public final class SafeFile {
 
   /** Writes {@code content} to {@code target} (a new file or a regular file), as described above. */
   public static void write(Path target, String content, boolean secret) throws IOException, OutputDir.Refused {
+    replace(checkedTarget(target), content, secret);
+  }
+
+  /** Something that writes a file's text as it is made. */
+  public interface Body {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * As {@link #write(Path, String, boolean)}, for a text too large to hold: {@code body} writes it
+   * (UTF-8) to the temporary file as it is made, and only a body that returns normally is renamed
+   * over {@code target}; when it throws, the temporary file is removed and the target is as it was.
+   */
+  public static void stream(Path target, boolean secret, Body body) throws IOException, OutputDir.Refused {
+    replace(checkedTarget(target), secret, null, null, ch -> {
+      Writer w = new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8);
+      body.writeTo(w);
+      w.flush(); // not closed: the channel is closed by replace
+    });
+  }
+
+  /** The real path {@code target} names, after checking that its directory exists and it may be replaced. */
+  private static Path checkedTarget(Path target) throws IOException, OutputDir.Refused {
     Path abs = target.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
@@ -57,7 +83,7 @@ public final class SafeFile {
     }
     Path real = parent.toRealPath().resolve(abs.getFileName());
     checkReplaceable(real, target.toString());
-    replace(real, content, secret);
+    return real;
   }
 
   /** Refuses an existing target that is not a regular file (checked without following links). */
@@ -94,19 +120,29 @@ public final class SafeFile {
     replace(p, content, secret, null, null);
   }
 
+  /** What fills the temporary file. */
+  private interface Fill {
+    void into(FileChannel ch) throws IOException;
+  }
+
+  private static boolean replace(Path p, String content, boolean secret, Set<PosixFilePermission> mode, int[] owner)
+      throws IOException {
+    return replace(p, secret, mode, owner, ch -> utf8(content, piece -> writeFully(ch, piece)));
+  }
+
   /**
    * As above; {@code mode} (when not null) is set on the temporary file before the rename, and with
    * {@code owner} (uid, gid) the temporary file gets that owner or the rename is not done (false).
    * The content is encoded and written in pieces: a large file never exists twice in memory.
    */
-  private static boolean replace(Path p, String content, boolean secret, Set<PosixFilePermission> mode, int[] owner)
+  private static boolean replace(Path p, boolean secret, Set<PosixFilePermission> mode, int[] owner, Fill fill)
       throws IOException {
     Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
     Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     boolean done = false;
     try {
       try (FileChannel ch = secret || mode != null ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
-        utf8(content, piece -> writeFully(ch, piece));
+        fill.into(ch);
       }
       if (owner != null && !chown(tmp, owner)) return false;
       if (mode != null) Files.setPosixFilePermissions(tmp, mode);

@@ -19,13 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@link SafeFile#stream}: the guarantees of {@link SafeFile#write} for a text written as it is made. */
 class SafeFileStreamTest {
   /** Several MB, with non-ASCII text and a surrogate pair split across two writes. */
-  private static final List<String> PIECES = List.of("a".repeat(3 << 20), "é\uD83D", "\uDE00 ok\n", "z".repeat(1 << 20) + "\n");
+  private static final List<String> PIECES =
+      List.of("a".repeat(3 << 20), "é\uD83D", "\uDE00 ok\n", "", "lone \uD800", "x\uDC00\n", "z".repeat(1 << 20) + "\n", "\uD83D");
 
   @Test
   void streamedFileHasTheBytesOfTheWholeTextAndItsMode(@TempDir Path tmp) throws Exception {
     Path target = tmp.resolve("r.html");
     SafeFile.stream(target, true, w -> {
       for (String p : PIECES) w.write(p);
+    });
+    assertArrayEquals(String.join("", PIECES).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target));
+    SafeFile.stream(target, true, w -> { // through the other write methods, a char at a time
+      for (String p : PIECES) {
+        if (p.length() < 100) for (char c : p.toCharArray()) w.write(c);
+        else w.append("<" + p, 1, p.length() + 1);
+      }
     });
     assertArrayEquals(String.join("", PIECES).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));

@@ -78,7 +78,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
     if (html != null) {
       String title = r.project().name() == null ? "compose project" : r.project().name();
-      write(html, HtmlReport.render(e, title));
+      write(html, w -> HtmlReport.render(e, title, w));
       Explanation.Summary s = e.summary();
       err.println("ferry explain: wrote " + html + " (" + s.objects() + " objects; " + t.diagnostics().size() + " findings)");
       err.flush();
@@ -112,7 +112,8 @@ public final class ExplainCommand implements Callable<Integer> {
     String oldName = diff.get(0).toString();
     String newName = diff.get(1).toString();
     if (html != null) {
-      write(html, d.html(oldName, newName));
+      String page = d.html(oldName, newName);
+      write(html, w -> w.write(page));
       err.println("ferry explain: wrote " + html + " (" + d.groups().size() + " compose changes)");
       err.flush();
       return ExitCode.OK.code;
@@ -145,11 +146,12 @@ public final class ExplainCommand implements Callable<Integer> {
 
   /**
    * Writes the report through ferry's safe writer: 0600 (it shows values of the project), never
-   * replacing a device, FIFO, link or directory, never creating directories.
+   * replacing a device, FIFO, link or directory, never creating directories; the page is written
+   * as it is made, and a failure part way leaves no file (and an earlier report as it was).
    */
-  static void write(Path target, String content) {
+  static void write(Path target, SafeFile.Body page) {
     try {
-      SafeFile.write(target, content, true);
+      SafeFile.stream(target, true, page);
     } catch (OutputDir.Refused e) {
       throw new UserError(e.getMessage());
     } catch (IOException e) {

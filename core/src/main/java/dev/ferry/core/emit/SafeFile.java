@@ -2,6 +2,7 @@ package dev.ferry.core.emit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,83 @@ public final class SafeFile {
 
   /** Writes {@code content} to {@code target} (a new file or a regular file), as described above. */
   public static void write(Path target, String content, boolean secret) throws IOException, OutputDir.Refused {
+    replace(checkedTarget(target), content, secret);
+  }
+
+  /** Something that writes a file's text as it is made (in large pieces: the writer is not buffered). */
+  public interface Body {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * As {@link #write(Path, String, boolean)}, for a text too large to hold: {@code body} writes it
+   * (UTF-8) to the temporary file as it is made, and only a body that returns normally is renamed
+   * over {@code target}; when it throws, the temporary file is removed and the target is as it was.
+   */
+  public static void stream(Path target, boolean secret, Body body) throws IOException, OutputDir.Refused {
+    replace(checkedTarget(target), secret, null, null, ch -> {
+      Utf8Writer w = new Utf8Writer(ch);
+      body.writeTo(w);
+      w.finish();
+    });
+  }
+
+  /**
+   * Encodes what it is given straight onto the channel as {@link String#getBytes} would encode the
+   * whole text (a surrogate pair split between two writes is joined; a lone surrogate becomes '?'),
+   * with no char buffer between: a Latin-1 string is encoded without being inflated to chars.
+   */
+  private static final class Utf8Writer extends Writer {
+    private final FileChannel ch;
+    /** A high surrogate that ended the last write, or 0. */
+    private char high;
+
+    Utf8Writer(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+      if (len == 0) return;
+      String t = off == 0 && len == s.length() ? s : s.substring(off, off + len);
+      if (high != 0) {
+        t = high + t;
+        high = 0;
+      }
+      if (Character.isHighSurrogate(t.charAt(t.length() - 1))) {
+        high = t.charAt(t.length() - 1);
+        t = t.substring(0, t.length() - 1);
+      }
+      utf8(t, piece -> writeFully(ch, piece));
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) throws IOException {
+      write(new String(c, off, len));
+    }
+
+    /** Writes a high surrogate left at the end (as '?', as getBytes does). */
+    void finish() throws IOException {
+      if (high != 0) {
+        String last = String.valueOf(high);
+        high = 0;
+        utf8(last, piece -> writeFully(ch, piece));
+      }
+    }
+
+    @Override
+    public void flush() {
+      // nothing is held but a surrogate waiting for its pair
+    }
+
+    @Override
+    public void close() {
+      // the channel is closed by replace
+    }
+  }
+
+  /** The real path {@code target} names, after checking that its directory exists and it may be replaced. */
+  private static Path checkedTarget(Path target) throws IOException, OutputDir.Refused {
     Path abs = target.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
@@ -57,7 +135,7 @@ public final class SafeFile {
     }
     Path real = parent.toRealPath().resolve(abs.getFileName());
     checkReplaceable(real, target.toString());
-    replace(real, content, secret);
+    return real;
   }
 
   /** Refuses an existing target that is not a regular file (checked without following links). */
@@ -94,19 +172,29 @@ public final class SafeFile {
     replace(p, content, secret, null, null);
   }
 
+  /** What fills the temporary file. */
+  private interface Fill {
+    void into(FileChannel ch) throws IOException;
+  }
+
+  private static boolean replace(Path p, String content, boolean secret, Set<PosixFilePermission> mode, int[] owner)
+      throws IOException {
+    return replace(p, secret, mode, owner, ch -> utf8(content, piece -> writeFully(ch, piece)));
+  }
+
   /**
    * As above; {@code mode} (when not null) is set on the temporary file before the rename, and with
    * {@code owner} (uid, gid) the temporary file gets that owner or the rename is not done (false).
    * The content is encoded and written in pieces: a large file never exists twice in memory.
    */
-  private static boolean replace(Path p, String content, boolean secret, Set<PosixFilePermission> mode, int[] owner)
+  private static boolean replace(Path p, boolean secret, Set<PosixFilePermission> mode, int[] owner, Fill fill)
       throws IOException {
     Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
     Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     boolean done = false;
     try {
       try (FileChannel ch = secret || mode != null ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
-        utf8(content, piece -> writeFully(ch, piece));
+        fill.into(ch);
       }
       if (owner != null && !chown(tmp, owner)) return false;
       if (mode != null) Files.setPosixFilePermissions(tmp, mode);

@@ -88,7 +88,8 @@ public final class Glossary {
       int before = '\n';
       for (int i = 0; i + 1 < n; i++) { // every word has two characters or more
         int c = t[i] & 0xFF;
-        if (STARTS[c] && !WORDISH[before] && PAIRS[(c << 8) | (t[i + 1] & 0xFF)] && match(text, t, i, c) && left == 0) return;
+        // most characters are inside a word: that test first
+        if (!WORDISH[before] && STARTS[c] && PAIRS[(c << 8) | (t[i + 1] & 0xFF)] && match(text, t, i, c) && left == 0) return;
         before = c;
       }
     }

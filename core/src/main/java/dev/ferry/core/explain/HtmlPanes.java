@@ -23,12 +23,15 @@ final class HtmlPanes {
   private final Alignment a;
   private final HtmlText text;
   private final StringBuilder b;
+  /** Called after each line or row: the page may send its lines so far on. */
+  private final Runnable lineDone;
 
-  HtmlPanes(Explanation e, HtmlText text, StringBuilder b) {
+  HtmlPanes(Explanation e, HtmlText text, StringBuilder b, Runnable lineDone) {
     this.e = e;
     this.a = e.alignment();
     this.text = text;
     this.b = b;
+    this.lineDone = lineDone;
   }
 
   void composePane() {
@@ -70,6 +73,7 @@ final class HtmlPanes {
         b.append("</div>\n");
       }
       for (Diagnostic d : r.findings()) text.finding(b, d);
+      lineDone.run();
     }
     if (last != null) b.append("</div>\n");
     b.append("</section>\n");
@@ -99,6 +103,7 @@ final class HtmlPanes {
           }
         }
         b.append("</div>\n");
+        lineDone.run();
       }
     }
     b.append("</div>\n</section>\n");
@@ -128,6 +133,7 @@ final class HtmlPanes {
         b.append("</pre>");
       }
       b.append("</td></tr>\n");
+      lineDone.run();
     }
     b.append("</table>\n</section>\n");
   }

@@ -3,6 +3,10 @@ package dev.ferry.core.explain;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.provenance.Alignment;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,27 +20,63 @@ import static dev.ferry.core.explain.HtmlText.esc;
  * carries the ids of the provenance spans it is in ({@code data-in}) and of the most specific ones
  * it owns ({@code data-own}); hovering or clicking a line highlights the lines of its spans on both
  * sides. Without script the page still reads: every line links to its counterpart, findings and
- * notes sit under their lines, defaults are listed. Same input, same bytes.
+ * notes sit under their lines, defaults are listed. Same input, same bytes. The page is written as
+ * it is made, in pieces of whole lines (370 MB at 10,000 services is never one string).
  */
 public final class HtmlReport {
+  /** Characters the page holds before its whole lines go to the writer. */
+  private static final int PIECE = 1 << 16;
   private final Explanation e;
   private final Alignment a;
-  private final StringBuilder b = new StringBuilder();
+  private final StringBuilder b = new StringBuilder(2 * PIECE);
+  private final Writer out;
+  /** The glossary's terms are those of the page before it: scanned as each piece is written. */
+  private final Glossary.Scan scan = new Glossary.Scan();
 
   private final ObjectGraph graph;
   private final HtmlText text;
 
-  private HtmlReport(Explanation e) {
+  private HtmlReport(Explanation e, Writer out) {
     this.e = e;
+    this.out = out;
     this.a = e.alignment();
     this.graph = ObjectGraph.of(e);
     this.text = new HtmlText(a);
   }
 
+  /** The page as one string (tests, small projects). */
   public static String render(Explanation e, String title) {
-    HtmlReport r = new HtmlReport(e);
-    r.page(title);
-    return r.b.toString();
+    StringWriter w = new StringWriter();
+    try {
+      render(e, title, w);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x); // a StringWriter throws none
+    }
+    return w.toString();
+  }
+
+  /** Writes the page to {@code out} as it is made; {@code out} is not flushed or closed. */
+  public static void render(Explanation e, String title, Writer out) throws IOException {
+    try {
+      new HtmlReport(e, out).page(title);
+    } catch (UncheckedIOException x) {
+      throw x.getCause();
+    }
+  }
+
+  /** Sends the page's whole lines so far to the writer once they fill a piece ({@code all}: whatever their length). */
+  private void spill(boolean all) {
+    if (b.length() < (all ? 1 : PIECE)) return;
+    int end = b.lastIndexOf("\n") + 1;
+    if (end == 0) return;
+    String piece = b.substring(0, end);
+    b.delete(0, end);
+    scan.add(piece);
+    try {
+      out.write(piece);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
   }
 
   private void page(String title) {
@@ -53,7 +93,8 @@ public final class HtmlReport {
     beforeApply();
     graph();
     summary();
-    HtmlPanes panes = new HtmlPanes(e, text, b);
+    spill(false);
+    HtmlPanes panes = new HtmlPanes(e, text, b, () -> spill(false));
     b.append("<main class=\"panes\">\n");
     panes.composePane();
     panes.manifestPane(graph.order());
@@ -63,6 +104,7 @@ public final class HtmlReport {
     unplaced();
     glossary();
     b.append("<script>\n").append(HtmlAssets.JS).append("</script>\n</body>\n</html>\n");
+    spill(true);
   }
 
   /** The objects along the request path, as an inline SVG (each box links to its manifest). */
@@ -72,7 +114,10 @@ public final class HtmlReport {
     for (Alignment.Obj o : graph.order()) anchor.put(o.ref(), "m" + o.separator());
     b.append("<section id=\"graph\"><h2>Objects, along the request path</h2>\n<div class=\"graph-wrap\">\n")
         .append(GraphSvg.render(graph, anchor)).append("</div>\n<ul class=\"graph-text\">\n");
-    for (String l : graph.lines()) b.append("<li>").append(esc(l)).append("</li>\n");
+    for (String l : graph.lines()) {
+      b.append("<li>").append(esc(l)).append("</li>\n");
+      spill(false);
+    }
     b.append("</ul></section>\n");
   }
 
@@ -90,6 +135,7 @@ public final class HtmlReport {
             .append(esc(HtmlText.baseName(i.position().file()))).append(':').append(i.position().line()).append("</a>");
       }
       b.append("</li>\n");
+      spill(false);
     }
     b.append("</ul></section>\n");
   }
@@ -138,20 +184,15 @@ public final class HtmlReport {
         b.append(i > 0 ? ", " : "").append("<a href=\"#m").append(d.line()).append("\">").append(esc(d.object().ref())).append("</a>");
       }
       b.append(")</span></li>\n");
+      spill(false);
     }
     b.append("</ul></section>\n");
   }
 
   /** The terms the page uses, each with its meaning; notes link to them. */
   private void glossary() {
-    // the page so far, in pieces of whole lines: never copied as one string
-    Glossary.Scan scan = new Glossary.Scan();
-    for (int from = 0; from < b.length(); ) {
-      int end = b.indexOf("\n", Math.min(b.length(), from + (1 << 20))) + 1;
-      if (end == 0) end = b.length();
-      scan.add(b.substring(from, end));
-      from = end;
-    }
+    spill(true); // the page so far is scanned as it is written
+    if (!b.isEmpty()) scan.add(b.toString()); // none: the page so far ends with a line break
     List<Glossary.Term> terms = scan.terms();
     if (terms.isEmpty()) return;
     b.append("<section id=\"glossary\"><h2>Terms</h2>\n<dl>\n");
@@ -165,7 +206,10 @@ public final class HtmlReport {
   private void unplaced() {
     if (e.unplacedFindings().isEmpty()) return;
     b.append("<section id=\"other-findings\"><h2>Other findings</h2>\n");
-    for (Diagnostic d : e.unplacedFindings()) text.finding(b, d);
+    for (Diagnostic d : e.unplacedFindings()) {
+      text.finding(b, d);
+      spill(false);
+    }
     b.append("</section>\n");
   }
 }

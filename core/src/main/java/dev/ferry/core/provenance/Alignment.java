@@ -166,7 +166,7 @@ public final class Alignment {
           cs = pos.line();
           ce = pos.line();
           ComposeFile f = file(pos.file());
-          LineIndex.Entry e = f == null ? null : f.index().at(pos.line(), pos.column()).orElse(null);
+          LineIndex.Entry e = f == null ? null : f.index().entryAt(pos.line(), pos.column());
           if (e != null && e.line() == pos.line()) ce = e.endLine();
         }
       }
@@ -182,12 +182,11 @@ public final class Alignment {
   private static int[] manifestRange(Obj o, String field, FieldAncestry ancestry) {
     if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
     for (ModelPath p : ancestry.selfAndAncestors(field)) {
-      LineIndex.Entry e = o.yaml().find(p).orElse(null);
+      LineIndex.Entry e = o.yaml().entry(0, p);
       if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
     }
     return null;
   }
-
 
   /** For every manifest line, the most specific spans covering it (header lines: the object's identity). */
   private void owners() {
@@ -222,9 +221,11 @@ public final class Alignment {
     return Collections.unmodifiableList(spansOf(o));
   }
 
+  private static final ModelPath METADATA = ModelPath.of("metadata");
   /** The first line of an object's metadata block (apiVersion and kind come before it). */
   private static int firstField(Obj o) {
-    return o.yaml().find(ModelPath.of("metadata")).map(e -> o.start() + e.line() - 1).orElse(o.start());
+    LineIndex.Entry e = o.yaml().entry(0, METADATA);
+    return e == null ? o.start() : o.start() + e.line() - 1;
   }
 
   /** Where object {@code o} as a whole came from ({@link Origin}): the comment {@code convert --annotate} puts above it. */

@@ -200,7 +200,12 @@ public final class LineIndex {
 
   /** The entry at {@code path} in document {@code doc}. */
   public Optional<Entry> find(int doc, ModelPath path) {
-    return doc < byPath.size() ? Optional.ofNullable(byPath.get(doc).get(path)) : Optional.empty();
+    return Optional.ofNullable(entry(doc, path));
+  }
+
+  /** As {@link #find(int, ModelPath)}, null when there is none: no Optional per lookup where lookups are many. */
+  public Entry entry(int doc, ModelPath path) {
+    return doc < byPath.size() ? byPath.get(doc).get(path) : null;
   }
 
   /** The entry at {@code path} in the first document. */
@@ -213,14 +218,19 @@ public final class LineIndex {
    * that line at or after the column, else the first on that line.
    */
   public Optional<Entry> at(int line, int column) {
+    return Optional.ofNullable(entryAt(line, column));
+  }
+
+  /** As {@link #at}, null when no entry starts on that line. */
+  public Entry entryAt(int line, int column) {
     Entry first = null;
     Entry after = null;
     for (Entry e : startingAt(line)) {
-      if (e.column() == column) return Optional.of(e);
+      if (e.column() == column) return e;
       if (first == null) first = e;
       if (after == null && e.column() >= column) after = e;
     }
-    return Optional.ofNullable(after != null ? after : first);
+    return after != null ? after : first;
   }
 
   /** The first entry that starts at {@code line}, in entry order, or null. */

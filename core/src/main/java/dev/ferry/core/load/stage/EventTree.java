@@ -43,7 +43,16 @@ final class EventTree {
   }
 
   /** A finished node with what the limits need: its size once aliases are expanded, and its height. */
-  private record Built(Node node, long size, int height) {}
+  record Built(Node node, long size, int height) {}
+
+  /**
+   * One document read as a piece of a larger file ({@link SplitParse}): the document, the anchors
+   * defined when the watched top-level key was read (the seed of the pieces that follow it), and
+   * what joining the pieces must check, since an alias may only mean in a piece what it means in
+   * the whole file.
+   */
+  record Piece(Built doc, Map<Anchor, Built> anchorsAtWatch, Set<Anchor> defined, Set<Anchor> usedFromSeed,
+      Set<Anchor> aliasedAfterWatch) {}
 
   /** An anchored collection still being built: an alias to it would be recursive. */
   private static final Built OPEN = new Built(null, 0, 0);
@@ -79,6 +88,13 @@ final class EventTree {
   private final YamlPositions positions;
   private final ScalarResolver resolver;
   private final Map<Anchor, Built> anchors = new HashMap<>();
+  /** Anchors this text defines, and aliases it resolves to the seed anchors: see {@link Piece}. */
+  private final Set<Anchor> defined = new HashSet<>();
+  private final Set<Anchor> usedFromSeed = new HashSet<>();
+  /** The top-level key after which anchors are snapshot and aliases recorded (a piece's skeleton); or null. */
+  private String watchKey;
+  private Map<Anchor, Built> anchorsAtWatch;
+  private final Set<Anchor> aliasedAfterWatch = new HashSet<>();
   private final ArrayList<Frame> stack = new ArrayList<>();
   /**
    * One copy of each key and short scalar text: a large file repeats them (every service's
@@ -100,6 +116,31 @@ final class EventTree {
     } catch (GiveUp e) {
       throw e;
     } catch (RuntimeException e) { // a syntax error or a refusal: the careful path reports it
+      throw new GiveUp();
+    }
+  }
+
+  /**
+   * The one document of a piece of a file, its aliases resolved against {@code seed} (anchors
+   * defined before the piece) and, when {@code watchKey} is not null, the anchors defined when that
+   * key of the top-level mapping was read. No limit is checked here: {@link SplitParse} checks them
+   * on the whole. {@link GiveUp} on anything else, as for {@link #documents}.
+   */
+  static Piece piece(Parser parser, YamlPositions positions, ScalarResolver resolver, Map<Anchor, Built> seed,
+      String watchKey) {
+    try {
+      EventTree t = new EventTree(parser, positions, resolver);
+      t.anchors.putAll(seed);
+      t.watchKey = watchKey;
+      t.expect(Event.ID.StreamStart);
+      t.expect(Event.ID.DocumentStart);
+      Built doc = t.document();
+      t.expect(Event.ID.DocumentEnd);
+      t.expect(Event.ID.StreamEnd);
+      return new Piece(doc, t.anchorsAtWatch, t.defined, t.usedFromSeed, t.aliasedAfterWatch);
+    } catch (GiveUp e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw new GiveUp();
     }
   }
@@ -143,8 +184,11 @@ final class EventTree {
         case Alias -> {
           Frame top = top();
           if (top != null && top.mapping && !top.keyPending) throw new GiveUp(); // an alias as a key
-          done = anchors.get(((AliasEvent) e).getAlias());
+          Anchor a = ((AliasEvent) e).getAlias();
+          done = anchors.get(a);
           if (done == null || done == OPEN) throw new GiveUp(); // undefined or recursive
+          if (!defined.contains(a)) usedFromSeed.add(a);
+          if (anchorsAtWatch != null) aliasedAfterWatch.add(a);
         }
         case MappingStart, SequenceStart -> {
           Frame top = top();
@@ -153,7 +197,7 @@ final class EventTree {
           boolean mapping = e.getEventId() == Event.ID.MappingStart;
           Tag t = explicit(c.getTag()).map(Tag::new).orElse(mapping ? Tag.MAP : Tag.SEQ);
           Anchor a = c.getAnchor().orElse(null);
-          if (a != null) anchors.put(a, OPEN);
+          if (a != null) define(a, OPEN);
           stack.add(new Frame(mapping, position(e), TreeBuilder.composeTag(t), a));
           continue;
         }
@@ -195,8 +239,13 @@ final class EventTree {
     ScalarNode n = TreeBuilder.scalar(v, t, s.getScalarStyle() == ScalarStyle.PLAIN, position(s),
         TreeBuilder.composeTag(t));
     Built b = new Built(n, 1, 0);
-    s.getAnchor().ifPresent(a -> anchors.put(a, b));
+    s.getAnchor().ifPresent(a -> define(a, b));
     return b;
+  }
+
+  private void define(Anchor a, Built b) {
+    anchors.put(a, b);
+    defined.add(a);
   }
 
   /** A key of mapping {@code m}: remembered until its value is built. */
@@ -213,6 +262,7 @@ final class EventTree {
     if (duplicate(m, k)) throw new GiveUp();
     m.key = k;
     m.keyPosition = position(s);
+    if (k.equals(watchKey) && stack.size() == 1 && anchorsAtWatch == null) anchorsAtWatch = new HashMap<>(anchors);
   }
 
   private static boolean duplicate(Frame m, String k) {

@@ -121,6 +121,8 @@ public final class Parse {
   private List<Node> run(byte[] bytes) {
     String text = new SourceText(file, diags).checked(bytes);
     if (text == null) return null;
+    List<Node> split = SplitParse.documents(file, text);
+    if (split != null) return split;
     LoadSettings settings = settings(text);
     try {
       return EventTree.documents(parser(settings, text), positions, settings.getSchema().getScalarResolver());
@@ -131,6 +133,10 @@ public final class Parse {
   }
 
   private LoadSettings settings(String text) {
+    return settings(file, text);
+  }
+
+  private static LoadSettings settings(String file, String text) {
     return LoadSettings.builder()
         .setLabel(file)
         .setSchema(YamlSchema.NO_MERGE)
@@ -177,6 +183,12 @@ public final class Parse {
   }
 
   private Parser parser(LoadSettings settings, String text) {
+    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions);
+  }
+
+  /** The parser of the fast path for {@code text}, a piece of {@code positions}' file ({@link SplitParse}). */
+  static Parser parser(String text, YamlPositions positions) {
+    LoadSettings settings = settings(positions.file(), text);
     return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions);
   }
 

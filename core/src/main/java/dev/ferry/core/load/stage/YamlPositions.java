@@ -4,10 +4,17 @@ import dev.ferry.core.source.Position;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-/** Positions in one file from snakeyaml-engine's 0-based marks. */
-record YamlPositions(String file) {
+/**
+ * Positions in one file from snakeyaml-engine's 0-based marks; {@code lineOffset} lines are added
+ * when the text parsed is a piece of the file that starts below its first line ({@link SplitParse}).
+ */
+record YamlPositions(String file, int lineOffset) {
+  YamlPositions(String file) {
+    this(file, 0);
+  }
+
   Position of(Mark m) {
-    return Position.fromZeroBased(file, m.getLine(), m.getColumn());
+    return Position.fromZeroBased(file, m.getLine() + lineOffset, m.getColumn());
   }
 
   Position of(Node n) {

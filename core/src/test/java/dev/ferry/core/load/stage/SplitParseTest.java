@@ -1,0 +1,116 @@
+package dev.ferry.core.load.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ferry.core.diag.Diagnostics;
+import dev.ferry.core.tree.Node;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A large file's services are read in pieces on every core ({@link SplitParse}). Whenever the split
+ * read answers, its tree (positions, tags, shared aliases included) must be the one the whole file
+ * gives the careful way, with nothing reported; otherwise it must answer null.
+ */
+class SplitParseTest {
+  /** Whether the split read answered (true) or declined (false); fails when it answered differently. */
+  private static boolean agrees(String text) {
+    List<Node> split;
+    try {
+      split = SplitParse.documents("f.yaml", text, 4, 1);
+    } catch (RuntimeException e) {
+      throw new AssertionError("the split read threw on " + text, e);
+    }
+    if (split == null) return false;
+    Diagnostics diags = new Diagnostics();
+    List<Node> careful;
+    try {
+      careful = Parse.carefully("f.yaml", text, diags);
+    } catch (RuntimeException e) {
+      careful = null;
+    }
+    assertTrue(careful != null && diags.all().isEmpty(), () -> "split read accepted what the careful path reports: "
+        + diags.all() + " in\n" + text);
+    assertEquals(careful, split, () -> "trees differ for\n" + text);
+    assertEquals(Parse.fast("f.yaml", text), split, () -> "split and whole fast reads differ for\n" + text);
+    return true;
+  }
+
+  private static String services(int n) {
+    StringBuilder b = new StringBuilder("name: x\nx-c: &c\n  restart: always\n  labels: {a: b}\n# note\nservices:\n");
+    for (int i = 0; i < n; i++) {
+      b.append("  s").append(i).append(":\n    <<: *c\n    image: \"i").append(i).append("\"\n")
+          .append("    command: |\n      run ").append(i).append("\n\n      more\n# margin comment\n")
+          .append("    environment: {A: '1', B: &b").append(i).append(" two}\n    labels: [*b").append(i).append("]\n");
+    }
+    return b.append("volumes:\n  v: {}\nx-after: *c\n").toString();
+  }
+
+  @Test
+  void aLargeFileIsReadInPiecesWithTheWholeFilesTree() {
+    assertTrue(agrees(services(40)));
+    assertTrue(agrees(services(3).replace("volumes:", "# end\nvolumes:")));
+    assertTrue(agrees("services:\n  a:\n    image: x\n  b:\n    image: y\n  c: {image: z}\n  d:\n"));
+  }
+
+  @Test
+  void whatAPieceCouldReadDifferentlyIsReadWhole() {
+    String base = "x: &a 1\nservices:\n  s1:\n    image: i\n  s2:\n    image: i\n  s3:\n    image: i\n";
+    for (String bad : List.of(
+        base.replace("  s2:\n    image: i", "  s2:\n    image: &a 2") + "y: *a\n", // redefined, used after
+        base.replace("  s2:\n    image: i", "  s2:\n    image: &a 2").replace("s3:\n    image: i", "s3:\n    image: *a"),
+        base.replace("s3:", "s1:"), // a duplicate service
+        base.replace("  s2:\n", "  <<: {s9: {image: j}}\n  s2:\n"), // a merge key among the services
+        base.replace("    image: i\n  s2:", "    command: \"a\n  s2: b\""), // a cut inside a quoted scalar
+        base.replace("    image: i\n  s2:", "    command: [a,\n  s2: b,\n  c]\n  s4:"), // ... a flow sequence
+        "x: &r\n  services:\n    a: *r\n", "%YAML 1.2\n---\n" + base, "- a\n" + base,
+        "x: \"\nservices:\n  a: 1\n  b: 2\n\"\n", base.replace("\n", "\r\n"), base.replace("  s2:", " s2:"),
+        base + "services:\n  s4: {}\n")) {
+      assertTrue(!agrees(bad), () -> "the split read took\n" + bad);
+    }
+  }
+
+  @Test
+  void aSmallFileIsReadWhole() {
+    assertNull(SplitParse.documents("f.yaml", services(3)));
+    assertNotNull(SplitParse.documents("f.yaml", services(2000)));
+  }
+
+  @Test
+  void everyYamlFileOfTheTestDataAgrees() throws IOException {
+    Path root = Path.of("..", "testdata");
+    assertTrue(Files.isDirectory(root), "testdata not found from " + Path.of("").toAbsolutePath());
+    int split = 0;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        if (!Files.isRegularFile(f) || !(name.endsWith(".yaml") || name.endsWith(".yml"))) continue;
+        if (agrees(new String(Files.readAllBytes(f), StandardCharsets.UTF_8))) split++;
+      }
+    }
+    assertTrue(split > 50, "only " + split + " test-data files were read in pieces");
+  }
+
+  private static final String[] PIECES = {"services:\n", "  a:\n", "  b: ", "  c:\n", "    x: ", "    y:\n", "      - ",
+      "&x ", "&y ", "*x", "*y", "<<: ", "{", "}", "[", "]", ", ", "!reset ", "\"q\n", "'", "|\n", "1", "\n", "# c\n",
+      "z: ", "? ", "---\n", "\t", " "};
+
+  /** Structure-aware: services blocks made of anchors, aliases, merge keys, tags, flow and block pieces. */
+  @FuzzTest(maxDuration = "20s")
+  void splitReadAgreesWithTheWholeRead(FuzzedDataProvider data) {
+    StringBuilder b = new StringBuilder();
+    int n = data.consumeInt(0, 80);
+    for (int i = 0; i < n && data.remainingBytes() > 0; i++) b.append(PIECES[data.consumeInt(0, PIECES.length - 1)]);
+    agrees(b.toString());
+  }
+}

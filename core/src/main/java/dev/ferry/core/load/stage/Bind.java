@@ -6,7 +6,6 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Secret;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.model.Volume;
-import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -53,12 +52,12 @@ public final class Bind {
     boolean strict();
   }
 
+  private final Diagnostics diags;
   private final Files files;
-  private final ServiceBinder binder;
 
   private Bind(Diagnostics diags, Files files) {
+    this.diags = diags;
     this.files = files;
-    this.binder = new ServiceBinder(diags, files);
   }
 
   public static Project project(String name, String workingDir, MapNode tree, List<String> fileNames, Files files, Diagnostics diags) {
@@ -66,15 +65,8 @@ public final class Bind {
   }
 
   private Project bind(String name, String workingDir, MapNode tree, List<String> fileNames) {
-    Map<String, Service> services = new LinkedHashMap<>();
     MapNode svcs = tree.getMap("services");
-    if (svcs != null) {
-      for (MapNode.Entry e : svcs.entries()) {
-        if (e.value() instanceof MapNode m) {
-          services.put(e.key(), binder.service(e.key(), ModelPath.of("services", e.key()), m));
-        }
-      }
-    }
+    Map<String, Service> services = svcs == null ? new LinkedHashMap<>() : ServiceBatches.bind(svcs, files, diags);
     Map<String, Network> networks = top(tree, "networks", (k, m) -> new Network(k, str(m, "driver"),
         isExternal(m), bool(m, "internal"), strMap(m.get("labels"))));
     Map<String, Volume> volumes = top(tree, "volumes", (k, m) -> new Volume(k, str(m, "driver"),

@@ -12,12 +12,13 @@ public final class LongLines {
     long max = Limits.LINE_CHARS.value();
     int line = 1;
     int start = 0;
-    for (int i = 0, n = text.length(); i <= n; i++) {
-      if (i == n || text.charAt(i) == '\n') {
-        if (i - start > max) return Position.of(file, line, (int) max + 1);
-        line++;
-        start = i + 1;
-      }
+    int n = text.length();
+    while (start <= n) {
+      int i = text.indexOf('\n', start);
+      if (i < 0) i = n;
+      if (i - start > max) return Position.of(file, line, (int) max + 1);
+      line++;
+      start = i + 1;
     }
     return null;
   }

@@ -49,7 +49,10 @@ final class SourceText {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     try {
-      String s = dec.decode(in).toString();
+      // The JDK's own decoding is much faster; it replaces what is malformed by U+FFFD, so a text
+      // holding one (malformed or written as such) is decoded again, reporting.
+      String s = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') >= 0) s = dec.decode(in).toString();
       int nul = s.indexOf('\0');
       if (nul >= 0) {
         diags.error(CODE_SYNTAX, offsetPosition(s, nul), "file contains a NUL character (binary data?)");

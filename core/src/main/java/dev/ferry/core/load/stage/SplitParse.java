@@ -34,6 +34,8 @@ final class SplitParse {
   /** The smallest piece worth a task of its own. */
   private static final int MIN_PIECE_CHARS = 32 * 1024;
   private static final String SERVICES = "services";
+  /** The line breaks of YAML besides {@code \n}. */
+  private static final char[] OTHER_BREAKS = {'\r', '\u0085', '\u2028', '\u2029'};
   private static final ScalarResolver RESOLVER = YamlSchema.NO_MERGE.getScalarResolver();
 
   private final String file;
@@ -64,10 +66,7 @@ final class SplitParse {
 
   /** Finds {@code services:} and the cuts; false when the text is not of the shape this reads. */
   private boolean layout(int pieces, int minPieceChars) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false; // other line breaks
-    }
+    for (char c : OTHER_BREAKS) if (text.indexOf(c) >= 0) return false; // line numbers would count them
     int line = 0;
     int at = 0;
     boolean first = true;

@@ -40,6 +40,11 @@ public final class Interpolator {
     public long used() {
       return used;
     }
+
+    /** Adds {@code chars} produced elsewhere (interpolation of part of the file on another thread). */
+    public void charge(long chars) {
+      used += chars;
+    }
   }
 
   /** {@code lookup} returns null for an unset variable ("" is set-but-empty). */

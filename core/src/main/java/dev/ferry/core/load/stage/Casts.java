@@ -114,6 +114,55 @@ public final class Casts {
   }
 
   /**
+   * {@link #apply} with interpolation, the services of a large file in batches on every core: each
+   * batch with interpolation of its own ({@link Interpolate.Scalars#fork}) and diagnostics of its
+   * own, put together in service order; when a bound on interpolation was reached, the services
+   * are walked again in order, so what is reported is what a walk in order reports.
+   */
+  public static MapNode apply(MapNode doc, Diagnostics diags, Interpolate.Scalars first) {
+    Segments path = new Segments();
+    return doc.mapValues((e, value) -> {
+      if (e.key().equals("services") && value instanceof MapNode services && services.size() >= 2 * BATCH) {
+        MapNode done = inBatches(services, diags, first);
+        if (done != null) return done;
+      }
+      return entry(e, value, path, diags, first);
+    });
+  }
+
+  /** Services per batch of {@link #apply(MapNode, Diagnostics, Interpolate.Scalars)}. */
+  private static final int BATCH = 128;
+
+  private record Batch(Node[] values, Diagnostics diags, Interpolate.Scalars scalars) {}
+
+  private static MapNode inBatches(MapNode services, Diagnostics diags, Interpolate.Scalars first) {
+    List<MapNode.Entry> entries = services.entryList();
+    int n = entries.size();
+    List<Batch> batches = IntStream.range(0, (n + BATCH - 1) / BATCH).parallel().mapToObj(b -> {
+      Diagnostics own = new Diagnostics();
+      Interpolate.Scalars scalars = first.fork(own);
+      Segments path = new Segments();
+      path.push("services");
+      Node[] values = new Node[Math.min(n, (b + 1) * BATCH) - b * BATCH];
+      for (int i = 0; i < values.length; i++) {
+        MapNode.Entry e = entries.get(b * BATCH + i);
+        values[i] = entry(e, e.value(), path, own, scalars);
+      }
+      return new Batch(values, own, scalars);
+    }).toList();
+    if (!first.join(batches.stream().map(Batch::scalars).toList())) return null;
+    Node[] all = new Node[n];
+    int at = 0;
+    for (Batch b : batches) {
+      diags.addAll(b.diags().all());
+      System.arraycopy(b.values(), 0, all, at, b.values().length);
+      at += b.values().length;
+    }
+    int[] next = {0};
+    return services.mapValues((e, v) -> all[next[0]++]);
+  }
+
+  /**
    * The path being walked, as a reusable stack of segments: a {@link ModelPath} is made only for a
    * message, not for each of the hundreds of thousands of nodes of a large file.
    */
@@ -164,22 +213,26 @@ public final class Casts {
     }
   }
 
+  /** A mapping entry's value walked: null when it is dropped (blank where a typed value goes). */
+  private static Node entry(MapNode.Entry e, Node value, Segments path, Diagnostics diags,
+      UnaryOperator<ScalarNode> first) {
+    Node v = value instanceof ScalarNode sc ? first.apply(sc) : value;
+    path.push(e.key());
+    try {
+      if (v instanceof ScalarNode sc && sc.kind() == ScalarNode.Kind.STRING && sc.text().isBlank() && path.match() >= 0) {
+        diags.warning("undefined-variable", sc.position(), path.toPath()
+            + " is empty (an unset variable?); it is treated as not set");
+        return null;
+      }
+      return walk(v, path, diags, first);
+    } finally {
+      path.pop();
+    }
+  }
+
   private static Node walk(Node n, Segments path, Diagnostics diags, UnaryOperator<ScalarNode> first) {
     if (n instanceof MapNode m) {
-      return m.mapValues((e, value) -> {
-        Node v = value instanceof ScalarNode sc ? first.apply(sc) : value;
-        path.push(e.key());
-        try {
-          if (v instanceof ScalarNode sc && sc.kind() == ScalarNode.Kind.STRING && sc.text().isBlank() && path.match() >= 0) {
-            diags.warning("undefined-variable", sc.position(), path.toPath()
-                + " is empty (an unset variable?); it is treated as not set");
-            return null;
-          }
-          return walk(v, path, diags, first);
-        } finally {
-          path.pop();
-        }
-      });
+      return m.mapValues((e, value) -> entry(e, value, path, diags, first));
     }
     if (n instanceof SeqNode s) {
       int[] i = {0};

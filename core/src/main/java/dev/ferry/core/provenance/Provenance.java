@@ -18,8 +18,8 @@ public final class Provenance {
   public record Link(String kind, String name, String field, ModelPath source, String note) {}
 
   private final List<Link> links = new ArrayList<>();
-  /** kind/name → that object's links, in order (so {@link #of} is not a scan of every link). */
-  private final Map<String, List<Link>> byObject = new HashMap<>();
+  /** kind → name → that object's links, in order (so {@link #of} is not a scan, and no key string is built per link). */
+  private final Map<String, Map<String, List<Link>>> byObject = new HashMap<>();
 
   public void from(String kind, String name, String field, ModelPath source) {
     add(new Link(kind, name, field, source, null));
@@ -35,7 +35,12 @@ public final class Provenance {
 
   private void add(Link l) {
     links.add(l);
-    byObject.computeIfAbsent(l.kind() + "/" + l.name(), k -> new ArrayList<>()).add(l);
+    byObject.computeIfAbsent(l.kind(), k -> new HashMap<>()).computeIfAbsent(l.name(), k -> new ArrayList<>(8)).add(l);
+  }
+
+  /** Appends {@code other}'s links, in their order, as if they had been added here one by one. */
+  public void addAll(Provenance other) {
+    for (Link l : other.links) add(l);
   }
 
   public List<Link> links() {
@@ -44,6 +49,8 @@ public final class Provenance {
 
   /** The links of one object. */
   public List<Link> of(String kind, String name) {
-    return Collections.unmodifiableList(byObject.getOrDefault(kind + "/" + name, List.of()));
+    Map<String, List<Link>> names = byObject.get(kind);
+    List<Link> l = names == null ? null : names.get(name);
+    return l == null ? List.of() : Collections.unmodifiableList(l);
   }
 }

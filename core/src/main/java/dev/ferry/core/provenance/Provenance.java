@@ -38,9 +38,20 @@ public final class Provenance {
     byObject.computeIfAbsent(l.kind(), k -> new HashMap<>()).computeIfAbsent(l.name(), k -> new ArrayList<>(8)).add(l);
   }
 
-  /** Appends {@code other}'s links, in their order, as if they had been added here one by one. */
+  /**
+   * Appends {@code other}'s links, in their order, as if they had been added here one by one. Moves
+   * them: {@code other} (a fork's buffer) must not be used afterwards, its per-object lists become ours.
+   */
   public void addAll(Provenance other) {
-    for (Link l : other.links) add(l);
+    links.addAll(other.links);
+    for (Map.Entry<String, Map<String, List<Link>>> k : other.byObject.entrySet()) {
+      Map<String, List<Link>> mine = byObject.putIfAbsent(k.getKey(), k.getValue());
+      if (mine == null) continue;
+      for (Map.Entry<String, List<Link>> n : k.getValue().entrySet()) {
+        List<Link> l = mine.putIfAbsent(n.getKey(), n.getValue());
+        if (l != null) l.addAll(n.getValue());
+      }
+    }
   }
 
   public List<Link> links() {

@@ -1,6 +1,7 @@
 package dev.ferry.core.translate.run;
 
 import dev.ferry.core.model.Service;
+import dev.ferry.core.translate.PerService;
 import dev.ferry.core.translate.TranslationContext;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -18,7 +19,7 @@ import java.util.stream.IntStream;
  */
 final class InServiceOrder {
   /** Below this many services the loop runs on the calling thread (forking would cost more than it saves). */
-  static final int PARALLEL_FROM = 64;
+  static final int PARALLEL_FROM = PerService.PARALLEL_FROM;
 
   private InServiceOrder() {}
 

@@ -18,8 +18,8 @@ public final class Provenance {
   public record Link(String kind, String name, String field, ModelPath source, String note) {}
 
   private final List<Link> links = new ArrayList<>();
-  /** kind/name → that object's links, in order (so {@link #of} is not a scan of every link). */
-  private final Map<String, List<Link>> byObject = new HashMap<>();
+  /** kind → name → that object's links, in order (so {@link #of} is not a scan, and no key string is built per link). */
+  private final Map<String, Map<String, List<Link>>> byObject = new HashMap<>();
 
   public void from(String kind, String name, String field, ModelPath source) {
     add(new Link(kind, name, field, source, null));
@@ -35,7 +35,23 @@ public final class Provenance {
 
   private void add(Link l) {
     links.add(l);
-    byObject.computeIfAbsent(l.kind() + "/" + l.name(), k -> new ArrayList<>()).add(l);
+    byObject.computeIfAbsent(l.kind(), k -> new HashMap<>()).computeIfAbsent(l.name(), k -> new ArrayList<>(8)).add(l);
+  }
+
+  /**
+   * Appends {@code other}'s links, in their order, as if they had been added here one by one. Moves
+   * them: {@code other} (a fork's buffer) must not be used afterwards, its per-object lists become ours.
+   */
+  public void addAll(Provenance other) {
+    links.addAll(other.links);
+    for (Map.Entry<String, Map<String, List<Link>>> k : other.byObject.entrySet()) {
+      Map<String, List<Link>> mine = byObject.putIfAbsent(k.getKey(), k.getValue());
+      if (mine == null) continue;
+      for (Map.Entry<String, List<Link>> n : k.getValue().entrySet()) {
+        List<Link> l = mine.putIfAbsent(n.getKey(), n.getValue());
+        if (l != null) l.addAll(n.getValue());
+      }
+    }
   }
 
   public List<Link> links() {
@@ -44,6 +60,8 @@ public final class Provenance {
 
   /** The links of one object. */
   public List<Link> of(String kind, String name) {
-    return Collections.unmodifiableList(byObject.getOrDefault(kind + "/" + name, List.of()));
+    Map<String, List<Link>> names = byObject.get(kind);
+    List<Link> l = names == null ? null : names.get(name);
+    return l == null ? List.of() : Collections.unmodifiableList(l);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.core.source;
 
-import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -8,17 +9,29 @@ import java.util.List;
  * A path into the compose model, e.g. {@code services.web.ports[0].target}. Segments are map keys
  * (String) or sequence indexes (Integer). Keys that are not plain identifiers print quoted:
  * {@code services.web.labels["traefik.enable"]}.
+ *
+ * <p>A path is its parent plus one segment, so {@link #key} and {@link #index} cost one small
+ * object, not a copy of every segment (mappers derive hundreds of thousands of paths at 10,000
+ * services); the segment list is built once, when first asked for.
  */
 public final class ModelPath implements Comparable<ModelPath> {
-  public static final ModelPath ROOT = new ModelPath(List.of());
+  public static final ModelPath ROOT = new ModelPath(null, null);
 
-  private final List<Object> segments;
+  /** null only for {@link #ROOT}. */
+  private final ModelPath parent;
+  /** The last segment (String or Integer); null only for {@link #ROOT}. */
+  private final Object last;
+  private final int size;
+  /** {@code segments().hashCode()}, computed from the parent's: paths are hash keys in source maps and provenance. */
+  private final int hash;
   private String text;
-  /** Cached: paths are hash keys in source maps and provenance, and their segments never change. */
-  private int hash;
+  private List<Object> segments;
 
-  private ModelPath(List<Object> segments) {
-    this.segments = segments;
+  private ModelPath(ModelPath parent, Object last) {
+    this.parent = parent;
+    this.last = last;
+    this.size = parent == null ? 0 : parent.size + 1;
+    this.hash = parent == null ? 1 : 31 * parent.hash + Objects.hashCode(last);
   }
 
   public static ModelPath of(Object... segments) {
@@ -29,7 +42,7 @@ public final class ModelPath implements Comparable<ModelPath> {
 
   /** Parses the dotted form produced by {@link #toString()} (keys with dots must be quoted). */
   public static ModelPath parse(String s) {
-    List<Object> segs = new ArrayList<>();
+    ModelPath p = ROOT;
     int i = 0;
     while (i < s.length()) {
       char c = s.charAt(i);
@@ -39,58 +52,67 @@ public final class ModelPath implements Comparable<ModelPath> {
         int end = s.indexOf(']', i);
         String inner = s.substring(i + 1, end);
         if (inner.startsWith("\"")) {
-          segs.add(inner.substring(1, inner.length() - 1).replace("\\\"", "\""));
+          p = p.key(inner.substring(1, inner.length() - 1).replace("\\\"", "\""));
         } else {
-          segs.add(Integer.parseInt(inner));
+          p = p.index(Integer.parseInt(inner));
         }
         i = end + 1;
       } else {
         int j = i;
         while (j < s.length() && s.charAt(j) != '.' && s.charAt(j) != '[') j++;
-        segs.add(s.substring(i, j));
+        p = p.key(s.substring(i, j));
         i = j;
       }
     }
-    return new ModelPath(List.copyOf(segs));
+    return p;
   }
 
   public ModelPath key(String key) {
-    List<Object> n = new ArrayList<>(segments.size() + 1);
-    n.addAll(segments);
-    n.add(key);
-    return new ModelPath(Collections.unmodifiableList(n));
+    return new ModelPath(this, key);
   }
 
   public ModelPath index(int i) {
-    List<Object> n = new ArrayList<>(segments.size() + 1);
-    n.addAll(segments);
-    n.add(i);
-    return new ModelPath(Collections.unmodifiableList(n));
+    return new ModelPath(this, i);
   }
 
   public ModelPath parent() {
-    return segments.isEmpty() ? this : new ModelPath(segments.subList(0, segments.size() - 1));
+    return parent == null ? this : parent;
   }
 
+  /** The segments, root first (built once per path, unmodifiable). */
   public List<Object> segments() {
-    return segments;
+    List<Object> l = segments;
+    if (l == null) {
+      Object[] a = new Object[size];
+      ModelPath p = this;
+      for (int i = size - 1; i >= 0; i--, p = p.parent) a[i] = p.last;
+      segments = l = Collections.unmodifiableList(Arrays.asList(a));
+    }
+    return l;
   }
 
   public int size() {
-    return segments.size();
+    return size;
   }
 
   public Object last() {
-    return segments.isEmpty() ? null : segments.get(segments.size() - 1);
+    return last;
   }
 
   public Object get(int i) {
-    return segments.get(i);
+    if (i < 0 || i >= size) throw new IndexOutOfBoundsException("Index " + i + " out of bounds for length " + size);
+    return ancestor(i + 1).last;
+  }
+
+  /** The prefix of this path with {@code n} segments ({@code n <= size}). */
+  private ModelPath ancestor(int n) {
+    ModelPath p = this;
+    for (int k = size; k > n; k--) p = p.parent;
+    return p;
   }
 
   public boolean startsWith(ModelPath prefix) {
-    return segments.size() >= prefix.segments.size()
-        && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+    return size >= prefix.size && ancestor(prefix.size).equals(prefix);
   }
 
   /** Matches a pattern like {@code services.*.ports} where {@code *} matches any one segment. */
@@ -100,10 +122,11 @@ public final class ModelPath implements Comparable<ModelPath> {
 
   /** {@link #matches(String)} with the pattern already split on dots (for hot loops). */
   public boolean matches(String[] parts) {
-    if (parts.length != segments.size()) return false;
-    for (int i = 0; i < parts.length; i++) {
+    if (parts.length != size) return false;
+    ModelPath p = this;
+    for (int i = parts.length - 1; i >= 0; i--, p = p.parent) {
       if (parts[i].equals("*")) continue;
-      Object s = segments.get(i);
+      Object s = p.last;
       if (parts[i].equals("[]")) {
         if (!(s instanceof Integer)) return false;
         continue;
@@ -118,7 +141,7 @@ public final class ModelPath implements Comparable<ModelPath> {
     String t = text;
     if (t == null) {
       StringBuilder b = new StringBuilder();
-      for (Object s : segments) {
+      for (Object s : segments()) {
         if (s instanceof Integer i) {
           b.append('[').append(i).append(']');
         } else {
@@ -147,14 +170,20 @@ public final class ModelPath implements Comparable<ModelPath> {
 
   @Override
   public boolean equals(Object o) {
-    return o == this || o instanceof ModelPath p && p.hashCode() == hashCode() && p.segments.equals(segments);
+    if (o == this) return true;
+    if (!(o instanceof ModelPath p) || p.hash != hash || p.size != size) return false;
+    ModelPath a = this;
+    while (a != p && a.parent != null) {
+      if (!Objects.equals(a.last, p.last)) return false;
+      a = a.parent;
+      p = p.parent;
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    int h = hash;
-    if (h == 0) hash = h = segments.hashCode();
-    return h;
+    return hash;
   }
 
   @Override

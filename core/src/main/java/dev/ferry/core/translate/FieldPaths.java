@@ -1,7 +1,7 @@
 package dev.ferry.core.translate;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dotted field paths of one translation's provenance, each built once: every service's
@@ -9,13 +9,17 @@ import java.util.Map;
  * project share one string instead of holding 10,000 equal ones (and building them only once).
  */
 final class FieldPaths {
-  private final Map<String, Map<String, String>> byPrefix = new HashMap<>();
+  /** Concurrent: services are translated on several threads (forks of one context share this). */
+  private final Map<String, Map<String, String>> byPrefix = new ConcurrentHashMap<>();
 
   /** {@code field} below {@code prefix}: "a.b" + "c" → "a.b.c", "a" + "[0]" → "a[0]". */
   String join(String prefix, String field) {
     if (prefix.isEmpty()) return field;
     if (field.isEmpty()) return prefix;
-    return byPrefix.computeIfAbsent(prefix, p -> new HashMap<>())
-        .computeIfAbsent(field, f -> f.startsWith("[") ? prefix + f : prefix + "." + f);
+    Map<String, String> fields = byPrefix.get(prefix);
+    if (fields == null) fields = byPrefix.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>());
+    String joined = fields.get(field);
+    if (joined == null) joined = fields.computeIfAbsent(field, f -> f.startsWith("[") ? prefix + f : prefix + "." + f);
+    return joined;
   }
 }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,17 @@ public final class TranslationContext {
   private final Naming naming;
   private final Diagnostics diagnostics = new Diagnostics();
   private final Provenance provenance = new Provenance();
-  private final FieldPaths fieldPaths = new FieldPaths();
+  private final FieldPaths fieldPaths;
   private final List<HasMetadata> objects = new ArrayList<>();
   private final Set<String> names = new HashSet<>();
   private final Set<String> emitted = new HashSet<>();
   private final String partOf;
   private final boolean renamesAny;
+  /** For a {@link #fork()}: the context it reads (never writes) while it runs; null otherwise. */
+  private final TranslationContext parent;
+  /** For a fork: what it asked of the parent, to check at {@link #join} that the answers still hold. */
+  private final Set<String> emittedMisses;
+  private final Map<String, Integer> linksSeen;
 
   /** The label ferry puts on everything it emits (Helm's chart replaces it with its own). */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
@@ -49,8 +55,56 @@ public final class TranslationContext {
     this.sourceMap = sourceMap;
     this.options = options;
     this.naming = Naming.of(project);
+    this.fieldPaths = new FieldPaths();
     this.partOf = labelValue(project.name() == null ? "app" : project.name());
     this.renamesAny = naming.all().entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue()));
+    this.parent = null;
+    this.emittedMisses = null;
+    this.linksSeen = null;
+  }
+
+  private TranslationContext(TranslationContext parent) {
+    this.project = parent.project;
+    this.sourceMap = parent.sourceMap;
+    this.options = parent.options;
+    this.naming = parent.naming;
+    this.fieldPaths = parent.fieldPaths;
+    this.partOf = parent.partOf;
+    this.renamesAny = parent.renamesAny;
+    this.parent = parent;
+    this.emittedMisses = new HashSet<>();
+    this.linksSeen = new HashMap<>();
+  }
+
+  /**
+   * A context for translating one service on another thread: it reads this context's names,
+   * emitted objects and provenance as they are now (this context must not change while forks
+   * run) and keeps its own objects, names, provenance and findings until {@link #join}ed.
+   */
+  public TranslationContext fork() {
+    return new TranslationContext(this);
+  }
+
+  /**
+   * Adds {@code fork}'s objects, names, provenance and findings, in its order, as if its mappers had
+   * run on this context now; returns false (adding nothing) when that would not be so: a name it
+   * claimed, an object it found missing or links it read were added here since it was forked (by
+   * an earlier service). The caller then translates that service again, on this context.
+   */
+  public boolean join(TranslationContext fork) {
+    if (fork.parent != this) throw new IllegalArgumentException("not a fork of this context");
+    for (String n : fork.names) if (names.contains(n)) return false;
+    for (String e : fork.emittedMisses) if (emitted.contains(e)) return false;
+    for (Map.Entry<String, Integer> e : fork.linksSeen.entrySet()) {
+      int slash = e.getKey().indexOf('/');
+      if (provenance.of(e.getKey().substring(0, slash), e.getKey().substring(slash + 1)).size() != e.getValue()) return false;
+    }
+    objects.addAll(fork.objects);
+    names.addAll(fork.names);
+    emitted.addAll(fork.emitted);
+    provenance.addAll(fork.provenance);
+    diagnostics.addAll(fork.diagnostics.all());
+    return true;
   }
 
   /** Whether any service had to be renamed (without one, no reference needs rewriting). */
@@ -91,11 +145,16 @@ public final class TranslationContext {
   public String claimName(String kind, String base) {
     String b = Naming.sanitize(base);
     String n = b;
-    for (int i = 2; !names.add(kind + "/" + n); i++) {
+    for (int i = 2; !claim(kind + "/" + n); i++) {
       String suffix = "-" + i;
       n = (b.length() + suffix.length() > 63 ? b.substring(0, 63 - suffix.length()) : b) + suffix;
     }
     return n;
+  }
+
+  private boolean claim(String key) {
+    if (parent != null && parent.names.contains(key)) return false;
+    return names.add(key);
   }
 
   /** Any string to a valid label value (63 chars, alphanumeric at both ends, [-_.] inside). */
@@ -170,7 +229,24 @@ public final class TranslationContext {
 
   /** Whether an object of {@code kind} named {@code name} has been emitted. */
   public boolean emitted(String kind, String name) {
-    return emitted.contains(kind + "/" + name);
+    String key = kind + "/" + name;
+    if (emitted.contains(key)) return true;
+    if (parent == null) return false;
+    if (parent.emitted.contains(key)) return true;
+    emittedMisses.add(key);
+    return false;
+  }
+
+  /** The provenance links recorded so far for one object (in a fork: the parent's, then its own). */
+  public List<Provenance.Link> linksOf(String kind, String name) {
+    List<Provenance.Link> own = provenance.of(kind, name);
+    if (parent == null) return own;
+    List<Provenance.Link> before = parent.provenance.of(kind, name);
+    linksSeen.put(kind + "/" + name, before.size());
+    if (before.isEmpty()) return own;
+    List<Provenance.Link> all = new ArrayList<>(before);
+    all.addAll(own);
+    return all;
   }
 
   public List<HasMetadata> objects() {

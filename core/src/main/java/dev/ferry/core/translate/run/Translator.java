@@ -2,7 +2,6 @@ package dev.ferry.core.translate.run;
 
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.model.Project;
-import dev.ferry.core.model.Service;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Coverage;
 import dev.ferry.core.translate.TranslateOptions;
@@ -43,22 +42,27 @@ public final class Translator {
   private Translator() {}
 
   public static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options) {
+    return translate(project, sourceMap, options, InServiceOrder.PARALLEL_FROM);
+  }
+
+  /** {@link #translate(Project, SourceMap, TranslateOptions)}, services on several threads from {@code parallelFrom} of them. */
+  static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options, int parallelFrom) {
     TranslationContext ctx = new TranslationContext(project, sourceMap, options);
     WorkloadPlan plan = new WorkloadPlan(ctx);
     ServicePorts.plan(ctx, plan);
     Storage storage = new Storage(ctx, plan);
     FileObjects files = new FileObjects(ctx);
-    for (Service s : project.services().values()) {
-      Coverage.report(ctx, s);
-      if (plan.kind(s.name()) == WorkloadKind.PROVIDER) ProviderMapper.report(ctx, s);
-      if (plan.kind(s.name()).kind == null) continue;
-      HasMetadata workload = WorkloadMapper.map(ctx, plan, s, storage, files);
-      ctx.emit(workload);
-      ServiceMapper.map(ctx, plan, s);
-      IngressMapper.map(ctx, plan, s);
-      HpaMapper.map(ctx, plan, s);
-      PdbMapper.map(ctx, plan, s, workload);
-    }
+    InServiceOrder.run(ctx, List.copyOf(project.services().values()), parallelFrom, (c, s) -> {
+      Coverage.report(c, s);
+      if (plan.kind(s.name()) == WorkloadKind.PROVIDER) ProviderMapper.report(c, s);
+      if (plan.kind(s.name()).kind == null) return;
+      HasMetadata workload = WorkloadMapper.map(c, plan, s, storage, files);
+      c.emit(workload);
+      ServiceMapper.map(c, plan, s);
+      IngressMapper.map(c, plan, s);
+      HpaMapper.map(c, plan, s);
+      PdbMapper.map(c, plan, s, workload);
+    });
     ModelRunner.map(ctx);
     if (options.networkPolicies()) NetworkPolicyMapper.map(ctx, plan);
     if (options.namespace() != null) {

@@ -49,7 +49,7 @@ public final class PdbMapper {
 
   /** Where the workload's replicas came from, as WorkloadMapper recorded it. */
   private static ModelPath replicasSource(TranslationContext ctx, HasMetadata workload) {
-    for (Provenance.Link l : ctx.provenance().of(workload.getKind(), workload.getMetadata().getName())) {
+    for (Provenance.Link l : ctx.linksOf(workload.getKind(), workload.getMetadata().getName())) {
       if (l.field().equals("spec.replicas") && l.source() != null) return l.source();
     }
     return null;

@@ -2,6 +2,9 @@ package dev.ferry.rules.report;
 
 import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.rules.api.Finding;
+import dev.ferry.rules.engine.OnEveryCore;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Output formats of {@code ferry lint}: text (code frames, remediation), compact (one line per
@@ -10,6 +13,9 @@ import dev.ferry.rules.api.Finding;
  */
 public enum Format {
   text, compact, json, sarif, github, junit, codeclimate;
+
+  /** Findings per slice a format renders on one core ({@link OnEveryCore}): enough slices to share two cores evenly. */
+  static final int SLICE = 2048;
 
   /** Renders a report; {@code colour} only matters for text. */
   public String render(Report r, boolean colour, String version) {
@@ -26,12 +32,24 @@ public enum Format {
 
   /** {@code file:line:col: severity [rule] message}, one line each, nothing else. */
   private static String compact(Report r) {
-    StringBuilder b = new StringBuilder();
-    for (Finding f : r.findings()) {
+    return joined(r, Format::compact);
+  }
+
+  private static String compact(List<Finding> slice) {
+    StringBuilder b = new StringBuilder(slice.size() * 160);
+    for (Finding f : slice) {
       b.append(TerminalSafe.line(f.file())).append(':').append(f.line()).append(':').append(f.column()).append(": ")
           .append(f.severity().label()).append(" [").append(f.rule()).append("] ")
           .append(TerminalSafe.line(f.message().replace('\n', ' '))).append('\n');
     }
+    return b.toString();
+  }
+
+  /** {@code perSlice} over slices of the findings on every core, joined in order. */
+  static String joined(Report r, Function<List<Finding>, String> perSlice) {
+    List<String> parts = OnEveryCore.map(OnEveryCore.slices(r.findings(), SLICE), perSlice);
+    StringBuilder b = new StringBuilder(parts.stream().mapToInt(String::length).sum());
+    for (String part : parts) b.append(part);
     return b.toString();
   }
 }

@@ -132,7 +132,7 @@ public final class LintCommand implements Callable<Integer> {
     }
     Report report = report(results, projects.size());
     String version = new FerryVersion().getVersion()[0].replace("ferry ", "");
-    out.print(format.render(report, colour.enabled(), version));
+    format.write(report, colour.enabled(), version, out::print); // slices are written as they are ready
     StdOut.finish(out);
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;

@@ -12,11 +12,8 @@ import java.util.List;
 final class GithubFormat {
   private GithubFormat() {}
 
-  static String render(Report r) {
-    return Format.joined(r, GithubFormat::render);
-  }
-
-  private static String render(List<Finding> slice) {
+  /** The annotations of a slice of findings (see {@link Format#inOrder}). */
+  static String render(List<Finding> slice) {
     StringBuilder b = new StringBuilder(slice.size() * 400);
     for (Finding f : slice) {
       String level = switch (f.severity()) {

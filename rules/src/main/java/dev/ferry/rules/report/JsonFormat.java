@@ -2,6 +2,7 @@ package dev.ferry.rules.report;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Finding;
+import java.util.function.Consumer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,7 +13,7 @@ final class JsonFormat {
 
   private JsonFormat() {}
 
-  static String render(Report r) {
+  static void write(Report r, Consumer<String> out) {
     ObjectNode root = JSON.createObjectNode();
     JsonSlices.reserve(root.putArray("findings"), r.findings());
     ObjectNode s = root.putObject("summary");
@@ -21,7 +22,8 @@ final class JsonFormat {
     s.put("warnings", r.count(Severity.WARNING));
     s.put("info", r.count(Severity.INFO));
     s.put("projects", r.files());
-    return JsonSlices.write(root, r.findings(), JsonFormat::node) + "\n";
+    JsonSlices.write(root, r.findings(), JsonFormat::node, out);
+    out.accept("\n");
   }
 
   private static ObjectNode node(Finding f) {

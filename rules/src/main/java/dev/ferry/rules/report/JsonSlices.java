@@ -3,6 +3,7 @@ package dev.ferry.rules.report;
 import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.engine.OnEveryCore;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,10 +26,13 @@ final class JsonSlices {
     if (!findings.isEmpty()) array.add(PLACEHOLDER);
   }
 
-  /** {@code root} written, with one {@code node(finding)} per finding in the array {@link #reserve} marked. */
-  static String write(ObjectNode root, List<Finding> findings, Function<Finding, ObjectNode> node) {
+  /** {@code root} written to {@code out}, with one {@code node(finding)} per finding in the array {@link #reserve} marked. */
+  static void write(ObjectNode root, List<Finding> findings, Function<Finding, ObjectNode> node, Consumer<String> out) {
     String doc = JsonFormat.JSON.writeValueAsString(root);
-    if (findings.isEmpty()) return doc;
+    if (findings.isEmpty()) {
+      out.accept(doc);
+      return;
+    }
     String token = JsonFormat.JSON.writeValueAsString(JsonFormat.JSON.getNodeFactory().textNode(PLACEHOLDER));
     int at = doc.indexOf(token);
     if (at < 0 || doc.indexOf(token, at + 1) >= 0) throw new IllegalStateException("report placeholder not found once");
@@ -36,15 +40,17 @@ final class JsonSlices {
     int indent = 0;
     while (doc.charAt(lineStart + indent) == ' ') indent++;
     String newline = "\n" + " ".repeat(indent);
-    List<String> parts = OnEveryCore.map(OnEveryCore.slices(findings, Format.SLICE), slice -> {
+    out.accept(doc.substring(0, at));
+    boolean[] first = {true};
+    OnEveryCore.forEachInOrder(OnEveryCore.slices(findings, Format.SLICE), slice -> {
       ArrayNode items = JsonFormat.JSON.createArrayNode();
       for (Finding f : slice) items.add(node.apply(f));
       String written = JsonFormat.JSON.writeValueAsString(items); // "[ {...}, {...} ]"
       return written.substring(2, written.length() - 2).replace("\n", newline);
+    }, part -> {
+      out.accept(first[0] ? part : ", " + part);
+      first[0] = false;
     });
-    StringBuilder b = new StringBuilder(doc.length() + parts.stream().mapToInt(String::length).sum() + 2 * parts.size());
-    b.append(doc, 0, at);
-    for (int i = 0; i < parts.size(); i++) b.append(i == 0 ? "" : ", ").append(parts.get(i));
-    return b.append(doc, at + token.length(), doc.length()).toString();
+    out.accept(doc.substring(at + token.length()));
   }
 }

@@ -8,6 +8,7 @@ import dev.ferry.rules.engine.RuleRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SarifFormat {
   private SarifFormat() {}
 
-  static String render(Report r, String version) {
+  static void write(Report r, String version, Consumer<String> out) {
     ObjectNode root = JsonFormat.JSON.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
@@ -49,7 +50,8 @@ final class SarifFormat {
     }
     JsonSlices.reserve(run.putArray("results"), r.findings());
     run.put("columnKind", "unicodeCodePoints");
-    return JsonSlices.write(root, r.findings(), f -> result(f, index)) + "\n";
+    JsonSlices.write(root, r.findings(), f -> result(f, index), out);
+    out.accept("\n");
   }
 
   private static ObjectNode result(Finding f, Map<String, Integer> index) {

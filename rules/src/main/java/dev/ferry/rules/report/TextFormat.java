@@ -6,6 +6,7 @@ import dev.ferry.rules.api.Finding;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code file:line:col: severity [id] message}, then the source line with a caret under the
@@ -18,13 +19,13 @@ final class TextFormat {
 
   private TextFormat() {}
 
-  static String render(Report r, boolean colour) {
+  static void write(Report r, boolean colour, Consumer<String> out) {
     // Line starts per text, found once: scanning from the top for each finding was quadratic
     // (over half of `ferry lint` at 1,000 services).
     Map<String, int[]> starts = new IdentityHashMap<>();
     for (String text : r.texts().values()) starts.computeIfAbsent(text, TextFormat::lineStarts);
     // Findings render independently: slices on every core, joined in order.
-    String frames = Format.joined(r, slice -> findings(slice, r.texts(), starts, colour));
+    Format.inOrder(r, slice -> findings(slice, r.texts(), starts, colour), out);
     StringBuilder b = new StringBuilder(); // the summary
     long e = r.count(Severity.ERROR);
     long w = r.count(Severity.WARNING);
@@ -37,7 +38,7 @@ final class TextFormat {
           .append(" (").append(e).append(" errors, ").append(w).append(" warnings, ").append(i).append(" info) in ")
           .append(files).append('\n');
     }
-    return frames.concat(b.toString());
+    out.accept(b.toString());
   }
 
   /** The code frames of {@code slice}: message, source line with a caret under the column, remediation. */

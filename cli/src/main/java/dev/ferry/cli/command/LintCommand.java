@@ -130,18 +130,9 @@ public final class LintCommand implements Callable<Integer> {
         throw new UserError(f.file() + ": " + f.message());
       }
     }
-    Map<Finding.Identity, Finding> all = new LinkedHashMap<>();
-    Map<String, String> texts = new LinkedHashMap<>();
-    for (LintResult r : results) {
-      for (Finding f : r.findings()) {
-        if (quiet && f.severity() != Severity.ERROR) continue;
-        all.putIfAbsent(f.identity(), f);
-      }
-      texts.putAll(r.fileTexts());
-    }
-    Report report = new Report(List.copyOf(all.values()), texts, projects.size());
+    Report report = report(results, projects.size());
     String version = new FerryVersion().getVersion()[0].replace("ferry ", "");
-    out.print(format.render(report, colour.enabled(), version));
+    format.write(report, colour.enabled(), version, out::print); // slices are written as they are ready
     StdOut.finish(out);
     Severity threshold = switch (failOn) {
       case error -> Severity.ERROR;
@@ -155,6 +146,23 @@ public final class LintCommand implements Callable<Integer> {
       fails = true;
     }
     return fails ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  /** The findings of every project, each once (a file two projects share is linted twice), with -q errors only. */
+  private Report report(List<LintResult> results, int projects) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (LintResult r : results) texts.putAll(r.fileTexts());
+    if (results.size() == 1 && !quiet) { // one project's findings are each once already
+      return new Report(results.get(0).findings(), texts, projects);
+    }
+    Map<Finding.Identity, Finding> all = new LinkedHashMap<>();
+    for (LintResult r : results) {
+      for (Finding f : r.findings()) {
+        if (quiet && f.severity() != Severity.ERROR) continue;
+        all.putIfAbsent(f.identity(), f);
+      }
+    }
+    return new Report(List.copyOf(all.values()), texts, projects);
   }
 
   /** The projects to lint: -f files as one project, each FILE, each compose file under each DIR, or discovery. */

@@ -22,18 +22,25 @@ public final class TerminalSafe {
 
   private static String escape(String s, boolean keepNewlines) {
     if (s == null) return null;
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
+    // Nearly every string is printable ASCII: two comparisons per character find that out, and
+    // the string itself is returned (this ran for every line of every report).
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      String r = unsafe(c, keepNewlines) ? replacement(c) : null;
-      if (r == null) {
-        if (b != null) b.append(c);
-        continue;
-      }
-      if (b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
-      b.append(r);
+      if ((c < 0x20 || c >= 0x7f) && unsafe(c, keepNewlines)) return escapeFrom(s, i, keepNewlines);
     }
-    return b == null ? s : b.toString();
+    return s;
+  }
+
+  /** {@code s} with its unsafe characters escaped, the first of them at {@code first}. */
+  private static String escapeFrom(String s, int first, boolean keepNewlines) {
+    StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, first);
+    for (int i = first; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (unsafe(c, keepNewlines)) b.append(replacement(c));
+      else b.append(c);
+    }
+    return b.toString();
   }
 
   private static boolean unsafe(char c, boolean keepNewlines) {

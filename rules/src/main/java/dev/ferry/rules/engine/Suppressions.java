@@ -23,24 +23,45 @@ public final class Suppressions {
   /** One suppression comment: where it is written, which line it covers (0 = file), which ids. */
   record Entry(String file, int line, int column, int covers, List<String> ids, Set<String> used) {}
 
+  /** Text every comment {@link #P} matches holds. */
+  private static final String MARKER = "ferry-disable-";
+
   private final List<Entry> entries = new ArrayList<>();
 
   public Suppressions(Map<String, String> fileTexts) {
-    for (Map.Entry<String, String> f : fileTexts.entrySet()) {
-      String[] lines = f.getValue().split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = P.matcher(lines[i]);
-        if (!m.find()) continue;
-        int covers = switch (m.group(1)) {
-          case "next-line" -> i + 2;
-          case "line" -> i + 1;
-          default -> 0;
-        };
-        List<String> ids = new ArrayList<>();
-        for (String id : m.group(2).split(",")) ids.add(id.trim());
-        entries.add(new Entry(f.getKey(), i + 1, m.start() + 1, covers, ids, new LinkedHashSet<>()));
+    for (Map.Entry<String, String> f : fileTexts.entrySet()) read(f.getKey(), f.getValue());
+  }
+
+  /**
+   * The comments of one file. Only lines holding the marker can match, so the text is searched
+   * for it and just those lines are matched (matching every line was most of this at 10,000 services).
+   */
+  private void read(String file, String text) {
+    int lineNo = 1;
+    int counted = 0; // line breaks before this offset are in lineNo
+    for (int hit = text.indexOf(MARKER); hit >= 0; ) {
+      for (int nl = text.indexOf('\n', counted); nl >= 0 && nl < hit; nl = text.indexOf('\n', nl + 1)) {
+        lineNo++;
+        counted = nl + 1;
       }
+      int end = text.indexOf('\n', hit);
+      if (end < 0) end = text.length();
+      add(file, lineNo, text.substring(counted, end));
+      hit = text.indexOf(MARKER, end);
     }
+  }
+
+  private void add(String file, int lineNo, String line) {
+    Matcher m = P.matcher(line);
+    if (!m.find()) return;
+    int covers = switch (m.group(1)) {
+      case "next-line" -> lineNo + 1;
+      case "line" -> lineNo;
+      default -> 0;
+    };
+    List<String> ids = new ArrayList<>();
+    for (String id : m.group(2).split(",")) ids.add(id.trim());
+    entries.add(new Entry(file, lineNo, m.start() + 1, covers, ids, new LinkedHashSet<>()));
   }
 
   /** Whether {@code f} is suppressed (and records the use). */

@@ -3,6 +3,7 @@ package dev.ferry.rules.report;
 import dev.ferry.core.text.TerminalSafe;
 
 import dev.ferry.rules.api.Finding;
+import java.util.List;
 
 /**
  * GitHub Actions workflow commands: {@code ::error file=F,line=L,col=C,title=T::message}, so findings
@@ -11,9 +12,10 @@ import dev.ferry.rules.api.Finding;
 final class GithubFormat {
   private GithubFormat() {}
 
-  static String render(Report r) {
-    StringBuilder b = new StringBuilder();
-    for (Finding f : r.findings()) {
+  /** The annotations of a slice of findings (see {@link Format#inOrder}). */
+  static String render(List<Finding> slice) {
+    StringBuilder b = new StringBuilder(slice.size() * 400);
+    for (Finding f : slice) {
       String level = switch (f.severity()) {
         case ERROR -> "error";
         case WARNING -> "warning";

@@ -2,9 +2,9 @@ package dev.ferry.rules.report;
 
 import dev.ferry.core.diag.Severity;
 import dev.ferry.rules.api.Finding;
+import java.util.function.Consumer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code {"findings":[...],"summary":{...}}}: one object per finding, fields in a fixed order. */
@@ -13,28 +13,31 @@ final class JsonFormat {
 
   private JsonFormat() {}
 
-  static String render(Report r) {
+  static void write(Report r, Consumer<String> out) {
     ObjectNode root = JSON.createObjectNode();
-    ArrayNode fs = root.putArray("findings");
-    for (Finding f : r.findings()) {
-      ObjectNode o = fs.addObject();
-      o.put("rule", f.rule());
-      o.put("severity", f.severity().label());
-      o.put("message", f.message());
-      o.put("file", f.file());
-      o.put("line", f.line());
-      o.put("column", f.column());
-      if (f.service() == null) o.putNull("service");
-      else o.put("service", f.service());
-      if (f.remediation() == null) o.putNull("remediation");
-      else o.put("remediation", f.remediation());
-    }
+    JsonSlices.reserve(root.putArray("findings"), r.findings());
     ObjectNode s = root.putObject("summary");
     s.put("findings", r.findings().size());
     s.put("errors", r.count(Severity.ERROR));
     s.put("warnings", r.count(Severity.WARNING));
     s.put("info", r.count(Severity.INFO));
     s.put("projects", r.files());
-    return JSON.writeValueAsString(root) + "\n";
+    JsonSlices.write(root, r.findings(), JsonFormat::node, out);
+    out.accept("\n");
+  }
+
+  private static ObjectNode node(Finding f) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("rule", f.rule());
+    o.put("severity", f.severity().label());
+    o.put("message", f.message());
+    o.put("file", f.file());
+    o.put("line", f.line());
+    o.put("column", f.column());
+    if (f.service() == null) o.putNull("service");
+    else o.put("service", f.service());
+    if (f.remediation() == null) o.putNull("remediation");
+    else o.put("remediation", f.remediation());
+    return o;
   }
 }

@@ -8,6 +8,7 @@ import dev.ferry.rules.engine.RuleRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SarifFormat {
   private SarifFormat() {}
 
-  static String render(Report r, String version) {
+  static void write(Report r, String version, Consumer<String> out) {
     ObjectNode root = JsonFormat.JSON.createObjectNode();
     root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
     root.put("version", "2.1.0");
@@ -47,26 +48,29 @@ final class SarifFormat {
       ObjectNode props = d.putObject("properties");
       props.putArray("tags").add(i.category().label()).add("compose").add("kubernetes");
     }
-    ArrayNode results = run.putArray("results");
-    for (Finding f : r.findings()) {
-      ObjectNode o = results.addObject();
-      o.put("ruleId", f.rule());
-      Integer idx = index.get(f.rule());
-      if (idx != null) o.put("ruleIndex", idx);
-      o.put("level", level(f.severity()));
-      o.putObject("message").put("text", f.message());
-      ObjectNode loc = o.putArray("locations").addObject().putObject("physicalLocation");
-      ObjectNode art = loc.putObject("artifactLocation");
-      art.put("uri", f.file().replace('\\', '/'));
-      art.put("uriBaseId", "%SRCROOT%");
-      ObjectNode region = loc.putObject("region");
-      region.put("startLine", f.line());
-      region.put("startColumn", f.column());
-      o.putObject("partialFingerprints").put("ferryFinding/v1",
-          Integer.toHexString((f.rule() + "|" + f.file() + "|" + f.message()).hashCode()));
-    }
+    JsonSlices.reserve(run.putArray("results"), r.findings());
     run.put("columnKind", "unicodeCodePoints");
-    return JsonFormat.JSON.writeValueAsString(root) + "\n";
+    JsonSlices.write(root, r.findings(), f -> result(f, index), out);
+    out.accept("\n");
+  }
+
+  private static ObjectNode result(Finding f, Map<String, Integer> index) {
+    ObjectNode o = JsonFormat.JSON.createObjectNode();
+    o.put("ruleId", f.rule());
+    Integer idx = index.get(f.rule());
+    if (idx != null) o.put("ruleIndex", idx);
+    o.put("level", level(f.severity()));
+    o.putObject("message").put("text", f.message());
+    ObjectNode loc = o.putArray("locations").addObject().putObject("physicalLocation");
+    ObjectNode art = loc.putObject("artifactLocation");
+    art.put("uri", f.file().replace('\\', '/'));
+    art.put("uriBaseId", "%SRCROOT%");
+    ObjectNode region = loc.putObject("region");
+    region.put("startLine", f.line());
+    region.put("startColumn", f.column());
+    o.putObject("partialFingerprints").put("ferryFinding/v1",
+        Integer.toHexString((f.rule() + "|" + f.file() + "|" + f.message()).hashCode()));
+    return o;
   }
 
   static String level(Severity s) {

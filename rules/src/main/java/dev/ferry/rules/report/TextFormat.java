@@ -4,7 +4,9 @@ import dev.ferry.core.diag.Severity;
 import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.rules.api.Finding;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code file:line:col: severity [id] message}, then the source line with a caret under the
@@ -17,20 +19,40 @@ final class TextFormat {
 
   private TextFormat() {}
 
-  static String render(Report r, boolean colour) {
-    StringBuilder b = new StringBuilder();
+  static void write(Report r, boolean colour, Consumer<String> out) {
     // Line starts per text, found once: scanning from the top for each finding was quadratic
     // (over half of `ferry lint` at 1,000 services).
     Map<String, int[]> starts = new IdentityHashMap<>();
+    for (String text : r.texts().values()) starts.computeIfAbsent(text, TextFormat::lineStarts);
+    // Findings render independently: slices on every core, joined in order.
+    Format.inOrder(r, slice -> findings(slice, r.texts(), starts, colour), out);
+    StringBuilder b = new StringBuilder(); // the summary
+    long e = r.count(Severity.ERROR);
+    long w = r.count(Severity.WARNING);
+    long i = r.count(Severity.INFO);
+    String files = r.files() == 1 ? "1 project" : r.files() + " projects";
+    if (r.findings().isEmpty()) {
+      b.append("ferry lint: no findings in ").append(files).append('\n');
+    } else {
+      b.append("ferry lint: ").append(r.findings().size()).append(r.findings().size() == 1 ? " finding" : " findings")
+          .append(" (").append(e).append(" errors, ").append(w).append(" warnings, ").append(i).append(" info) in ")
+          .append(files).append('\n');
+    }
+    out.accept(b.toString());
+  }
+
+  /** The code frames of {@code slice}: message, source line with a caret under the column, remediation. */
+  private static String findings(List<Finding> slice, Map<String, String> texts, Map<String, int[]> starts, boolean colour) {
+    StringBuilder b = new StringBuilder(slice.size() * 384);
     // A rule's remediation is one string shared by its every finding: made terminal-safe once.
     Map<String, String> safeRemediation = new IdentityHashMap<>();
-    for (Finding f : r.findings()) {
+    for (Finding f : slice) {
       String sev = f.severity().label();
       b.append(c(colour, BOLD, TerminalSafe.line(f.position().toString()))).append(": ")
           .append(c(colour, colourOf(f.severity()), sev)).append(" [").append(f.rule()).append("] ")
           .append(TerminalSafe.text(f.message())).append('\n');
-      String text = r.texts().get(f.file());
-      String raw = text == null ? null : line(text, starts.computeIfAbsent(text, TextFormat::lineStarts), f.line());
+      String text = texts.get(f.file());
+      String raw = text == null ? null : line(text, starts.get(text), f.line());
       if (raw != null) {
         String line = TerminalSafe.line(raw);
         String gutter = String.valueOf(f.line());
@@ -46,17 +68,6 @@ final class TextFormat {
         b.append("  ").append(c(colour, DIM, "fix:")).append(' ').append(safeRemediation.computeIfAbsent(f.remediation(), TerminalSafe::text)).append('\n');
       }
       b.append('\n');
-    }
-    long e = r.count(Severity.ERROR);
-    long w = r.count(Severity.WARNING);
-    long i = r.count(Severity.INFO);
-    String files = r.files() == 1 ? "1 project" : r.files() + " projects";
-    if (r.findings().isEmpty()) {
-      b.append("ferry lint: no findings in ").append(files).append('\n');
-    } else {
-      b.append("ferry lint: ").append(r.findings().size()).append(r.findings().size() == 1 ? " finding" : " findings")
-          .append(" (").append(e).append(" errors, ").append(w).append(" warnings, ").append(i).append(" info) in ")
-          .append(files).append('\n');
     }
     return b.toString();
   }

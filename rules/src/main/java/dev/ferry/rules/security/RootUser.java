@@ -39,8 +39,9 @@ public final class RootUser implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    List<String> nonRoot = new ArrayList<>(NON_ROOT_IMAGES);
-    nonRoot.addAll(ctx.options().list("nonRootImages"));
+    List<String> given = new ArrayList<>(NON_ROOT_IMAGES);
+    given.addAll(ctx.options().list("nonRootImages"));
+    List<ImagePattern> nonRoot = compile(given);
     for (Service s : ctx.services()) {
       String user = s.security().user();
       if (user == null || user.isBlank()) {
@@ -63,25 +64,42 @@ public final class RootUser implements Rule {
     return uid.equals("root") || uid.equals("0");
   }
 
-  static boolean matchesAny(String image, List<String> patterns) {
-    String img = image.toLowerCase(Locale.ROOT);
-    String noTag = stripTag(img);
-    for (String p : patterns) {
-      String pat = p.toLowerCase(Locale.ROOT);
-      boolean withTag = stripTag(pat).length() != pat.length();
-      String subject = withTag ? img : noTag;
-      if (matches(subject, pat) || matches(subject, "docker.io/" + pat) || matches(subject, "docker.io/library/" + pat)) {
-        return true;
-      }
+  /**
+   * One image pattern, lower-cased, with its three spellings (as written, under docker.io/, under
+   * docker.io/library/) split at the star once, not per service.
+   */
+  record ImagePattern(boolean withTag, List<Glob> forms) {}
+
+  /** {@code prefix*suffix}, or an exact name when {@code exact}. */
+  record Glob(boolean exact, String prefix, String suffix) {
+    static Glob of(String pattern) {
+      int star = pattern.indexOf('*');
+      return star < 0 ? new Glob(true, pattern, "") : new Glob(false, pattern.substring(0, star), pattern.substring(star + 1));
     }
-    return false;
+
+    boolean matches(String subject) {
+      return exact ? subject.equals(prefix) : subject.startsWith(prefix) && subject.endsWith(suffix);
+    }
   }
 
-  private static boolean matches(String subject, String pattern) {
-    if (pattern.startsWith("*")) return subject.endsWith(pattern.substring(1));
-    int star = pattern.indexOf('*');
-    if (star < 0) return subject.equals(pattern);
-    return subject.startsWith(pattern.substring(0, star)) && subject.endsWith(pattern.substring(star + 1));
+  static List<ImagePattern> compile(List<String> patterns) {
+    List<ImagePattern> out = new ArrayList<>(patterns.size());
+    for (String p : patterns) {
+      String pat = p.toLowerCase(Locale.ROOT);
+      out.add(new ImagePattern(stripTag(pat).length() != pat.length(),
+          List.of(Glob.of(pat), Glob.of("docker.io/" + pat), Glob.of("docker.io/library/" + pat))));
+    }
+    return out;
+  }
+
+  static boolean matchesAny(String image, List<ImagePattern> patterns) {
+    String img = image.toLowerCase(Locale.ROOT);
+    String noTag = stripTag(img);
+    for (ImagePattern p : patterns) {
+      String subject = p.withTag() ? img : noTag;
+      for (Glob g : p.forms()) if (g.matches(subject)) return true;
+    }
+    return false;
   }
 
   private static String stripTag(String image) {

@@ -3,25 +3,20 @@ package dev.ferry.core.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class OutputDirTasksTest {
   @Test
   void resultsComeInTaskOrderWhateverThreadRanThem() {
-    Set<String> threads = ConcurrentHashMap.newKeySet();
     List<String> out = OutputDirTasks.run(2000, i -> {
-      threads.add(Thread.currentThread().getName());
+      if (i % 7 == 0) Thread.yield(); // tasks of uneven length: the threads take turns at random
       return "r" + i;
     });
     assertEquals(IntStream.range(0, 2000).mapToObj(i -> "r" + i).toList(), out);
-    assertTrue(threads.contains(Thread.currentThread().getName()), "the caller runs tasks too: " + threads);
     assertEquals(List.of(), OutputDirTasks.run(0, i -> "never"));
   }
 

@@ -5,6 +5,7 @@ import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.UserError;
+import dev.ferry.core.emit.OutputDirFile;
 import dev.ferry.core.helm.ChartWriter;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
@@ -12,6 +13,7 @@ import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.run.Translator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +68,7 @@ public final class ChartCommand implements Callable<Integer> {
   }
 
   /** A chart's files and the counts its summary line reports. */
-  private record Chart(String name, int objects, int findings, Map<String, String> files) {}
+  private record Chart(String name, int objects, int findings, List<OutputDirFile> files) {}
 
   /**
    * Loads, translates and writes the chart's files (null after printing the load errors). The project
@@ -77,8 +79,8 @@ public final class ChartCommand implements Callable<Integer> {
     LoadResult r = ComposeLoader.load(project.toLoadOptions());
     if (ConfigCommand.printDiagnostics(r, err, false)) return null;
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Map<String, String> files = ChartWriter.write(r.project(), r.sourceMap(), t,
-        new ChartWriter.Options(name, chartVersion, appVersion));
-    return new Chart(ChartWriter.chartName(r.project(), name), t.objects().size(), t.diagnostics().size(), files);
+    Map<String, OutputDirFile> files = ChartWriter.write(r.project(), r.sourceMap(), t,
+        new ChartWriter.Options(name, chartVersion, appVersion), OutputDirFile::of); // each file encoded and hashed as it is made
+    return new Chart(ChartWriter.chartName(r.project(), name), t.objects().size(), t.diagnostics().size(), List.copyOf(files.values()));
   }
 }

@@ -2,8 +2,10 @@ package dev.ferry.cli.options;
 
 import dev.ferry.cli.support.UserError;
 import dev.ferry.core.emit.OutputDir;
+import dev.ferry.core.emit.OutputDirFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,11 @@ public final class OutputDirOptions {
 
   /** Writes {@code files} (name → content) into {@code dir} through {@link OutputDir}. */
   public void write(Path dir, Map<String, String> files) {
+    write(dir, OutputDir.prepare(files));
+  }
+
+  /** Writes files already encoded and hashed (name, bytes, digest) into {@code dir}, in list order. */
+  public void write(Path dir, List<OutputDirFile> files) {
     try {
       OutputDir.write(dir, files, force);
     } catch (OutputDir.Refused e) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Writes generated files into an output directory DIR without ever writing, replacing or deleting
@@ -58,6 +57,16 @@ public final class OutputDir {
     }
   }
 
+  /** A refusal met by a task on another core, carried to the caller. */
+  private static final class RefusedInTask extends RuntimeException {
+    final Refused refused;
+
+    RefusedInTask(Refused refused) {
+      super(null, null, false, false);
+      this.refused = refused;
+    }
+  }
+
   private OutputDir() {}
 
   /** Writes {@code files} (relative name → content) into {@code dir}; returns the paths written. */
@@ -67,14 +76,33 @@ public final class OutputDir {
 
   /** As {@link #write(Path, Map, boolean)}; stops (as a crash would) after {@code stopAfter} files, for tests. */
   static List<Path> write(Path dir, Map<String, String> files, boolean force, int stopAfter) throws IOException, Refused {
+    return write(dir, prepare(files), force, stopAfter);
+  }
+
+  /** Files ready to write (encoded and hashed on every core), in the map's order. */
+  public static List<OutputDirFile> prepare(Map<String, String> files) {
+    List<Map.Entry<String, String>> es = List.copyOf(files.entrySet());
+    return OutputDirTasks.run(es.size(), i -> OutputDirFile.of(es.get(i).getKey(), es.get(i).getValue()));
+  }
+
+  /** As {@link #write(Path, Map, boolean)}, for files already encoded and hashed (written in list order). */
+  public static List<Path> write(Path dir, List<OutputDirFile> list, boolean force) throws IOException, Refused {
+    return write(dir, list, force, Integer.MAX_VALUE);
+  }
+
+  static List<Path> write(Path dir, List<OutputDirFile> list, boolean force, int stopAfter) throws IOException, Refused {
+    Map<String, OutputDirFile> files = new LinkedHashMap<>();
+    for (OutputDirFile f : list) {
+      if (files.put(f.name(), f) != null) throw new IllegalArgumentException("two files named " + f.name());
+    }
     Path root = root(dir);
     for (String name : files.keySet()) {
       if (!plain(name)) throw new Refused("refusing to write " + name + ": outside the output directory");
     }
     Map<String, Set<String>> previous = readMarker(root);
     Checks checks = new Checks(root, files);
-    checks.hashAll();
     removeTemps(root, files.keySet(), checks);
+    checks.hashPrevious(previous.keySet());
     List<String> conflicts = new ArrayList<>();
     for (String name : files.keySet()) {
       Path p = checks.inside(name);
@@ -110,14 +138,24 @@ public final class OutputDir {
     }
     for (String name : files.keySet()) journal.computeIfAbsent(name, k -> new TreeSet<>()).add(checks.fresh(name));
     writeMarker(root, journal);
-    List<Path> written = new ArrayList<>();
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      if (written.size() >= stopAfter) return written;
-      Path p = makeParents(root, e.getKey());
-      SafeFile.checkReplaceable(p, dir.resolve(e.getKey()).toString());
-      SafeFile.replace(p, e.getValue(), holdsSecrets(e.getKey(), e.getValue()));
-      written.add(p);
+    List<OutputDirFile> order = List.copyOf(files.values());
+    List<Path> written;
+    try {
+      written = OutputDirTasks.run(Math.min(order.size(), stopAfter), i -> {
+        OutputDirFile f = order.get(i); // the journal names every file: they are written on every core, in any order
+        try {
+          Path p = makeParents(root, f.name());
+          SafeFile.checkReplaceable(p, dir.resolve(f.name()).toString());
+          SafeFile.replace(p, f.bytes(), f.secret());
+          return p;
+        } catch (Refused r) {
+          throw new RefusedInTask(r);
+        }
+      });
+    } catch (RefusedInTask e) {
+      throw e.refused;
     }
+    if (written.size() < order.size()) return written;
     for (Path p : stale) Files.deleteIfExists(p);
     Map<String, Set<String>> done = new LinkedHashMap<>();
     for (String name : files.keySet()) done.put(name, Set.of(checks.fresh(name)));
@@ -133,14 +171,13 @@ public final class OutputDir {
    */
   private static final class Checks {
     private final Path root;
-    private final Map<String, String> files;
+    private final Map<String, OutputDirFile> files;
     /** Relative directory → TRUE (a real directory), {@link #MISSING} (absent) or what it is instead (refused at each use). */
     private final Map<String, Object> dirs = new HashMap<>();
     private final Map<String, String> current = new HashMap<>();
-    private final Map<String, String> fresh = new HashMap<>();
     private static final Object MISSING = new Object();
 
-    Checks(Path root, Map<String, String> files) {
+    Checks(Path root, Map<String, OutputDirFile> files) {
       this.root = root;
       this.files = files;
     }
@@ -171,27 +208,50 @@ public final class OutputDir {
     String current(String name, Path p) throws IOException {
       String d = current.get(name);
       if (d == null) {
-        String content = files.get(name);
-        d = content != null && SafeFile.holds(p, content) ? fresh(name) : SafeFile.digest(p);
+        d = digestNow(name, p);
         current.put(name, d);
       }
       return d;
     }
 
+    private String digestNow(String name, Path p) throws IOException {
+      OutputDirFile f = files.get(name);
+      return f != null && SafeFile.holds(p, f.bytes()) ? f.sha256() : SafeFile.digest(p);
+    }
+
     /**
-     * Hashes every new content, on the machine's cores: SHA-256 is most of the time a large output
-     * takes (about 200 MB for a chart of 10,000 services) and each digest is independent of the others.
+     * The digests of the files a previous run wrote ({@code names}: the marker's), found on every
+     * core before the checks ask for them one by one: a re-run reads back its whole earlier output.
+     * A file that cannot be read is left to the check that asks for it (it fails as it would have).
      */
-    void hashAll() {
-      List<String> names = List.copyOf(files.keySet());
-      String[] digests = new String[names.size()];
-      IntStream.range(0, digests.length).parallel().forEach(i -> digests[i] = SafeFile.digest(files.get(names.get(i))));
-      for (int i = 0; i < digests.length; i++) fresh.put(names.get(i), digests[i]);
+    void hashPrevious(Set<String> names) throws IOException {
+      List<String> todo = new ArrayList<>();
+      List<Path> paths = new ArrayList<>();
+      for (String name : names) {
+        if (!GENERATED.matcher(name).matches()) continue;
+        Path p;
+        try {
+          p = inside(name);
+        } catch (Refused r) {
+          continue;
+        }
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
+        todo.add(name);
+        paths.add(p);
+      }
+      List<String> digests = OutputDirTasks.run(todo.size(), i -> {
+        try {
+          return digestNow(todo.get(i), paths.get(i));
+        } catch (IOException e) {
+          return null;
+        }
+      });
+      for (int i = 0; i < digests.size(); i++) if (digests.get(i) != null) current.put(todo.get(i), digests.get(i));
     }
 
     /** The digest of the new content of {@code name}. */
     String fresh(String name) {
-      return fresh.computeIfAbsent(name, n -> SafeFile.digest(files.get(n)));
+      return files.get(name).sha256();
     }
   }
 

@@ -172,6 +172,13 @@ public final class SafeFile {
     replace(p, content, secret, null, null);
   }
 
+  /** As above, for content already encoded (written in pieces of {@link #CHUNK} bytes: no large direct buffer). */
+  static void replace(Path p, byte[] bytes, boolean secret) throws IOException {
+    replace(p, secret, null, null, ch -> {
+      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
+    });
+  }
+
   /** What fills the temporary file. */
   private interface Fill {
     void into(FileChannel ch) throws IOException;
@@ -272,6 +279,11 @@ public final class SafeFile {
     }
   }
 
+  /** SHA-256 of {@code bytes} (hex). */
+  static String digest(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
   static String digest(String content) {
     MessageDigest md = sha256();
     try {
@@ -287,19 +299,23 @@ public final class SafeFile {
    * {@code content}: then its digest is that of {@code content}, with no need to hash it.
    */
   static boolean holds(Path p, String content) throws IOException {
+    return holds(p, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether the file at {@code p} (a link is not followed) holds exactly {@code bytes}. */
+  static boolean holds(Path p, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      if (ch.size() < content.length()) return false; // UTF-8 has at least one byte per char
-      ByteBuffer buf = ByteBuffer.allocate(3 * CHUNK);
-      boolean[] same = {true};
-      utf8(content, piece -> {
-        if (!same[0]) return;
-        buf.clear().limit(piece.length);
+      if (ch.size() != bytes.length) return false;
+      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      for (int off = 0; off < bytes.length; ) {
+        buf.clear().limit(Math.min(buf.capacity(), bytes.length - off));
         while (buf.hasRemaining() && ch.read(buf) >= 0) {
           // read on until the piece's length or the end of the file
         }
-        same[0] = !buf.hasRemaining() && Arrays.equals(buf.array(), 0, piece.length, piece, 0, piece.length);
-      });
-      return same[0] && ch.read(buf.clear().limit(1)) < 0;
+        if (buf.hasRemaining() || !Arrays.equals(buf.array(), 0, buf.position(), bytes, off, off + buf.position())) return false;
+        off += buf.position();
+      }
+      return ch.read(buf.clear().limit(1)) < 0;
     }
   }
 
@@ -324,7 +340,10 @@ public final class SafeFile {
   }
 
   private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
+    writeFully(ch, ByteBuffer.wrap(bytes));
+  }
+
+  private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
     while (b.hasRemaining()) ch.write(b);
   }
 

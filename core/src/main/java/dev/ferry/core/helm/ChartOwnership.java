@@ -1,5 +1,6 @@
 package dev.ferry.core.helm;
 
+import dev.ferry.core.emit.OutputDirTasks;
 import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.provenance.Provenance;
@@ -28,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ChartOwnership {
   static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
+  /** Kinds whose trees the values read (besides the workloads). */
+  private static final Set<String> VALUE_KINDS = Set.of("Service", "Ingress", "Secret", "PersistentVolumeClaim");
 
   final Project project;
   final SourceMap sourceMap;
@@ -82,6 +85,9 @@ final class ChartOwnership {
         if (s != null) owners.put(o, s);
       }
     }
+    List<HasMetadata> read = new ArrayList<>(workloads.values()); // the trees the values read
+    for (HasMetadata o : translation.objects()) if (VALUE_KINDS.contains(o.getKind())) read.add(o);
+    prefetch(read);
     for (Map.Entry<String, HasMetadata> w : workloads.entrySet()) {
       JsonNode pod = ObjectTrees.podSpec(tree(w.getValue()));
       if (pod == null || pod.get("volumes") == null) continue;
@@ -149,12 +155,35 @@ final class ChartOwnership {
    * it ({@link ObjectTrees#tree} gives a tree to change).
    */
   ObjectNode tree(HasMetadata o) {
-    return trees.computeIfAbsent(o, ObjectTrees::tree);
+    ObjectNode t = cached(o);
+    if (t != null) return t;
+    t = ObjectTrees.tree(o); // made outside the lock: trees are asked for from every core
+    synchronized (trees) {
+      ObjectNode first = trees.putIfAbsent(o, t);
+      return first != null ? first : t;
+    }
+  }
+
+  /** The shared tree of {@code o} when one was made, else null. */
+  ObjectNode cached(HasMetadata o) {
+    synchronized (trees) {
+      return trees.get(o);
+    }
   }
 
   /** Drops the shared tree of {@code o} once its last reader is done (made again if asked for). */
   void forget(HasMetadata o) {
-    trees.remove(o);
+    synchronized (trees) {
+      trees.remove(o);
+    }
+  }
+
+  /** Makes the shared trees of {@code objects} on every core (the values read them one by one later). */
+  private void prefetch(List<HasMetadata> objects) {
+    List<ObjectNode> made = OutputDirTasks.run(objects.size(), i -> ObjectTrees.tree(objects.get(i)));
+    synchronized (trees) {
+      for (int i = 0; i < made.size(); i++) trees.putIfAbsent(objects.get(i), made.get(i));
+    }
   }
 
   String helper(String name) {

@@ -49,9 +49,11 @@ final class Templates {
     return cs.size() == 1 ? cs.get(0) : "and " + String.join(" ", cs);
   }
 
-  /** The template text of one object (a YAML document, without the leading {@code ---}). */
-  String template(HasMetadata o) {
-    ObjectNode t = plan.tree(o).deepCopy();
+  /**
+   * The template text of one object (a YAML document, without the leading {@code ---}), made by
+   * changing {@code t}: the object's tree, a copy no one else reads.
+   */
+  String template(HasMetadata o, ObjectNode t) {
     String owner = plan.owner(o);
     String kind = o.getKind();
     ObjectNode meta = (ObjectNode) t.get("metadata");

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What {@code explain} shows, independent of the medium: each compose line with the manifest
@@ -340,13 +339,7 @@ public final class Explanation {
 
   /** The objects and how requests flow between them ({@link ObjectGraph}). */
   public ObjectGraph graph() {
-    try {
-      return graph.join();
-    } catch (CompletionException x) {
-      if (x.getCause() instanceof RuntimeException re) throw re;
-      if (x.getCause() instanceof Error err) throw err;
-      throw x;
-    }
+    return InOrderParts.join(graph);
   }
 
   public Alignment alignment() {

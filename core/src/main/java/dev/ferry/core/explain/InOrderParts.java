@@ -64,18 +64,25 @@ final class InOrderParts {
           }
           renderChunk(n, chunk, part, k, done[k]);
         }
-        Done d = done[c].join();
+        Done d = join(done[c]);
         done[c] = null; // written: its text can go
         written.incrementAndGet();
         if (!d.text().isEmpty()) sink.accept(d.text());
         terms.addAll(d.terms());
       }
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
     } finally {
       next.set(chunks); // on a failure, helpers stop claiming
+    }
+  }
+
+  /** The result of {@code f}, waiting for it; its failure thrown as it was thrown (not wrapped). */
+  static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException x) {
+      if (x.getCause() instanceof RuntimeException re) throw re;
+      if (x.getCause() instanceof Error err) throw err;
+      throw x;
     }
   }
 

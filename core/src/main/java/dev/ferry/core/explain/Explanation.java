@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What {@code explain} shows, independent of the medium: each compose line with the manifest
@@ -50,6 +51,7 @@ public final class Explanation {
   private final Map<String, Map<Integer, List<Diagnostic>>> findings = new LinkedHashMap<>();
   private final Map<String, String[]> serviceLines = new HashMap<>();
   private Summary summary;
+  private CompletableFuture<ObjectGraph> graph;
 
   private Explanation(Alignment a, List<Diagnostic> diagnostics, String service) {
     this.alignment = a;
@@ -60,6 +62,8 @@ public final class Explanation {
   /** Everything about the project ({@code service} null) or one service's part of it. */
   public static Explanation of(Alignment a, List<Diagnostic> diagnostics, String service) {
     Explanation e = new Explanation(a, diagnostics, service);
+    // the graph reads only the alignment: made on the other core while the rows are made
+    e.graph = CompletableFuture.supplyAsync(() -> ObjectGraph.of(a, service));
     e.build();
     e.beforeApply = List.copyOf(BeforeApply.of(e));
     return e;
@@ -100,11 +104,15 @@ public final class Explanation {
     }
     BitSet shown = new BitSet(alignment.manifestLineCount() + 1);
     BitSet owned = new BitSet(alignment.manifestLineCount() + 1);
+    // which manifest lines each row shows depends on the rows before it (a line is shown once): in
+    // order here; the runs made of them (a context lookup each) are then made on every core
+    List<Placed> pending = new ArrayList<>();
     for (Alignment.ComposeFile f : alignment.files()) {
       Map<Integer, List<Alignment.Span>> fileSpans = spansAt.getOrDefault(f.name(), Map.of());
       for (int line = 1; line <= f.index().lineCount(); line++) {
         if (!inScope(f.name(), line)) continue;
-        List<Run> runs = new ArrayList<>();
+        List<Alignment.Obj> objs = new ArrayList<>();
+        List<List<Integer>> shownLines = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (Alignment.Span s : fileSpans.getOrDefault(line, List.of())) {
           if (s.link().note() != null && !reasons.contains(s.link().note())) reasons.add(s.link().note());
@@ -119,14 +127,15 @@ public final class Explanation {
             }
             if (own) owned.set(m);
           }
-          addRuns(runs, alignment.objects().get(s.object()), lines);
+          Alignment.Obj o = alignment.objects().get(s.object());
+          o.yaml().firstAt(0); // its table built here, not by two cores at once
+          objs.add(o);
+          shownLines.add(lines);
         }
-        runs.sort((x, y) -> Integer.compare(x.lines().get(0), y.lines().get(0)));
-        runs = merged(runs);
-        rows.add(new Row(f.name(), line, f.index().line(line), runs, reasons, notes.get(f.name()).get(line),
-            findings.get(f.name()).getOrDefault(line, List.of())));
+        pending.add(new Placed(f, line, objs, shownLines, reasons));
       }
     }
+    rows.addAll(pending.parallelStream().map(this::row).toList());
     for (Alignment.Obj o : alignment.objects()) {
       if (service != null && !service.equals(o.service())) continue;
       for (int m = o.start(); m <= o.end(); m++) {
@@ -138,6 +147,20 @@ public final class Explanation {
         if (s.link().field().isEmpty()) break;
       }
     }
+  }
+
+  /** A compose line with the manifest lines it shows, per span (in span order), before they are cut into runs. */
+  private record Placed(Alignment.ComposeFile file, int line, List<Alignment.Obj> objects, List<List<Integer>> lines,
+      List<String> reasons) {}
+
+  private Row row(Placed p) {
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < p.objects().size(); i++) addRuns(runs, p.objects().get(i), p.lines().get(i));
+    runs.sort((x, y) -> Integer.compare(x.lines().get(0), y.lines().get(0)));
+    runs = merged(runs);
+    String name = p.file().name();
+    return new Row(name, p.line(), p.file().index().line(p.line()), runs, p.reasons(), notes.get(name).get(p.line()),
+        findings.get(name).getOrDefault(p.line(), List.of()));
   }
 
   /** Joins runs of one object that follow each other (so an object reads as one block under one header). */
@@ -288,6 +311,15 @@ public final class Explanation {
     return defaults;
   }
 
+  /**
+   * What each of {@link #defaults} sets, in the same order: the object when the default is the
+   * whole object, else its manifest line (stripped). Looked up on every core.
+   */
+  public List<String> defaultTexts() {
+    return defaults.parallelStream().map(d -> d.field().isEmpty() ? d.object().ref() : alignment.manifestLine(d.line()).strip())
+        .toList();
+  }
+
   /** Findings with no compose line to show them at. */
   public List<Diagnostic> unplacedFindings() {
     return unplacedFindings;
@@ -303,6 +335,11 @@ public final class Explanation {
   public List<Diagnostic> findings(String file, int line) {
     Map<Integer, List<Diagnostic>> f = findings.get(file);
     return f == null ? List.of() : f.getOrDefault(line, List.of());
+  }
+
+  /** The objects and how requests flow between them ({@link ObjectGraph}). */
+  public ObjectGraph graph() {
+    return InOrderParts.join(graph);
   }
 
   public Alignment alignment() {

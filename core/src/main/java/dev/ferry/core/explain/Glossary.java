@@ -112,6 +112,16 @@ public final class Glossary {
       return any;
     }
 
+    /** Adds the terms another scan found (the terms of a text are the union of those of its pieces). */
+    void addAll(Scan other) {
+      for (int k = 0; k < found.length; k++) {
+        if (other.found[k] && !found[k]) {
+          found[k] = true;
+          left--;
+        }
+      }
+    }
+
     /** The terms found so far, in glossary order. */
     List<Term> terms() {
       List<Term> out = new ArrayList<>();

@@ -23,22 +23,45 @@ final class HtmlPanes {
   private final Alignment a;
   private final HtmlText text;
   private final StringBuilder b;
-  /** Called after each line or row: the page may send its lines so far on. */
-  private final Runnable lineDone;
+  /** How the page renders many items (rows, objects): on every core, in order, after what {@link #b} holds. */
+  interface Parts {
+    void render(int n, int chunk, InOrderParts.Part part);
+  }
 
-  HtmlPanes(Explanation e, HtmlText text, StringBuilder b, Runnable lineDone) {
+  private final Parts parts;
+
+  HtmlPanes(Explanation e, HtmlText text, StringBuilder b, Parts parts) {
     this.e = e;
     this.a = e.alignment();
     this.text = text;
     this.b = b;
-    this.lineDone = lineDone;
+    this.parts = parts;
   }
+
+  /** The same panes writing to {@code to} (one part of the page). */
+  private HtmlPanes to(StringBuilder to) {
+    return new HtmlPanes(e, text, to, parts);
+  }
+
+  /** Rows per part of the page. */
+  private static final int ROWS = 256;
+  /** Objects per part of the page. */
+  private static final int OBJECTS = 64;
 
   void composePane() {
     b.append("<section class=\"pane compose\" aria-label=\"compose files\">\n");
-    String last = null;
-    int fileIndex = -1;
-    for (Explanation.Row r : e.rows()) {
+    List<Explanation.Row> rows = e.rows();
+    parts.render(rows.size(), ROWS, (pb, from, to) -> to(pb).composeRows(rows, from, to));
+    if (!rows.isEmpty()) b.append("</div>\n");
+    b.append("</section>\n");
+  }
+
+  /** Compose rows {@code [from, to)}, each file's heading before its first row. */
+  private void composeRows(List<Explanation.Row> rows, int from, int to) {
+    String last = from == 0 ? null : rows.get(from - 1).file();
+    int fileIndex = last == null ? -1 : text.indexOf(last);
+    for (int i = from; i < to; i++) {
+      Explanation.Row r = rows.get(i);
       if (!r.file().equals(last)) {
         if (last != null) b.append("</div>\n");
         fileIndex = text.indexOf(r.file());
@@ -73,40 +96,43 @@ final class HtmlPanes {
         b.append("</div>\n");
       }
       for (Diagnostic d : r.findings()) text.finding(b, d);
-      lineDone.run();
     }
-    if (last != null) b.append("</div>\n");
-    b.append("</section>\n");
   }
 
   void manifestPane(List<Alignment.Obj> order) {
     b.append("<section class=\"pane k8s\" aria-label=\"Kubernetes manifests\">\n<h2>Kubernetes manifests</h2>\n<div class=\"code\">\n");
-    for (Alignment.Obj o : order) {
-      if (e.service() != null && !e.service().equals(o.service())) continue;
-      LineCover cover = a.manifestCover(o);
-      for (int m = o.separator(); m <= o.end(); m++) {
-        int[] own = a.manifestOwners(m);
-        boolean dflt = a.isDefaultLine(m);
-        b.append("<div class=\"ln").append(own.length > 0 ? " linked" : "").append(dflt ? " dflt" : "")
-            .append(m == o.separator() ? " sep" : "").append("\" id=\"m").append(m).append('"');
-        attrs(union(cover.covering(m), own), own);
-        if (dflt) b.append(" title=\"ferry default: ").append(esc(reason(own))).append('"');
-        b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>");
-        esc(b, m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1)).append("</code>");
-        if (m == o.separator()) esc(b.append("<span class=\"obj\">"), o.ref()).append("</span>");
-        Position p = a.firstComposeLineFor(m);
-        if (p != null && isRunStart(m)) {
-          int fi = text.indexOf(p.file());
-          if (fi >= 0) {
-            b.append("<a class=\"to\" href=\"#c").append(fi).append('-').append(p.line()).append("\">&larr; ")
-                .append(esc(HtmlText.baseName(p.file()))).append(':').append(p.line()).append("</a>");
-          }
-        }
-        b.append("</div>\n");
-        lineDone.run();
-      }
-    }
+    List<Alignment.Obj> shown = new ArrayList<>();
+    for (Alignment.Obj o : order) if (e.service() == null || e.service().equals(o.service())) shown.add(o);
+    parts.render(shown.size(), OBJECTS, (pb, from, to) -> {
+      HtmlPanes p = to(pb);
+      for (int i = from; i < to; i++) p.manifestLines(shown.get(i));
+    });
     b.append("</div>\n</section>\n");
+  }
+
+  /** The lines of object {@code o}, its {@code ---} line first. */
+  private void manifestLines(Alignment.Obj o) {
+    LineCover cover = a.manifestCover(o);
+    for (int m = o.separator(); m <= o.end(); m++) {
+      int[] own = a.manifestOwners(m);
+      boolean dflt = a.isDefaultLine(m);
+      b.append("<div class=\"ln").append(own.length > 0 ? " linked" : "").append(dflt ? " dflt" : "")
+          .append(m == o.separator() ? " sep" : "").append("\" id=\"m").append(m).append('"');
+      attrs(union(cover.covering(m), own), own);
+      if (dflt) b.append(" title=\"ferry default: ").append(esc(reason(own))).append('"');
+      b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>");
+      esc(b, m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1)).append("</code>");
+      if (m == o.separator()) esc(b.append("<span class=\"obj\">"), o.ref()).append("</span>");
+      Position p = a.firstComposeLineFor(m);
+      if (p != null && isRunStart(m)) {
+        int fi = text.indexOf(p.file());
+        if (fi >= 0) {
+          b.append("<a class=\"to\" href=\"#c").append(fi).append('-').append(p.line()).append("\">&larr; ")
+              .append(esc(HtmlText.baseName(p.file()))).append(':').append(p.line()).append("</a>");
+        }
+      }
+      b.append("</div>\n");
+    }
   }
 
   /**
@@ -115,8 +141,16 @@ final class HtmlPanes {
    */
   void printRows() {
     b.append("<section class=\"rows\" aria-label=\"compose and Kubernetes, line by line\">\n<table>\n");
-    String last = null;
-    for (Explanation.Row r : e.rows()) {
+    List<Explanation.Row> rows = e.rows();
+    parts.render(rows.size(), ROWS, (pb, from, to) -> to(pb).printRows(rows, from, to));
+    b.append("</table>\n</section>\n");
+  }
+
+  /** Table rows {@code [from, to)}, a heading row before each file's first. */
+  private void printRows(List<Explanation.Row> rows, int from, int to) {
+    String last = from == 0 ? null : rows.get(from - 1).file();
+    for (int i = from; i < to; i++) {
+      Explanation.Row r = rows.get(i);
       if (!r.file().equals(last)) {
         b.append("<tr><th>").append(esc(r.file())).append("</th><th>Kubernetes</th></tr>\n");
         last = r.file();
@@ -133,9 +167,7 @@ final class HtmlPanes {
         b.append("</pre>");
       }
       b.append("</td></tr>\n");
-      lineDone.run();
     }
-    b.append("</table>\n</section>\n");
   }
 
   /** Whether manifest line {@code m} starts a run of lines with the same owners (one back-link per run). */

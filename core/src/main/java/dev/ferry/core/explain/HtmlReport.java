@@ -42,6 +42,11 @@ public final class HtmlReport {
     this.a = e.alignment();
     this.graph = ObjectGraph.of(e);
     this.text = new HtmlText(a);
+    // the alignment's compose-line tables are built on first use: built here, before the panes are rendered on every core
+    for (Alignment.ComposeFile f : a.files()) {
+      a.composeCovering(f.name(), 1);
+      f.index().firstAt(1);
+    }
   }
 
   /** The page as one string (tests, small projects). */
@@ -72,6 +77,25 @@ public final class HtmlReport {
     String piece = b.substring(0, end);
     b.delete(0, end);
     scan.add(piece);
+    write(piece);
+  }
+
+  /**
+   * Items rendered on every core by {@code part} and written in order after the page so far (which
+   * ends with a line break: each part is scanned for terms on its own).
+   */
+  private void inOrder(int n, int chunk, InOrderParts.Part part) {
+    spill(true);
+    if (!b.isEmpty()) { // not at a line break: cannot happen (every part of the page ends its lines)
+      String rest = b.toString();
+      b.setLength(0);
+      scan.add(rest);
+      write(rest);
+    }
+    InOrderParts.render(n, chunk, part, this::write, scan);
+  }
+
+  private void write(String piece) {
     try {
       out.write(piece);
     } catch (IOException x) {
@@ -94,7 +118,7 @@ public final class HtmlReport {
     graph();
     summary();
     spill(false);
-    HtmlPanes panes = new HtmlPanes(e, text, b, () -> spill(false));
+    HtmlPanes panes = new HtmlPanes(e, text, b, this::inOrder);
     b.append("<main class=\"panes\">\n");
     panes.composePane();
     panes.manifestPane(graph.order());
@@ -142,9 +166,10 @@ public final class HtmlReport {
 
   private void summary() {
     Explanation.Summary s = e.summary();
-    long errors = count(Severity.ERROR);
-    long warnings = count(Severity.WARNING);
-    long infos = count(Severity.INFO);
+    long[] bySeverity = countBySeverity();
+    long errors = bySeverity[Severity.ERROR.ordinal()];
+    long warnings = bySeverity[Severity.WARNING.ordinal()];
+    long infos = bySeverity[Severity.INFO.ordinal()];
     b.append("<section id=\"summary\"><h2>Summary</h2>\n<table class=\"summary\">\n");
     b.append("<tr><th scope=\"row\">Objects created</th><td id=\"sum-objects\">").append(s.objects()).append("</td><td>");
     List<String> kinds = new ArrayList<>();
@@ -162,18 +187,22 @@ public final class HtmlReport {
         .append("</td><td>").append(esc(what)).append("</td></tr>\n");
   }
 
-  private long count(Severity sev) {
-    long n = 0;
-    for (Explanation.Row r : e.rows()) n += r.findings().stream().filter(d -> d.severity() == sev).count();
-    return n + e.unplacedFindings().stream().filter(d -> d.severity() == sev).count();
+  /** The findings shown, counted by severity (by ordinal) in one pass. */
+  private long[] countBySeverity() {
+    long[] n = new long[Severity.values().length];
+    for (Explanation.Row r : e.rows()) for (Diagnostic d : r.findings()) n[d.severity().ordinal()]++;
+    for (Diagnostic d : e.unplacedFindings()) n[d.severity().ordinal()]++;
+    return n;
   }
 
   private void defaults() {
     if (e.defaults().isEmpty()) return;
     b.append("<section id=\"defaults\"><h2>Set by ferry (no compose line behind it)</h2>\n<ul>\n");
     Map<String, List<Explanation.Default>> groups = new LinkedHashMap<>();
-    for (Explanation.Default d : e.defaults()) {
-      String what = d.field().isEmpty() ? d.object().ref() : a.manifestLine(d.line()).strip();
+    List<String> texts = e.defaultTexts();
+    for (int i = 0; i < texts.size(); i++) {
+      Explanation.Default d = e.defaults().get(i);
+      String what = texts.get(i);
       groups.computeIfAbsent(what + "\u0000" + (d.reason() == null ? "" : d.reason()), k -> new ArrayList<>()).add(d);
     }
     for (Map.Entry<String, List<Explanation.Default>> g : groups.entrySet()) {

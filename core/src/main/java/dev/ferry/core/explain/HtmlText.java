@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text as the HTML pages of {@code explain} write it: escaped, glossary terms linked, findings as
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * note (the same note is shown under every service that has the construct).
  */
 final class HtmlText {
-  private final Map<String, String> linkedCache = new HashMap<>();
+  private final Map<String, String> linkedCache = new ConcurrentHashMap<>(); // parts of a page render on every core
   private final List<Alignment.ComposeFile> files;
 
   HtmlText(Alignment a) {

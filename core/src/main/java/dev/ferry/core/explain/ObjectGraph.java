@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emitted objects and how requests flow between them, read from the emitted fields: a Service
@@ -42,20 +45,25 @@ public final class ObjectGraph {
   private ObjectGraph() {}
 
   public static ObjectGraph of(Explanation e) {
+    return e.graph();
+  }
+
+  /** The graph of the objects of {@code a}, those of {@code service} only when it is not null. */
+  static ObjectGraph of(Alignment a, String service) {
     ObjectGraph g = new ObjectGraph();
-    g.build(e);
+    g.build(a, service);
     return g;
   }
 
-  private void build(Explanation e) {
-    Alignment a = e.alignment();
+  private void build(Alignment a, String service) {
     List<Alignment.Obj> objs = new ArrayList<>();
-    for (Alignment.Obj o : a.objects()) if (e.service() == null || e.service().equals(o.service())) objs.add(o);
+    for (Alignment.Obj o : a.objects()) if (service == null || service.equals(o.service())) objs.add(o);
     Map<String, Alignment.Obj> byRef = new LinkedHashMap<>();
     for (Alignment.Obj o : a.objects()) byRef.put(o.ref(), o);
     Map<String, JsonNode> json = new LinkedHashMap<>();
-    // every object's tree (a Jackson conversion each), built on both cores and kept in object order
-    List<JsonNode> trees = a.objects().parallelStream().map(o -> ManifestWriter.tree(o.object())).toList();
+    // every object's tree (a Jackson conversion each), built on both cores and kept in object order,
+    // cut to the fields the graph reads (20,000 whole trees at once were hundreds of megabytes to collect)
+    List<JsonNode> trees = a.objects().parallelStream().map(o -> slim(ManifestWriter.tree(o.object()))).toList();
     for (int i = 0; i < trees.size(); i++) json.put(a.objects().get(i).ref(), trees.get(i));
     Set<String> services = new LinkedHashSet<>();
     Set<String> workloadNames = new LinkedHashSet<>();
@@ -163,6 +171,45 @@ public final class ObjectGraph {
       }
     }
     entries.removeIf(r -> !keep.contains(r));
+  }
+
+  /**
+   * The parts of an object's tree the graph reads (labels, a Service's selector and type, an
+   * Ingress's rules, a ConfigMap's data, a Pod's volumes and its containers' env, envFrom, command
+   * and args), at the same paths: the rest of a workload (most of it) is left to be collected.
+   */
+  private static JsonNode slim(JsonNode j) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    JsonNode labels = j.path("metadata").path("labels");
+    if (!labels.isMissingNode()) out.putObject("metadata").set("labels", labels);
+    if (j.has("data")) out.set("data", j.get("data"));
+    JsonNode spec = j.get("spec");
+    if (spec == null) return out;
+    ObjectNode s = out.putObject("spec");
+    for (String k : List.of("selector", "type", "rules")) if (spec.has(k)) s.set(k, spec.get(k));
+    if (spec.has("jobTemplate")) slimTemplate(spec.path("jobTemplate").path("spec"), s.putObject("jobTemplate").putObject("spec"));
+    else slimTemplate(spec, s);
+    return out;
+  }
+
+  private static void slimTemplate(JsonNode spec, ObjectNode to) {
+    JsonNode t = spec.get("template");
+    if (t == null) return;
+    ObjectNode template = to.putObject("template");
+    JsonNode labels = t.path("metadata").path("labels");
+    if (!labels.isMissingNode()) template.putObject("metadata").set("labels", labels);
+    JsonNode pod = t.get("spec");
+    if (pod == null) return;
+    ObjectNode p = template.putObject("spec");
+    if (pod.has("volumes")) p.set("volumes", pod.get("volumes"));
+    for (String list : List.of("containers", "initContainers")) {
+      if (!pod.has(list)) continue;
+      ArrayNode cs = p.putArray(list);
+      for (JsonNode c : pod.get(list)) {
+        ObjectNode kept = cs.addObject();
+        for (String k : List.of("env", "envFrom", "command", "args")) if (c.has(k)) kept.set(k, c.get(k));
+      }
+    }
   }
 
   /** The compose service an object was made for (its app name label). */

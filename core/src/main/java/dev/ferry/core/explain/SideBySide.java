@@ -41,10 +41,12 @@ public final class SideBySide {
 
   /** Streaming: complete lines go to the sink once this many characters are waiting. */
   private static final int FLUSH_AT = 1 << 16;
+  /** Rows rendered together on one core. */
+  private static final int ROWS_PER_PART = 256;
 
   private final Options opts;
   /** The text not yet handed on (all of it when rendering to a string). */
-  private final StringBuilder out = new StringBuilder();
+  private final StringBuilder out;
   /** Where the text goes as it is written, or null to keep it all in {@link #out}. */
   private final Appendable sink;
   /** The glossary terms of the text written so far, and how much of {@link #out} that covers (when not streaming). */
@@ -57,7 +59,12 @@ public final class SideBySide {
   private final Folding folding = new Folding();
 
   private SideBySide(Options opts, Appendable sink) {
+    this(opts, sink, new StringBuilder());
+  }
+
+  private SideBySide(Options opts, Appendable sink, StringBuilder out) {
     this.opts = opts;
+    this.out = out;
     this.sink = sink;
     this.stacked = opts.width() < MIN_TWO_COLUMNS;
     // the compose column is narrower: its lines are short keys, the manifest lines are deeper and longer
@@ -120,15 +127,17 @@ public final class SideBySide {
       for (String g : graph) wrap("  ", g, null);
       out.append('\n');
     }
-    String lastFile = null;
-    for (Explanation.Row r : e.rows()) {
-      if (!r.file().equals(lastFile)) {
-        if (lastFile != null) out.append('\n');
-        header(r.file());
-        lastFile = r.file();
-      }
-      row(r);
-      if (out.length() - scanned >= FLUSH_AT) flush(false);
+    List<Explanation.Row> rows = e.rows();
+    if (opts.brief()) {
+      rows(rows, 0, rows.size(), true); // folding remembers what it showed: in order, on this thread
+    } else {
+      // each row depends on the rows only, not on what was written before it: rendered on every core, in order
+      flush(true);
+      InOrderParts.render(rows.size(), ROWS_PER_PART, (b, from, to) -> {
+        SideBySide part = new SideBySide(opts, null, b);
+        part.alignment = alignment;
+        part.rows(rows, from, to, false);
+      }, this::emit, terms);
     }
     if (!e.defaults().isEmpty()) {
       out.append('\n');
@@ -165,11 +174,42 @@ public final class SideBySide {
         + s.approximated() + " approximated, " + s.notTranslatable() + " not translatable", null);
   }
 
+  /** Rows {@code [from, to)}, each file's header before its first row; {@code flush}: hand on text as it fills. */
+  private void rows(List<Explanation.Row> rows, int from, int to, boolean flush) {
+    String lastFile = from == 0 ? null : rows.get(from - 1).file();
+    for (int i = from; i < to; i++) {
+      Explanation.Row r = rows.get(i);
+      if (!r.file().equals(lastFile)) {
+        if (lastFile != null) out.append('\n');
+        header(r.file());
+        lastFile = r.file();
+      }
+      row(r);
+      if (flush && out.length() - scanned >= FLUSH_AT) flush(false);
+    }
+  }
+
+  /** A piece of whole lines, already scanned for terms: to the sink, or kept (everything before it was handed on). */
+  private void emit(String piece) {
+    if (sink == null) {
+      out.append(piece);
+      scanned = out.length();
+      return;
+    }
+    try {
+      sink.append(piece);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
   /** "field: value -- reason" → the objects it applies to, in first-seen order. */
   static Map<String, List<String>> groupDefaults(Explanation e) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Explanation.Default d : e.defaults()) {
-      String what = d.field().isEmpty() ? d.object().ref() : e.alignment().manifestLine(d.line()).strip();
+    List<String> texts = e.defaultTexts();
+    for (int i = 0; i < texts.size(); i++) {
+      Explanation.Default d = e.defaults().get(i);
+      String what = texts.get(i);
       String key = what + " -- " + (d.reason() == null ? "" : d.reason());
       out.computeIfAbsent(key, k -> new ArrayList<>()).add(d.object().ref());
     }

@@ -89,6 +89,8 @@ class LauncherCdsIT {
     assertTrue(p.code() == 0 || p.code() == 1, p::toString); // lint may exit 1 on findings
     assertTrue(p.out().contains(flag), p::toString);
     assertTrue(!p.out().contains(flag.equals("+UseSerialGC") ? "+UseParallelGC" : "+UseSerialGC"), p::toString);
+    // a large input also gets the larger, half-young first heap; a small one keeps the JVM's defaults
+    assertEquals(flag.equals("+UseParallelGC"), p.out().contains("-XX:NewRatio=1 "), p::toString);
   }
 
   private static void assertSharedArchiveInUse(Install in) {

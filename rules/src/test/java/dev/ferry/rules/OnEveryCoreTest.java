@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.source.Position;
 import dev.ferry.rules.api.Finding;
-import dev.ferry.rules.engine.OnEveryCore;
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.rules.report.Format;
 import dev.ferry.rules.report.Report;
 import java.util.ArrayList;

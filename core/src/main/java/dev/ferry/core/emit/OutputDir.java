@@ -1,5 +1,6 @@
 package dev.ferry.core.emit;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -82,7 +83,7 @@ public final class OutputDir {
   /** Files ready to write (encoded and hashed on every core), in the map's order. */
   public static List<OutputDirFile> prepare(Map<String, String> files) {
     List<Map.Entry<String, String>> es = List.copyOf(files.entrySet());
-    return OutputDirTasks.run(es.size(), i -> OutputDirFile.of(es.get(i).getKey(), es.get(i).getValue()));
+    return OnEveryCore.map(es.size(), i -> OutputDirFile.of(es.get(i).getKey(), es.get(i).getValue()));
   }
 
   /** As {@link #write(Path, Map, boolean)}, for files already encoded and hashed (written in list order). */
@@ -141,7 +142,7 @@ public final class OutputDir {
     List<OutputDirFile> order = List.copyOf(files.values());
     List<Path> written;
     try {
-      written = OutputDirTasks.run(Math.min(order.size(), stopAfter), i -> {
+      written = OnEveryCore.map(Math.min(order.size(), stopAfter), i -> {
         OutputDirFile f = order.get(i); // the journal names every file: they are written on every core, in any order
         try {
           Path p = makeParents(root, f.name());
@@ -239,7 +240,7 @@ public final class OutputDir {
         todo.add(name);
         paths.add(p);
       }
-      List<String> digests = OutputDirTasks.run(todo.size(), i -> {
+      List<String> digests = OnEveryCore.map(todo.size(), i -> {
         try {
           return digestNow(todo.get(i), paths.get(i));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.explain;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.provenance.Alignment;
@@ -339,7 +340,7 @@ public final class Explanation {
 
   /** The objects and how requests flow between them ({@link ObjectGraph}). */
   public ObjectGraph graph() {
-    return InOrderParts.join(graph);
+    return OnEveryCore.join(graph);
   }
 
   public Alignment alignment() {

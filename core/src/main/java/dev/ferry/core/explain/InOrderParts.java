@@ -1,10 +1,6 @@
 package dev.ferry.core.explain;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import dev.ferry.core.concurrent.OnEveryCore;
 import java.util.function.Consumer;
 
 /**
@@ -13,8 +9,8 @@ import java.util.function.Consumer;
  * its own buffer by a {@link Part} that depends only on the item indexes (never on what was
  * rendered before), and scanned for glossary terms where it was rendered. The calling thread hands
  * each chunk's text to the sink as soon as it and every chunk before it are done, and renders
- * chunks itself while it waits. So the sink receives the same text in the same pieces on any
- * number of cores, and the terms found are the same (a set). At most {@link #AHEAD} chunks are
+ * chunks itself while it waits ({@link OnEveryCore}). So the sink receives the same text in the
+ * same pieces on any number of cores, and the terms found are the same (a set). At most {@link #AHEAD} chunks are
  * held before they are written: a page of 10,000 services is never held whole.
  */
 final class InOrderParts {
@@ -37,67 +33,20 @@ final class InOrderParts {
    */
   static void render(int n, int chunk, Part part, Consumer<String> sink, Glossary.Scan terms) {
     int chunks = (n + chunk - 1) / chunk;
-    int helpers = Runtime.getRuntime().availableProcessors() < 2 ? 0
-        : Math.min(ForkJoinPool.getCommonPoolParallelism(), chunks - 1);
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Done>[] done = new CompletableFuture[chunks];
-    for (int c = 0; c < chunks; c++) done[c] = new CompletableFuture<>();
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger written = new AtomicInteger();
-    Runnable helper = () -> {
-      while (true) {
-        // wait while far enough ahead of the writer (claims are in order: the writer never waits on this)
-        while (next.get() >= written.get() + AHEAD && next.get() < chunks) LockSupport.parkNanos(50_000);
-        int c = next.getAndIncrement();
-        if (c >= chunks) return;
-        renderChunk(n, chunk, part, c, done[c]);
-      }
-    };
-    for (int h = 0; h < helpers; h++) ForkJoinPool.commonPool().execute(helper);
-    try {
-      for (int c = 0; c < chunks; c++) {
-        while (!done[c].isDone()) {
-          int k = next.get();
-          if (k >= chunks || k >= c + AHEAD || !next.compareAndSet(k, k + 1)) {
-            if (k >= chunks || k >= c + AHEAD) break;
-            continue;
-          }
-          renderChunk(n, chunk, part, k, done[k]);
-        }
-        Done d = join(done[c]);
-        done[c] = null; // written: its text can go
-        written.incrementAndGet();
-        if (!d.text().isEmpty()) sink.accept(d.text());
-        terms.addAll(d.terms());
-      }
-    } finally {
-      next.set(chunks); // on a failure, helpers stop claiming
-    }
+    OnEveryCore.forEachInOrder(chunks, AHEAD, c -> renderChunk(n, chunk, part, c), d -> {
+      if (!d.text().isEmpty()) sink.accept(d.text());
+      terms.addAll(d.terms());
+    });
   }
 
-  /** The result of {@code f}, waiting for it; its failure thrown as it was thrown (not wrapped). */
-  static <T> T join(CompletableFuture<T> f) {
-    try {
-      return f.join();
-    } catch (CompletionException x) {
-      if (x.getCause() instanceof RuntimeException re) throw re;
-      if (x.getCause() instanceof Error err) throw err;
-      throw x;
-    }
-  }
-
-  private static void renderChunk(int n, int chunk, Part part, int c, CompletableFuture<Done> out) {
+  private static Done renderChunk(int n, int chunk, Part part, int c) {
     int from = c * chunk;
     int to = Math.min(n, from + chunk);
-    try {
-      StringBuilder b = new StringBuilder(1 << 14);
-      part.write(b, from, to);
-      String text = b.toString();
-      Glossary.Scan terms = new Glossary.Scan();
-      terms.add(text);
-      out.complete(new Done(text, terms));
-    } catch (RuntimeException | Error e) {
-      out.completeExceptionally(e);
-    }
+    StringBuilder b = new StringBuilder(1 << 14);
+    part.write(b, from, to);
+    String text = b.toString();
+    Glossary.Scan terms = new Glossary.Scan();
+    terms.add(text);
+    return new Done(text, terms);
   }
 }

@@ -1,6 +1,6 @@
 package dev.ferry.core.helm;
 
-import dev.ferry.core.emit.OutputDirTasks;
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.provenance.Provenance;
@@ -180,7 +180,7 @@ final class ChartOwnership {
 
   /** Makes the shared trees of {@code objects} on every core (the values read them one by one later). */
   private void prefetch(List<HasMetadata> objects) {
-    List<ObjectNode> made = OutputDirTasks.run(objects.size(), i -> ObjectTrees.tree(objects.get(i)));
+    List<ObjectNode> made = OnEveryCore.map(objects.size(), i -> ObjectTrees.tree(objects.get(i)));
     synchronized (trees) {
       for (int i = 0; i < made.size(); i++) trees.putIfAbsent(objects.get(i), made.get(i));
     }

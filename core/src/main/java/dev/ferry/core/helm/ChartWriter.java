@@ -8,7 +8,7 @@ import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.knowledge.Naming;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import dev.ferry.core.emit.OutputDirTasks;
+import dev.ferry.core.concurrent.OnEveryCore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -84,7 +84,7 @@ public final class ChartWriter {
     List<Supplier<String>> make = List.copyOf(makers.values());
     makers.clear();
     templates.clear();
-    List<T> done = OutputDirTasks.run(names.size(), i -> finish.apply(names.get(i), make.get(i).get()));
+    List<T> done = OnEveryCore.map(names.size(), i -> finish.apply(names.get(i), make.get(i).get()));
     Map<String, T> out = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) out.put(names.get(i), done.get(i));
     return out;

@@ -1,5 +1,6 @@
 package dev.ferry.rules.engine;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.load.ComposeLoader;

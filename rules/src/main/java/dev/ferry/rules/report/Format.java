@@ -2,7 +2,7 @@ package dev.ferry.rules.report;
 
 import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.rules.api.Finding;
-import dev.ferry.rules.engine.OnEveryCore;
+import dev.ferry.core.concurrent.OnEveryCore;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;

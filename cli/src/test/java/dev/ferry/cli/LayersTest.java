@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layers of core, rules and cli, checked on the compiled classes of all three modules
  * (this module's test classpath holds them): no package cycle, and each layer reads only the layers
- * below it. In core: foundation (source, tree, diag, text) ← model ← load; model ← knowledge (what
+ * below it. In core: foundation (source, tree, diag, text, concurrent) ← model ← load; model ← knowledge (what
  * convert and lint both know); model ← provenance ←
  * translate ← emit ← helm / explain; translate never reads load, emit never reads helm or explain.
  * Inside translate, translate.run (Translator) and translate.docs (ReferenceDocs) sit above the
@@ -43,7 +43,7 @@ class LayersTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .ensureAllClassesAreContainedInArchitecture()
         .layer("Foundation").definedBy("dev.ferry.core.source..", "dev.ferry.core.tree..", "dev.ferry.core.diag..",
-            "dev.ferry.core.text..")
+            "dev.ferry.core.text..", "dev.ferry.core.concurrent..")
         .layer("Model").definedBy("dev.ferry.core.model..")
         .layer("Load").definedBy("dev.ferry.core.load..")
         .layer("Knowledge").definedBy("dev.ferry.core.knowledge..")

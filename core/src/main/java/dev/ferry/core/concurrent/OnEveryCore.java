@@ -12,9 +12,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Independent items computed on every core, their results handed on in item order: the one way
- * ferry spreads work (files of a chart, documents of convert, rows of explain, rule classes and
- * report slices of lint) over the cores without letting thread scheduling change its output.
+ * Independent items computed on every core, their results handed on in item order: how ferry
+ * spreads work that may fail or is written as it is made (files of a chart, documents of convert,
+ * rows of explain, rule classes and report slices of lint, per-service functions of translation)
+ * over the cores without letting thread scheduling change its output or which failure is seen.
+ * (Batches that catch their own failures, like the loader's, use a plain parallel stream.)
  *
  * <p>Items are claimed in order by the calling thread and the common pool's workers. The caller
  * hands each result on as soon as it and every result before it are ready, and computes the next

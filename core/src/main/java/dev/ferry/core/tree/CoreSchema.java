@@ -24,7 +24,8 @@ public final class CoreSchema {
     return ScalarNode.Kind.STRING;
   }
 
-  private static boolean fitsLong(String s) {
+  /** Whether an integer of the core schema's INT form fits a long (else it is read as a float). */
+  public static boolean fitsLong(String s) {
     try {
       parseInt(s);
       return true;

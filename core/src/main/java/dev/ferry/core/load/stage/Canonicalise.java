@@ -9,6 +9,8 @@ import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -31,13 +33,40 @@ public final class Canonicalise {
 
   private MapNode project(MapNode doc) {
     MapNode out = doc;
-    if (doc.getMap("services") != null) {
-      out = out.with("services", doc.getMap("services").mapValues((e, v) -> v instanceof MapNode m ? service(m) : v));
-    }
+    if (doc.getMap("services") != null) out = out.with("services", services(doc.getMap("services")));
     for (String top : List.of("networks", "volumes", "secrets", "configs")) {
       MapNode m = doc.getMap(top);
       if (m != null) out = out.with(top, m.mapValues((e, v) -> v.isNull() ? MapNode.empty(v.position()) : v));
     }
+    return out;
+  }
+
+  /**
+   * The services in batches on every core, each batch with its own port budget. The budget is one
+   * for the project: when the batches together take more than it holds, the services are done
+   * again one after the other, so the entry that crosses it is the one a run in order meets.
+   */
+  private MapNode services(MapNode services) {
+    Diagnostics found = new Diagnostics();
+    Queue<Canonicalise> batches = new ConcurrentLinkedQueue<>();
+    MapNode out = null;
+    RuntimeException failure = null;
+    try {
+      out = ServiceBatches.mapValues(services, found, d -> {
+        Canonicalise c = new Canonicalise(lookup, d);
+        batches.add(c);
+        return (e, v) -> v instanceof MapNode m ? c.service(m) : v;
+      });
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    long spent = 0;
+    for (Canonicalise c : batches) spent += c.ports.spent();
+    if (!ports.covers(spent)) {
+      return services.mapValues((e, v) -> v instanceof MapNode m ? service(m) : v);
+    }
+    diags.addAll(found.all());
+    if (failure != null) throw failure;
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.ferry.core.load.stage;
 
+import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -71,7 +72,16 @@ public final class Merge {
 
   /** Applies leftover tags on a single document: {@code !reset} removes the key; {@code !override} just keeps the value. */
   public static MapNode stripTags(MapNode doc) {
-    return (MapNode) strip(doc);
+    // strip(doc), with the services in batches on every core
+    MapNode r = doc.mapValues((e, v) -> "!reset".equals(v.tag()) ? null
+        : e.key().equals("services") && v instanceof MapNode s ? stripServices(s) : strip(v));
+    return r.tag() == null ? r : r.withTag(null);
+  }
+
+  private static MapNode stripServices(MapNode services) {
+    MapNode r = ServiceBatches.mapValues(services, new Diagnostics(),
+        d -> (e, v) -> "!reset".equals(v.tag()) ? null : strip(v));
+    return r.tag() == null ? r : r.withTag(null);
   }
 
   private static Node strip(Node n) {

@@ -24,6 +24,16 @@ public final class PortSyntax {
   public static final class Budget {
     private long left = Limits.PORT_ENTRIES.value();
     private boolean reported;
+
+    /** Whether {@code n} more entries can be taken. */
+    boolean covers(long n) {
+      return n <= left;
+    }
+
+    /** Entries taken so far. */
+    long spent() {
+      return Limits.PORT_ENTRIES.value() - left;
+    }
   }
 
   private PortSyntax() {}

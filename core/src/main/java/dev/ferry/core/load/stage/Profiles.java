@@ -30,7 +30,7 @@ public final class Profiles {
     }
     if (disabled.isEmpty()) return doc;
     MapNode kept = services.mapValues((e, v) -> disabled.contains(e.key()) ? null : v);
-    kept = kept.mapValues((e, v) -> v instanceof MapNode s ? dropDeps(s, disabled, diags) : v);
+    kept = ServiceBatches.mapValues(kept, diags, d -> (e, v) -> v instanceof MapNode s ? dropDeps(s, disabled, d) : v);
     return doc.with("services", kept);
   }
 

@@ -4,62 +4,115 @@ import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
+import dev.ferry.core.tree.Node;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * Binds the services of a project on every core: consecutive services in batches, each batch with
- * its own binder and diagnostics, the results put together in service order, so the services,
- * their diagnostics and a failure are what binding them one after the other gives (a failure is
- * the first one in service order, with the diagnostics of the services bound before it). Binding
- * that reads files ({@code env_file}, {@code label_file}: their reading reports and records as it
- * goes) stays on one thread, in order.
+ * The per-service work of the stages after merging (strip tags, profiles, canonicalise, bind,
+ * consistency) on every core: consecutive services in batches, each batch with its own worker and
+ * diagnostics, the results put together in service order, so the results, their diagnostics and a
+ * failure are what doing the services one after the other gives (a failure is the first one in
+ * service order, thrown after the diagnostics of the services done before it). Binding that reads
+ * files ({@code env_file}, {@code label_file}: their reading reports and records as it goes) stays
+ * on one thread, in order.
  */
 final class ServiceBatches {
-  /** Services per batch; a project with fewer than two batches is bound on the calling thread. */
-  private static final int BATCH = 128;
+  /** Services per batch; fewer than two batches are done on the calling thread. */
+  static final int BATCH = 128;
+
+  /** Set on a thread that does the services one after the other (the tests' reference run). */
+  private static final ThreadLocal<Boolean> IN_ORDER = ThreadLocal.withInitial(() -> false);
 
   private ServiceBatches() {}
 
-  /** One batch's services in order, its diagnostics, and the failure that ended it, if any. */
-  private record Batch(Map<String, Service> services, Diagnostics diags, RuntimeException failure) {}
-
-  static Map<String, Service> bind(MapNode svcs, Bind.Files files, Diagnostics diags) {
-    List<MapNode.Entry> entries = List.copyOf(svcs.entries());
-    int batches = (entries.size() + BATCH - 1) / BATCH;
-    if (batches < 2 || readsFiles(entries)) {
-      Batch all = batch(entries, files, diags);
-      if (all.failure() != null) throw all.failure();
-      return all.services();
+  /** {@code run} with every batched stage it calls on this thread doing its services one after the other. */
+  static <T> T inOrder(Supplier<T> run) {
+    IN_ORDER.set(true);
+    try {
+      return run.get();
+    } finally {
+      IN_ORDER.remove();
     }
-    List<Batch> done = IntStream.range(0, batches).parallel()
-        .mapToObj(b -> batch(entries.subList(b * BATCH, Math.min(entries.size(), (b + 1) * BATCH)), files,
-            new Diagnostics()))
+  }
+
+  /** One batch's results in order, its diagnostics, and the failure that ended it, if any. */
+  private record Batch<R>(List<R> results, Diagnostics diags, RuntimeException failure) {}
+
+  /**
+   * {@code perBatch.apply(d)} (a batch's worker, reporting to {@code d}) applied to each item of
+   * {@code items}, in batches on every core; the results in item order, the diagnostics added to
+   * {@code diags} in item order.
+   */
+  static <T, R> List<R> map(List<T> items, Diagnostics diags, Function<Diagnostics, Function<T, R>> perBatch) {
+    int batches = (items.size() + BATCH - 1) / BATCH;
+    if (batches < 2 || IN_ORDER.get()) {
+      Function<T, R> f = perBatch.apply(diags);
+      List<R> out = new ArrayList<>(items.size());
+      for (T t : items) out.add(f.apply(t));
+      return out;
+    }
+    List<Batch<R>> done = IntStream.range(0, batches).parallel()
+        .mapToObj(b -> batch(items.subList(b * BATCH, Math.min(items.size(), (b + 1) * BATCH)), perBatch))
         .toList();
-    Map<String, Service> out = new LinkedHashMap<>();
-    for (Batch b : done) {
-      out.putAll(b.services());
+    List<R> out = new ArrayList<>(items.size());
+    for (Batch<R> b : done) {
+      out.addAll(b.results());
       diags.addAll(b.diags().all());
       if (b.failure() != null) throw b.failure();
     }
     return out;
   }
 
-  private static Batch batch(List<MapNode.Entry> entries, Bind.Files files, Diagnostics diags) {
-    ServiceBinder binder = new ServiceBinder(diags, files);
-    Map<String, Service> out = new LinkedHashMap<>();
+  /** {@code services} with each value mapped by a batch's worker ({@link #map}); a null value drops the service. */
+  static MapNode mapValues(MapNode services, Diagnostics diags,
+      Function<Diagnostics, BiFunction<MapNode.Entry, Node, Node>> perBatch) {
+    List<MapNode.Entry> entries = Arrays.asList(services.entries().toArray(MapNode.Entry[]::new));
+    List<Node> values = map(entries, diags, d -> {
+      BiFunction<MapNode.Entry, Node, Node> f = perBatch.apply(d);
+      return e -> f.apply(e, e.value());
+    });
+    int[] next = {0};
+    return services.mapValues((e, v) -> values.get(next[0]++));
+  }
+
+  private static <T, R> Batch<R> batch(List<T> items, Function<Diagnostics, Function<T, R>> perBatch) {
+    Diagnostics diags = new Diagnostics();
+    List<R> out = new ArrayList<>(items.size());
     try {
-      for (MapNode.Entry e : entries) {
-        if (e.value() instanceof MapNode m) {
-          out.put(e.key(), binder.service(e.key(), ModelPath.of("services", e.key()), m));
-        }
-      }
+      Function<T, R> f = perBatch.apply(diags);
+      for (T t : items) out.add(f.apply(t));
     } catch (RuntimeException e) {
-      return new Batch(out, diags, e);
+      return new Batch<>(out, diags, e);
     }
-    return new Batch(out, diags, null);
+    return new Batch<>(out, diags, null);
+  }
+
+  /** The services of {@code svcs} bound, in order (a value that is not a mapping binds to nothing). */
+  static Map<String, Service> bind(MapNode svcs, Bind.Files files, Diagnostics diags) {
+    List<MapNode.Entry> entries = List.copyOf(svcs.entries());
+    Function<Diagnostics, Function<MapNode.Entry, Service>> perBatch = d -> {
+      ServiceBinder binder = new ServiceBinder(d, files);
+      return e -> e.value() instanceof MapNode m ? binder.service(e.key(), ModelPath.of("services", e.key()), m) : null;
+    };
+    List<Service> bound;
+    if (readsFiles(entries)) {
+      Function<MapNode.Entry, Service> f = perBatch.apply(diags);
+      bound = new ArrayList<>(entries.size());
+      for (MapNode.Entry e : entries) bound.add(f.apply(e));
+    } else {
+      bound = map(entries, diags, perBatch);
+    }
+    Map<String, Service> out = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) if (bound.get(i) != null) out.put(entries.get(i).key(), bound.get(i));
+    return out;
   }
 
   private static boolean readsFiles(List<MapNode.Entry> entries) {

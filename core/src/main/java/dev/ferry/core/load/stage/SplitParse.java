@@ -1,5 +1,6 @@
 package dev.ferry.core.load.stage;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.load.limits.Limits;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -170,23 +171,51 @@ final class SplitParse {
     int blankLines = 0;
     for (int i = regionStart; i < regionEnd; i++) if (text.charAt(i) == '\n') blankLines++;
     String skeleton = text.substring(0, regionStart) + "\n".repeat(blankLines) + text.substring(regionEnd);
-    YamlPositions whole = new YamlPositions(file);
+    // The anchors the pieces need are those defined before services:, known from that part of the
+    // file alone, so the pieces are read beside the skeleton instead of after it; should the
+    // skeleton hold other anchors at services: (it cannot, as the text up to there is the same),
+    // the pieces are read again with those.
+    Map<Anchor, EventTree.Built> early = seedBefore(regionStart);
+    List<EventTree.Piece> pieces = null;
     EventTree.Piece sk;
-    try {
-      sk = EventTree.piece(Parse.parser(skeleton, whole), whole, RESOLVER, Map.of(), SERVICES);
-    } catch (RuntimeException e) {
-      return null;
+    if (early != null) {
+      List<EventTree.Piece> all = OnEveryCore.map(starts.size(), i -> i == 0 ? skeleton(skeleton) : piece(i - 1, early));
+      sk = all.get(0);
+      pieces = all.subList(1, all.size());
+    } else {
+      sk = skeleton(skeleton);
     }
-    if (!(sk.doc().node() instanceof MapNode root) || sk.anchorsAtWatch() == null) return null;
+    if (sk == null || !(sk.doc().node() instanceof MapNode root) || sk.anchorsAtWatch() == null) return null;
     MapNode.Entry services = root.entry(SERVICES);
     if (services == null || services.keyPosition().line() != servicesLine + 1 || services.keyPosition().column() != 1
         || !(services.value() instanceof ScalarNode v) || !v.isNull()) {
       return null;
     }
-    Map<Anchor, EventTree.Built> seed = Collections.unmodifiableMap(sk.anchorsAtWatch());
-    List<EventTree.Piece> pieces = IntStream.range(0, starts.size() - 1).parallel()
-        .mapToObj(i -> piece(i, seed)).toList();
+    if (pieces == null || !early.equals(sk.anchorsAtWatch())) {
+      Map<Anchor, EventTree.Built> seed = Collections.unmodifiableMap(sk.anchorsAtWatch());
+      pieces = IntStream.range(0, starts.size() - 1).parallel().mapToObj(i -> piece(i, seed)).toList();
+    }
     return joined(root, services, sk, pieces);
+  }
+
+  /**
+   * The anchors defined before {@code services:}, read from the text up to its line alone (none when
+   * it has no {@code &}); null when that text does not read by itself.
+   */
+  private Map<Anchor, EventTree.Built> seedBefore(int regionStart) {
+    if (text.lastIndexOf('&', regionStart - 1) < 0) return Map.of();
+    EventTree.Piece head = skeleton(text.substring(0, regionStart));
+    return head == null || head.anchorsAtWatch() == null ? null : Collections.unmodifiableMap(head.anchorsAtWatch());
+  }
+
+  /** The file with the services' lines left blank, read watching for the top-level {@code services} key; null when it does not read. */
+  private EventTree.Piece skeleton(String skeleton) {
+    YamlPositions whole = new YamlPositions(file);
+    try {
+      return EventTree.piece(Parse.parser(skeleton, whole), whole, RESOLVER, Map.of(), SERVICES);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private EventTree.Piece piece(int i, Map<Anchor, EventTree.Built> seed) {

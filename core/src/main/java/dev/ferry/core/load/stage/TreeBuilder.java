@@ -91,9 +91,9 @@ final class TreeBuilder {
     return new ScalarNode(v, kind, !plain, p, tag);
   }
 
-  private static ScalarNode.Kind intOrFloat(String v) {
-    ScalarNode.Kind k = CoreSchema.kindOf(v);
-    return k == ScalarNode.Kind.FLOAT ? k : ScalarNode.Kind.INT;
+  /** What {@link CoreSchema#kindOf} answers for a value the core schema's INT pattern matches, without its patterns. */
+  static ScalarNode.Kind intOrFloat(String v) {
+    return CoreSchema.fitsLong(v) ? ScalarNode.Kind.INT : ScalarNode.Kind.FLOAT;
   }
 
   /** The compose tags we keep; standard tags are implied by the node kind. */

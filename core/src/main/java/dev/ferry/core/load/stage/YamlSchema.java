@@ -26,12 +26,38 @@ final class YamlSchema {
    */
   static final String RESOLVED_FIRST = FirstChars.of() + "~ nN";
 
+  /**
+   * Every character the core resolver's patterns other than {@code ${...}} can match (numbers,
+   * {@code .inf}, {@code .nan}, booleans, null): a plain scalar not starting with {@code $} that
+   * holds any other character is a string too (most of those starting with a digit, like
+   * {@code 10s}, {@code 8080:80} or {@code 1.0.0-rc}). ScalarResolverTest checks it as well.
+   */
+  private static final boolean[] IN_PATTERNS = new boolean[128];
+
+  static {
+    for (char c : ("0123456789+-.xoabcdefABCDEF~ infInfINFnanNaNNAN"
+        + "trueTrueTRUEfalseFalseFALSEnullNullNULL").toCharArray()) {
+      IN_PATTERNS[c] = true;
+    }
+  }
+
+  /** Whether the core resolver answers "string" for the non-empty plain scalar {@code value} whatever its patterns. */
+  private static boolean surelyString(String value) {
+    char first = value.charAt(0);
+    if (RESOLVED_FIRST.indexOf(first) < 0) return true;
+    if (first == '$') return false;
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 128 || !IN_PATTERNS[c]) return true;
+    }
+    return false;
+  }
+
   static final Schema NO_MERGE = new Schema() {
     private final CoreSchema core = new CoreSchema();
     private final ScalarResolver coreResolver = core.getScalarResolver(); // a new one on every call
     private final ScalarResolver resolver = (value, implicit) -> {
-      if (Boolean.TRUE.equals(implicit) && ("<<".equals(value)
-          || !value.isEmpty() && RESOLVED_FIRST.indexOf(value.charAt(0)) < 0)) {
+      if (Boolean.TRUE.equals(implicit) && ("<<".equals(value) || !value.isEmpty() && surelyString(value))) {
         return Tag.STR;
       }
       return coreResolver.resolve(value, implicit);

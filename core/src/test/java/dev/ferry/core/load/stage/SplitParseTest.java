@@ -76,6 +76,39 @@ class SplitParseTest {
     }
   }
 
+  /** Services whose anchors are all their own: nothing before {@code services:} defines one. */
+  private static String ownAnchors(String head, int n) {
+    StringBuilder b = new StringBuilder(head).append("services:\n");
+    for (int i = 0; i < n; i++) {
+      b.append("  s").append(i).append(":\n    image: &i").append(i).append(" \"i").append(i).append("\"\n")
+          .append("    labels: {x: *i").append(i).append("}\n    x-m: &m").append(i).append(" {a: 1}\n")
+          .append("    x-n: {<<: *m").append(i).append(", b: 2}\n");
+    }
+    return b.append("volumes:\n  v: {}\n").toString();
+  }
+
+  @Test
+  void withNoAnchorBeforeServicesThePiecesAreReadBesideTheSkeleton() {
+    assertTrue(agrees(ownAnchors("name: x\n", 40)));
+    assertTrue(agrees(ownAnchors("", 40)));
+    // A '&' before services: that defines nothing: the pieces wait for the skeleton's (empty) anchors.
+    assertTrue(agrees(ownAnchors("name: \"a & b\" # & c\n", 40)));
+    // Anchors before services: are read from that part alone, beside the skeleton.
+    assertTrue(agrees(ownAnchors("x-a: &a 1\n", 40)));
+    assertTrue(agrees(ownAnchors("x-a: &a {k: [1, &b 2]}\nx-c: &c\n  <<: *a\n  d: *b\nx-a2: &a 3\n", 40)
+        .replace("labels: {x: *i5}", "labels: {x: *a, y: *b, z: *c}")));
+    String plain = ownAnchors("name: x\n", 6);
+    for (String bad : List.of(
+        plain.replace("volumes:", "x-z: &z 1\nvolumes:").replace("labels: {x: *i3}", "labels: {x: *z}"), // defined after
+        plain.replace("labels: {x: *i3}", "labels: {x: *i1}"), // defined in an earlier piece
+        plain.replace("  s4:", "  s2:"), // a duplicate service
+        plain.replace("name: x\n", "name: x\nx-d: {a: *i0}\n"), // an alias before services: to a later anchor
+        plain.replace("name: x\n", "name: [x\n"), // a skeleton that does not read
+        plain.replace("name: x\n", "name: &n [x\n"))) { // ... with an anchor
+      assertTrue(!agrees(bad), () -> "the split read took\n" + bad);
+    }
+  }
+
   @Test
   void aSmallFileIsReadWhole() {
     assertNull(SplitParse.documents("f.yaml", services(3)));

@@ -68,19 +68,13 @@ public final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (diff != null) return diff(err);
-    LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
-    if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
-    if (service != null && !r.project().services().containsKey(service)) {
-      throw new UserError("no service \"" + service + "\" in the project (services: "
-          + String.join(", ", r.project().services().keySet()) + ")");
-    }
-    Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
+    Made made = make(err);
+    if (made == null) return ExitCode.INVALID.code;
+    Explanation e = made.explanation();
     if (html != null) {
-      String title = r.project().name() == null ? "compose project" : r.project().name();
-      write(html, w -> HtmlReport.render(e, title, w));
+      write(html, w -> HtmlReport.render(e, made.title(), w));
       Explanation.Summary s = e.summary();
-      err.println("ferry explain: wrote " + html + " (" + s.objects() + " objects; " + t.diagnostics().size() + " findings)");
+      err.println("ferry explain: wrote " + html + " (" + s.objects() + " objects; " + made.findings() + " findings)");
       err.flush();
       return ExitCode.OK.code;
     }
@@ -88,6 +82,28 @@ public final class ExplainCommand implements Callable<Integer> {
     SideBySide.write(e, new SideBySide.Options(width(), colour.enabled(System.console() != null, environment), brief), out);
     StdOut.finish(out);
     return ExitCode.OK.code;
+  }
+
+  /** The explanation, the page title and the translation's number of findings. */
+  private record Made(Explanation explanation, String title, int findings) {}
+
+  /**
+   * Loads, translates and explains; null when the project has errors (printed). The load and the
+   * translation live only in this frame: what the explanation keeps of them (the objects, the
+   * links, the compose texts) stays, the rest (the project tree, the source map) can be collected
+   * while the page is written.
+   */
+  private Made make(PrintWriter err) {
+    LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
+    if (ConfigCommand.printDiagnostics(r, err, false)) return null;
+    if (service != null && !r.project().services().containsKey(service)) {
+      throw new UserError("no service \"" + service + "\" in the project (services: "
+          + String.join(", ", r.project().services().keySet()) + ")");
+    }
+    Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
+    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
+    String title = r.project().name() == null ? "compose project" : r.project().name();
+    return new Made(e, title, t.diagnostics().size());
   }
 
   /** What the loader warned about (a missing env_file, an unset variable) and then the translation's findings. */

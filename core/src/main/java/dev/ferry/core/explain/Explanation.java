@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * What {@code explain} shows, independent of the medium: each compose line with the manifest
@@ -27,8 +28,13 @@ import java.util.concurrent.CompletableFuture;
  * {@link HtmlReport} render it.
  */
 public final class Explanation {
-  /** Consecutive manifest lines of one object, shown beside one compose line. */
-  public record Run(Alignment.Obj object, String context, List<Integer> lines) {}
+  /** Consecutive manifest lines of one object ({@code first} to {@code last}), shown beside one compose line. */
+  public record Run(Alignment.Obj object, String context, int first, int last) {
+    /** The manifest lines, ascending (a view: a run holds only its first and last line). */
+    public List<Integer> lines() {
+      return IntStream.rangeClosed(first, last).boxed().toList();
+    }
+  }
 
   /** A compose line and everything shown with it. */
   public record Row(String file, int line, String text, List<Run> runs, List<String> reasons, String note,
@@ -112,26 +118,31 @@ public final class Explanation {
       Map<Integer, List<Alignment.Span>> fileSpans = spansAt.getOrDefault(f.name(), Map.of());
       for (int line = 1; line <= f.index().lineCount(); line++) {
         if (!inScope(f.name(), line)) continue;
-        List<Alignment.Obj> objs = new ArrayList<>();
-        List<List<Integer>> shownLines = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (Alignment.Span s : fileSpans.getOrDefault(line, List.of())) {
-          if (s.link().note() != null && !reasons.contains(s.link().note())) reasons.add(s.link().note());
-          List<Integer> lines = new ArrayList<>();
+        List<Alignment.Span> here = fileSpans.getOrDefault(line, List.of());
+        List<Alignment.Obj> objs = new ArrayList<>(here.size());
+        List<int[]> shownLines = new ArrayList<>(here.size());
+        List<String> reasons = List.of();
+        for (Alignment.Span s : here) {
+          if (s.link().note() != null && !reasons.contains(s.link().note())) {
+            if (reasons.isEmpty()) reasons = new ArrayList<>(1);
+            reasons.add(s.link().note());
+          }
+          int[] lines = new int[s.manifestEnd() - s.manifestStart() + 1];
+          int n = 0;
           // an object made whole from this line is shown whole: its defaults stay in place (shaded), not in a footer
           boolean whole = s.link().field().isEmpty();
           for (int m = s.manifestStart(); m <= s.manifestEnd(); m++) {
             boolean own = contains(alignment.manifestOwners(m), s.id());
             if ((own || (whole && alignment.isDefaultLine(m))) && !shown.get(m)) {
               shown.set(m);
-              lines.add(m);
+              lines[n++] = m;
             }
             if (own) owned.set(m);
           }
           Alignment.Obj o = alignment.objects().get(s.object());
           o.yaml().firstAt(0); // its table built here, not by two cores at once
           objs.add(o);
-          shownLines.add(lines);
+          shownLines.add(Arrays.copyOf(lines, n));
         }
         pending.add(new Placed(f, line, objs, shownLines, reasons));
       }
@@ -151,14 +162,14 @@ public final class Explanation {
   }
 
   /** A compose line with the manifest lines it shows, per span (in span order), before they are cut into runs. */
-  private record Placed(Alignment.ComposeFile file, int line, List<Alignment.Obj> objects, List<List<Integer>> lines,
+  private record Placed(Alignment.ComposeFile file, int line, List<Alignment.Obj> objects, List<int[]> lines,
       List<String> reasons) {}
 
   private Row row(Placed p) {
     List<Run> runs = new ArrayList<>();
     for (int i = 0; i < p.objects().size(); i++) addRuns(runs, p.objects().get(i), p.lines().get(i));
-    runs.sort((x, y) -> Integer.compare(x.lines().get(0), y.lines().get(0)));
-    runs = merged(runs);
+    runs.sort((x, y) -> Integer.compare(x.first(), y.first()));
+    runs = runs.isEmpty() ? List.of() : merged(runs);
     String name = p.file().name();
     return new Row(name, p.line(), p.file().index().line(p.line()), runs, p.reasons(), notes.get(name).get(p.line()),
         findings.get(name).getOrDefault(p.line(), List.of()));
@@ -166,13 +177,11 @@ public final class Explanation {
 
   /** Joins runs of one object that follow each other (so an object reads as one block under one header). */
   private static List<Run> merged(List<Run> runs) {
-    List<Run> out = new ArrayList<>();
+    List<Run> out = new ArrayList<>(runs.size());
     for (Run r : runs) {
       Run last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && last.object() == r.object() && r.lines().get(0) == last.lines().get(last.lines().size() - 1) + 1) {
-        List<Integer> lines = new ArrayList<>(last.lines());
-        lines.addAll(r.lines());
-        out.set(out.size() - 1, new Run(last.object(), last.context(), lines));
+      if (last != null && last.object() == r.object() && r.first() == last.last() + 1) {
+        out.set(out.size() - 1, new Run(last.object(), last.context(), last.first(), r.last()));
       } else {
         out.add(r);
       }
@@ -181,16 +190,14 @@ public final class Explanation {
   }
 
   /** Splits {@code lines} (ascending) into runs of consecutive lines. */
-  private void addRuns(List<Run> runs, Alignment.Obj o, List<Integer> lines) {
-    List<Integer> cur = new ArrayList<>();
-    for (int m : lines) {
-      if (!cur.isEmpty() && m != cur.get(cur.size() - 1) + 1) {
-        runs.add(new Run(o, context(o, cur.get(0)), cur));
-        cur = new ArrayList<>();
-      }
-      cur.add(m);
+  private void addRuns(List<Run> runs, Alignment.Obj o, int[] lines) {
+    int i = 0;
+    while (i < lines.length) {
+      int j = i;
+      while (j + 1 < lines.length && lines[j + 1] == lines[j] + 1) j++;
+      runs.add(new Run(o, context(o, lines[i]), lines[i], lines[j]));
+      i = j + 1;
     }
-    if (!cur.isEmpty()) runs.add(new Run(o, context(o, cur.get(0)), cur));
   }
 
   /** Where a run sits in its object: the parent path of its first line, shortened for reading. */

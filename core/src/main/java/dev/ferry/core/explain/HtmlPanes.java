@@ -160,7 +160,7 @@ final class HtmlPanes {
         esc(b.append("<div class=\"obj\">"), run.object().ref());
         if (!run.context().isEmpty()) esc(b.append(" <span>"), run.context()).append("</span>");
         b.append("</div><pre>");
-        for (int m : run.lines()) {
+        for (int m = run.first(); m <= run.last(); m++) {
           esc(b.append(a.isDefaultLine(m) ? "<span class=\"dflt\">" : "<span>"), SecretMask.HTML.line(run.object(), m - run.object().start() + 1))
               .append("</span>\n");
         }

@@ -235,9 +235,9 @@ public final class SideBySide {
       if (!ctx.equals(lastCtx)) rightLines.add(new String[] {BOLD + kindColor(run.object().kind()), ">> " + ctx});
       lastCtx = ctx;
       int indent = Integer.MAX_VALUE;
-      for (int m : run.lines()) indent = Math.min(indent, lead(lineOf(run, m)));
+      for (int m = run.first(); m <= run.last(); m++) indent = Math.min(indent, lead(lineOf(run, m)));
       List<Folding.Line> lines = new ArrayList<>();
-      for (int m : run.lines()) {
+      for (int m = run.first(); m <= run.last(); m++) {
         String t = lineOf(run, m);
         lines.add(new Folding.Line(t.substring(Math.min(indent, lead(t))), alignment.isDefaultLine(m)));
       }

@@ -1,5 +1,6 @@
 package dev.ferry.core.provenance;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
@@ -8,11 +9,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compose lines ↔ manifest lines, from the translation's {@link Provenance}: each link becomes a
@@ -59,18 +60,20 @@ public final class Alignment {
 
   private final List<ComposeFile> files = new ArrayList<>();
   private final List<Obj> objects = new ArrayList<>();
-  private final Map<String, Obj> objectsByKey = new HashMap<>();
-  private final Map<Integer, List<Span>> spansByObject = new HashMap<>();
+  /** kind → name → the first object of that kind and name (no key string built per lookup). */
+  private final Map<String, Map<String, Obj>> objectsByKey = new HashMap<>();
+  /** The spans of each object (by object index), in span order. */
+  private List<List<Span>> spansByObject = List.of();
   private final List<Span> spans = new ArrayList<>();
   private final List<Provenance.Link> unplaced = new ArrayList<>();
-  private final SourceMap sourceMap;
   private int[][] manifestOwners;
   private Map<String, ComposeCover> composeCovers;
   private final Map<String, ComposeFile> filesByName = new HashMap<>();
 
-  private Alignment(SourceMap sourceMap) {
-    this.sourceMap = sourceMap;
-  }
+  /** Objects whose manifest lines are given owners per task, on every core. */
+  private static final int OBJECTS_PER_TASK = 256;
+
+  private Alignment() {}
 
   /** {@link #of(List, List, List, Provenance, SourceMap, Map)}, each object's text indexed by parsing it. */
   public static Alignment of(List<HasMetadata> objects, List<String> yaml, Provenance provenance, SourceMap sm,
@@ -82,24 +85,36 @@ public final class Alignment {
    * Aligns translated objects with their compose files ({@code fileTexts}: display name → text,
    * as the loader read them; positions name files the same way). {@code yaml} is each object's
    * manifest text and {@code indexes} its line index, in object order ({@code ManifestWriter.alignment}).
+   * The compose files are indexed on another core while the objects are laid out; links are placed
+   * and manifest lines given their owners on every core, in order (the same spans, ids and owners).
    */
   public static Alignment of(List<HasMetadata> objects, List<String> yaml, List<LineIndex> indexes, Provenance provenance,
       SourceMap sm, Map<String, String> fileTexts) {
-    Alignment a = new Alignment(sm);
-    for (Map.Entry<String, String> e : fileTexts.entrySet()) {
-      ComposeFile f = new ComposeFile(e.getKey(), e.getValue(), LineIndex.of(e.getValue()));
+    Alignment a = new Alignment();
+    List<Map.Entry<String, String>> texts = List.copyOf(fileTexts.entrySet());
+    List<CompletableFuture<LineIndex>> fileIndexes = new ArrayList<>(texts.size());
+    for (Map.Entry<String, String> e : texts) fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue())));
+    a.render(objects, yaml, indexes, provenance);
+    for (int i = 0; i < texts.size(); i++) {
+      ComposeFile f = new ComposeFile(texts.get(i).getKey(), texts.get(i).getValue(), OnEveryCore.join(fileIndexes.get(i)));
       a.files.add(f);
       a.filesByName.putIfAbsent(f.name(), f);
     }
-    a.render(objects, yaml, indexes, provenance);
-    a.place(provenance);
+    a.place(provenance, sm);
     a.owners();
     return a;
   }
 
+  /** A compose file's index, with its by-line table built here (placing reads it from every core). */
+  private static LineIndex composeIndex(String text) {
+    LineIndex ix = LineIndex.of(text);
+    ix.entryAt(1, 1);
+    return ix;
+  }
+
   private void render(List<HasMetadata> all, List<String> yaml, List<LineIndex> indexes, Provenance provenance) {
     int line = 0;
-    Map<String, String> serviceOf = services(provenance);
+    ObjectServices serviceOf = ObjectServices.of(provenance);
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
       line++;
@@ -108,105 +123,65 @@ public final class Alignment {
       int n = yaml.get(k).isEmpty() ? 1 : indexes.get(k).lineCount();
       int start = line + 1;
       line += n;
-      String svc = serviceOf.get(o.getKind() + "/" + o.getMetadata().getName());
-      if (svc == null) svc = serviceByLabel(o, serviceOf);
+      String svc = serviceOf.of(o);
       Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, indexes.get(k), svc);
       objects.add(obj);
-      objectsByKey.putIfAbsent(obj.kind() + "/" + obj.name(), obj);
+      objectsByKey.computeIfAbsent(obj.kind(), x -> new HashMap<>()).putIfAbsent(obj.name(), obj);
     }
   }
 
-  /** kind/name → compose service, from the first link of each object whose source is under services.X. */
-  private static Map<String, String> services(Provenance p) {
-    Map<String, String> out = new LinkedHashMap<>();
-    // the object's own name link first (Service/db is db's, though result's DATABASE_URL gave it its port)
-    for (boolean identity : new boolean[] {true, false}) {
-      for (Provenance.Link l : p.links()) {
-        ModelPath s = l.source();
-        if (s == null || s.size() < 2 || !"services".equals(s.get(0))) continue;
-        if (identity && !l.field().equals("metadata.name")) continue;
-        out.putIfAbsent(l.kind() + "/" + l.name(), (String) s.get(1));
-      }
-    }
-    return out;
-  }
-
-  /** An object with no service link (a claim): the service whose workload has its app name label. */
-  private static String serviceByLabel(HasMetadata o, Map<String, String> serviceOf) {
-    Map<String, String> labels = o.getMetadata().getLabels();
-    String app = labels == null ? null : labels.get("app.kubernetes.io/name");
-    if (app == null) return null;
-    for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob")) {
-      String s = serviceOf.get(kind + "/" + app);
-      if (s != null) return s;
-    }
-    return null;
-  }
-
-  private void place(Provenance p) {
-    FieldAncestry ancestry = new FieldAncestry();
-    for (Provenance.Link l : p.links()) {
-      Obj o = object(l.kind(), l.name());
-      if (o == null) {
-        unplaced.add(l);
-        continue;
-      }
-      int[] m = manifestRange(o, l.field(), ancestry);
-      if (m == null) {
-        unplaced.add(l);
-        continue;
-      }
-      String file = null;
-      int cs = 0;
-      int ce = 0;
-      if (l.source() != null) {
-        Position pos = sourceMap.position(l.source());
-        if (pos.isKnown()) {
-          file = pos.file();
-          cs = pos.line();
-          ce = pos.line();
-          ComposeFile f = file(pos.file());
-          LineIndex.Entry e = f == null ? null : f.index().entryAt(pos.line(), pos.column());
-          if (e != null && e.line() == pos.line()) ce = e.endLine();
-        }
-      }
-      if (l.source() != null && file == null) {
-        unplaced.add(l);
-        continue;
-      }
-      spans.add(new Span(spans.size(), l, file, cs, ce, o.index(), m[0], m[1]));
+  /** Places every link ({@link LinkPlacement}, on every core), then numbers the spans in link order. */
+  private void place(Provenance p, SourceMap sourceMap) {
+    List<Provenance.Link> links = p.links();
+    LinkPlacement.Placement[] placed = LinkPlacement.of(links, this, sourceMap);
+    for (int k = 0; k < placed.length; k++) {
+      LinkPlacement.Placement m = placed[k];
+      if (m == null) unplaced.add(links.get(k));
+      else spans.add(new Span(spans.size(), links.get(k), m.file(), m.composeStart(), m.composeEnd(), m.object(),
+          m.manifestStart(), m.manifestEnd()));
     }
   }
 
-  /** The manifest lines of {@code field} in object {@code o}: the field, else its nearest emitted ancestor. */
-  private static int[] manifestRange(Obj o, String field, FieldAncestry ancestry) {
-    if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
-    for (ModelPath p : ancestry.selfAndAncestors(field)) {
-      LineIndex.Entry e = o.yaml().entry(0, p);
-      if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
-    }
-    return null;
-  }
-
-  /** For every manifest line, the most specific spans covering it (header lines: the object's identity). */
+  /** For every manifest line, the most specific spans covering it (header lines: the object's identity); objects on every core. */
   private void owners() {
     manifestOwners = new int[manifestLineCount() + 1][];
-    for (Span s : spans) spansByObject.computeIfAbsent(s.object(), k -> new ArrayList<>()).add(s);
-    for (Obj o : objects) {
-      List<Span> mine = spansOf(o);
-      int[] identity = mine.stream().filter(s -> s.link().field().isEmpty() || s.link().field().equals("metadata.name"))
-          .mapToInt(Span::id).toArray();
-      LineCover cover = manifestCover(o);
-      int firstField = firstField(o);
-      for (int line = o.separator(); line <= o.end(); line++) {
-        int best = cover.smallestSize(line);
-        boolean header = line == o.separator() || line < firstField;
-        int[] own = cover.smallest(line);
-        boolean wholeObject = best == o.end() - o.start();
-        if (own.length == 0 || (header && wholeObject && identity.length > 0)) own = identity;
-        manifestOwners[line] = own;
-      }
+    List<List<Span>> by = new ArrayList<>(objects.size());
+    for (int i = 0; i < objects.size(); i++) by.add(null);
+    for (Span s : spans) {
+      List<Span> l = by.get(s.object());
+      if (l == null) by.set(s.object(), l = new ArrayList<>());
+      l.add(s);
     }
+    spansByObject = by;
+    int tasks = (objects.size() + OBJECTS_PER_TASK - 1) / OBJECTS_PER_TASK;
+    OnEveryCore.map(tasks, t -> {
+      for (int i = t * OBJECTS_PER_TASK; i < Math.min(objects.size(), (t + 1) * OBJECTS_PER_TASK); i++) owners(objects.get(i));
+      return Boolean.TRUE;
+    });
+  }
+
+  /** The owners of object {@code o}'s lines (its own slots of the table: objects do not share lines). */
+  private void owners(Obj o) {
+    List<Span> mine = spansOf(o);
+    int identityCount = 0;
+    for (Span s : mine) if (isIdentity(s)) identityCount++;
+    int[] identity = new int[identityCount];
+    int k = 0;
+    for (Span s : mine) if (isIdentity(s)) identity[k++] = s.id();
+    LineCover cover = manifestCover(o);
+    int firstField = firstField(o);
+    for (int line = o.separator(); line <= o.end(); line++) {
+      int best = cover.smallestSize(line);
+      boolean header = line == o.separator() || line < firstField;
+      int[] own = cover.smallest(line);
+      boolean wholeObject = best == o.end() - o.start();
+      if (own.length == 0 || (header && wholeObject && identity.length > 0)) own = identity;
+      manifestOwners[line] = own;
+    }
+  }
+
+  private static boolean isIdentity(Span s) {
+    return s.link().field().isEmpty() || s.link().field().equals("metadata.name");
   }
 
   /** The spans of object {@code o} laid over its manifest lines (its {@code ---} line through its last). */
@@ -237,7 +212,8 @@ public final class Alignment {
 
   /** The spans placed in object {@code o}, in order. */
   private List<Span> spansOf(Obj o) {
-    return spansByObject.getOrDefault(o.index(), List.of());
+    List<Span> l = o.index() < spansByObject.size() ? spansByObject.get(o.index()) : null;
+    return l == null ? List.of() : l;
   }
 
   /** Span ids that own manifest line {@code line} (1-based); empty when none. */
@@ -346,7 +322,8 @@ public final class Alignment {
   }
 
   public Obj object(String kind, String name) {
-    return objectsByKey.get(kind + "/" + name);
+    Map<String, Obj> names = objectsByKey.get(kind);
+    return names == null ? null : names.get(name);
   }
 
   /** The object that manifest line {@code line} belongs to, or null. */
@@ -392,9 +369,5 @@ public final class Alignment {
 
   public int manifestLineCount() {
     return objects.isEmpty() ? 0 : objects.get(objects.size() - 1).end();
-  }
-
-  public SourceMap sourceMap() {
-    return sourceMap;
   }
 }

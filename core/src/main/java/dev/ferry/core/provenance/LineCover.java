@@ -54,7 +54,8 @@ public final class LineCover {
   /** Adds span {@code id} over lines {@code start} to {@code end}; ids must come in ascending order. */
   public LineCover add(int id, int start, int end) {
     offsets = null;
-    long key = ((long) start << 32) | (end & 0xffffffffL);
+    // times an odd number: still one key per range, but Long.hashCode (high ^ low) is no longer 0 for every one-line range
+    long key = (((long) start << 32) | (end & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
     Group g = byRange.get(key);
     if (g == null) {
       g = new Group(start, end);

@@ -154,6 +154,37 @@ class OutputDirTest {
   }
 
   @Test
+  void aReRunLeavesFilesThatAlreadyHoldTheirContentAsTheyAre(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("out");
+    OutputDir.write(out, CHART, false);
+    Object chart = inode(out.resolve("Chart.yaml"));
+    Object deployment = inode(out.resolve("templates/web/deployment.yaml"));
+    Path secret = out.resolve("templates/web/secret.yaml");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--")); // widened since: written again, 0600
+    Map<String, String> next = new LinkedHashMap<>(CHART);
+    next.put("templates/web/deployment.yaml", "kind: Deployment\nspec: {}\n");
+    assertEquals(3, OutputDir.write(out, next, false).size());
+    assertEquals(chart, inode(out.resolve("Chart.yaml")), "unchanged: not written again");
+    assertFalse(deployment.equals(inode(out.resolve("templates/web/deployment.yaml"))), "changed: replaced");
+    assertEquals("kind: Deployment\nspec: {}\n", Files.readString(out.resolve("templates/web/deployment.yaml")));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    Object secretNow = inode(secret);
+    // a file the marker does not list is written (with --force) even when it holds the content
+    Files.writeString(out.resolve("values.yaml"), "v: 1\n");
+    Object values = inode(out.resolve("values.yaml"));
+    next.put("values.yaml", "v: 1\n");
+    OutputDir.write(out, next, true);
+    assertFalse(values.equals(inode(out.resolve("values.yaml"))));
+    assertEquals(secretNow, inode(secret), "0600 and unchanged: not written again");
+    assertEquals(OutputDir.HEADER + "\n" + String.join("", next.entrySet().stream()
+        .map(e -> SafeFile.digest(e.getValue()) + " " + e.getKey() + "\n").toList()), Files.readString(out.resolve(OutputDir.MARKER)));
+  }
+
+  private static Object inode(Path p) throws IOException {
+    return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+  }
+
+  @Test
   void largeFilesAreWrittenAndDigestedInPiecesExactly(@TempDir Path tmp) throws Exception {
     // pieces of SafeFile.CHUNK chars: a surrogate pair and non-ASCII text across a piece boundary
     String big = "a".repeat(SafeFile.CHUNK - 1) + "\uD83D\uDE00" + "é".repeat(SafeFile.CHUNK) + "\uD800x" + "z\n";

@@ -172,13 +172,6 @@ public final class SafeFile {
     replace(p, content, secret, null, null);
   }
 
-  /** As above, for content already encoded (written in pieces of {@link #CHUNK} bytes: no large direct buffer). */
-  static void replace(Path p, byte[] bytes, boolean secret) throws IOException {
-    replace(p, secret, null, null, ch -> {
-      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
-    });
-  }
-
   /** What fills the temporary file. */
   private interface Fill {
     void into(FileChannel ch) throws IOException;
@@ -205,17 +198,42 @@ public final class SafeFile {
       }
       if (owner != null && !chown(tmp, owner)) return false;
       if (mode != null) Files.setPosixFilePermissions(tmp, mode);
-      try {
-        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, p);
       done = true;
       return true;
     } catch (FileAlreadyExistsException e) {
       throw new IOException("temporary file " + tmp.getFileName() + " already exists", e);
     } finally {
       if (!done) Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The first half of a replace: {@code bytes} written in full (in pieces of {@link #CHUNK} bytes: no
+   * large direct buffer) to a fresh temporary file beside {@code p} (0600 for secrets), which is
+   * returned; nothing is left when it fails. {@link #move} renames it over {@code p} later.
+   */
+  static Path temp(Path p, byte[] bytes, boolean secret) throws IOException {
+    Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
+    Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    boolean done = false;
+    try (FileChannel ch = secret ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
+      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
+      done = true;
+      return tmp;
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("temporary file " + tmp.getFileName() + " already exists", e);
+    } finally {
+      if (!done) Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Renames {@code tmp} over {@code p}: atomically where the file system can. */
+  static void move(Path tmp, Path p) throws IOException {
+    try {
+      Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

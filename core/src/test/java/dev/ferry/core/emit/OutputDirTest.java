@@ -180,6 +180,48 @@ class OutputDirTest {
         .map(e -> SafeFile.digest(e.getValue()) + " " + e.getKey() + "\n").toList()), Files.readString(out.resolve(OutputDir.MARKER)));
   }
 
+  @Test
+  void filesAreStagedAsMadeAndAFailureOrRefusalBeforeTheJournalLeavesDirAsItWas(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("out");
+    List<String> names = List.copyOf(CHART.keySet());
+    // killed while the files were being made: only temporary files (and the directories made), which the next run removes
+    OutputDirStaging killed = OutputDirStaging.open(out, names, false);
+    killed.stage(OutputDirFile.of("templates/web/secret.yaml", CHART.get("templates/web/secret.yaml")));
+    assertEquals(List.of(), list(out).stream().filter(n -> !n.endsWith(".tmp") && !n.equals("templates") && !n.equals("templates/web")).toList());
+    assertEquals(1, list(out).stream().filter(n -> n.endsWith(".tmp")).count(), "the staged file is a temporary file");
+    OutputDir.write(out, CHART, false);
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(out));
+    // a failure while making the files (close without commit): temporary files and new directories go, old files stay
+    Map<String, String> more = new LinkedHashMap<>(CHART);
+    more.put("templates/db/deployment.yaml", "kind: Deployment\n");
+    more.put("Chart.yaml", "name: y\n");
+    String markerBefore = Files.readString(out.resolve(OutputDir.MARKER));
+    try (OutputDirStaging failed = OutputDirStaging.open(out, List.copyOf(more.keySet()), false)) {
+      failed.stage(OutputDirFile.of("templates/db/deployment.yaml", more.get("templates/db/deployment.yaml")));
+      failed.stage(OutputDirFile.of("Chart.yaml", more.get("Chart.yaml")));
+      assertTrue(Files.isDirectory(out.resolve("templates/db")));
+    }
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(out));
+    assertEquals("name: x\n", Files.readString(out.resolve("Chart.yaml")));
+    assertEquals(markerBefore, Files.readString(out.resolve(OutputDir.MARKER)));
+    // a file edited by the user since is known only once its new bytes are there: refused at commit, nothing changed
+    Files.writeString(out.resolve("templates/web/deployment.yaml"), "edited\n");
+    OutputDir.Refused r = assertThrows(OutputDir.Refused.class, () -> OutputDir.write(out, more, false));
+    assertTrue(r.getMessage().contains("did not write") && r.getMessage().contains("templates/web/deployment.yaml"), r.getMessage());
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(out));
+    assertEquals("name: x\n", Files.readString(out.resolve("Chart.yaml")));
+    assertEquals(markerBefore, Files.readString(out.resolve(OutputDir.MARKER)));
+    // a fresh DIR made for a run that fails is removed again
+    Path fresh = tmp.resolve("fresh");
+    try (OutputDirStaging failed = OutputDirStaging.open(fresh, names, false)) {
+      failed.stage(OutputDirFile.of("templates/web/deployment.yaml", CHART.get("templates/web/deployment.yaml")));
+    }
+    assertFalse(Files.exists(fresh, LinkOption.NOFOLLOW_LINKS));
+  }
+
   private static Object inode(Path p) throws IOException {
     return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
   }

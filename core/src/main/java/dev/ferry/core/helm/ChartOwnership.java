@@ -181,6 +181,13 @@ final class ChartOwnership {
     }
   }
 
+  /** Drops every shared tree (made again if asked for). */
+  void forgetAll() {
+    synchronized (trees) {
+      trees.clear();
+    }
+  }
+
   /** Makes the shared trees of {@code objects} on every core (the values read them one by one later). */
   private void prefetch(List<HasMetadata> objects) {
     List<ObjectNode> made = OnEveryCore.map(objects.size(), i -> ObjectTrees.tree(objects.get(i)));

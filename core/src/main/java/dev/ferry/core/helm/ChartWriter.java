@@ -106,6 +106,7 @@ public final class ChartWriter {
    */
   private static Map<String, Supplier<String>> makers(Project project, ChartOwnership plan, Options options) {
     ValuesFile values = Values.build(plan);
+    plan.forgetAll(); // the values were the trees' other readers: each template makes its object's tree (none is held meanwhile)
     JsonNode services = values.root.get("services");
     Map<String, Supplier<String>> makers = new LinkedHashMap<>();
     makers.put("Chart.yaml", () -> chartYaml(plan, options));

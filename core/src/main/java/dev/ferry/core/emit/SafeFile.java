@@ -189,20 +189,14 @@ public final class SafeFile {
    */
   private static boolean replace(Path p, boolean secret, Set<PosixFilePermission> mode, int[] owner, Fill fill)
       throws IOException {
-    Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
-    Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    Path tmp = temp(p, secret || mode != null, fill);
     boolean done = false;
     try {
-      try (FileChannel ch = secret || mode != null ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
-        fill.into(ch);
-      }
       if (owner != null && !chown(tmp, owner)) return false;
       if (mode != null) Files.setPosixFilePermissions(tmp, mode);
       move(tmp, p);
       done = true;
       return true;
-    } catch (FileAlreadyExistsException e) {
-      throw new IOException("temporary file " + tmp.getFileName() + " already exists", e);
     } finally {
       if (!done) Files.deleteIfExists(tmp);
     }
@@ -214,11 +208,18 @@ public final class SafeFile {
    * returned; nothing is left when it fails. {@link #move} renames it over {@code p} later.
    */
   static Path temp(Path p, byte[] bytes, boolean secret) throws IOException {
+    return temp(p, secret, ch -> {
+      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
+    });
+  }
+
+  /** A fresh temporary file beside {@code p} (0600 when {@code ownerOnly}) filled by {@code fill}; nothing is left when it fails. */
+  private static Path temp(Path p, boolean ownerOnly, Fill fill) throws IOException {
     Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
     Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     boolean done = false;
-    try (FileChannel ch = secret ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
-      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
+    try (FileChannel ch = ownerOnly ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
+      fill.into(ch);
       done = true;
       return tmp;
     } catch (FileAlreadyExistsException e) {

@@ -5,7 +5,7 @@ import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.UserError;
-import dev.ferry.core.emit.OutputDirFile;
+import dev.ferry.core.emit.OutputDirStaging;
 import dev.ferry.core.helm.ChartWriter;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadResult;
@@ -45,6 +45,9 @@ public final class ChartCommand implements Callable<Integer> {
 
   @Mixin OutputDirOptions outputDir;
 
+  /** The output directory being written, once the chart's file names are known. */
+  private OutputDirStaging staging;
+
   @Option(names = {"-q", "--quiet"}, description = "Print no summary.")
   boolean quiet;
 
@@ -56,9 +59,14 @@ public final class ChartCommand implements Callable<Integer> {
     }
     if (name != null && name.isBlank()) throw new UserError("--name must not be empty");
     if (appVersion != null && appVersion.isBlank()) throw new UserError("--app-version must not be empty");
-    Chart chart = chart(err);
-    if (chart == null) return ExitCode.INVALID.code;
-    outputDir.write(output, chart.files());
+    Chart chart;
+    try {
+      chart = chart(err);
+      if (chart == null) return ExitCode.INVALID.code;
+      OutputDirOptions.commit(output, staging, chart.files());
+    } finally {
+      if (staging != null) staging.close(); // after a failure: the temporary files go, DIR is as it was
+    }
     if (!quiet) {
       err.println("ferry chart: " + chart.name() + " (" + chart.objects() + " objects, "
           + chart.files().size() + " files) in " + output + "; " + chart.findings() + " findings (ferry lint lists them)");
@@ -67,20 +75,25 @@ public final class ChartCommand implements Callable<Integer> {
     return ExitCode.OK.code;
   }
 
-  /** A chart's files and the counts its summary line reports. */
-  private record Chart(String name, int objects, int findings, List<OutputDirFile> files) {}
+  /** A chart's staged files and the counts its summary line reports. */
+  private record Chart(String name, int objects, int findings, List<OutputDirStaging.Staged> files) {}
 
   /**
-   * Loads, translates and writes the chart's files (null after printing the load errors). The project
-   * and its translation end with this method: writing the files, the longest step at 10,000 services,
-   * keeps only the files in memory.
+   * Loads, translates and makes the chart's files, each written to a temporary file in DIR as it is
+   * made (null after printing the load errors): DIR is checked once the names are known, before the
+   * first file; only the files' names and digests stay in memory. The project and its translation
+   * end with this method.
    */
   private Chart chart(PrintWriter err) {
     LoadResult r = ComposeLoader.load(project.toLoadOptions());
     if (ConfigCommand.printDiagnostics(r, err, false)) return null;
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Map<String, OutputDirFile> files = ChartWriter.write(r.project(), r.sourceMap(), t,
-        new ChartWriter.Options(name, chartVersion, appVersion), OutputDirFile::of); // each file encoded and hashed as it is made
+    Map<String, OutputDirStaging.Staged> files = ChartWriter.write(r.project(), r.sourceMap(), t,
+        new ChartWriter.Options(name, chartVersion, appVersion), names -> {
+          staging = outputDir.open(output, names);
+          OutputDirStaging out = staging;
+          return (file, text) -> OutputDirOptions.stage(output, out, file, text);
+        });
     return new Chart(ChartWriter.chartName(r.project(), name), t.objects().size(), t.diagnostics().size(), List.copyOf(files.values()));
   }
 }

@@ -35,19 +35,20 @@ import java.util.regex.Pattern;
  * <li>Every file is written through {@link SafeFile} (temp file + rename). Before the first write
  * the marker is rewritten as a journal listing both the old and the new digests, so a run killed
  * half-way leaves a directory the next run recognises as its own; stray {@code .ferry-*.tmp} files
- * from such a run are removed.</li>
+ * from such a run are removed. A file a previous run wrote that already holds its new bytes is not
+ * written again (a re-run of an unchanged project changes no file, only the marker).</li>
  * </ul>
  */
 public final class OutputDir {
   public static final String MARKER = ".ferry-output";
   static final String HEADER = "# ferry-output v2: files ferry wrote here and their SHA-256; regenerated on every run";
   /** Names ferry generates (convert: {@code <name>-<kind>.yaml}; chart: its fixed files and templates). */
-  private static final Pattern GENERATED = Pattern.compile(
+  static final Pattern GENERATED = Pattern.compile(
       "(Chart\\.yaml|values\\.yaml|values\\.schema\\.json|\\.helmignore|README\\.md|kustomization\\.yaml"
           + "|[a-z0-9][a-z0-9.-]*\\.(yaml|json)"
           + "|templates/(_helpers\\.tpl|NOTES\\.txt|[a-z0-9][a-z0-9.-]*/[a-z0-9][a-z0-9.-]*\\.yaml))");
   /** A name listed by a marker from before v2 (no digest): lets ferry overwrite it, never delete it. */
-  private static final String LEGACY = "";
+  static final String LEGACY = "";
   private static final Pattern SECRET_KIND = Pattern.compile("(?m)^kind: Secret\\s*$|\"kind\"\\s*:\\s*\"Secret\"");
   private static final Pattern SECRET_VALUES = Pattern.compile("(?m)^secrets:\\s*\\n\\s");
 
@@ -59,7 +60,7 @@ public final class OutputDir {
   }
 
   /** A refusal met by a task on another core, carried to the caller. */
-  private static final class RefusedInTask extends RuntimeException {
+  static final class RefusedInTask extends RuntimeException {
     final Refused refused;
 
     RefusedInTask(Refused refused) {
@@ -70,7 +71,7 @@ public final class OutputDir {
 
   private OutputDir() {}
 
-  /** Writes {@code files} (relative name → content) into {@code dir}; returns the paths written. */
+  /** Writes {@code files} (relative name → content) into {@code dir}; returns their paths (written or already holding the content). */
   public static List<Path> write(Path dir, Map<String, String> files, boolean force) throws IOException, Refused {
     return write(dir, files, force, Integer.MAX_VALUE);
   }
@@ -92,171 +93,30 @@ public final class OutputDir {
   }
 
   static List<Path> write(Path dir, List<OutputDirFile> list, boolean force, int stopAfter) throws IOException, Refused {
-    Map<String, OutputDirFile> files = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (OutputDirFile f : list) {
-      if (files.put(f.name(), f) != null) throw new IllegalArgumentException("two files named " + f.name());
+      if (!seen.add(f.name())) throw new IllegalArgumentException("two files named " + f.name());
+      names.add(f.name());
     }
-    Path root = root(dir);
-    for (String name : files.keySet()) {
-      if (!plain(name)) throw new Refused("refusing to write " + name + ": outside the output directory");
-    }
-    Map<String, Set<String>> previous = readMarker(root);
-    Checks checks = new Checks(root, files);
-    removeTemps(root, files.keySet(), checks);
-    checks.hashPrevious(previous.keySet());
-    List<String> conflicts = new ArrayList<>();
-    for (String name : files.keySet()) {
-      Path p = checks.inside(name);
-      BasicFileAttributes a = SafeFile.attributes(p);
-      if (a == null) continue;
-      SafeFile.checkReplaceable(a, dir.resolve(name).toString());
-      if (!force && !owned(previous, name, p, checks)) conflicts.add(name);
-    }
-    if (!conflicts.isEmpty()) {
-      throw new Refused("refusing to overwrite files ferry did not write in " + dir + ": "
-          + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
-          + (conflicts.size() > 5 ? " (and " + (conflicts.size() - 5) + " more)" : "") + "; use --force to overwrite");
-    }
-    List<Path> stale = new ArrayList<>();
-    Map<String, Set<String>> journal = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<String>> e : previous.entrySet()) {
-      String name = e.getKey();
-      if (!GENERATED.matcher(name).matches()) continue; // not a name ferry writes: never obeyed
-      Path p;
+    try (OutputDirStaging out = OutputDirStaging.open(dir, names, force)) {
+      List<OutputDirStaging.Staged> staged;
       try {
-        p = checks.inside(name);
-      } catch (Refused r) {
-        continue; // behind a link or a file: not ours to touch
+        staged = OnEveryCore.map(list.size(), i -> {
+          try {
+            return out.stage(list.get(i));
+          } catch (Refused r) {
+            throw new RefusedInTask(r);
+          }
+        });
+      } catch (RefusedInTask e) {
+        throw e.refused;
       }
-      if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
-      String now = checks.current(name, p);
-      if (!e.getValue().contains(now)) {
-        if (e.getValue().contains(LEGACY) && files.containsKey(name)) journal.put(name, new TreeSet<>(Set.of(now)));
-        continue;
-      }
-      journal.computeIfAbsent(name, k -> new TreeSet<>()).add(now);
-      if (!files.containsKey(name)) stale.add(p);
-    }
-    for (String name : files.keySet()) journal.computeIfAbsent(name, k -> new TreeSet<>()).add(checks.fresh(name));
-    writeMarker(root, journal);
-    List<OutputDirFile> order = List.copyOf(files.values());
-    List<Path> written;
-    try {
-      written = OnEveryCore.map(Math.min(order.size(), stopAfter), i -> {
-        OutputDirFile f = order.get(i); // the journal names every file: they are written on every core, in any order
-        try {
-          Path p = makeParents(root, f.name());
-          SafeFile.checkReplaceable(p, dir.resolve(f.name()).toString());
-          SafeFile.replace(p, f.bytes(), f.secret());
-          return p;
-        } catch (Refused r) {
-          throw new RefusedInTask(r);
-        }
-      });
-    } catch (RefusedInTask e) {
-      throw e.refused;
-    }
-    if (written.size() < order.size()) return written;
-    for (Path p : stale) Files.deleteIfExists(p);
-    Map<String, Set<String>> done = new LinkedHashMap<>();
-    for (String name : files.keySet()) done.put(name, Set.of(checks.fresh(name)));
-    writeMarker(root, done);
-    return written;
-  }
-
-  /**
-   * What the checks before the first write learn, each at most once: which directories on the way
-   * are real directories (nothing is written while they run, so a parent is examined once rather
-   * than for every file under it; the writes examine every parent again), the digest of each file
-   * there now, and the digest of each new content.
-   */
-  private static final class Checks {
-    private final Path root;
-    private final Map<String, OutputDirFile> files;
-    /** Relative directory → TRUE (a real directory), {@link #MISSING} (absent) or what it is instead (refused at each use). */
-    private final Map<String, Object> dirs = new HashMap<>();
-    private final Map<String, String> current = new HashMap<>();
-    private static final Object MISSING = new Object();
-
-    Checks(Path root, Map<String, OutputDirFile> files) {
-      this.root = root;
-      this.files = files;
-    }
-
-    /**
-     * The path of {@code name} under root, checked without following links: every existing parent is
-     * a real directory (not a link); each directory is examined once. The file itself may not exist yet.
-     */
-    Path inside(String name) throws IOException, Refused {
-      if (!plain(name)) throw new Refused("refusing " + name + ": not a plain name inside the output directory");
-      int slash = name.indexOf('/');
-      while (slash >= 0) {
-        String d = name.substring(0, slash);
-        Object state = dirs.get(d);
-        if (state == null) {
-          BasicFileAttributes a = SafeFile.attributes(root.resolve(d));
-          state = a == null ? MISSING : a.isDirectory() ? Boolean.TRUE : SafeFile.kind(a);
-          dirs.put(d, state);
-        }
-        if (state == MISSING) break;
-        if (state instanceof String kind) throw notADirectory(name, d, kind);
-        slash = name.indexOf('/', slash + 1);
-      }
-      return root.resolve(name);
-    }
-
-    /** The digest of the file at {@code p} now; a file that holds the new content is not hashed again. */
-    String current(String name, Path p) throws IOException {
-      String d = current.get(name);
-      if (d == null) {
-        d = digestNow(name, p);
-        current.put(name, d);
-      }
-      return d;
-    }
-
-    private String digestNow(String name, Path p) throws IOException {
-      OutputDirFile f = files.get(name);
-      return f != null && SafeFile.holds(p, f.bytes()) ? f.sha256() : SafeFile.digest(p);
-    }
-
-    /**
-     * The digests of the files a previous run wrote ({@code names}: the marker's), found on every
-     * core before the checks ask for them one by one: a re-run reads back its whole earlier output.
-     * A file that cannot be read is left to the check that asks for it (it fails as it would have).
-     */
-    void hashPrevious(Set<String> names) throws IOException {
-      List<String> todo = new ArrayList<>();
-      List<Path> paths = new ArrayList<>();
-      for (String name : names) {
-        if (!GENERATED.matcher(name).matches()) continue;
-        Path p;
-        try {
-          p = inside(name);
-        } catch (Refused r) {
-          continue;
-        }
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
-        todo.add(name);
-        paths.add(p);
-      }
-      List<String> digests = OnEveryCore.map(todo.size(), i -> {
-        try {
-          return digestNow(todo.get(i), paths.get(i));
-        } catch (IOException e) {
-          return null;
-        }
-      });
-      for (int i = 0; i < digests.size(); i++) if (digests.get(i) != null) current.put(todo.get(i), digests.get(i));
-    }
-
-    /** The digest of the new content of {@code name}. */
-    String fresh(String name) {
-      return files.get(name).sha256();
+      return out.commit(staged, stopAfter);
     }
   }
 
-  private static Refused notADirectory(String name, String dir, String kind) {
+  static Refused notADirectory(String name, String dir, String kind) {
     return new Refused("refusing to write " + name + ": " + dir + " is " + kind
         + " (ferry does not follow links out of the output directory)");
   }
@@ -280,7 +140,7 @@ public final class OutputDir {
   }
 
   /** DIR as a real path: created (not its parent) when missing; refused when it is not a directory. */
-  private static Path root(Path dir) throws IOException, Refused {
+  static Path root(Path dir) throws IOException, Refused {
     Path abs = dir.toAbsolutePath().normalize();
     if (Files.exists(abs)) {
       if (!Files.isDirectory(abs)) throw new Refused(dir + " exists and is not a directory");
@@ -308,9 +168,10 @@ public final class OutputDir {
 
   /**
    * Creates the missing directories of {@code name} under root, one level at a time, never through a
-   * link; every parent is examined (once) just before the file is written.
+   * link; every parent is examined (once) just before the file is written. Directories it creates are
+   * added to {@code made} (when not null).
    */
-  private static Path makeParents(Path root, String name) throws IOException, Refused {
+  static Path makeParents(Path root, String name, Set<Path> made) throws IOException, Refused {
     boolean missing = false;
     for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
       String d = name.substring(0, slash);
@@ -320,6 +181,7 @@ public final class OutputDir {
         missing = true;
         try {
           Files.createDirectory(p);
+          if (made != null) made.add(p);
           continue;
         } catch (FileAlreadyExistsException e) {
           a = SafeFile.attributes(p); // made meanwhile: examined like any other
@@ -331,15 +193,8 @@ public final class OutputDir {
     return root.resolve(name);
   }
 
-  /** Whether the marker lists {@code name} with the digest of the regular file at {@code p} (or as a name only, before v2). */
-  private static boolean owned(Map<String, Set<String>> previous, String name, Path p, Checks checks) throws IOException {
-    Set<String> digests = previous.get(name);
-    if (digests == null) return false;
-    return digests.contains(LEGACY) || digests.contains(checks.current(name, p));
-  }
-
   /** The marker's entries (name → digests); malformed lines and a marker that is not a regular file are ignored. */
-  private static Map<String, Set<String>> readMarker(Path root) throws IOException {
+  static Map<String, Set<String>> readMarker(Path root) throws IOException {
     Map<String, Set<String>> out = new LinkedHashMap<>();
     Path m = root.resolve(MARKER);
     if (!Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS) || Files.size(m) > (64L << 20)) return out;
@@ -357,7 +212,7 @@ public final class OutputDir {
     return out;
   }
 
-  private static void writeMarker(Path root, Map<String, Set<String>> entries) throws IOException, Refused {
+  static void writeMarker(Path root, Map<String, Set<String>> entries) throws IOException, Refused {
     StringBuilder b = new StringBuilder(HEADER).append('\n');
     for (Map.Entry<String, Set<String>> e : entries.entrySet()) {
       for (String d : e.getValue()) b.append(d).append(' ').append(e.getKey()).append('\n');
@@ -368,7 +223,7 @@ public final class OutputDir {
   }
 
   /** Removes temporary files a killed run left in DIR and in the directories ferry is about to write. */
-  private static void removeTemps(Path root, Set<String> names, Checks checks) throws IOException {
+  static void removeTemps(Path root, Set<String> names, OutputDirChecks checks) throws IOException {
     Set<Path> dirs = new LinkedHashSet<>();
     dirs.add(root);
     Set<String> seen = new HashSet<>();

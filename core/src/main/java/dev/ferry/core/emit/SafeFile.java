@@ -172,13 +172,6 @@ public final class SafeFile {
     replace(p, content, secret, null, null);
   }
 
-  /** As above, for content already encoded (written in pieces of {@link #CHUNK} bytes: no large direct buffer). */
-  static void replace(Path p, byte[] bytes, boolean secret) throws IOException {
-    replace(p, secret, null, null, ch -> {
-      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
-    });
-  }
-
   /** What fills the temporary file. */
   private interface Fill {
     void into(FileChannel ch) throws IOException;
@@ -196,26 +189,52 @@ public final class SafeFile {
    */
   private static boolean replace(Path p, boolean secret, Set<PosixFilePermission> mode, int[] owner, Fill fill)
       throws IOException {
+    Path tmp = temp(p, secret || mode != null, fill);
+    boolean done = false;
+    try {
+      if (owner != null && !chown(tmp, owner)) return false;
+      if (mode != null) Files.setPosixFilePermissions(tmp, mode);
+      move(tmp, p);
+      done = true;
+      return true;
+    } finally {
+      if (!done) Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The first half of a replace: {@code bytes} written in full (in pieces of {@link #CHUNK} bytes: no
+   * large direct buffer) to a fresh temporary file beside {@code p} (0600 for secrets), which is
+   * returned; nothing is left when it fails. {@link #move} renames it over {@code p} later.
+   */
+  static Path temp(Path p, byte[] bytes, boolean secret) throws IOException {
+    return temp(p, secret, ch -> {
+      for (int off = 0; off < bytes.length; off += CHUNK) writeFully(ch, ByteBuffer.wrap(bytes, off, Math.min(CHUNK, bytes.length - off)));
+    });
+  }
+
+  /** A fresh temporary file beside {@code p} (0600 when {@code ownerOnly}) filled by {@code fill}; nothing is left when it fails. */
+  private static Path temp(Path p, boolean ownerOnly, Fill fill) throws IOException {
     Path tmp = p.resolveSibling(".ferry-" + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
     Set<OpenOption> opts = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     boolean done = false;
-    try {
-      try (FileChannel ch = secret || mode != null ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
-        fill.into(ch);
-      }
-      if (owner != null && !chown(tmp, owner)) return false;
-      if (mode != null) Files.setPosixFilePermissions(tmp, mode);
-      try {
-        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-      }
+    try (FileChannel ch = ownerOnly ? open(tmp, opts) : FileChannel.open(tmp, opts)) {
+      fill.into(ch);
       done = true;
-      return true;
+      return tmp;
     } catch (FileAlreadyExistsException e) {
       throw new IOException("temporary file " + tmp.getFileName() + " already exists", e);
     } finally {
       if (!done) Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Renames {@code tmp} over {@code p}: atomically where the file system can. */
+  static void move(Path tmp, Path p) throws IOException {
+    try {
+      Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ChartOwnership {
   static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
+  /** Kinds owned by the service whose workload has their name. */
+  private static final Set<String> OWNED_BY_NAME = Set.of("Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget");
   /** Kinds whose trees the values read (besides the workloads). */
   private static final Set<String> VALUE_KINDS = Set.of("Service", "Ingress", "Secret", "PersistentVolumeClaim");
 
@@ -76,7 +78,7 @@ final class ChartOwnership {
     Map<String, String> byName = new HashMap<>();
     workloads.forEach((s, w) -> byName.put(w.getMetadata().getName(), s));
     for (HasMetadata o : translation.objects()) {
-      if (!owners.containsKey(o) && Set.of("Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget").contains(o.getKind())
+      if (!owners.containsKey(o) && OWNED_BY_NAME.contains(o.getKind())
           && byName.containsKey(o.getMetadata().getName())) {
         owners.put(o, byName.get(o.getMetadata().getName()));
       }
@@ -95,7 +97,8 @@ final class ChartOwnership {
         JsonNode c = v.path("persistentVolumeClaim").path("claimName");
         if (c.isString() && has("PersistentVolumeClaim", c.asString())) {
           List<String> users = claimUsers.computeIfAbsent(c.asString(), k -> new ArrayList<>());
-          if (!users.contains(w.getKey())) users.add(w.getKey());
+          // workloads in order: a service already listed is the last one (a list's contains was quadratic for a shared volume)
+          if (users.isEmpty() || !users.get(users.size() - 1).equals(w.getKey())) users.add(w.getKey());
         }
       }
     }
@@ -175,6 +178,13 @@ final class ChartOwnership {
   void forget(HasMetadata o) {
     synchronized (trees) {
       trees.remove(o);
+    }
+  }
+
+  /** Drops every shared tree (made again if asked for). */
+  void forgetAll() {
+    synchronized (trees) {
+      trees.clear();
     }
   }
 

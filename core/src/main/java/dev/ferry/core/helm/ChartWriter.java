@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,9 @@ public final class ChartWriter {
 
   private static final Pattern SEMVER = Pattern.compile(
       "^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
+
+  /** The files before the templates (Chart.yaml to _helpers.tpl). */
+  private static final int FIXED = 6;
 
   private ChartWriter() {}
 
@@ -65,9 +69,44 @@ public final class ChartWriter {
    */
   public static <T> Map<String, T> write(Project project, SourceMap sourceMap, Translation t, Options options,
       BiFunction<String, String, T> finish) {
+    return write(project, sourceMap, t, options, names -> finish);
+  }
+
+  /**
+   * As above; {@code start} is given the files' names in order before any text is made and returns
+   * what finishes each file (a writer can check its output directory before the first file, then
+   * write each file as it is made rather than hold them all).
+   */
+  public static <T> Map<String, T> write(Project project, SourceMap sourceMap, Translation t, Options options,
+      Function<List<String>, BiFunction<String, String, T>> start) {
     if (!isSemver(options.version())) throw new IllegalArgumentException("chart version must be SemVer 2 (e.g. 0.1.0): " + options.version());
     ChartOwnership plan = new ChartOwnership(project, sourceMap, t, chartName(project, options.name()));
+    Map<String, Supplier<String>> makers = makers(project, plan, options);
+    List<String> names = List.copyOf(makers.keySet());
+    List<Supplier<String>> make = new ArrayList<>(makers.values());
+    makers.clear();
+    BiFunction<String, String, T> finish = start.apply(names);
+    // made in this order: the files that read the values first (NOTES.txt, listed last, too), so the
+    // values can go while the templates are made; listed in the files' order
+    int notes = names.size() - 1;
+    List<T> done = OnEveryCore.map(names.size(), k -> {
+      int i = k < FIXED ? k : k == FIXED ? notes : k - 1;
+      Supplier<String> m = make.get(i);
+      make.set(i, null); // a file made lets go of what only it needed (its objects, the values it read)
+      return finish.apply(names.get(i), m.get());
+    });
+    Map<String, T> out = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) out.put(names.get(i), done.get(i < FIXED ? i : i == notes ? FIXED : i + 1));
+    return out;
+  }
+
+  /**
+   * What makes each file, in the files' order; the values are held only by the makers that read
+   * them (a file made lets go of its maker).
+   */
+  private static Map<String, Supplier<String>> makers(Project project, ChartOwnership plan, Options options) {
     ValuesFile values = Values.build(plan);
+    plan.forgetAll(); // the values were the trees' other readers: each template makes its object's tree (none is held meanwhile)
     JsonNode services = values.root.get("services");
     Map<String, Supplier<String>> makers = new LinkedHashMap<>();
     makers.put("Chart.yaml", () -> chartYaml(plan, options));
@@ -77,17 +116,10 @@ public final class ChartWriter {
     makers.put(".helmignore", () -> ".git/\n.gitignore\n*.swp\n*.bak\n*.tmp\n*.orig\n*~\n.DS_Store\n.vscode/\n.idea/\n" + ".ferry-output\n");
     makers.put("README.md", () -> Readme.write(plan, values));
     makers.put("templates/_helpers.tpl", () -> FixedTemplates.helpers(plan));
-    List<TemplateFile> templates = templateFiles(plan, services);
-    for (TemplateFile f : templates) makers.put(f.name, () -> f.text(plan));
+    if (makers.size() != FIXED) throw new IllegalStateException("fixed files: " + makers.size());
+    for (TemplateFile f : templateFiles(plan, services)) makers.put(f.name, () -> f.text(plan));
     makers.put("templates/NOTES.txt", () -> FixedTemplates.notes(plan, services));
-    List<String> names = List.copyOf(makers.keySet());
-    List<Supplier<String>> make = List.copyOf(makers.values());
-    makers.clear();
-    templates.clear();
-    List<T> done = OnEveryCore.map(names.size(), i -> finish.apply(names.get(i), make.get(i).get()));
-    Map<String, T> out = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) out.put(names.get(i), done.get(i));
-    return out;
+    return makers;
   }
 
   /**

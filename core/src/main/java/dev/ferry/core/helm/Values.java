@@ -1,7 +1,9 @@
 package dev.ferry.core.helm;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.model.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,9 +40,15 @@ final class Values {
     root.putArray("imagePullSecrets");
     root.putObject("commonLabels");
     ObjectNode services = root.putObject("services");
-    for (Map.Entry<String, HasMetadata> w : plan.workloads.entrySet()) {
-      service(services.putObject(w.getKey()), w.getKey(), w.getValue());
-    }
+    List<Map.Entry<String, HasMetadata>> ws = List.copyOf(plan.workloads.entrySet());
+    List<ObjectNode> nodes = new ArrayList<>(ws.size());
+    for (Map.Entry<String, HasMetadata> w : ws) nodes.add(services.putObject(w.getKey())); // in compose order
+    plan.claimsOwnedBy(""); // its index made before the cores read it
+    // each service fills its own node on any core (the trees and the project are only read; comments are by path)
+    OnEveryCore.map(ws.size(), i -> {
+      service(nodes.get(i), ws.get(i).getKey(), ws.get(i).getValue());
+      return Boolean.TRUE;
+    });
     root.set("secrets", secrets());
     return out;
   }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,7 +22,8 @@ final class ValuesFile {
       "podSecurityContext", "podAnnotations", "commonLabels", "liveness", "readiness", "startup");
 
   final ObjectNode root = JsonNodeFactory.instance.objectNode();
-  private final Map<List<String>, String> comments = new HashMap<>();
+  /** Path → comment; filled from every core (each service's values on its own). */
+  private final Map<List<String>, String> comments = new ConcurrentHashMap<>();
   /** The line of a key that opens a mapping ("web:"), by key: most keys repeat in every service. */
   private final Map<String, String> keyLines = new HashMap<>();
 

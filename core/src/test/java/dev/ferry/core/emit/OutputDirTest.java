@@ -154,6 +154,79 @@ class OutputDirTest {
   }
 
   @Test
+  void aReRunLeavesFilesThatAlreadyHoldTheirContentAsTheyAre(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("out");
+    OutputDir.write(out, CHART, false);
+    Object chart = inode(out.resolve("Chart.yaml"));
+    Object deployment = inode(out.resolve("templates/web/deployment.yaml"));
+    Path secret = out.resolve("templates/web/secret.yaml");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--")); // widened since: written again, 0600
+    Map<String, String> next = new LinkedHashMap<>(CHART);
+    next.put("templates/web/deployment.yaml", "kind: Deployment\nspec: {}\n");
+    assertEquals(3, OutputDir.write(out, next, false).size());
+    assertEquals(chart, inode(out.resolve("Chart.yaml")), "unchanged: not written again");
+    assertFalse(deployment.equals(inode(out.resolve("templates/web/deployment.yaml"))), "changed: replaced");
+    assertEquals("kind: Deployment\nspec: {}\n", Files.readString(out.resolve("templates/web/deployment.yaml")));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    Object secretNow = inode(secret);
+    // a file the marker does not list is written (with --force) even when it holds the content
+    Files.writeString(out.resolve("values.yaml"), "v: 1\n");
+    Object values = inode(out.resolve("values.yaml"));
+    next.put("values.yaml", "v: 1\n");
+    OutputDir.write(out, next, true);
+    assertFalse(values.equals(inode(out.resolve("values.yaml"))));
+    assertEquals(secretNow, inode(secret), "0600 and unchanged: not written again");
+    assertEquals(OutputDir.HEADER + "\n" + String.join("", next.entrySet().stream()
+        .map(e -> SafeFile.digest(e.getValue()) + " " + e.getKey() + "\n").toList()), Files.readString(out.resolve(OutputDir.MARKER)));
+  }
+
+  @Test
+  void filesAreStagedAsMadeAndAFailureOrRefusalBeforeTheJournalLeavesDirAsItWas(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("out");
+    List<String> names = List.copyOf(CHART.keySet());
+    // killed while the files were being made: only temporary files (and the directories made), which the next run removes
+    OutputDirStaging killed = OutputDirStaging.open(out, names, false);
+    killed.stage(OutputDirFile.of("templates/web/secret.yaml", CHART.get("templates/web/secret.yaml")));
+    assertEquals(List.of(), list(out).stream().filter(n -> !n.endsWith(".tmp") && !n.equals("templates") && !n.equals("templates/web")).toList());
+    assertEquals(1, list(out).stream().filter(n -> n.endsWith(".tmp")).count(), "the staged file is a temporary file");
+    OutputDir.write(out, CHART, false);
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(out));
+    // a failure while making the files (close without commit): temporary files and new directories go, old files stay
+    Map<String, String> more = new LinkedHashMap<>(CHART);
+    more.put("templates/db/deployment.yaml", "kind: Deployment\n");
+    more.put("Chart.yaml", "name: y\n");
+    String markerBefore = Files.readString(out.resolve(OutputDir.MARKER));
+    try (OutputDirStaging failed = OutputDirStaging.open(out, List.copyOf(more.keySet()), false)) {
+      failed.stage(OutputDirFile.of("templates/db/deployment.yaml", more.get("templates/db/deployment.yaml")));
+      failed.stage(OutputDirFile.of("Chart.yaml", more.get("Chart.yaml")));
+      assertTrue(Files.isDirectory(out.resolve("templates/db")));
+    }
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(out));
+    assertEquals("name: x\n", Files.readString(out.resolve("Chart.yaml")));
+    assertEquals(markerBefore, Files.readString(out.resolve(OutputDir.MARKER)));
+    // a file edited by the user since is known only once its new bytes are there: refused at commit, nothing changed
+    Files.writeString(out.resolve("templates/web/deployment.yaml"), "edited\n");
+    OutputDir.Refused r = assertThrows(OutputDir.Refused.class, () -> OutputDir.write(out, more, false));
+    assertTrue(r.getMessage().contains("did not write") && r.getMessage().contains("templates/web/deployment.yaml"), r.getMessage());
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(out));
+    assertEquals("name: x\n", Files.readString(out.resolve("Chart.yaml")));
+    assertEquals(markerBefore, Files.readString(out.resolve(OutputDir.MARKER)));
+    // a fresh DIR made for a run that fails is removed again
+    Path fresh = tmp.resolve("fresh");
+    try (OutputDirStaging failed = OutputDirStaging.open(fresh, names, false)) {
+      failed.stage(OutputDirFile.of("templates/web/deployment.yaml", CHART.get("templates/web/deployment.yaml")));
+    }
+    assertFalse(Files.exists(fresh, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  private static Object inode(Path p) throws IOException {
+    return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+  }
+
+  @Test
   void largeFilesAreWrittenAndDigestedInPiecesExactly(@TempDir Path tmp) throws Exception {
     // pieces of SafeFile.CHUNK chars: a surrogate pair and non-ASCII text across a piece boundary
     String big = "a".repeat(SafeFile.CHUNK - 1) + "\uD83D\uDE00" + "é".repeat(SafeFile.CHUNK) + "\uD800x" + "z\n";

@@ -1,5 +1,6 @@
 package dev.ferry.core.translate.run;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.source.SourceMap;
@@ -49,8 +50,7 @@ public final class Translator {
   static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options, int parallelFrom) {
     TranslationContext ctx = new TranslationContext(project, sourceMap, options);
     WorkloadPlan plan = new WorkloadPlan(ctx);
-    ServicePorts.plan(ctx, plan);
-    Storage storage = new Storage(ctx, plan);
+    Storage storage = portsAndStorage(ctx, plan, parallelFrom);
     FileObjects files = new FileObjects(ctx);
     InServiceOrder.run(ctx, List.copyOf(project.services().values()), parallelFrom, (c, s) -> {
       Coverage.report(c, s);
@@ -71,6 +71,28 @@ public final class Translator {
           .addToLabels("app.kubernetes.io/managed-by", "ferry").endMetadata().build());
     }
     return new Translation(sorted(ctx.objects()), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
+  }
+
+  /**
+   * {@link ServicePorts#plan} and the {@link Storage} plan: side by side on forks of {@code ctx}
+   * from {@code parallelFrom} services on (they read the plan's kinds, owners and steering, which neither changes; only
+   * the ports plan writes the plan's ports, which storage does not read), joined in that order, so
+   * names, objects, provenance, findings and the failure thrown are those of running one and then
+   * the other on {@code ctx}.
+   */
+  private static Storage portsAndStorage(TranslationContext ctx, WorkloadPlan plan, int parallelFrom) {
+    if (ctx.project().services().size() < parallelFrom) {
+      ServicePorts.plan(ctx, plan, parallelFrom);
+      return new Storage(ctx, plan);
+    }
+    TranslationContext ports = ctx.fork();
+    TranslationContext storage = ctx.fork();
+    List<Storage> made = OnEveryCore.map(2, i -> {
+      if (i == 0) ServicePorts.plan(ports, plan, parallelFrom);
+      return i == 0 ? null : new Storage(storage, plan);
+    });
+    if (!ctx.join(ports)) ServicePorts.plan(ctx, plan, parallelFrom); // (never: it claims no name and emits nothing)
+    return ctx.join(storage) ? made.get(1) : new Storage(ctx, plan);
   }
 
   /** By kind (in {@link #KIND_ORDER}), then name; stable. Each object's rank is looked up once, not per comparison. */

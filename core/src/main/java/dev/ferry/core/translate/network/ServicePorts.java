@@ -10,7 +10,6 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.PerService;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
@@ -99,12 +98,10 @@ public final class ServicePorts {
       for (String a : WorkloadPlan.aliases(p, s)) byHost.putIfAbsent(a, s.name());
     }
     Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
-    List<Service> services = List.copyOf(p.services().values());
-    // scanning each service's environment is independent (and the costly part): on every core, in service order
-    List<List<HostReferences.Ref>> refs = PerService.map(services, HostReferences::of);
-    for (int i = 0; i < services.size(); i++) {
-      Service s = services.get(i);
-      for (HostReferences.Ref r : refs.get(i)) {
+    // scanning each service's environment is the costly part: once per project, on every core, shared with lint
+    Map<Service, List<HostReferences.Ref>> refs = HostReferences.ofEach(p);
+    for (Service s : p.services().values()) {
+      for (HostReferences.Ref r : refs.get(s)) {
         String host = r.host().toLowerCase(Locale.ROOT);
         String target = byHost.get(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
         if (target != null && !target.equals(s.name())) out.computeIfAbsent(target, k -> new ArrayList<>()).add(r);

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compose project → Kubernetes objects. Thin on purpose: project-wide decisions are made once in
@@ -99,12 +100,17 @@ public final class Translator {
     }
     TranslationContext ports = ctx.fork();
     TranslationContext storage = ctx.fork();
-    List<Storage> made = OnEveryCore.map(2, i -> {
-      if (i == 0) ServicePorts.plan(ports, plan, parallelFrom);
-      return i == 0 ? null : new Storage(storage, plan);
-    });
+    // storage on another thread, the ports plan (itself on every core) on this one
+    CompletableFuture<Storage> made = CompletableFuture.supplyAsync(() -> new Storage(storage, plan));
+    try {
+      ServicePorts.plan(ports, plan, parallelFrom);
+    } catch (RuntimeException | Error e) {
+      made.handle((done, failed) -> null).join(); // storage ends first; its own failure would come second
+      throw e;
+    }
+    Storage planned = OnEveryCore.join(made);
     if (!ctx.join(ports)) ServicePorts.plan(ctx, plan, parallelFrom); // (never: it claims no name and emits nothing)
-    return ctx.join(storage) ? made.get(1) : new Storage(ctx, plan);
+    return ctx.join(storage) ? planned : new Storage(ctx, plan);
   }
 
   /** By kind (in {@link #KIND_ORDER}), then name; stable. Each object's rank is looked up once, not per comparison. */

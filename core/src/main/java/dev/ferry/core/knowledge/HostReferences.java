@@ -1,12 +1,19 @@
 package dev.ferry.core.knowledge;
 
+import dev.ferry.core.concurrent.OnEveryCore;
+import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +40,52 @@ public final class HostReferences {
       "HOST", "HOSTS", "HOSTNAME", "SERVER", "SERVERS", "ADDR", "ADDRESS", "BROKER", "BROKERS", "NODES",
       "ENDPOINT", "ENDPOINTS", "URL", "URI", "DSN", "SEEDS", "PEERS", "UPSTREAM", "BACKEND");
 
+  /** From this many services on, {@link #ofEach} scans them on every core. */
+  private static final int PARALLEL_FROM = 64;
+
+  /**
+   * The last project's {@link #ofEach} (a run works on one project, and its translation and lint
+   * rules ask for the same references): the project held weakly, the references being worked out
+   * or done. Another project replaces it, so at most one project's references are kept.
+   */
+  private record Memo(WeakReference<Project> project, CompletableFuture<Map<Service, List<Ref>>> refs) {}
+
+  private static final AtomicReference<Memo> LAST = new AtomicReference<>();
+
   private HostReferences() {}
+
+  /**
+   * {@link #of} of each of {@code p}'s services (by the service object), worked out once per
+   * project on every core and shared by whoever asks for the same project: the translation's
+   * Service ports and the lint rules that read references. A failure is thrown to each asker as
+   * {@link #of} throws it (the first failing service in order).
+   */
+  public static Map<Service, List<Ref>> ofEach(Project p) {
+    while (true) {
+      Memo m = LAST.get();
+      if (m != null && m.project().get() == p) return OnEveryCore.join(m.refs());
+      Memo mine = new Memo(new WeakReference<>(p), new CompletableFuture<>());
+      if (!LAST.compareAndSet(m, mine)) continue; // another thread set one first: look again
+      try {
+        List<Service> services = List.copyOf(p.services().values());
+        List<List<Ref>> refs = services.size() < PARALLEL_FROM ? services.stream().map(HostReferences::of).toList()
+            : OnEveryCore.map(services, HostReferences::of);
+        Map<Service, List<Ref>> out = new IdentityHashMap<>(services.size() * 2);
+        for (int i = 0; i < services.size(); i++) out.put(services.get(i), refs.get(i));
+        mine.refs().complete(Collections.unmodifiableMap(out));
+      } catch (RuntimeException | Error e) {
+        mine.refs().completeExceptionally(e);
+        LAST.compareAndSet(mine, null); // not kept: the next asker tries again
+      }
+      return OnEveryCore.join(mine.refs());
+    }
+  }
+
+  /** {@link #of}{@code (s)} for a service of {@code p}, shared through {@link #ofEach}. */
+  public static List<Ref> of(Project p, Service s) {
+    List<Ref> refs = ofEach(p).get(s);
+    return refs != null ? refs : of(s);
+  }
 
   /** Every host reference in {@code s}'s environment, in variable order. */
   public static List<Ref> of(Service s) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -57,23 +56,35 @@ public final class LintEngine {
     return lint(options, config, load -> Translator.translate(load.project(), load.sourceMap(), translate));
   }
 
-  /** Lints with {@code translator} as the conversion whose findings lint shows. */
+  /**
+   * Lints with {@code translator} as the conversion whose findings lint shows. The rule classes
+   * (and the configuration of their findings) run on a pool thread while the conversion runs on
+   * the calling thread, whose parallel service loop the pool thread joins when the rules are done:
+   * neither core waits for the other. Findings keep their order (loader's, rules', conversion's).
+   */
   static LintResult lint(LoadOptions options, LintConfig config, Function<LoadResult, Translation> translator) {
     LoadOptions opts = withRecover(options);
     LoadResult load = ComposeLoader.load(opts);
     Position fallback = fallback(load, opts);
-    CompletableFuture<Translation> translation = translateOnSecondCore(load, translator);
-    List<Finding> raw = new ArrayList<>();
-    for (Diagnostic d : load.diagnostics()) raw.add(fromDiagnostic(d, fallback));
-    runRules(load, config, fallback, raw);
-    raw.addAll(translationFindings(translation, fallback));
-    return new LintResult(shown(raw, load, config), load.fileTexts(), load.project() != null);
-  }
-
-  /** The translation (for its findings) runs on a second core while the rule classes run; null without a project. */
-  private static CompletableFuture<Translation> translateOnSecondCore(LoadResult load,
-      Function<LoadResult, Translation> translator) {
-    return load.project() == null ? null : CompletableFuture.supplyAsync(() -> translator.apply(load));
+    Shown shown = new Shown(load, config);
+    CompletableFuture<List<Finding>> beforeConversion = CompletableFuture.supplyAsync(() -> {
+      List<Finding> raw = new ArrayList<>();
+      for (Diagnostic d : load.diagnostics()) raw.add(fromDiagnostic(d, fallback));
+      runRules(load, config, fallback, raw);
+      shown.addAll(raw);
+      return shown.sorted();
+    });
+    List<Finding> conversion;
+    try {
+      conversion = translationFindings(load, translator, fallback);
+    } catch (Error e) {
+      beforeConversion.join(); // the rules end before the error goes on, as when they ran first
+      throw e;
+    }
+    List<Finding> first = OnEveryCore.join(beforeConversion);
+    shown.addAll(conversion);
+    shown.addAll(unusedSuppressions(shown.suppressions, config));
+    return new LintResult(merged(first, shown.sorted()), load.fileTexts(), load.project() != null);
   }
 
   /**
@@ -115,17 +126,16 @@ public final class LintEngine {
   /**
    * The translation's findings (it is their one reporter), merged per written line as convert
    * merges them: services sharing a line are named in one finding; two different findings of one
-   * service at one line both stay.
+   * service at one line both stay. None without a project; a conversion that throws is one finding.
    */
-  private static List<Finding> translationFindings(CompletableFuture<Translation> pending, Position fallback) {
-    if (pending == null) return List.of();
+  private static List<Finding> translationFindings(LoadResult load, Function<LoadResult, Translation> translator,
+      Position fallback) {
+    if (load.project() == null) return List.of();
     Translation t;
     try {
-      t = pending.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) return List.of(couldNotFinish(CONVERSION_ID, "conversion", cause, fallback));
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
+      t = translator.apply(load);
+    } catch (RuntimeException e) {
+      return List.of(couldNotFinish(CONVERSION_ID, "conversion", e, fallback));
     }
     SharedLines merged = new SharedLines();
     for (Diagnostic d : t.diagnostics()) {
@@ -135,20 +145,53 @@ public final class LintEngine {
     return merged.findings();
   }
 
-  /** What the user sees: configuration and suppression comments applied, duplicates dropped, in order. */
-  private static List<Finding> shown(List<Finding> raw, LoadResult load, LintConfig config) {
-    Suppressions suppressions = new Suppressions(load.fileTexts());
-    Set<String> confidential = new HashSet<>(load.parsedFiles().keySet());
-    confidential.removeAll(load.fileTexts().keySet()); // read, but outside the project: never shown
-    Map<Finding.Identity, Finding> kept = new LinkedHashMap<>();
-    for (Finding f : raw) {
-      Finding c = configured(masked(f, confidential), config, suppressions);
-      if (c != null) kept.putIfAbsent(c.identity(), c);
+  /**
+   * What the user sees, built in two parts: configuration and suppression comments applied,
+   * duplicates dropped (the first of an identity kept), each part in order. The findings added
+   * after {@link #sorted} are sorted apart and {@link #merged} after it: the same list as sorting
+   * them all at once, since a stable sort keeps the earlier part first among equals.
+   */
+  private static final class Shown {
+    final Suppressions suppressions;
+    private final Set<String> confidential;
+    private final LintConfig config;
+    private final Map<Finding.Identity, Finding> kept = new LinkedHashMap<>();
+    private final Set<Finding.Identity> before = new HashSet<>();
+
+    Shown(LoadResult load, LintConfig config) {
+      this.suppressions = new Suppressions(load.fileTexts());
+      this.confidential = new HashSet<>(load.parsedFiles().keySet());
+      confidential.removeAll(load.fileTexts().keySet()); // read, but outside the project: never shown
+      this.config = config;
     }
-    for (Finding f : unusedSuppressions(suppressions, config)) kept.putIfAbsent(f.identity(), f);
-    List<Finding> findings = new ArrayList<>(kept.values());
-    findings.sort(ORDER);
-    return List.copyOf(findings);
+
+    void addAll(List<Finding> raw) {
+      for (Finding f : raw) {
+        Finding c = configured(masked(f, confidential), config, suppressions);
+        if (c != null && !before.contains(c.identity())) kept.putIfAbsent(c.identity(), c);
+      }
+    }
+
+    /** The findings added since the last call, sorted; those are then kept from being added again. */
+    List<Finding> sorted() {
+      List<Finding> out = new ArrayList<>(kept.values());
+      before.addAll(kept.keySet());
+      kept.clear();
+      out.sort(ORDER);
+      return out;
+    }
+  }
+
+  /** Two sorted lists as one, {@code a}'s first among equals. */
+  private static List<Finding> merged(List<Finding> a, List<Finding> b) {
+    Finding[] out = new Finding[a.size() + b.size()];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < a.size() && j < b.size()) out[k++] = ORDER.compare(b.get(j), a.get(i)) < 0 ? b.get(j++) : a.get(i++);
+    while (i < a.size()) out[k++] = a.get(i++);
+    while (j < b.size()) out[k++] = b.get(j++);
+    return List.of(out);
   }
 
   /** A finding in a file outside the project directory, without the file's contents. */

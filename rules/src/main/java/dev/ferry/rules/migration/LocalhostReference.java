@@ -32,7 +32,7 @@ public final class LocalhostReference implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (HostReferences.Ref r : HostReferences.of(s)) {
+      for (HostReferences.Ref r : HostReferences.of(ctx.project(), s)) {
         if (!HostReferences.isLoopback(r.host()) || r.port() <= 0 || ownPort(s, r.port())) continue;
         for (Service t : ctx.services()) {
           if (t == s || sharesNetwork(s, t)) continue;

@@ -51,7 +51,7 @@ public final class ContainerNameReference implements Rule {
     }
     if (targets.isEmpty()) return;
     for (Service s : ctx.services()) {
-      for (HostReferences.Ref r : HostReferences.of(s)) {
+      for (HostReferences.Ref r : HostReferences.of(ctx.project(), s)) {
         if (ctx.project().service(r.host()) != null) continue; // also a service name: it resolves
         String h = r.host().toLowerCase(Locale.ROOT);
         int first = first(targets, r.host(), byName.get(h), Integer.MAX_VALUE);

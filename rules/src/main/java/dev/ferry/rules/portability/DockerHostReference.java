@@ -31,7 +31,7 @@ public final class DockerHostReference implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Service s : ctx.services()) {
-      for (HostReferences.Ref r : HostReferences.of(s)) {
+      for (HostReferences.Ref r : HostReferences.of(ctx.project(), s)) {
         String h = r.host().toLowerCase(Locale.ROOT);
         if (!HOSTS.contains(h)) continue;
         ctx.report(r.path(), s.name(), "service \"" + s.name() + "\" points " + r.key() + " at the Docker host ("

@@ -3,6 +3,7 @@ package dev.ferry.rules.report;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.rules.api.Finding;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,13 @@ final class TextFormat {
 
   /** Offsets where each line of {@code text} starts (index 0: line 1). */
   static int[] lineStarts(String text) {
-    int n = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-    int[] starts = new int[n];
+    int[] starts = new int[Math.max(16, text.length() / 32)]; // one pass: grown when the lines are shorter
     int k = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    return starts;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (k == starts.length) starts = Arrays.copyOf(starts, k * 2);
+      starts[k++] = i + 1;
+    }
+    return k == starts.length ? starts : Arrays.copyOf(starts, k);
   }
 
   /** Line {@code line} (1-based) of {@code text} without its line break, or null past the end. */

@@ -1,5 +1,6 @@
 package dev.ferry.core.translate.network;
 
+import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.diag.Severity;
 import dev.ferry.core.knowledge.HostReferences;
 import dev.ferry.core.model.DependsOn;
@@ -9,7 +10,6 @@ import dev.ferry.core.model.Project;
 import dev.ferry.core.model.Protocol;
 import dev.ferry.core.model.Service;
 import dev.ferry.core.source.ModelPath;
-import dev.ferry.core.translate.PerService;
 import dev.ferry.core.translate.PortSpec;
 import dev.ferry.core.translate.TranslationContext;
 import dev.ferry.core.translate.WorkloadKind;
@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +36,11 @@ public final class ServicePorts {
 
   private ServicePorts() {}
 
-  public static void plan(TranslationContext ctx, WorkloadPlan plan) {
+  /**
+   * Sets each Pod's Service ports in {@code plan}; from {@code parallelFrom} Services on, they are
+   * worked out on every core, each on a fork of {@code ctx} that keeps its findings, joined in order.
+   */
+  public static void plan(TranslationContext ctx, WorkloadPlan plan, int parallelFrom) {
     Project p = ctx.project();
     Map<String, List<HostReferences.Ref>> refs = references(p);
     Set<String> reachedBy = new LinkedHashSet<>();
@@ -48,19 +51,43 @@ public final class ServicePorts {
       for (String link : s.networking().links()) reachedBy.add(link.contains(":") ? link.substring(0, link.indexOf(':')) : link);
     }
     reachedBy.addAll(refs.keySet());
-    for (Service s : p.services().values()) {
-      if (plan.kind(s.name()).kind == null) continue;
-      List<Service> members = new ArrayList<>();
-      members.add(s);
-      for (String sc : plan.sidecarsOf(s.name())) members.add(p.service(sc));
-      Map<String, PortSpec> out = new LinkedHashMap<>();
-      for (Service m : members) declared(ctx, m, out);
-      boolean reached = members.stream().anyMatch(m -> reachedBy.contains(m.name()));
-      if (out.isEmpty() && hasName(plan, s)) InferredPorts.infer(ctx, s, members, refs, out, reached);
-      else if (hasName(plan, s)) InferredPorts.referenced(ctx, s, members, refs, out);
-      // (the "overflow" marker of add() is null: not a port)
-      plan.setPorts(s.name(), out.values().stream().filter(Objects::nonNull).toList());
+    List<Service> owners = new ArrayList<>();
+    for (Service s : p.services().values()) if (plan.kind(s.name()).kind != null) owners.add(s);
+    if (owners.size() < parallelFrom) {
+      for (Service s : owners) plan.setPorts(s.name(), ports(ctx, plan, s, refs, reachedBy));
+      return;
     }
+    // each Service's ports are its own: on every core, each on a fork that keeps its findings, joined in order
+    record Planned(TranslationContext fork, List<PortSpec> ports) {}
+    List<Planned> planned = OnEveryCore.map(owners, s -> {
+      TranslationContext f = ctx.fork();
+      return new Planned(f, ports(f, plan, s, refs, reachedBy));
+    });
+    for (int i = 0; i < owners.size(); i++) {
+      Service s = owners.get(i);
+      // (a fork that reports only always joins; else the service is planned again on ctx)
+      List<PortSpec> ports = ctx.join(planned.get(i).fork()) ? planned.get(i).ports() : ports(ctx, plan, s, refs, reachedBy);
+      plan.setPorts(s.name(), ports);
+    }
+  }
+
+  /** The ports of {@code s}'s Service (its Pod's members' declared ports, else inferred ones). */
+  private static List<PortSpec> ports(TranslationContext ctx, WorkloadPlan plan, Service s,
+      Map<String, List<HostReferences.Ref>> refs, Set<String> reachedBy) {
+    Project p = ctx.project();
+    List<Service> members = new ArrayList<>();
+    members.add(s);
+    for (String sc : plan.sidecarsOf(s.name())) members.add(p.service(sc));
+    Map<String, PortSpec> out = new LinkedHashMap<>();
+    for (Service m : members) declared(ctx, m, out);
+    boolean reached = false;
+    for (Service m : members) reached |= reachedBy.contains(m.name());
+    if (out.isEmpty() && hasName(plan, s)) InferredPorts.infer(ctx, s, members, refs, out, reached);
+    else if (hasName(plan, s)) InferredPorts.referenced(ctx, s, members, refs, out);
+    // (the "overflow" marker of add() is null: not a port)
+    List<PortSpec> ports = new ArrayList<>(out.size());
+    for (PortSpec ps : out.values()) if (ps != null) ports.add(ps);
+    return ports;
   }
 
   /** Host references in every service's environment, by the service (name) they point at. */
@@ -71,12 +98,10 @@ public final class ServicePorts {
       for (String a : WorkloadPlan.aliases(p, s)) byHost.putIfAbsent(a, s.name());
     }
     Map<String, List<HostReferences.Ref>> out = new LinkedHashMap<>();
-    List<Service> services = List.copyOf(p.services().values());
-    // scanning each service's environment is independent (and the costly part): on every core, in service order
-    List<List<HostReferences.Ref>> refs = PerService.map(services, HostReferences::of);
-    for (int i = 0; i < services.size(); i++) {
-      Service s = services.get(i);
-      for (HostReferences.Ref r : refs.get(i)) {
+    // scanning each service's environment is the costly part: once per project, on every core, shared with lint
+    Map<Service, List<HostReferences.Ref>> refs = HostReferences.ofEach(p);
+    for (Service s : p.services().values()) {
+      for (HostReferences.Ref r : refs.get(s)) {
         String host = r.host().toLowerCase(Locale.ROOT);
         String target = byHost.get(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
         if (target != null && !target.equals(s.name())) out.computeIfAbsent(target, k -> new ArrayList<>()).add(r);

@@ -1,7 +1,6 @@
 package dev.ferry.core.translate.run;
 
 import dev.ferry.core.model.Service;
-import dev.ferry.core.translate.PerService;
 import dev.ferry.core.translate.TranslationContext;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -19,7 +18,7 @@ import java.util.stream.IntStream;
  */
 final class InServiceOrder {
   /** Below this many services the loop runs on the calling thread (forking would cost more than it saves). */
-  static final int PARALLEL_FROM = PerService.PARALLEL_FROM;
+  static final int PARALLEL_FROM = 64;
 
   private InServiceOrder() {}
 

@@ -1,5 +1,7 @@
 package dev.ferry.core.translate.run;
 
+import dev.ferry.core.concurrent.OnEveryCore;
+import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.source.SourceMap;
@@ -22,9 +24,12 @@ import dev.ferry.core.translate.workload.ProviderMapper;
 import dev.ferry.core.translate.workload.WorkloadMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compose project → Kubernetes objects. Thin on purpose: project-wide decisions are made once in
@@ -49,8 +54,7 @@ public final class Translator {
   static Translation translate(Project project, SourceMap sourceMap, TranslateOptions options, int parallelFrom) {
     TranslationContext ctx = new TranslationContext(project, sourceMap, options);
     WorkloadPlan plan = new WorkloadPlan(ctx);
-    ServicePorts.plan(ctx, plan);
-    Storage storage = new Storage(ctx, plan);
+    Storage storage = portsAndStorage(ctx, plan, parallelFrom);
     FileObjects files = new FileObjects(ctx);
     InServiceOrder.run(ctx, List.copyOf(project.services().values()), parallelFrom, (c, s) -> {
       Coverage.report(c, s);
@@ -70,22 +74,69 @@ public final class Translator {
       ctx.emit(new NamespaceBuilder().withNewMetadata().withName(options.namespace())
           .addToLabels("app.kubernetes.io/managed-by", "ferry").endMetadata().build());
     }
-    return new Translation(sorted(ctx.objects()), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
+    if (project.services().size() < parallelFrom) {
+      return new Translation(sorted(ctx.objects()), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
+    }
+    // the objects and the findings are sorted side by side (each sort is on its own)
+    List<List<?>> both = OnEveryCore.map(2, i -> i == 0 ? sorted(ctx.objects()) : Diagnostics.sort(ctx.diagnostics().all()));
+    @SuppressWarnings("unchecked")
+    List<HasMetadata> objects = (List<HasMetadata>) both.get(0);
+    @SuppressWarnings("unchecked")
+    List<Diagnostic> diagnostics = (List<Diagnostic>) both.get(1);
+    return new Translation(objects, ctx.provenance(), diagnostics);
+  }
+
+  /**
+   * {@link ServicePorts#plan} and the {@link Storage} plan: side by side on forks of {@code ctx}
+   * from {@code parallelFrom} services on (they read the plan's kinds, owners and steering, which neither changes; only
+   * the ports plan writes the plan's ports, which storage does not read), joined in that order, so
+   * names, objects, provenance, findings and the failure thrown are those of running one and then
+   * the other on {@code ctx}.
+   */
+  private static Storage portsAndStorage(TranslationContext ctx, WorkloadPlan plan, int parallelFrom) {
+    if (ctx.project().services().size() < parallelFrom) {
+      ServicePorts.plan(ctx, plan, parallelFrom);
+      return new Storage(ctx, plan);
+    }
+    TranslationContext ports = ctx.fork();
+    TranslationContext storage = ctx.fork();
+    // storage on another thread, the ports plan (itself on every core) on this one
+    CompletableFuture<Storage> made = CompletableFuture.supplyAsync(() -> new Storage(storage, plan));
+    try {
+      ServicePorts.plan(ports, plan, parallelFrom);
+    } catch (RuntimeException | Error e) {
+      made.handle((done, failed) -> null).join(); // storage ends first; its own failure would come second
+      throw e;
+    }
+    Storage planned = OnEveryCore.join(made);
+    if (!ctx.join(ports)) ServicePorts.plan(ctx, plan, parallelFrom); // (never: it claims no name and emits nothing)
+    return ctx.join(storage) ? planned : new Storage(ctx, plan);
   }
 
   /** By kind (in {@link #KIND_ORDER}), then name; stable. Each object's rank is looked up once, not per comparison. */
   private static List<HasMetadata> sorted(List<HasMetadata> objects) {
     record Keyed(int rank, String name, HasMetadata object) {}
-    List<Keyed> keyed = new ArrayList<>(objects.size());
-    for (HasMetadata o : objects) keyed.add(new Keyed(rank(o.getKind()), o.getMetadata().getName(), o));
-    keyed.sort(Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::name));
-    HasMetadata[] out = new HasMetadata[keyed.size()];
-    for (int i = 0; i < out.length; i++) out[i] = keyed.get(i).object();
+    Keyed[] keyed = new Keyed[objects.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      HasMetadata o = objects.get(i);
+      keyed[i] = new Keyed(rank(o.getKind()), o.getMetadata().getName(), o);
+    }
+    Arrays.sort(keyed, (a, b) -> a.rank != b.rank ? Integer.compare(a.rank, b.rank) : a.name.compareTo(b.name));
+    HasMetadata[] out = new HasMetadata[keyed.length];
+    for (int i = 0; i < out.length; i++) out[i] = keyed[i].object();
     return List.of(out);
   }
 
+  /** Each kind's place in {@link #KIND_ORDER}. */
+  private static final Map<String, Integer> RANKS = ranks();
+
+  private static Map<String, Integer> ranks() {
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < KIND_ORDER.size(); i++) m.put(KIND_ORDER.get(i), i);
+    return m;
+  }
+
   static int rank(String kind) {
-    int i = KIND_ORDER.indexOf(kind);
-    return i < 0 ? KIND_ORDER.size() : i;
+    return RANKS.getOrDefault(Objects.requireNonNull(kind), KIND_ORDER.size());
   }
 }

@@ -72,12 +72,17 @@ class LauncherCdsIT {
           .append("x".repeat(200)).append("\"\n");
     }
     Path large = Files.writeString(tmp.resolve("large.yaml"), big);
+    while (big.length() <= (4 << 20) + 1000) big.append(big, "services:\n".length(), big.length()); // repeated keys: still a file to size
+    Path larger = Files.writeString(tmp.resolve("larger.yaml"), big);
     Path small = Files.writeString(tmp.resolve("small.yaml"), "services:\n  web:\n    image: nginx:1.27\n");
     Path project = Files.createDirectories(tmp.resolve("project"));
     Files.copy(large, project.resolve("compose.yaml"));
     Map<String, String> env = new HashMap<>(in.env());
     env.put("FERRY_JAVA_OPTS", "-Xshare:on -XX:+PrintCommandLineFlags");
     assertCollector(in.ferry(tmp, env, "config", "-f", large.toString()), "+UseParallelGC");
+    assertHeap(in.ferry(tmp, env, "config", "-f", large.toString()), "3");
+    // over 4 MiB a larger first heap still (explain and chart at ~10,000 services: no full collection)
+    assertHeap(in.ferry(tmp, env, "config", "-f", larger.toString()), "8"); // exit 2 (its keys repeat): the flags are the point
     assertCollector(in.ferry(tmp, env, "config", "--file=" + large), "+UseParallelGC");
     assertCollector(in.ferry(tmp, env, "lint", "-f" + large), "+UseParallelGC");
     assertCollector(in.ferry(project, env, "config"), "+UseParallelGC"); // the default compose.yaml
@@ -91,6 +96,10 @@ class LauncherCdsIT {
     assertTrue(!p.out().contains(flag.equals("+UseSerialGC") ? "+UseParallelGC" : "+UseSerialGC"), p::toString);
     // a large input also gets the larger, half-young first heap; a small one keeps the JVM's defaults
     assertEquals(flag.equals("+UseParallelGC"), p.out().contains("-XX:NewRatio=1 "), p::toString);
+  }
+
+  private static void assertHeap(Proc p, String percent) {
+    assertTrue(p.out().contains("-XX:InitialRAMPercentage=" + percent + ".000000 "), p::toString);
   }
 
   private static void assertSharedArchiveInUse(Install in) {

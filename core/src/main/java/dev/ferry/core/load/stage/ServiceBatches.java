@@ -53,12 +53,7 @@ final class ServiceBatches {
    */
   static <T, R> List<R> map(List<T> items, Diagnostics diags, Function<Diagnostics, Function<T, R>> perBatch) {
     int batches = (items.size() + BATCH - 1) / BATCH;
-    if (batches < 2 || IN_ORDER.get()) {
-      Function<T, R> f = perBatch.apply(diags);
-      List<R> out = new ArrayList<>(items.size());
-      for (T t : items) out.add(f.apply(t));
-      return out;
-    }
+    if (batches < 2 || IN_ORDER.get()) return oneAfterAnother(items, perBatch.apply(diags));
     List<Batch<R>> done = IntStream.range(0, batches).parallel()
         .mapToObj(b -> batch(items.subList(b * BATCH, Math.min(items.size(), (b + 1) * BATCH)), perBatch))
         .toList();
@@ -83,6 +78,12 @@ final class ServiceBatches {
     return services.mapValues((e, v) -> values.get(next[0]++));
   }
 
+  private static <T, R> List<R> oneAfterAnother(List<T> items, Function<T, R> f) {
+    List<R> out = new ArrayList<>(items.size());
+    for (T t : items) out.add(f.apply(t));
+    return out;
+  }
+
   private static <T, R> Batch<R> batch(List<T> items, Function<Diagnostics, Function<T, R>> perBatch) {
     Diagnostics diags = new Diagnostics();
     List<R> out = new ArrayList<>(items.size());
@@ -102,14 +103,7 @@ final class ServiceBatches {
       ServiceBinder binder = new ServiceBinder(d, files);
       return e -> e.value() instanceof MapNode m ? binder.service(e.key(), ModelPath.of("services", e.key()), m) : null;
     };
-    List<Service> bound;
-    if (readsFiles(entries)) {
-      Function<MapNode.Entry, Service> f = perBatch.apply(diags);
-      bound = new ArrayList<>(entries.size());
-      for (MapNode.Entry e : entries) bound.add(f.apply(e));
-    } else {
-      bound = map(entries, diags, perBatch);
-    }
+    List<Service> bound = readsFiles(entries) ? oneAfterAnother(entries, perBatch.apply(diags)) : map(entries, diags, perBatch);
     Map<String, Service> out = new LinkedHashMap<>();
     for (int i = 0; i < entries.size(); i++) if (bound.get(i) != null) out.put(entries.get(i).key(), bound.get(i));
     return out;

@@ -77,13 +77,10 @@ public final class Translator {
     if (project.services().size() < parallelFrom) {
       return new Translation(sorted(ctx.objects()), ctx.provenance(), Diagnostics.sort(ctx.diagnostics().all()));
     }
-    // the objects and the findings are sorted side by side (each sort is on its own)
-    List<List<?>> both = OnEveryCore.map(2, i -> i == 0 ? sorted(ctx.objects()) : Diagnostics.sort(ctx.diagnostics().all()));
-    @SuppressWarnings("unchecked")
-    List<HasMetadata> objects = (List<HasMetadata>) both.get(0);
-    @SuppressWarnings("unchecked")
-    List<Diagnostic> diagnostics = (List<Diagnostic>) both.get(1);
-    return new Translation(objects, ctx.provenance(), diagnostics);
+    // the findings are sorted on another thread while the objects are sorted on this one (each sort is on its own)
+    CompletableFuture<List<Diagnostic>> diagnostics = CompletableFuture.supplyAsync(() -> Diagnostics.sort(ctx.diagnostics().all()));
+    List<HasMetadata> objects = sorted(ctx.objects());
+    return new Translation(objects, ctx.provenance(), OnEveryCore.join(diagnostics));
   }
 
   /**

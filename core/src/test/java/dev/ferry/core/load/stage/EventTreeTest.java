@@ -80,9 +80,6 @@ class EventTreeTest {
   /** Structure-aware: YAML made of anchors, aliases, merge keys, tags, flow and block pieces. */
   @FuzzTest(maxDuration = "20s")
   void fastPathAgreesWithTheCarefulOne(FuzzedDataProvider data) {
-    StringBuilder b = new StringBuilder();
-    int n = data.consumeInt(0, 60);
-    for (int i = 0; i < n && data.remainingBytes() > 0; i++) b.append(PIECES[data.consumeInt(0, PIECES.length - 1)]);
-    agrees(b.toString());
+    agrees(TestDataYaml.fromPieces(data, PIECES, 60));
   }
 }

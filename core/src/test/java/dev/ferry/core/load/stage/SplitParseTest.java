@@ -129,9 +129,6 @@ class SplitParseTest {
   /** Structure-aware: services blocks made of anchors, aliases, merge keys, tags, flow and block pieces. */
   @FuzzTest(maxDuration = "20s")
   void splitReadAgreesWithTheWholeRead(FuzzedDataProvider data) {
-    StringBuilder b = new StringBuilder();
-    int n = data.consumeInt(0, 80);
-    for (int i = 0; i < n && data.remainingBytes() > 0; i++) b.append(PIECES[data.consumeInt(0, PIECES.length - 1)]);
-    agrees(b.toString());
+    agrees(TestDataYaml.fromPieces(data, PIECES, 80));
   }
 }

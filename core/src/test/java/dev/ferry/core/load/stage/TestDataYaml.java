@@ -2,6 +2,7 @@ package dev.ferry.core.load.stage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The texts of every YAML file of the project's testdata, for properties checked on all of them. */
+/**
+ * YAML texts for the loader's properties: every YAML file of the project's testdata, and texts a
+ * structure-aware fuzz target puts together from pieces.
+ */
 final class TestDataYaml {
   private TestDataYaml() {}
 
@@ -26,5 +30,13 @@ final class TestDataYaml {
       }
     }
     return out;
+  }
+
+  /** Up to {@code maxPieces} of {@code pieces}, chosen by {@code data}, one after the other. */
+  static String fromPieces(FuzzedDataProvider data, String[] pieces, int maxPieces) {
+    StringBuilder b = new StringBuilder();
+    int n = data.consumeInt(0, maxPieces);
+    for (int i = 0; i < n && data.remainingBytes() > 0; i++) b.append(pieces[data.consumeInt(0, pieces.length - 1)]);
+    return b.toString();
   }
 }

@@ -38,7 +38,7 @@ public final class ConfigCommand implements Callable<Integer> {
     if (printDiagnostics(r, err, warnings)) return ExitCode.INVALID.code;
     if (!quiet) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(ConfigWriter.write(r.project()));
+      ConfigWriter.write(r.project(), out::print);
       StdOut.finish(out);
     }
     return ExitCode.OK.code;

@@ -143,8 +143,9 @@ final class Sources {
     if (parsed.containsKey(name)) return parsed.get(name);
     byte[] b = readBytes(p, diags, where);
     if (b == null) return null;
-    if (!confidential.contains(name)) texts.put(name, new String(b, StandardCharsets.UTF_8));
-    MapNode doc = Parse.composeFile(name, b, diags);
+    String text = new String(b, StandardCharsets.UTF_8);
+    if (!confidential.contains(name)) texts.put(name, text);
+    MapNode doc = Parse.composeFile(name, b, text, diags);
     parsed.put(name, doc);
     return doc;
   }

@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
@@ -101,6 +102,13 @@ final class EventTree {
    * {@code image}, {@code ports}, {@code 8080}...), and the tree keeps them for the whole run.
    */
   private final Map<String, String> texts = new HashMap<>();
+  /**
+   * The first node of each short untagged plain scalar text: a later one with the same text has the
+   * same resolved tag and kind (a pure function of the text), so it is made from this one without
+   * running the resolver's and the core schema's patterns again ({@code ${LOG_LEVEL:-info}},
+   * {@code 3}, {@code true} in every service).
+   */
+  private final Map<String, ScalarNode> plainSeen = new HashMap<>();
   private long produced;
 
   private EventTree(Parser parser, YamlPositions positions, ScalarResolver resolver) {
@@ -215,7 +223,8 @@ final class EventTree {
   }
 
   private Position position(Event e) {
-    return e.getStartMark().map(positions::of).orElse(positions.start());
+    Optional<Mark> m = e.getStartMark();
+    return m.isPresent() ? positions.of(m.get()) : positions.start();
   }
 
   private static Optional<String> explicit(Optional<String> tag) {
@@ -232,12 +241,21 @@ final class EventTree {
   }
 
   private Built scalar(ScalarEvent s) {
-    String v = shared(s.getValue());
-    if (Limits.SCALAR_CHARS.exceededBy(v.length())) throw new GiveUp();
     Optional<String> given = explicit(s.getTag());
-    Tag t = given.isEmpty() ? resolver.resolve(v, s.getImplicit().canOmitTagInPlainScalar()) : new Tag(given.get());
-    ScalarNode n = TreeBuilder.scalar(v, t, s.getScalarStyle() == ScalarStyle.PLAIN, position(s),
-        TreeBuilder.composeTag(t));
+    boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN;
+    boolean implicit = s.getImplicit().canOmitTagInPlainScalar();
+    boolean cached = given.isEmpty() && plain && implicit && s.getValue().length() <= SHARED_CHARS;
+    ScalarNode seen = cached ? plainSeen.get(s.getValue()) : null;
+    ScalarNode n;
+    if (seen != null) {
+      n = new ScalarNode(seen.text(), seen.kind(), seen.quoted(), position(s), seen.tag());
+    } else {
+      String v = shared(s.getValue());
+      if (Limits.SCALAR_CHARS.exceededBy(v.length())) throw new GiveUp();
+      Tag t = given.isEmpty() ? resolver.resolve(v, implicit) : new Tag(given.get());
+      n = TreeBuilder.scalar(v, t, plain, position(s), TreeBuilder.composeTag(t));
+      if (cached) plainSeen.put(v, n);
+    }
     Built b = new Built(n, 1, 0);
     s.getAnchor().ifPresent(a -> define(a, b));
     return b;
@@ -267,7 +285,7 @@ final class EventTree {
 
   private static boolean duplicate(Frame m, String k) {
     if (m.keys != null) return !m.keys.add(k);
-    for (MapNode.Entry e : m.own) if (e.key().equals(k)) return true;
+    for (int i = 0, n = m.own.size(); i < n; i++) if (m.own.get(i).key().equals(k)) return true;
     if (m.own.size() >= 8) {
       m.keys = new HashSet<>();
       for (MapNode.Entry e : m.own) m.keys.add(e.key());

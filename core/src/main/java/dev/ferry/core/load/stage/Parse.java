@@ -52,7 +52,7 @@ public final class Parse {
    * null (with an error) when it could not be read.
    */
   public static List<Node> documents(String file, byte[] bytes, Diagnostics diags) {
-    return new Parse(file, diags).run(bytes);
+    return new Parse(file, diags).run(bytes, null);
   }
 
   /**
@@ -60,7 +60,16 @@ public final class Parse {
    * mapping. Returns null (with an error) when there is no usable document.
    */
   public static MapNode composeFile(String file, byte[] bytes, Diagnostics diags) {
-    List<Node> docs = documents(file, bytes, diags);
+    return composeFile(file, bytes, null, diags);
+  }
+
+  /**
+   * {@link #composeFile(String, byte[], Diagnostics)} of {@code bytes} the caller has already
+   * decoded as {@code decoded} ({@code new String(bytes, UTF_8)}, or null): the text is not
+   * decoded a second time.
+   */
+  public static MapNode composeFile(String file, byte[] bytes, String decoded, Diagnostics diags) {
+    List<Node> docs = new Parse(file, diags).run(bytes, decoded);
     if (docs == null) return null;
     MapNode result = null;
     for (Node d : docs) {
@@ -118,8 +127,8 @@ public final class Parse {
     return null;
   }
 
-  private List<Node> run(byte[] bytes) {
-    String text = new SourceText(file, diags).checked(bytes);
+  private List<Node> run(byte[] bytes, String decoded) {
+    String text = new SourceText(file, diags).checked(bytes, decoded);
     if (text == null) return null;
     List<Node> split = SplitParse.documents(file, text);
     if (split != null) return split;

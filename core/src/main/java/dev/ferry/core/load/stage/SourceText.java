@@ -23,14 +23,17 @@ final class SourceText {
     this.diags = diags;
   }
 
-  /** The decoded text when size, encoding and line length are within {@link Limits}; else null. */
-  String checked(byte[] bytes) {
+  /**
+   * The decoded text when size, encoding and line length are within {@link Limits}; else null.
+   * {@code decoded}: {@code new String(bytes, UTF_8)} when the caller has made it, else null.
+   */
+  String checked(byte[] bytes, String decoded) {
     if (bytes.length > Parse.MAX_BYTES) {
       diags.error(CODE_SYNTAX, Position.of(file, 1, 1),
           "file is " + bytes.length + " bytes, over the " + Parse.MAX_BYTES + "-byte limit " + Limits.FILE_BYTES.tag());
       return null;
     }
-    String text = decode(bytes);
+    String text = decode(bytes, decoded);
     if (text == null) return null;
     Position longLine = LongLines.first(file, text);
     if (longLine != null) {
@@ -41,7 +44,7 @@ final class SourceText {
     return text;
   }
 
-  private String decode(byte[] bytes) {
+  private String decode(byte[] bytes, String decoded) {
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
@@ -51,7 +54,9 @@ final class SourceText {
     try {
       // The JDK's own decoding is much faster; it replaces what is malformed by U+FFFD, so a text
       // holding one (malformed or written as such) is decoded again, reporting.
-      String s = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+      // a byte order mark decodes to one character on its own, so the rest decodes the same after it
+      String s = decoded == null ? new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8)
+          : start == 0 ? decoded : decoded.substring(1);
       if (s.indexOf('\uFFFD') >= 0) s = dec.decode(in).toString();
       int nul = s.indexOf('\0');
       if (nul >= 0) {

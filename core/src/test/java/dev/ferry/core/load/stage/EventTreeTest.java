@@ -56,6 +56,13 @@ class EventTreeTest {
     fastAndSame("a: 1\n---\nb: 2\n...\n---\n- 3\n");
     fastAndSame("k: |\n  line\n  line2\nl: >-\n  folded\n'<<': quoted\n");
     fastAndSame("{a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, k: 11}");
+    // the same plain text again (made from the first node) beside quoted and tagged spellings of it
+    fastAndSame("a:\n"
+        + "- 1\n- 1\n- '1'\n- \"1\"\n- !!str 1\n- 1\n- true\n- true\n- 'true'\n"
+        + "- null\n- null\n- ~\n- ~\n- ''\n- ${X}\n- ${X}\n- '${X}'\n"
+        + "- ${X:-y}\n- ${X:-y}\n- 0x1f\n- 0x1f\n- 0o7\n- 0o7\n- 1.5\n- 1.5\n- .inf\n- .inf\n"
+        + "- .NaN\n- .NaN\n- 99999999999999999999\n- 99999999999999999999\n- &k 3\n- *k\n- 3\n- !custom 3\n- 3\n- <<\n- <<\n"
+        + "b:\n  c: 1\n  d: ${X}\n  e: 1\n");
   }
 
   @Test

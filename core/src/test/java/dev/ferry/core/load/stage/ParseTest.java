@@ -26,6 +26,20 @@ class ParseTest {
     assertTrue(((ScalarNode) web.get("image")).quoted());
   }
 
+  /** A caller that has decoded the bytes already hands the text over; the result is that of decoding them here. */
+  @Test
+  void aTextDecodedByTheCallerReadsAsTheBytes() {
+    for (String yaml : new String[] {"\uFEFFa: 1\nb: caf\u00e9\n", "a: 1\nb: caf\u00e9\n", "\uFEFFa: [\n", "a: \uFFFD\n"}) {
+      byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+      Diagnostics here = new Diagnostics();
+      Diagnostics given = new Diagnostics();
+      MapNode decodedHere = Parse.composeFile("c.yaml", bytes, here);
+      MapNode decodedGiven = Parse.composeFile("c.yaml", bytes, new String(bytes, StandardCharsets.UTF_8), given);
+      assertEquals(decodedHere, decodedGiven, yaml);
+      assertEquals(here.all(), given.all(), yaml);
+    }
+  }
+
   @Test
   void yaml12CoreSchema() {
     Diagnostics d = new Diagnostics();

@@ -14,7 +14,19 @@ public final class CoreSchema {
 
   private CoreSchema() {}
 
+  /**
+   * The characters a null, boolean, integer or float of the core schema can start with: a plain
+   * scalar starting with any other (most words, paths, images) is a string without the patterns.
+   */
+  private static final String FIRST = "nN~tTfF-+.0123456789";
+
   public static ScalarNode.Kind kindOf(String plain) {
+    if (!plain.isEmpty() && FIRST.indexOf(plain.charAt(0)) < 0) return ScalarNode.Kind.STRING;
+    return byPatterns(plain);
+  }
+
+  /** {@link #kindOf} by the patterns alone (for the test that the first-character shortcut agrees). */
+  static ScalarNode.Kind byPatterns(String plain) {
     if (NULL.matcher(plain).matches()) return ScalarNode.Kind.NULL;
     if (BOOL.matcher(plain).matches()) return ScalarNode.Kind.BOOL;
     if (INT.matcher(plain).matches()) {

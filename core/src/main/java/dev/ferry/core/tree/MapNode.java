@@ -105,7 +105,13 @@ public final class MapNode implements Node {
       Integer i = index.get(key);
       return i == null ? -1 : i;
     }
-    for (int i = 0; i < entries.length; i++) if (entries[i].key().equals(key)) return i;
+    // the key's cached hash first: most entries differ from the key asked for, and that is then one comparison
+    if (key == null) return -1;
+    int h = key.hashCode();
+    for (int i = 0; i < entries.length; i++) {
+      String k = entries[i].key();
+      if (k == key || k.hashCode() == h && k.equals(key)) return i;
+    }
     return -1;
   }
 

@@ -8,6 +8,7 @@ import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
 import dev.ferry.core.tree.SeqNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -135,9 +136,9 @@ public final class ConfigWriter {
   }
 
   private static List<String> sorted(MapNode m) {
-    List<String> keys = new ArrayList<>(m.keys());
-    keys.sort(null);
-    return keys;
+    String[] keys = m.keyArray();
+    Arrays.sort(keys);
+    return Arrays.asList(keys);
   }
 
   static JsonNode convert(Node n) {

@@ -174,6 +174,13 @@ public final class MapNode implements Node {
     };
   }
 
+  /** The keys in order, in a new array the caller may change (sort). */
+  public String[] keyArray() {
+    String[] out = new String[entries.length];
+    for (int i = 0; i < out.length; i++) out[i] = entries[i].key();
+    return out;
+  }
+
   public Collection<Entry> entries() {
     return entryView();
   }

@@ -160,8 +160,12 @@ public final class OutputDir {
   static boolean plain(String name) {
     if (name.isEmpty() || name.startsWith("/") || name.equals(MARKER) || name.indexOf('\\') >= 0) return false;
     for (int i = 0; i < name.length(); i++) if (Character.isISOControl(name.charAt(i))) return false;
-    for (String part : name.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) return false;
+    for (int from = 0; from <= name.length(); ) { // each part between slashes: none empty, "." or ".."
+      int slash = name.indexOf('/', from);
+      int end = slash < 0 ? name.length() : slash;
+      int n = end - from;
+      if (n == 0 || name.charAt(from) == '.' && (n == 1 || n == 2 && name.charAt(from + 1) == '.')) return false;
+      from = end + 1;
     }
     return true;
   }
@@ -205,11 +209,20 @@ public final class OutputDir {
         continue;
       }
       int sp = l.indexOf(' ');
-      if (sp != 64 || !l.substring(0, 64).matches("[0-9a-f]{64}")) continue;
+      if (sp != 64 || !hex(l, 64)) continue;
       String name = l.substring(65);
       if (plain(name)) out.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(l.substring(0, 64));
     }
     return out;
+  }
+
+  /** Whether the first {@code n} characters of {@code s} are lower-case hex digits (as {@code [0-9a-f]{n}} matches them). */
+  private static boolean hex(String s, int n) {
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) return false;
+    }
+    return true;
   }
 
   static void writeMarker(Path root, Map<String, Set<String>> entries) throws IOException, Refused {

@@ -4,6 +4,7 @@ import dev.ferry.core.emit.Yaml;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -177,12 +178,54 @@ final class Placeholders {
     return "\"" + s + "\""; // printable ASCII without quote or backslash: Jackson writes it as is
   }
 
-  /** A value as compact JSON (Jackson's text): strings, booleans, ints and null directly, anything else through Jackson. */
+  /**
+   * A value as compact JSON (Jackson's text): strings, booleans, ints, null and maps and lists of them
+   * directly (the README writes one per value: an empty map or list is most of them), anything else
+   * through Jackson.
+   */
   static String json(JsonNode v) {
+    String s = scalar(v);
+    if (s != null) return s;
+    if (v.isContainer()) {
+      StringBuilder b = new StringBuilder();
+      if (container(b, v)) return b.toString();
+    }
+    return JSON.writeValueAsString(v);
+  }
+
+  private static String scalar(JsonNode v) {
     if (v.isString()) return quote(v.stringValue());
     if (v.isBoolean()) return v.booleanValue() ? "true" : "false";
     if (v.isInt() || v.isLong()) return Long.toString(v.longValue());
     if (v.isNull()) return "null";
-    return JSON.writeValueAsString(v);
+    return null;
+  }
+
+  /** Appends a map or list as Jackson writes it compactly; false when something in it is none of json's direct cases. */
+  private static boolean container(StringBuilder b, JsonNode v) {
+    if (v.isObject()) {
+      b.append('{');
+      boolean first = true;
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
+        if (!first) b.append(',');
+        first = false;
+        if (!element(b.append(quote(e.getKey())).append(':'), e.getValue())) return false;
+      }
+      b.append('}');
+    } else {
+      b.append('[');
+      for (int i = 0; i < v.size(); i++) if (!element(i == 0 ? b : b.append(','), v.get(i))) return false;
+      b.append(']');
+    }
+    return true;
+  }
+
+  private static boolean element(StringBuilder b, JsonNode v) {
+    String s = scalar(v);
+    if (s != null) {
+      b.append(s);
+      return true;
+    }
+    return v.isContainer() && container(b, v);
   }
 }

@@ -248,6 +248,19 @@ class OutputDirTest {
   }
 
   /** Property: for random layouts with planted links and markers, nothing outside DIR changes. */
+  /** {@link OutputDir#plain} scans the name once: it says what its definition by parts (split at every slash) says. */
+  @FuzzTest(maxDuration = "10s")
+  void plainIsItsDefinition(FuzzedDataProvider data) {
+    StringBuilder b = new StringBuilder();
+    String[] pieces = {"/", ".", "..", "a", "templates", "\\", "\n", "x.yaml", ".ferry-output", "é"};
+    while (data.remainingBytes() > 0 && b.length() < 200) b.append(data.pickValue(pieces));
+    String name = b.toString();
+    boolean byParts = !name.isEmpty() && !name.startsWith("/") && !name.equals(OutputDir.MARKER) && name.indexOf('\\') < 0
+        && name.chars().noneMatch(Character::isISOControl)
+        && Stream.of(name.split("/", -1)).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."));
+    assertEquals(byParts, OutputDir.plain(name), name);
+  }
+
   @FuzzTest(maxDuration = "20s")
   void nothingOutsideDirChanges(FuzzedDataProvider data) throws IOException {
     Path tmp = Files.createTempDirectory("ferry-outdir");

@@ -185,6 +185,22 @@ class ChartHelmTest {
     }
   }
 
+  /** What services share is in the schema's definitions: Helm follows the $refs and a service's own volume names. */
+  @Test
+  void schemaDefinitionsAreFollowed() throws IOException {
+    Path chart = write(Cases.convert(Cases.DIR.resolve("storage")), tmp.resolve("storage"));
+    for (int major : new int[] {3, 4}) {
+      Helm.Run lint = Helm.run(major, "lint", "--strict", chart.toString(), "--set", "services.app.persistence.shared.enabled=false");
+      assertEquals(0, lint.code(), () -> "helm " + major + " lint --strict: " + lint.out() + lint.err());
+      for (String bad : List.of("services.app.persistence.shared.size=lots", "services.app.persistence.sahred.enabled=false",
+          "services.indexer.persistence.src.enabled=false", "services.indexer.replica=2", "services.app.image.pullPolicy=Sometimes")) {
+        Helm.Run r = Helm.run(major, "template", "r", chart.toString(), "--set", bad);
+        assertNotEquals(0, r.code(), () -> "helm " + major + " accepted " + bad + ": " + r.out());
+        assertTrue(r.err().contains("schema"), () -> "helm " + major + " " + bad + ": " + r.err());
+      }
+    }
+  }
+
   static Path write(Cases.Converted c, Path dir) throws IOException {
     Map<String, String> files = ChartWriter.write(c.load().project(), c.load().sourceMap(), c.translation(), ChartWriter.Options.defaults());
     for (Map.Entry<String, String> f : files.entrySet()) {

@@ -38,6 +38,13 @@ final class DirectYaml extends JsonGenerator {
   private static final JacksonFeatureSet<StreamWriteCapability> CAPABILITIES =
       JacksonFeatureSet.fromDefaults(StreamWriteCapability.values());
 
+  /**
+   * Each thread's text buffer, reused from object to object (growing a new one for every object
+   * copied each document two or three times); one that grew past {@link #MAX_KEPT} is let go.
+   */
+  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+  private static final int MAX_KEPT = 1 << 20;
+
   private final StringBuilder b;
   private SimpleStreamWriteContext context = SimpleStreamWriteContext.createRootContext(null);
   /** Open collections, outermost first: up to {@link #depth}. */
@@ -62,18 +69,21 @@ final class DirectYaml extends JsonGenerator {
 
   /** The YAML text of {@code value} (ending with a line break), or null when the tree path must write it. */
   static String write(Object value) {
-    StringBuilder b = new StringBuilder(1024);
+    StringBuilder b = BUFFER.get();
+    b.setLength(0);
     try {
       Yaml.mapper().writeValue(new DirectYaml(b), value);
+      if (b.length() == 0) return null;
+      if (b.charAt(b.length() - 1) != '\n') b.append('\n');
+      return b.toString();
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BlockYaml.Unsupported) return null;
       }
       throw e;
+    } finally {
+      if (b.capacity() > MAX_KEPT) BUFFER.remove();
     }
-    if (b.length() == 0) return null;
-    if (b.charAt(b.length() - 1) != '\n') b.append('\n');
-    return b.toString();
   }
 
   private static BlockYaml.Unsupported unsupported() {

@@ -1,22 +1,9 @@
 package dev.ferry.core.emit;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Set;
-import tools.jackson.core.Base64Variant;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.SerializableString;
-import tools.jackson.core.StreamWriteCapability;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.TreeNode;
-import tools.jackson.core.Version;
-import tools.jackson.core.util.JacksonFeatureSet;
-import tools.jackson.core.util.SimpleStreamWriteContext;
 
 /**
  * An object straight to the block YAML that {@link BlockYaml} writes of its pruned Jackson tree
@@ -28,25 +15,22 @@ import tools.jackson.core.util.SimpleStreamWriteContext;
  * What {@link BlockYaml} does not cover, and numbers other than integers, throw
  * {@link BlockYaml.Unsupported}: the caller then takes the tree path, so the bytes never differ.
  */
-final class DirectYaml extends JsonGenerator {
+final class DirectYaml extends TextGenerator {
   /**
    * Empty mappings that mean something: an {@code emptyDir: {}} volume source (without it the
    * volume has no source), and empty label selectors (they select everything).
    */
   static final Set<String> MEANINGFUL_EMPTY = Set.of("emptyDir", "podSelector", "namespaceSelector");
-  private static final int FEATURES = StreamWriteFeature.collectDefaults();
-  private static final JacksonFeatureSet<StreamWriteCapability> CAPABILITIES =
-      JacksonFeatureSet.fromDefaults(StreamWriteCapability.values());
 
   /**
-   * Each thread's text buffer, reused from object to object (growing a new one for every object
-   * copied each document two or three times); one that grew past {@link #MAX_KEPT} is let go.
+   * Each thread's writer, reused from object to object with its text buffer and write contexts
+   * (a new buffer for every object grew and copied each document two or three times); one whose
+   * buffer grew past {@link #MAX_KEPT} is let go.
    */
-  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+  private static final ThreadLocal<DirectYaml> WRITER = ThreadLocal.withInitial(() -> new DirectYaml(new StringBuilder(8192)));
   private static final int MAX_KEPT = 1 << 20;
 
   private final StringBuilder b;
-  private SimpleStreamWriteContext context = SimpleStreamWriteContext.createRootContext(null);
   /** Open collections, outermost first: up to {@link #depth}. */
   private int depth;
   private boolean[] mapping = new boolean[16];
@@ -64,15 +48,17 @@ final class DirectYaml extends JsonGenerator {
   private String pending;
 
   private DirectYaml(StringBuilder b) {
+    super(b);
     this.b = b;
   }
 
   /** The YAML text of {@code value} (ending with a line break), or null when the tree path must write it. */
   static String write(Object value) {
-    StringBuilder b = BUFFER.get();
-    b.setLength(0);
+    DirectYaml g = WRITER.get();
+    StringBuilder b = g.b;
+    g.reset();
     try {
-      Yaml.mapper().writeValue(new DirectYaml(b), value);
+      Yaml.mapper().writeValue(g, value);
       if (b.length() == 0) return null;
       if (b.charAt(b.length() - 1) != '\n') b.append('\n');
       return b.toString();
@@ -82,8 +68,16 @@ final class DirectYaml extends JsonGenerator {
       }
       throw e;
     } finally {
-      if (b.capacity() > MAX_KEPT) BUFFER.remove();
+      if (b.capacity() > MAX_KEPT) WRITER.remove();
     }
+  }
+
+  /** Ready for a new object (also after one that failed half-way). */
+  private void reset() {
+    b.setLength(0);
+    context = root;
+    depth = 0;
+    pending = null;
   }
 
   private static BlockYaml.Unsupported unsupported() {
@@ -257,66 +251,6 @@ final class DirectYaml extends JsonGenerator {
   }
 
   @Override
-  public JsonGenerator writeString(Reader reader, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRawUTF8String(byte[] text, int offset, int length) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeUTF8String(byte[] text, int offset, int length) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRaw(String text) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRaw(String text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRaw(char[] text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRaw(char c) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRawValue(String text) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRawValue(String text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeRawValue(char[] text, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeBinary(Base64Variant bv, byte[] data, int offset, int len) {
-    throw unsupported();
-  }
-
-  @Override
-  public int writeBinary(Base64Variant bv, InputStream data, int dataLength) {
-    throw unsupported();
-  }
-
-  @Override
   public JsonGenerator writeNumber(short v) {
     scalar(Short.toString(v));
     return this;
@@ -332,31 +266,6 @@ final class DirectYaml extends JsonGenerator {
   public JsonGenerator writeNumber(long v) {
     scalar(Long.toString(v));
     return this;
-  }
-
-  @Override
-  public JsonGenerator writeNumber(BigInteger v) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeNumber(double v) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeNumber(float v) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeNumber(BigDecimal v) {
-    throw unsupported();
-  }
-
-  @Override
-  public JsonGenerator writeNumber(String encodedValue) {
-    throw unsupported();
   }
 
   @Override
@@ -379,80 +288,4 @@ final class DirectYaml extends JsonGenerator {
     Yaml.mapper().writeValue(this, pojo);
     return this;
   }
-
-  @Override
-  public JsonGenerator writeTree(TreeNode rootNode) {
-    throw unsupported();
-  }
-
-  @Override
-  public Version version() {
-    return Version.unknownVersion();
-  }
-
-  @Override
-  public TokenStreamContext streamWriteContext() {
-    return context;
-  }
-
-  @Override
-  public ObjectWriteContext objectWriteContext() {
-    return ObjectWriteContext.empty();
-  }
-
-  @Override
-  public Object streamWriteOutputTarget() {
-    return b;
-  }
-
-  @Override
-  public int streamWriteOutputBuffered() {
-    return -1;
-  }
-
-  @Override
-  public Object currentValue() {
-    return context.currentValue();
-  }
-
-  @Override
-  public void assignCurrentValue(Object v) {
-    context.assignCurrentValue(v);
-  }
-
-  @Override
-  public JsonGenerator configure(StreamWriteFeature f, boolean state) {
-    return this;
-  }
-
-  @Override
-  public boolean isEnabled(StreamWriteFeature f) {
-    return f.enabledIn(FEATURES);
-  }
-
-  @Override
-  public int streamWriteFeatures() {
-    return FEATURES;
-  }
-
-  @Override
-  public boolean has(StreamWriteCapability capability) {
-    return CAPABILITIES.isEnabled(capability);
-  }
-
-  @Override
-  public JacksonFeatureSet<StreamWriteCapability> streamWriteCapabilities() {
-    return CAPABILITIES;
-  }
-
-  @Override
-  public void flush() {}
-
-  @Override
-  public boolean isClosed() {
-    return false;
-  }
-
-  @Override
-  public void close() {}
 }

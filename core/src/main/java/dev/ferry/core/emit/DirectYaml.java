@@ -132,6 +132,13 @@ final class DirectYaml extends TextGenerator {
     depth++;
   }
 
+  /** The end of a mapping or sequence: its context closed, its text kept or taken back ({@link #end}). */
+  private JsonGenerator ended() {
+    context = context.clearAndGetParent();
+    end();
+    return this;
+  }
+
   /**
    * Ends the innermost collection. Empty, it is taken back: written {@code {}} or {@code []} in a
    * sequence, dropped from a mapping unless it is a meaningful empty mapping (written {@code {}}).
@@ -181,9 +188,7 @@ final class DirectYaml extends TextGenerator {
 
   @Override
   public JsonGenerator writeEndObject() {
-    context = context.clearAndGetParent();
-    end();
-    return this;
+    return ended();
   }
 
   @Override
@@ -205,9 +210,7 @@ final class DirectYaml extends TextGenerator {
 
   @Override
   public JsonGenerator writeEndArray() {
-    context = context.clearAndGetParent();
-    end();
-    return this;
+    return ended();
   }
 
   @Override

@@ -33,7 +33,7 @@ final class BlockYaml {
   private static final ScalarCache VALUES = new ScalarCache();
 
   /** Thrown (without a stack trace) when the tree holds something this writer does not cover. */
-  private static final class Unsupported extends RuntimeException {
+  static final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
     static final Unsupported INSTANCE = new Unsupported();
 
@@ -99,14 +99,18 @@ final class BlockYaml {
     }
   }
 
-  /** A new line indented to {@code indent}, unless the text is already at the start of one. */
   private void line(int indent) {
-    int n = b.length();
-    if (n > 0 && b.charAt(n - 1) != '\n') b.append('\n');
-    spaces(indent);
+    line(b, indent);
   }
 
-  private void spaces(int n) {
+  /** A new line indented to {@code indent}, unless the text is already at the start of one. */
+  static void line(StringBuilder b, int indent) {
+    int n = b.length();
+    if (n > 0 && b.charAt(n - 1) != '\n') b.append('\n');
+    spaces(b, indent);
+  }
+
+  private static void spaces(StringBuilder b, int n) {
     while (n > SPACES.length()) {
       b.append(SPACES);
       n -= SPACES.length();
@@ -122,7 +126,7 @@ final class BlockYaml {
       if (!(first && inline)) line(indent);
       first = false;
       int entry = index == null ? -1 : open(outer.key(e.getKey()), b.length());
-      key(e.getKey());
+      key(b, e.getKey());
       b.append(':');
       value(e.getValue(), indent + 2, true);
       if (index != null) close(entry, outer);
@@ -184,7 +188,7 @@ final class BlockYaml {
       }
       case STRING -> {
         b.append(' ');
-        string(v.stringValue(), nested);
+        string(b, v.stringValue(), nested);
       }
       case NUMBER -> {
         b.append(' ');
@@ -204,7 +208,8 @@ final class BlockYaml {
     throw Unsupported.INSTANCE;
   }
 
-  private void key(String k) {
+  /** Appends the key {@code k} as written (without its colon). */
+  static void key(StringBuilder b, String k) {
     String text = KEYS.get(k);
     if (text == null) text = KEYS.put(k, keyText(k));
     b.append(text);
@@ -216,7 +221,8 @@ final class BlockYaml {
     return plainAllowed(k) ? k : singleQuoted(k);
   }
 
-  private void string(String s, int indent) {
+  /** Appends the string value {@code s}; {@code indent}: that of a literal block's lines. */
+  static void string(StringBuilder b, String s, int indent) {
     if (s.indexOf('\n') < 0) {
       String text = VALUES.get(s);
       if (text == null) text = VALUES.put(s, lineText(s));
@@ -224,7 +230,7 @@ final class BlockYaml {
     } else {
       if (!printable(s, true)) throw Unsupported.INSTANCE;
       if (s.charAt(s.length() - 1) == ' ' || s.contains(" \n")) b.append(doubleQuoted(s));
-      else literal(s, indent);
+      else literal(b, s, indent);
     }
   }
 
@@ -303,7 +309,7 @@ final class BlockYaml {
   }
 
   /** A literal block: indentation hint for a leading space or break, chomping from the trailing breaks. */
-  private void literal(String s, int indent) {
+  private static void literal(StringBuilder b, String s, int indent) {
     int n = s.length();
     b.append('|');
     if (s.charAt(0) == ' ' || s.charAt(0) == '\n') b.append('2');
@@ -317,7 +323,7 @@ final class BlockYaml {
         i++;
       }
       if (i == n) return;
-      spaces(indent);
+      spaces(b, indent);
       int end = s.indexOf('\n', i);
       if (end < 0) end = n;
       b.append(s, i, end);

@@ -39,18 +39,19 @@ public final class ManifestWriter {
 
   private ManifestWriter() {}
 
-  /** One object as a YAML document (no separator), keys in the model's order. */
+  /**
+   * One object as a YAML document (no separator), keys in the model's order: written straight
+   * from the serializer's tokens ({@link DirectYaml}), else from its {@link #tree} (same bytes).
+   */
   public static String yaml(HasMetadata o) {
+    String direct = DirectYaml.write(o);
+    if (direct != null) return direct;
     String y = Yaml.write(tree(o));
     return y.endsWith("\n") ? y : y + "\n";
   }
 
-  /**
-   * Empty objects that mean something: an {@code emptyDir: {}} volume source (without it the
-   * volume has no source), and empty label selectors (they select everything).
-   */
-  private static final Set<String> MEANINGFUL_EMPTY = Set.of(
-      "emptyDir", "podSelector", "namespaceSelector");
+  /** Empty objects that mean something ({@link DirectYaml#MEANINGFUL_EMPTY}). */
+  private static final Set<String> MEANINGFUL_EMPTY = DirectYaml.MEANINGFUL_EMPTY;
 
   /** An object as a Jackson tree, with empty maps/lists and nulls removed (but {@link #MEANINGFUL_EMPTY} kept). */
   public static JsonNode tree(HasMetadata o) {
@@ -59,7 +60,7 @@ public final class ManifestWriter {
   }
 
   /** Prunes {@code n} in place (and returns it): its children first, then its empty or null members. */
-  private static JsonNode prune(JsonNode n) {
+  static JsonNode prune(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = (ObjectNode) n;
       List<String> drop = null; // most objects lose nothing: no list for them

@@ -18,9 +18,10 @@ final class JsonFormat {
     JsonSlices.reserve(root.putArray("findings"), r.findings());
     ObjectNode s = root.putObject("summary");
     s.put("findings", r.findings().size());
-    s.put("errors", r.count(Severity.ERROR));
-    s.put("warnings", r.count(Severity.WARNING));
-    s.put("info", r.count(Severity.INFO));
+    long[] counts = r.counts();
+    s.put("errors", counts[Severity.ERROR.ordinal()]);
+    s.put("warnings", counts[Severity.WARNING.ordinal()]);
+    s.put("info", counts[Severity.INFO.ordinal()]);
     s.put("projects", r.files());
     JsonSlices.write(root, r.findings(), JsonFormat::node, out);
     out.accept("\n");

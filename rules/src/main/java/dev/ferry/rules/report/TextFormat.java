@@ -28,9 +28,10 @@ final class TextFormat {
     // Findings render independently: slices on every core, joined in order.
     Format.inOrder(r, slice -> findings(slice, r.texts(), starts, colour), out);
     StringBuilder b = new StringBuilder(); // the summary
-    long e = r.count(Severity.ERROR);
-    long w = r.count(Severity.WARNING);
-    long i = r.count(Severity.INFO);
+    long[] counts = r.counts();
+    long e = counts[Severity.ERROR.ordinal()];
+    long w = counts[Severity.WARNING.ordinal()];
+    long i = counts[Severity.INFO.ordinal()];
     String files = r.files() == 1 ? "1 project" : r.files() + " projects";
     if (r.findings().isEmpty()) {
       b.append("ferry lint: no findings in ").append(files).append('\n');

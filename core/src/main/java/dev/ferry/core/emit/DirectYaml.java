@@ -1,0 +1,294 @@
+package dev.ferry.core.emit;
+
+import java.util.Arrays;
+import java.util.Set;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+
+/**
+ * An object straight to the block YAML that {@link BlockYaml} writes of its pruned Jackson tree
+ * ({@link ManifestWriter#tree}), in the one serializer pass, without the tree: this generator
+ * receives the serializer's tokens and writes each entry as it comes. Pruning happens on the way:
+ * a null member is not written, and a mapping or sequence member that ends empty is taken back
+ * (the text is cut to where the member began), except an empty mapping under one of
+ * {@link #MEANINGFUL_EMPTY}'s keys, written {@code {}}; items of a sequence are never dropped.
+ * What {@link BlockYaml} does not cover, and numbers other than integers, throw
+ * {@link BlockYaml.Unsupported}: the caller then takes the tree path, so the bytes never differ.
+ */
+final class DirectYaml extends TextGenerator {
+  /**
+   * Empty mappings that mean something: an {@code emptyDir: {}} volume source (without it the
+   * volume has no source), and empty label selectors (they select everything).
+   */
+  static final Set<String> MEANINGFUL_EMPTY = Set.of("emptyDir", "podSelector", "namespaceSelector");
+
+  /**
+   * Each thread's writer, reused from object to object with its text buffer and write contexts
+   * (a new buffer for every object grew and copied each document two or three times); one whose
+   * buffer grew past {@link #MAX_KEPT} is let go.
+   */
+  private static final ThreadLocal<DirectYaml> WRITER = ThreadLocal.withInitial(() -> new DirectYaml(new StringBuilder(8192)));
+  private static final int MAX_KEPT = 1 << 20;
+
+  private final StringBuilder b;
+  /** Open collections, outermost first: up to {@link #depth}. */
+  private int depth;
+  private boolean[] mapping = new boolean[16];
+  /** The indent of the collection's lines. */
+  private int[] indent = new int[16];
+  /** Its first entry follows a sequence's "- " on the same line. */
+  private boolean[] inline = new boolean[16];
+  /** Entries written so far (kept ones). */
+  private int[] written = new int[16];
+  /** Where the text goes back to when the collection ends empty. */
+  private int[] mark = new int[16];
+  /** The key the collection is the value of (null in a sequence or at the root). */
+  private String[] key = new String[16];
+  /** The key of the member whose value comes next (in a mapping). */
+  private String pending;
+
+  private DirectYaml(StringBuilder b) {
+    super(b);
+    this.b = b;
+  }
+
+  /** The YAML text of {@code value} (ending with a line break), or null when the tree path must write it. */
+  static String write(Object value) {
+    DirectYaml g = WRITER.get();
+    StringBuilder b = g.b;
+    g.reset();
+    try {
+      Yaml.mapper().writeValue(g, value);
+      if (b.length() == 0) return null;
+      if (b.charAt(b.length() - 1) != '\n') b.append('\n');
+      return b.toString();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BlockYaml.Unsupported) return null;
+      }
+      throw e;
+    } finally {
+      if (b.capacity() > MAX_KEPT) WRITER.remove();
+    }
+  }
+
+  /** Ready for a new object (also after one that failed half-way). */
+  private void reset() {
+    b.setLength(0);
+    context = root;
+    depth = 0;
+    pending = null;
+  }
+
+  private static BlockYaml.Unsupported unsupported() {
+    return BlockYaml.Unsupported.INSTANCE;
+  }
+
+  /** Starts a member or item: its line, then its key and colon or its dash. */
+  private void begin() {
+    if (depth == 0) throw unsupported();
+    int d = depth - 1;
+    if (mapping[d] && pending == null) throw unsupported();
+    if (!(written[d] == 0 && inline[d])) BlockYaml.line(b, indent[d]);
+    if (mapping[d]) {
+      BlockYaml.key(b, pending);
+      b.append(':');
+    } else {
+      b.append('-');
+    }
+  }
+
+  /** A scalar member or item: {@code text} after its key or dash. */
+  private void scalar(String text) {
+    begin();
+    b.append(' ').append(text);
+    written[depth - 1]++;
+    pending = null;
+  }
+
+  private void open(boolean isMapping) {
+    int at = b.length();
+    int in = 0;
+    boolean inSequence = depth > 0 && !mapping[depth - 1];
+    String k = inSequence ? null : pending;
+    if (depth > 0) {
+      begin();
+      // a sequence under a key is not indented past the key; anything in a sequence follows "- "
+      in = indent[depth - 1] + (inSequence || isMapping ? 2 : 0);
+      if (inSequence) {
+        at = b.length();
+        written[depth - 1]++;
+        b.append(' ');
+      }
+    }
+    pending = null;
+    if (depth == mapping.length) grow();
+    mapping[depth] = isMapping;
+    indent[depth] = in;
+    inline[depth] = inSequence;
+    written[depth] = 0;
+    mark[depth] = at;
+    key[depth] = k;
+    depth++;
+  }
+
+  /** The end of a mapping or sequence: its context closed, its text kept or taken back ({@link #end}). */
+  private JsonGenerator ended() {
+    context = context.clearAndGetParent();
+    end();
+    return this;
+  }
+
+  /**
+   * Ends the innermost collection. Empty, it is taken back: written {@code {}} or {@code []} in a
+   * sequence, dropped from a mapping unless it is a meaningful empty mapping (written {@code {}}).
+   */
+  private void end() {
+    int d = --depth;
+    boolean inMapping = d > 0 && mapping[d - 1];
+    if (written[d] == 0 && inMapping && mapping[d] && MEANINGFUL_EMPTY.contains(key[d])) {
+      b.append(" {}");
+      written[d]++;
+    }
+    if (written[d] > 0) {
+      if (inMapping) written[d - 1]++;
+      return;
+    }
+    if (d == 0) throw unsupported();
+    b.setLength(mark[d]);
+    if (!inMapping) b.append(mapping[d] ? " {}" : " []");
+  }
+
+  private void grow() {
+    int n = mapping.length * 2;
+    mapping = Arrays.copyOf(mapping, n);
+    indent = Arrays.copyOf(indent, n);
+    inline = Arrays.copyOf(inline, n);
+    written = Arrays.copyOf(written, n);
+    mark = Arrays.copyOf(mark, n);
+    key = Arrays.copyOf(key, n);
+  }
+
+  @Override
+  public JsonGenerator writeStartObject() {
+    return writeStartObject(null);
+  }
+
+  @Override
+  public JsonGenerator writeStartObject(Object value) {
+    context = context.createChildObjectContext(value);
+    open(true);
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeStartObject(Object value, int size) {
+    return writeStartObject(value);
+  }
+
+  @Override
+  public JsonGenerator writeEndObject() {
+    return ended();
+  }
+
+  @Override
+  public JsonGenerator writeStartArray() {
+    return writeStartArray(null);
+  }
+
+  @Override
+  public JsonGenerator writeStartArray(Object value) {
+    context = context.createChildArrayContext(value);
+    open(false);
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeStartArray(Object value, int size) {
+    return writeStartArray(value);
+  }
+
+  @Override
+  public JsonGenerator writeEndArray() {
+    return ended();
+  }
+
+  @Override
+  public JsonGenerator writeName(String name) {
+    if (depth == 0 || !mapping[depth - 1]) throw unsupported();
+    context.writeName(name);
+    pending = name;
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeName(SerializableString name) {
+    return writeName(name.getValue());
+  }
+
+  @Override
+  public JsonGenerator writePropertyId(long id) {
+    return writeName(Long.toString(id));
+  }
+
+  @Override
+  public JsonGenerator writeString(String text) {
+    if (text == null) return writeNull();
+    int d = depth - 1;
+    begin();
+    b.append(' ');
+    BlockYaml.string(b, text, indent[d] + 2);
+    written[d]++;
+    pending = null;
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeString(char[] text, int offset, int len) {
+    return writeString(new String(text, offset, len));
+  }
+
+  @Override
+  public JsonGenerator writeString(SerializableString text) {
+    return writeString(text.getValue());
+  }
+
+  @Override
+  public JsonGenerator writeNumber(short v) {
+    scalar(Short.toString(v));
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeNumber(int v) {
+    scalar(Integer.toString(v));
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeNumber(long v) {
+    scalar(Long.toString(v));
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeBoolean(boolean state) {
+    scalar(state ? "true" : "false");
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writeNull() {
+    if (depth > 0 && mapping[depth - 1]) pending = null; // a null member is not written
+    else scalar("null");
+    return this;
+  }
+
+  @Override
+  public JsonGenerator writePOJO(Object pojo) {
+    if (pojo == null) return writeNull();
+    if (pojo instanceof byte[] || pojo instanceof tools.jackson.databind.util.RawValue) throw unsupported();
+    Yaml.mapper().writeValue(this, pojo);
+    return this;
+  }
+}

@@ -33,7 +33,7 @@ public final class Alignment {
    * service it belongs to (null for project-level objects such as a volume's claim).
    */
   public record Obj(int index, HasMetadata object, String kind, String name, int separator, int start, int end,
-      LineIndex yaml, String service) {
+      ObjectText yaml, String service) {
     public String ref() {
       return kind + "/" + name;
     }
@@ -124,7 +124,8 @@ public final class Alignment {
       int start = line + 1;
       line += n;
       String svc = serviceOf.of(o);
-      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, indexes.get(k), svc);
+      ObjectText text = new ObjectText(yaml.get(k), indexes.get(k));
+      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, text, svc);
       objects.add(obj);
       objectsByKey.computeIfAbsent(obj.kind(), x -> new HashMap<>()).putIfAbsent(obj.name(), obj);
     }
@@ -142,7 +143,10 @@ public final class Alignment {
     }
   }
 
-  /** For every manifest line, the most specific spans covering it (header lines: the object's identity); objects on every core. */
+  /**
+   * For every manifest line, the most specific spans covering it (header lines: the object's
+   * identity); objects on every core, each made compact ({@link ObjectText}) once its owners are known.
+   */
   private void owners() {
     manifestOwners = new int[manifestLineCount() + 1][];
     List<List<Span>> by = new ArrayList<>(objects.size());
@@ -155,7 +159,10 @@ public final class Alignment {
     spansByObject = by;
     int tasks = (objects.size() + OBJECTS_PER_TASK - 1) / OBJECTS_PER_TASK;
     OnEveryCore.map(tasks, t -> {
-      for (int i = t * OBJECTS_PER_TASK; i < Math.min(objects.size(), (t + 1) * OBJECTS_PER_TASK); i++) owners(objects.get(i));
+      for (int i = t * OBJECTS_PER_TASK; i < Math.min(objects.size(), (t + 1) * OBJECTS_PER_TASK); i++) {
+        owners(objects.get(i));
+        objects.get(i).yaml().compact(); // the last lookup by path in it: kept compact from here on
+      }
       return Boolean.TRUE;
     });
   }

@@ -6,6 +6,7 @@ import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -183,7 +184,9 @@ public final class Alignment {
       int[] own = cover.smallest(line);
       boolean wholeObject = best == o.end() - o.start();
       if (own.length == 0 || (header && wholeObject && identity.length > 0)) own = identity;
-      manifestOwners[line] = own;
+      // a run of lines with the same owners shares one array (the table is read only): a million small arrays were 50 MB
+      int[] before = line > o.separator() ? manifestOwners[line - 1] : null;
+      manifestOwners[line] = before != null && Arrays.equals(before, own) ? before : own;
     }
   }
 
@@ -223,10 +226,12 @@ public final class Alignment {
     return l == null ? List.of() : l;
   }
 
-  /** Span ids that own manifest line {@code line} (1-based); empty when none. */
+  /** Span ids that own manifest line {@code line} (1-based); empty when none. Shared between lines: read it, do not change it. */
   public int[] manifestOwners(int line) {
-    return line >= 1 && line < manifestOwners.length && manifestOwners[line] != null ? manifestOwners[line] : new int[0];
+    return line >= 1 && line < manifestOwners.length && manifestOwners[line] != null ? manifestOwners[line] : NO_OWNERS;
   }
+
+  private static final int[] NO_OWNERS = new int[0];
 
   /**
    * Span ids that own compose line {@code line} of {@code file}: the spans that start there, else

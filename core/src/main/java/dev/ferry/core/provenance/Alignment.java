@@ -34,9 +34,11 @@ public final class Alignment {
    * service it belongs to (null for project-level objects such as a volume's claim).
    */
   public record Obj(int index, HasMetadata object, String kind, String name, int separator, int start, int end,
-      ObjectText yaml, String service) {
-    public String ref() {
-      return kind + "/" + name;
+      ObjectText yaml, String service, String ref) {
+    /** {@code ref} is {@code kind/name}, made once (explain looks objects up by it hundreds of thousands of times). */
+    public Obj(int index, HasMetadata object, String kind, String name, int separator, int start, int end, ObjectText yaml,
+        String service) {
+      this(index, object, kind, name, separator, start, end, yaml, service, kind + "/" + name);
     }
   }
 

@@ -42,15 +42,16 @@ final class InOrderParts {
   }
 
   /**
-   * Chunk {@code c}, in a buffer the size of the largest chunk so far and a little more ({@code size}):
-   * grown from 16 KB each time, a chunk of 100 KB was copied four times over.
+   * Chunk {@code c}, in a buffer the size of the last chunk done and a little more ({@code size},
+   * at most 1 MB: one large chunk must not make every later one as large): grown from 16 KB each
+   * time, a chunk of 100 KB was copied four times over.
    */
   private static Done renderChunk(int n, int chunk, Part part, int c, AtomicInteger size) {
     int from = c * chunk;
     int to = Math.min(n, from + chunk);
     StringBuilder b = new StringBuilder(size.get());
     part.write(b, from, to);
-    size.accumulateAndGet(b.length() + (b.length() >> 3), Math::max);
+    size.set(Math.max(1 << 14, Math.min(b.length() + (b.length() >> 3), 1 << 20)));
     String text = b.toString();
     Glossary.Scan terms = new Glossary.Scan();
     terms.add(text);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -201,17 +202,20 @@ public final class Explanation {
   }
 
   /** Where a run sits in its object: the parent path of its first line, shortened for reading. */
-  private static String context(Alignment.Obj o, int manifestLine) {
+  private String context(Alignment.Obj o, int manifestLine) {
     int rel = manifestLine - o.start() + 1;
     LineIndex.Entry at = o.yaml().firstAt(rel);
     ModelPath best = at == null ? null : at.path();
     if (best == null || best.size() <= 1) return "";
     String p = best.parent().toString();
     for (String prefix : List.of("spec.jobTemplate.spec.template.spec.", "spec.template.spec.")) {
-      if (p.startsWith(prefix)) return p.substring(prefix.length());
+      if (p.startsWith(prefix)) return contexts.computeIfAbsent(p.substring(prefix.length()), k -> k);
     }
-    return p;
+    return contexts.computeIfAbsent(p, k -> k);
   }
+
+  /** Each context once: a few dozen texts for hundreds of thousands of runs (kept to the end of the page). */
+  private final Map<String, String> contexts = new ConcurrentHashMap<>();
 
   private static boolean contains(int[] a, int v) {
     for (int x : a) if (x == v) return true;

@@ -2,8 +2,10 @@ package dev.ferry.core.explain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Kubernetes terms explain's notes, reasons and findings use, each with a one-line meaning for
@@ -14,8 +16,13 @@ public final class Glossary {
   /** A term, the words that refer to it (matched as whole words, plural allowed), and what it means. */
   public record Term(String name, List<String> words, String meaning) {
     public String id() {
-      return "g-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+      String id = IDS.get(name);
+      return id != null ? id : idOf(name);
     }
+  }
+
+  private static String idOf(String name) {
+    return "g-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }
 
   public static final List<Term> TERMS = List.of(
@@ -46,6 +53,13 @@ public final class Glossary {
           "seccomp", "seccompProfile"),
       t("Ingress", "Routes HTTP from outside the cluster to Services, by host and path.", "Ingress"),
       t("port-forward", "kubectl port-forward: forwards a local port to a Pod or Service, for trying an app without an Ingress.", "port-forward"));
+
+  /** Each term's anchor, made once (a regular expression per link was 90 MB at 10,000 services). */
+  private static final Map<String, String> IDS = new HashMap<>();
+
+  static {
+    for (Term t : TERMS) IDS.put(t.name(), idOf(t.name()));
+  }
 
   private Glossary() {}
 

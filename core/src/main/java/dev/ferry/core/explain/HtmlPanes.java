@@ -182,8 +182,8 @@ final class HtmlPanes {
 
   /** {@code data-in} (every span the line is in) and {@code data-own} (the spans it owns); both ascending. */
   private void attrs(int[] in, int[] own) {
-    if (in.length > 0) b.append(" data-in=\"").append(HtmlText.join(in)).append('"');
-    if (own.length > 0) b.append(" data-own=\"").append(HtmlText.join(distinct(own))).append('"');
+    if (in.length > 0) HtmlText.join(b.append(" data-in=\""), in).append('"');
+    if (own.length > 0) HtmlText.join(b.append(" data-own=\""), distinct(own)).append('"');
   }
 
   /** The ascending, distinct ids of two arrays. */

@@ -105,11 +105,13 @@ final class HtmlText {
     return s.toString();
   }
 
-  /** Ascending, distinct ids separated by spaces. */
-  static String join(int[] ids) {
-    StringBuilder s = new StringBuilder();
-    for (int i : ids) s.append(s.length() > 0 ? " " : "").append(i);
-    return s.toString();
+  /** Appends the ids (ascending, distinct) separated by spaces to {@code s} (no string of their own). */
+  static StringBuilder join(StringBuilder s, int[] ids) {
+    for (int k = 0; k < ids.length; k++) {
+      if (k > 0) s.append(' ');
+      s.append(ids[k]);
+    }
+    return s;
   }
 
   static String esc(String s) {

@@ -1,6 +1,7 @@
 package dev.ferry.core.explain;
 
 import dev.ferry.core.concurrent.OnEveryCore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -33,17 +34,24 @@ final class InOrderParts {
    */
   static void render(int n, int chunk, Part part, Consumer<String> sink, Glossary.Scan terms) {
     int chunks = (n + chunk - 1) / chunk;
-    OnEveryCore.forEachInOrder(chunks, AHEAD, c -> renderChunk(n, chunk, part, c), d -> {
+    AtomicInteger size = new AtomicInteger(1 << 14);
+    OnEveryCore.forEachInOrder(chunks, AHEAD, c -> renderChunk(n, chunk, part, c, size), d -> {
       if (!d.text().isEmpty()) sink.accept(d.text());
       terms.addAll(d.terms());
     });
   }
 
-  private static Done renderChunk(int n, int chunk, Part part, int c) {
+  /**
+   * Chunk {@code c}, in a buffer the size of the last chunk done and a little more ({@code size},
+   * at most 1 MB: one large chunk must not make every later one as large): grown from 16 KB each
+   * time, a chunk of 100 KB was copied four times over.
+   */
+  private static Done renderChunk(int n, int chunk, Part part, int c, AtomicInteger size) {
     int from = c * chunk;
     int to = Math.min(n, from + chunk);
-    StringBuilder b = new StringBuilder(1 << 14);
+    StringBuilder b = new StringBuilder(size.get());
     part.write(b, from, to);
+    size.set(Math.max(1 << 14, Math.min(b.length() + (b.length() >> 3), 1 << 20)));
     String text = b.toString();
     Glossary.Scan terms = new Glossary.Scan();
     terms.add(text);

@@ -28,9 +28,8 @@ public final class SecretMask {
   public String line(Alignment.Obj o, int rel) {
     String text = o.yaml().line(rel);
     if (!(o.object() instanceof Secret s)) return text;
-    for (LineIndex.Entry e : o.yaml().entries()) {
+    for (LineIndex.Entry e : o.yaml().containing(rel, 2)) {
       ModelPath p = e.path();
-      if (p.size() != 2 || !e.contains(rel)) continue;
       Map<String, String> values = "data".equals(p.get(0)) ? s.getData() : "stringData".equals(p.get(0)) ? s.getStringData() : null;
       if (values == null) continue;
       String v = values.get(String.valueOf(p.get(1)));

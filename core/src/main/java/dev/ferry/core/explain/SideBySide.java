@@ -6,6 +6,7 @@ import dev.ferry.core.provenance.Alignment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,8 @@ public final class SideBySide {
   private final boolean stacked;
   private Alignment alignment;
   private final Folding folding = new Folding();
+  /** Each reason shown so far, wrapped to the right column. */
+  private final Map<String, List<String>> reasonLines = new HashMap<>();
 
   private SideBySide(Options opts, Appendable sink) {
     this(opts, sink, new StringBuilder());
@@ -234,18 +237,22 @@ public final class SideBySide {
       String ctx = run.object().ref() + (run.context().isEmpty() ? "" : "  " + run.context());
       if (!ctx.equals(lastCtx)) rightLines.add(new String[] {BOLD + kindColor(run.object().kind()), ">> " + ctx});
       lastCtx = ctx;
+      String[] texts = new String[run.last() - run.first() + 1]; // each line read once (a copy out of its object's text)
       int indent = Integer.MAX_VALUE;
-      for (int m = run.first(); m <= run.last(); m++) indent = Math.min(indent, lead(lineOf(run, m)));
-      List<Folding.Line> lines = new ArrayList<>();
+      for (int m = run.first(); m <= run.last(); m++) indent = Math.min(indent, lead(texts[m - run.first()] = lineOf(run, m)));
+      List<Folding.Line> lines = new ArrayList<>(texts.length);
       for (int m = run.first(); m <= run.last(); m++) {
-        String t = lineOf(run, m);
+        String t = texts[m - run.first()];
         lines.add(new Folding.Line(t.substring(Math.min(indent, lead(t))), alignment.isDefaultLine(m)));
       }
       if (opts.brief()) lines = folding.fold(run.object().kind() + " " + run.context(), lines);
       for (Folding.Line fl : lines) rightLines.add(new String[] {fl.dflt() ? DIM : null, "   " + fl.text()});
     }
     for (String reason : r.reasons()) {
-      for (String w : words("(" + reason + ")", right - 3)) rightLines.add(new String[] {CYAN, "   " + w});
+      // the same few reasons come back row after row: wrapped once per part
+      for (String w : reasonLines.computeIfAbsent(reason, k -> words("(" + k + ")", right - 3))) {
+        rightLines.add(new String[] {CYAN, "   " + w});
+      }
     }
     List<String[]> wrapped = new ArrayList<>();
     for (String[] rl : rightLines) {
@@ -261,7 +268,9 @@ public final class SideBySide {
       int n = Math.max(leftLines.size(), wrapped.size());
       for (int i = 0; i < n; i++) {
         String lc = i < leftLines.size() ? leftLines.get(i) : "";
-        out.append(pad(lc, left)).append(color(DIM, " | "));
+        out.append(lc);
+        for (int k = lc.length(); k < left; k++) out.append(' ');
+        out.append(color(DIM, " | "));
         if (i < wrapped.size()) out.append(color(wrapped.get(i)[0], wrapped.get(i)[1]));
         stripTrailing();
         out.append('\n');
@@ -316,6 +325,7 @@ public final class SideBySide {
     // one pass with an index into the text: cutting the rest off with substring() each time was
     // quadratic in the length of a long value (a 1 MB env value allocated gigabytes)
     String t = s.replace('\t', ' ');
+    if (t.length() <= w) return List.of(t); // most lines: as they are
     List<String> out = new ArrayList<>();
     int in = Math.min(indent, w / 2);
     String prefix = "";

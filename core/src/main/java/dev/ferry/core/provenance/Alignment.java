@@ -6,6 +6,7 @@ import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,9 +34,11 @@ public final class Alignment {
    * service it belongs to (null for project-level objects such as a volume's claim).
    */
   public record Obj(int index, HasMetadata object, String kind, String name, int separator, int start, int end,
-      LineIndex yaml, String service) {
-    public String ref() {
-      return kind + "/" + name;
+      ObjectText yaml, String service, String ref) {
+    /** {@code ref} is {@code kind/name}, made once (explain looks objects up by it hundreds of thousands of times). */
+    public Obj(int index, HasMetadata object, String kind, String name, int separator, int start, int end, ObjectText yaml,
+        String service) {
+      this(index, object, kind, name, separator, start, end, yaml, service, kind + "/" + name);
     }
   }
 
@@ -124,7 +127,8 @@ public final class Alignment {
       int start = line + 1;
       line += n;
       String svc = serviceOf.of(o);
-      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, indexes.get(k), svc);
+      ObjectText text = new ObjectText(yaml.get(k), indexes.get(k));
+      Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, text, svc);
       objects.add(obj);
       objectsByKey.computeIfAbsent(obj.kind(), x -> new HashMap<>()).putIfAbsent(obj.name(), obj);
     }
@@ -142,7 +146,10 @@ public final class Alignment {
     }
   }
 
-  /** For every manifest line, the most specific spans covering it (header lines: the object's identity); objects on every core. */
+  /**
+   * For every manifest line, the most specific spans covering it (header lines: the object's
+   * identity); objects on every core, each made compact ({@link ObjectText}) once its owners are known.
+   */
   private void owners() {
     manifestOwners = new int[manifestLineCount() + 1][];
     List<List<Span>> by = new ArrayList<>(objects.size());
@@ -155,7 +162,10 @@ public final class Alignment {
     spansByObject = by;
     int tasks = (objects.size() + OBJECTS_PER_TASK - 1) / OBJECTS_PER_TASK;
     OnEveryCore.map(tasks, t -> {
-      for (int i = t * OBJECTS_PER_TASK; i < Math.min(objects.size(), (t + 1) * OBJECTS_PER_TASK); i++) owners(objects.get(i));
+      for (int i = t * OBJECTS_PER_TASK; i < Math.min(objects.size(), (t + 1) * OBJECTS_PER_TASK); i++) {
+        owners(objects.get(i));
+        objects.get(i).yaml().compact(); // the last lookup by path in it: kept compact from here on
+      }
       return Boolean.TRUE;
     });
   }
@@ -176,7 +186,9 @@ public final class Alignment {
       int[] own = cover.smallest(line);
       boolean wholeObject = best == o.end() - o.start();
       if (own.length == 0 || (header && wholeObject && identity.length > 0)) own = identity;
-      manifestOwners[line] = own;
+      // a run of lines with the same owners shares one array (the table is read only): a million small arrays were 50 MB
+      int[] before = line > o.separator() ? manifestOwners[line - 1] : null;
+      manifestOwners[line] = before != null && Arrays.equals(before, own) ? before : own;
     }
   }
 
@@ -216,10 +228,12 @@ public final class Alignment {
     return l == null ? List.of() : l;
   }
 
-  /** Span ids that own manifest line {@code line} (1-based); empty when none. */
+  /** Span ids that own manifest line {@code line} (1-based); empty when none. Shared between lines: read it, do not change it. */
   public int[] manifestOwners(int line) {
-    return line >= 1 && line < manifestOwners.length && manifestOwners[line] != null ? manifestOwners[line] : new int[0];
+    return line >= 1 && line < manifestOwners.length && manifestOwners[line] != null ? manifestOwners[line] : NO_OWNERS;
   }
+
+  private static final int[] NO_OWNERS = new int[0];
 
   /**
    * Span ids that own compose line {@code line} of {@code file}: the spans that start there, else

@@ -56,7 +56,12 @@ public final class LineIndex {
   public static LineIndex of(String text) {
     LineIndex ix = new LineIndex(text);
     try {
+      // the loader's bounds, not snakeyaml-engine's defaults: those refuse more than 50 aliases of a
+      // collection (a merge key in each of 51 services) and texts over 3 MiB, and the file, loaded,
+      // would have had no index; the walk stops where the loader's node bound would have
       Compose c = new Compose(LoadSettings.builder().setAllowDuplicateKeys(true)
+          .setMaxAliasesForCollections(Integer.MAX_VALUE)
+          .setCodePointLimit(Parse.MAX_BYTES)
           .setBufferSize(Parse.bufferSize(text)).build());
       int doc = 0;
       for (Node root : c.composeAllFromString(text)) {
@@ -126,6 +131,7 @@ public final class LineIndex {
   }
 
   private static void walk(Node n, ModelPath path, List<Raw> out) {
+    if (out.size() > Parse.MAX_NODES) throw new IllegalStateException("more than " + Parse.MAX_NODES + " nodes");
     if (n instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
         String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(out.size());

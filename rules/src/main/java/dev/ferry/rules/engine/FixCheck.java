@@ -19,7 +19,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class FixCheck {
   private FixCheck() {}
 
-  /** Whether {@code after} is the same compose model as {@code before}, as described above. */
+  /**
+   * Whether {@code after} is the same compose model as {@code before}, as described above. Both
+   * must be texts the loader has read without error (its bounds on size and alias expansion hold).
+   */
   public static boolean sameModel(String before, String after) {
     List<Object> a = documents(before);
     List<Object> b = documents(after);
@@ -33,7 +36,11 @@ public final class FixCheck {
   private static List<Object> documents(String text) {
     try {
       List<Object> out = new ArrayList<>();
-      for (Object o : new Load(LoadSettings.builder().setMaxAliasesForCollections(1000)
+      // the loader's bounds, not snakeyaml-engine's defaults (3 MiB, 50 aliases of a collection): a
+      // file ferry loads can be fixed. Both texts have loaded through the loader (Fixer parses the
+      // fixed one before asking), so their expansion is within its node bound.
+      for (Object o : new Load(LoadSettings.builder().setMaxAliasesForCollections(Integer.MAX_VALUE)
+          .setCodePointLimit(Parse.MAX_BYTES)
           .setBufferSize(Parse.bufferSize(text)).build()).loadAllFromString(text)) {
         out.add(o);
       }

@@ -39,4 +39,24 @@ class FixCheckTest {
     assertTrue(FixCheck.sameModel(MULTI, fixed), fixed);
     assertEquals(2, fixed.split("(?m)^---$").length, fixed);
   }
+
+  @Test
+  void aFileOverThreeMebibytesCanBeProved() {
+    // snakeyaml-engine refuses more than 3 MiB by default; the loader reads files up to its own limit
+    StringBuilder b = new StringBuilder("version: '3'\nservices:\n  app:\n    image: x\n    environment:\n");
+    for (int n = 0; b.length() <= 3 * 1024 * 1024 + 1; n++) b.append("      KEY_").append(n).append(": value value value value\n");
+    String big = b.toString();
+    assertTrue(FixCheck.sameModel(big, big.replace("version: '3'\n", "")));
+    assertFalse(FixCheck.sameModel(big, big.replace("KEY_7: ", "KEY_7x: ")));
+  }
+
+  @Test
+  void aMergeKeyInEachOfManyServicesCanBeProved() {
+    // more aliases of one mapping than snakeyaml-engine's defaults allow (50), or the 1,000 this check once set
+    StringBuilder b = new StringBuilder("version: '3'\nx-common: &common\n  restart: always\nservices:\n");
+    for (int i = 0; i < 1100; i++) b.append("  s").append(i).append(":\n    <<: *common\n    image: app\n");
+    String many = b.toString();
+    assertTrue(FixCheck.sameModel(many, many.replace("version: '3'\n", "")));
+    assertFalse(FixCheck.sameModel(many, many.replace("  restart: always", "  restart: never")));
+  }
 }

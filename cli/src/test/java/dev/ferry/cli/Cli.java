@@ -16,22 +16,34 @@ record Cli(int code, String out, String err) {
   static final Pattern TRACE = Pattern.compile("\\b[a-z]\\w*(\\.\\w+)+(Exception|Error)\\b|\\w+Exception\\b|\tat ");
 
   static Cli run(String... args) {
+    Cli r = unchecked(args);
+    assertNoTrace(r.err());
+    return r;
+  }
+
+  /** {@link #run} without the stack-trace check: for a caller that measures the command alone. */
+  static Cli unchecked(String... args) {
     CommandLine cl = FerryCommand.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int code = cl.execute(args);
-    String e = err.toString();
-    assertNoTrace(e);
-    return new Cli(code, out.toString(), e);
+    return new Cli(code, out.toString(), err.toString());
   }
 
-  /** Fails when {@code stderr} shows a Java exception or stack trace. */
+  /**
+   * Fails when {@code stderr} shows a Java exception or stack trace. The pattern runs only on the
+   * lines that could match: under Jazzer's regex hooks, which hand the input to the fuzzer at each
+   * step, matching megabytes of findings took 12 s.
+   */
   static void assertNoTrace(String stderr) {
-    Matcher m = TRACE.matcher(stderr);
-    if (m.find()) {
-      throw new AssertionError("a Java exception or stack trace reached the user ('" + m.group() + "'):\n" + stderr);
+    for (String line : stderr.split("\n")) {
+      if (!line.contains("Exception") && !line.contains("Error") && !line.contains("\tat ")) continue;
+      Matcher m = TRACE.matcher(line);
+      if (m.find()) {
+        throw new AssertionError("a Java exception or stack trace reached the user ('" + m.group() + "'):\n" + stderr);
+      }
     }
   }
 }

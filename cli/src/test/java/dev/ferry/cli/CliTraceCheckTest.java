@@ -1,0 +1,24 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** The check every CLI test runs on stderr: it catches what a Java trace looks like, and nothing else. */
+class CliTraceCheckTest {
+  @Test
+  void catchesExceptionsErrorsAndFramesOnAnyLine() {
+    String findings = "compose.yaml:1:1: error: something is wrong\n".repeat(1000);
+    for (String trace : new String[] {"ferry: internal error: java.lang.NullPointerException",
+        "Exception in thread \"main\" java.lang.StackOverflowError", "\tat dev.ferry.cli.Main.main(Main.java:12)",
+        "caused by PatternSyntaxException: Unclosed character class"}) {
+      assertThrows(AssertionError.class, () -> Cli.assertNoTrace(findings + trace + "\n" + findings), trace);
+    }
+  }
+
+  @Test
+  void findingsThatNameErrorsAreNoTrace() {
+    Cli.assertNoTrace("vars.env:2:2: invalid key \"A@\": keys may contain only letters, digits, '_', '.' and '-'\n".repeat(65_536)
+        + "compose.yaml:3:5: error [yaml-syntax]: Error in the value\n");
+  }
+}

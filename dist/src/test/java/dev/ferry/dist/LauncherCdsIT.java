@@ -99,6 +99,19 @@ class LauncherCdsIT {
     assertTrue(!p.out().contains(flag.equals("+UseSerialGC") ? "+UseParallelGC" : "+UseSerialGC"), p::toString);
     // a large input also gets the larger, half-young first heap; a small one keeps the JVM's defaults
     assertEquals(flag.equals("+UseParallelGC"), p.out().contains("-XX:NewRatio=1 "), p::toString);
+    // and transparent huge pages where the kernel gives them on request, never a JVM warning
+    assertEquals(flag.equals("+UseParallelGC") && hugePagesOnRequest(), p.out().contains("-XX:+UseTransparentHugePages"),
+        p::toString);
+    assertTrue(!(p.out() + p.err()).contains("VM warning") && !(p.out() + p.err()).contains("[warning]"), p::toString);
+  }
+
+  /** Whether this machine's kernel gives transparent huge pages to a process that asks ({@code [madvise]}). */
+  private static boolean hugePagesOnRequest() {
+    try {
+      return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void assertHeap(Proc p, String percent) {

@@ -3,12 +3,18 @@ package dev.ferry.core.provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ferry.core.load.stage.TestDataYaml;
 import dev.ferry.core.source.ModelPath;
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A compose text the loader accepts is indexed whatever snakeyaml-engine's own defaults would
- * refuse: explain's side by side, its summary and the annotations read this index.
+ * refuse: explain's side by side, its summary and the annotations read this index. It is read
+ * from the parser's events and must give the index the composed node graph gives.
  */
 class LineIndexTest {
   @Test
@@ -36,5 +42,51 @@ class LineIndexTest {
   @Test
   void aTextThatIsNotYamlHasNoEntries() {
     assertTrue(LineIndex.of("a: [\n").entries().isEmpty());
+  }
+
+  /** The event walk's index is the composed walk's: the same entries, ranges and documents. */
+  private static void same(String text) {
+    LineIndex events = LineIndex.of(text);
+    LineIndex composed;
+    try {
+      composed = LineIndex.composed(text);
+    } catch (StackOverflowError e) {
+      return; // nesting the recursive reference cannot walk (the loader refuses it): the event walk answered
+    }
+    assertEquals(composed.entries(), events.entries(), () -> "entries differ for\n" + text);
+    assertEquals(composed.documents().stream().map(java.util.Arrays::toString).toList(),
+        events.documents().stream().map(java.util.Arrays::toString).toList(), () -> "documents differ for\n" + text);
+  }
+
+  @Test
+  void theEventWalkGivesTheComposedIndex() {
+    same("");
+    same("a: 1\nb: [x, 'y', \"z\", 1.5, true, null, ~]\nc: {d: e}\n");
+    same("x-c: &c\n  restart: always\n  labels: {a: b}\nservices:\n  s:\n    <<: *c\n    image: i\n    restart: no\n");
+    same("x: &a {k: 1}\ny: &b {k: 2, l: [3, *a]}\nz:\n  <<: [*a, *b]\n  m: 4\n  <<: {n: 5}\nl:\n- *b\n- *a\n- x\n");
+    same("a: &s text\nb: *s\nc: &s other\nd: *s\n*s : 1\n");
+    same("a: &m {x: &m 1, y: *m}\nb: *m\n");
+    same("a: &m {x: &n [1, {k: v}], y: *n}\nb: *m\nc: [*m, *n]\n*m : 2\n");
+    same("a: 1\n---\nb: 2\n...\n---\n- 3\n# end\n---\n");
+    same("k: |\n  line\n\n  line2\n\n# c\nl: >-\n  folded\n'<<': quoted\n");
+    same("? [x]\n: y\nz: 1\n");
+    same("a: *nope\n");
+    same("a: &r {b: *r}\n");
+    same("scalar\n");
+    same("- a\n- - b\n  - c: d\n    e: f\n");
+  }
+
+  @Test
+  void everyYamlFileOfTheTestDataIsIndexedAlike() throws IOException {
+    for (String text : TestDataYaml.texts()) same(text);
+  }
+
+  private static final String[] PIECES = {"a", "b", "<<", "'<<'", ":", ": ", "- ", "\n", "  ", "    ", "&x ", "&y ",
+      "*x", "*y", "{", "}", "[", "]", ", ", "!reset ", "? ", "---\n", "...\n", "1", "null", "\"q\"", "#c", "|\n", "\n\n"};
+
+  /** Structure-aware: anchors, aliases as keys, values and items, merge keys, flow and block pieces, documents. */
+  @FuzzTest(maxDuration = "20s")
+  void theEventWalkAgreesWithTheComposedOne(FuzzedDataProvider data) {
+    same(TestDataYaml.fromPieces(data, PIECES, 60));
   }
 }

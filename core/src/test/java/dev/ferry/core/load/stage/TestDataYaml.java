@@ -15,10 +15,10 @@ import java.util.stream.Stream;
  * YAML texts for the loader's properties: every YAML file of the project's testdata, and texts a
  * structure-aware fuzz target puts together from pieces.
  */
-final class TestDataYaml {
+public final class TestDataYaml {
   private TestDataYaml() {}
 
-  static List<String> texts() throws IOException {
+  public static List<String> texts() throws IOException {
     Path root = Path.of("..", "testdata");
     assertTrue(Files.isDirectory(root), "testdata not found from " + Path.of("").toAbsolutePath());
     List<String> out = new ArrayList<>();
@@ -33,7 +33,7 @@ final class TestDataYaml {
   }
 
   /** Up to {@code maxPieces} of {@code pieces}, chosen by {@code data}, one after the other. */
-  static String fromPieces(FuzzedDataProvider data, String[] pieces, int maxPieces) {
+  public static String fromPieces(FuzzedDataProvider data, String[] pieces, int maxPieces) {
     StringBuilder b = new StringBuilder();
     int n = data.consumeInt(0, maxPieces);
     for (int i = 0; i < n && data.remainingBytes() > 0; i++) b.append(pieces[data.consumeInt(0, pieces.length - 1)]);

@@ -64,7 +64,7 @@ public final class LineIndex {
   /**
    * Indexes {@code text}; a text that is not valid YAML gives an index with no entries (or only its
    * documents before the one that is not). Read from the parser's events ({@link EventWalk}: no node
-   * graph, about a quarter of the time and memory of composing a large file).
+   * graph: for the 10,000-service benchmark's file a third less allocated and half the time).
    */
   public static LineIndex of(String text) {
     return new EventWalk(text).index();

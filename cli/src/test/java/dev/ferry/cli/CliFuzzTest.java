@@ -48,7 +48,7 @@ class CliFuzzTest {
       Cli r = Cli.unchecked(args.toArray(String[]::new));
       long ms = (mx.getCurrentThreadCpuTime() - t0) / 1_000_000;
       long alloc = mx.getThreadAllocatedBytes(id) - alloc0;
-      Cli.assertNoTrace(r.err()); // after the measure: the check is the test's time, not ferry's
+      Cli.assertNoTrace(r.err(), p.files().values()); // after the measure: the check is the test's time, not ferry's
       String what = String.join(" ", args) + " -> exit " + r.code() + ", " + ms + " ms CPU, "
           + (alloc >> 20) + " MB allocated; stderr: " + head(r.err());
       assertTrue(r.code() >= 0 && r.code() <= 2, what);

@@ -21,4 +21,14 @@ class CliTraceCheckTest {
     Cli.assertNoTrace("vars.env:2:2: invalid key \"A@\": keys may contain only letters, digits, '_', '.' and '-'\n".repeat(65_536)
         + "compose.yaml:3:5: error [yaml-syntax]: Error in the value\n");
   }
+
+  @Test
+  void whatTheUserWroteIsNoTrace() {
+    String compose = "services:\n  web:\n    environException   BIG: x\n";
+    String echoed = "compose.yaml:3:5: services.web: additional property 'environException   BIG' is not allowed\n";
+    Cli.assertNoTrace(echoed, java.util.List.of(compose));
+    assertThrows(AssertionError.class, () -> Cli.assertNoTrace(echoed, java.util.List.of("services: {}\n")));
+    assertThrows(AssertionError.class, () -> Cli.assertNoTrace(echoed + "ferry: internal error: java.lang.NullPointerException\n",
+        java.util.List.of(compose)));
+  }
 }

@@ -221,7 +221,7 @@ public final class LineIndex {
             key = s.getValue();
             line = line(e);
             column = column(e);
-            s.getAnchor().ifPresent(a -> anchors.put(a, new Anchored(s.getValue(), line(e), column(e), new Raw[0], new int[0])));
+            anchor(s);
           } else if (e instanceof AliasEvent a) {
             Anchored to = resolved(a);
             if (to.scalar() == null) throw new IllegalStateException("a collection as a key");
@@ -235,6 +235,7 @@ public final class LineIndex {
           continue;
         }
         // a value: the document's root, a mapping's value or a sequence's item
+        Anchored alias = e instanceof AliasEvent a ? resolved(a) : null;
         int owner;
         ModelPath path;
         if (top == null) {
@@ -245,15 +246,14 @@ public final class LineIndex {
           owner = top.pending;
           path = raw.get(owner).path;
         } else {
-          Anchored to = e instanceof AliasEvent a ? resolved(a) : null;
           path = top.path.index(top.items++);
-          owner = add(new Raw(path, to != null ? to.line() : line(e), to != null ? to.column() : column(e)), top.owner);
+          owner = add(new Raw(path, alias != null ? alias.line() : line(e), alias != null ? alias.column() : column(e)), top.owner);
         }
         if (e instanceof ScalarEvent s) {
-          s.getAnchor().ifPresent(a -> anchors.put(a, new Anchored(s.getValue(), line(e), column(e), new Raw[0], new int[0])));
+          anchor(s);
           if (done(owner, e, root)) return;
-        } else if (e instanceof AliasEvent a) {
-          replay(resolved(a), path, owner);
+        } else if (alias != null) {
+          replay(alias, path, owner);
           if (done(owner, e, root)) return;
         } else {
           CollectionStartEvent c = (CollectionStartEvent) e;
@@ -264,7 +264,12 @@ public final class LineIndex {
       }
     }
 
-    /** The anchored node of an alias: undefined or recursive ones are the composed walk's to handle. */
+    /** Records a scalar's anchor, if it has one: its text and where it starts (no entries of its own). */
+    private void anchor(ScalarEvent s) {
+      s.getAnchor().ifPresent(a -> anchors.put(a, new Anchored(s.getValue(), line(s), column(s), OPEN.entries(), OPEN.parents())));
+    }
+
+    /** The anchored node of an alias; an undefined or recursive one ends the index here, as the composed walk stops there. */
     private Anchored resolved(AliasEvent a) {
       Anchored to = anchors.get(a.getAlias());
       if (to == null || to == OPEN) throw new IllegalStateException("alias *" + a.getAlias());

@@ -284,11 +284,23 @@ public final class SafeFile {
     }
   }
 
+  /** Largest buffer a file is read through: 64 KiB. */
+  static final int READ_BUFFER = 1 << 16;
+
+  /**
+   * A read buffer for a file of {@code size} bytes: the file and one byte more (the read that finds
+   * its end), at most {@link #READ_BUFFER}. A chart's files are a few KB each; a 64 KiB buffer for
+   * each of a 10,000-service chart's 30,000 files was 2 GB of zeroed garbage per run.
+   */
+  static int bufferFor(long size) {
+    return (int) Math.min(READ_BUFFER, Math.max(0, size) + 1);
+  }
+
   /** SHA-256 of a file's bytes (hex), read without following a link at {@code p}. */
   static String digest(Path p) throws IOException {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       MessageDigest md = sha256();
-      ByteBuffer b = ByteBuffer.allocate(1 << 16);
+      ByteBuffer b = ByteBuffer.allocate(bufferFor(ch.size()));
       while (ch.read(b) > 0) {
         b.flip();
         md.update(b);
@@ -325,7 +337,7 @@ public final class SafeFile {
   static boolean holds(Path p, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       if (ch.size() != bytes.length) return false;
-      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      ByteBuffer buf = ByteBuffer.allocate(bufferFor(bytes.length));
       for (int off = 0; off < bytes.length; ) {
         buf.clear().limit(Math.min(buf.capacity(), bytes.length - off));
         while (buf.hasRemaining() && ch.read(buf) >= 0) {

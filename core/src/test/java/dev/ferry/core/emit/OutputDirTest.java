@@ -247,6 +247,30 @@ class OutputDirTest {
     assertEquals(SafeFile.digest(big + "2") + " big.yaml", Files.readAllLines(out.resolve(OutputDir.MARKER)).get(1));
   }
 
+  @Test
+  void filesAreComparedAndDigestedExactlyAroundTheReadBuffersSize(@TempDir Path tmp) throws Exception {
+    // the read buffer is sized from the file (its bytes and one more, at most READ_BUFFER): every
+    // size around those bounds compares and digests as the whole bytes do
+    int max = SafeFile.READ_BUFFER;
+    for (int size : new int[] {0, 1, 2, 4095, max - 1, max, max + 1, 2 * max, 2 * max + 1, 3 * max + 7}) {
+      byte[] bytes = new byte[size];
+      for (int i = 0; i < size; i++) bytes[i] = (byte) ('a' + i % 23);
+      Path p = tmp.resolve("f" + size);
+      Files.write(p, bytes);
+      assertTrue(SafeFile.holds(p, bytes), "holds its own bytes: " + size);
+      assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)),
+          SafeFile.digest(p), "digest of " + size + " bytes");
+      assertFalse(SafeFile.holds(p, java.util.Arrays.copyOf(bytes, size + 1)), "one byte more: " + size);
+      if (size > 0) {
+        assertFalse(SafeFile.holds(p, java.util.Arrays.copyOf(bytes, size - 1)), "one byte less: " + size);
+        byte[] last = bytes.clone();
+        last[size - 1] = 'Z';
+        assertFalse(SafeFile.holds(p, last), "last byte differs: " + size);
+      }
+      assertTrue(SafeFile.bufferFor(size) >= 1 && SafeFile.bufferFor(size) <= max);
+    }
+  }
+
   /** Property: for random layouts with planted links and markers, nothing outside DIR changes. */
   /** {@link OutputDir#plain} scans the name once: it says what its definition by parts (split at every slash) says. */
   @FuzzTest(maxDuration = "10s")

@@ -1,5 +1,7 @@
 package dev.ferry.core.emit;
 
+import dev.ferry.core.provenance.LineIndex;
+import dev.ferry.core.source.ModelPath;
 import java.util.Arrays;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
@@ -14,6 +16,8 @@ import tools.jackson.core.SerializableString;
  * {@link #MEANINGFUL_EMPTY}'s keys, written {@code {}}; items of a sequence are never dropped.
  * What {@link BlockYaml} does not cover, and numbers other than integers, throw
  * {@link BlockYaml.Unsupported}: the caller then takes the tree path, so the bytes never differ.
+ * {@link #indexed} also records the text's {@link LineIndex} as {@link BlockYaml#indexed} does (an
+ * entry taken back with its member is taken out of the index too).
  */
 final class DirectYaml extends TextGenerator {
   /**
@@ -47,6 +51,19 @@ final class DirectYaml extends TextGenerator {
   /** The key of the member whose value comes next (in a mapping). */
   private String pending;
 
+  /** Records each entry's path and position while writing ({@link #indexed}); null when not asked for. */
+  private LineIndex.Builder index;
+  /** Per open collection: its path, the index entry of the member or item it is (-1: the root), and the entries before it. */
+  private ModelPath[] path = new ModelPath[16];
+  private int[] entry = new int[16];
+  private int[] entriesBefore = new int[16];
+  /** The path of the entry {@link #begin} opened last. */
+  private ModelPath begun;
+  /** How far {@link #b} has been scanned for line breaks, the line there (1-based) and where that line starts. */
+  private int scanned;
+  private int lineNo;
+  private int lineStart;
+
   private DirectYaml(StringBuilder b) {
     super(b);
     this.b = b;
@@ -72,38 +89,92 @@ final class DirectYaml extends TextGenerator {
     }
   }
 
+  /**
+   * The YAML text of {@code value} with its line index, recorded while writing (the index
+   * {@link BlockYaml#indexed} records for the pruned tree), or null when the tree path must write it.
+   */
+  static BlockYaml.Indexed indexed(Object value) {
+    DirectYaml g = WRITER.get();
+    LineIndex.Builder ix = new LineIndex.Builder();
+    g.index = ix;
+    try {
+      String text = write(value);
+      return text == null ? null : new BlockYaml.Indexed(text, ix.build(text));
+    } finally {
+      g.index = null;
+    }
+  }
+
   /** Ready for a new object (also after one that failed half-way). */
   private void reset() {
     b.setLength(0);
     context = root;
     depth = 0;
     pending = null;
+    scanned = 0;
+    lineNo = 1;
+    lineStart = 0;
   }
 
   private static BlockYaml.Unsupported unsupported() {
     return BlockYaml.Unsupported.INSTANCE;
   }
 
-  /** Starts a member or item: its line, then its key and colon or its dash. */
-  private void begin() {
+  /**
+   * Starts a member or item: its line, then its key and colon or its dash. Returns its index entry
+   * (-1 when not indexing): a member starts at its key, an item where its value does (after "- ").
+   */
+  private int begin() {
     if (depth == 0) throw unsupported();
     int d = depth - 1;
     if (mapping[d] && pending == null) throw unsupported();
     if (!(written[d] == 0 && inline[d])) BlockYaml.line(b, indent[d]);
+    int e = -1;
     if (mapping[d]) {
+      if (index != null) e = openEntry(path[d].key(pending), b.length());
       BlockYaml.key(b, pending);
       b.append(':');
     } else {
       b.append('-');
+      // items are never taken back: the items before this one are its index
+      if (index != null) e = openEntry(path[d].index(written[d]), b.length() + 1);
     }
+    return e;
+  }
+
+  /** Opens the index entry at {@code p}, which starts at offset {@code at} of the text. */
+  private int openEntry(ModelPath p, int at) {
+    for (int n = Math.min(at, b.length()); scanned < n; scanned++) {
+      if (b.charAt(scanned) == '\n') {
+        lineNo++;
+        lineStart = scanned + 1;
+      }
+    }
+    begun = p;
+    return index.open(p, lineNo, at - lineStart + 1);
+  }
+
+  private void closeEntry(int e) {
+    if (e >= 0) index.close(e);
+  }
+
+  /** Cuts the text back to {@code at} (a member taken back), and the line count with it. */
+  private void cut(int at) {
+    if (index != null && scanned > at) {
+      for (int i = at; i < scanned; i++) if (b.charAt(i) == '\n') lineNo--;
+      scanned = at;
+      lineStart = b.lastIndexOf("\n", at - 1) + 1;
+    }
+    b.setLength(at);
   }
 
   /** A scalar member or item: {@code text} after its key or dash. */
   private void scalar(String text) {
-    begin();
+    int e = begin();
     b.append(' ').append(text);
     written[depth - 1]++;
     pending = null;
+    if (index != null) closeEntry(e);
   }
 
   private void open(boolean isMapping) {
@@ -111,8 +182,11 @@ final class DirectYaml extends TextGenerator {
     int in = 0;
     boolean inSequence = depth > 0 && !mapping[depth - 1];
     String k = inSequence ? null : pending;
+    int before = index == null ? 0 : index.size();
+    int e = -1;
+    begun = ModelPath.ROOT;
     if (depth > 0) {
-      begin();
+      e = begin();
       // a sequence under a key is not indented past the key; anything in a sequence follows "- "
       in = indent[depth - 1] + (inSequence || isMapping ? 2 : 0);
       if (inSequence) {
@@ -129,6 +203,11 @@ final class DirectYaml extends TextGenerator {
     written[depth] = 0;
     mark[depth] = at;
     key[depth] = k;
+    if (index != null) {
+      path[depth] = begun;
+      entry[depth] = e;
+      entriesBefore[depth] = before;
+    }
     depth++;
   }
 
@@ -152,11 +231,17 @@ final class DirectYaml extends TextGenerator {
     }
     if (written[d] > 0) {
       if (inMapping) written[d - 1]++;
+      if (index != null) closeEntry(entry[d]);
       return;
     }
     if (d == 0) throw unsupported();
-    b.setLength(mark[d]);
-    if (!inMapping) b.append(mapping[d] ? " {}" : " []");
+    cut(mark[d]);
+    if (!inMapping) {
+      b.append(mapping[d] ? " {}" : " []");
+      if (index != null) closeEntry(entry[d]); // an item stays, written empty
+    } else if (index != null) {
+      index.truncate(entriesBefore[d]); // the member is taken back with its entry
+    }
   }
 
   private void grow() {
@@ -167,6 +252,9 @@ final class DirectYaml extends TextGenerator {
     written = Arrays.copyOf(written, n);
     mark = Arrays.copyOf(mark, n);
     key = Arrays.copyOf(key, n);
+    path = Arrays.copyOf(path, n);
+    entry = Arrays.copyOf(entry, n);
+    entriesBefore = Arrays.copyOf(entriesBefore, n);
   }
 
   @Override
@@ -235,11 +323,12 @@ final class DirectYaml extends TextGenerator {
   public JsonGenerator writeString(String text) {
     if (text == null) return writeNull();
     int d = depth - 1;
-    begin();
+    int e = begin();
     b.append(' ');
     BlockYaml.string(b, text, indent[d] + 2);
     written[d]++;
     pending = null;
+    if (index != null) closeEntry(e);
     return this;
   }
 

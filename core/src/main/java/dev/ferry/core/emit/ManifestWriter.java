@@ -59,6 +59,16 @@ public final class ManifestWriter {
     return prune(n);
   }
 
+  /**
+   * A part of an object (a container's probe...) as the manifest shows it: its pruned tree, or null
+   * when it is null or prunes to nothing (then the manifest has no such field).
+   */
+  public static JsonNode part(Object part) {
+    if (part == null) return null;
+    JsonNode n = prune(Yaml.mapper().valueToTree(part));
+    return n.isNull() || n.isMissingNode() || ((n.isObject() || n.isArray()) && n.isEmpty()) ? null : n;
+  }
+
   /** Prunes {@code n} in place (and returns it): its children first, then its empty or null members. */
   static JsonNode prune(JsonNode n) {
     if (n.isObject()) {
@@ -97,10 +107,13 @@ public final class ManifestWriter {
   }
 
   /**
-   * {@link #yaml} of one object with its line index: recorded while the direct writer writes it,
-   * else (a tree only the mapper writes) parsed back from the text.
+   * {@link #yaml} of one object with its line index: recorded while it is written straight from
+   * the serializer's tokens ({@link DirectYaml}), else from its tree ({@link BlockYaml}), else
+   * (a tree only the mapper writes) parsed back from the text.
    */
   static BlockYaml.Indexed indexed(HasMetadata o) {
+    BlockYaml.Indexed direct = DirectYaml.indexed(o);
+    if (direct != null) return direct;
     JsonNode n = tree(o);
     BlockYaml.Indexed d = BlockYaml.indexed(n);
     if (d != null) return d;

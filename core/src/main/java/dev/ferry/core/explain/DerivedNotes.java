@@ -4,6 +4,11 @@ import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.ModelPath;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -48,10 +53,20 @@ final class DerivedNotes {
       String f = s.link().field();
       int i = f.indexOf(".readinessProbe");
       if (i < 0) continue;
-      JsonNode container = Origin.at(ManifestWriter.tree(a.objects().get(s.object()).object()), ModelPath.parse(f.substring(0, i)));
-      if (container == null) continue;
-      JsonNode ready = container.get("readinessProbe");
-      JsonNode live = container.get("livenessProbe");
+      HasMetadata o = a.objects().get(s.object()).object();
+      String at = f.substring(0, i);
+      JsonNode ready;
+      JsonNode live;
+      Container typed = container(o, at);
+      if (typed != null) { // the probes only, as the manifest shows them (not a tree of the whole object per healthcheck)
+        ready = ManifestWriter.part(typed.getReadinessProbe());
+        live = ManifestWriter.part(typed.getLivenessProbe());
+      } else {
+        JsonNode container = Origin.at(ManifestWriter.tree(o), ModelPath.parse(at));
+        if (container == null) continue;
+        ready = container.get("readinessProbe");
+        live = container.get("livenessProbe");
+      }
       if (ready == null) continue;
       String text = "The healthcheck becomes the readinessProbe (" + handler(ready) + "): a Pod that fails it gets no"
           + " traffic from its Service, like 'unhealthy' in compose.";
@@ -66,6 +81,27 @@ final class DerivedNotes {
       return text;
     }
     return null;
+  }
+
+  /**
+   * The container at manifest path {@code at} of a workload ({@code spec.template.spec.containers[0]},
+   * a CronJob's under {@code spec.jobTemplate.spec}; init containers too), or null for any other path.
+   */
+  static Container container(HasMetadata o, String at) {
+    PodTemplateSpec t = GraphFacts.template(o);
+    if (t == null || t.getSpec() == null) return null;
+    String prefix = o instanceof CronJob ? "spec.jobTemplate.spec.template.spec." : "spec.template.spec.";
+    if (!at.startsWith(prefix) || !at.endsWith("]")) return null;
+    String rest = at.substring(prefix.length(), at.length() - 1);
+    PodSpec pod = t.getSpec();
+    List<Container> list;
+    if (rest.startsWith("containers[")) list = pod.getContainers();
+    else if (rest.startsWith("initContainers[")) list = pod.getInitContainers();
+    else return null;
+    String index = rest.substring(rest.indexOf('[') + 1);
+    if (list == null || index.isEmpty() || index.length() > 6 || !index.chars().allMatch(Character::isDigit)) return null;
+    int k = Integer.parseInt(index);
+    return k < list.size() ? list.get(k) : null;
   }
 
   private static boolean sameHandler(JsonNode a, JsonNode b) {

@@ -1,6 +1,5 @@
 package dev.ferry.core.explain;
 
-import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayDeque;
@@ -15,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emitted objects and how requests flow between them, read from the emitted fields: a Service
@@ -60,11 +55,10 @@ public final class ObjectGraph {
     for (Alignment.Obj o : a.objects()) if (service == null || service.equals(o.service())) objs.add(o);
     Map<String, Alignment.Obj> byRef = new LinkedHashMap<>();
     for (Alignment.Obj o : a.objects()) byRef.put(o.ref(), o);
-    Map<String, JsonNode> json = new LinkedHashMap<>();
-    // every object's tree (a Jackson conversion each), built on both cores and kept in object order,
-    // cut to the fields the graph reads (20,000 whole trees at once were hundreds of megabytes to collect)
-    List<JsonNode> trees = a.objects().parallelStream().map(o -> slim(ManifestWriter.tree(o.object()))).toList();
-    for (int i = 0; i < trees.size(); i++) json.put(a.objects().get(i).ref(), trees.get(i));
+    // what the graph reads of each object, from its typed fields (a Jackson tree of every object
+    // was 20,000 conversions and a few hundred megabytes to collect at 10,000 services)
+    Map<String, GraphFacts> facts = new HashMap<>();
+    for (Alignment.Obj o : a.objects()) facts.put(o.ref(), GraphFacts.of(o.object()));
     Set<String> services = new LinkedHashSet<>();
     Set<String> workloadNames = new LinkedHashSet<>();
     for (Alignment.Obj o : a.objects()) {
@@ -74,54 +68,28 @@ public final class ObjectGraph {
     Map<String, List<Edge>> out = new LinkedHashMap<>();
     Mentions serviceMentions = new Mentions(services);
     Mentions workloadMentions = new Mentions(workloadNames);
-    Labelled labelled = new Labelled(a.objects(), json);
+    Labelled labelled = new Labelled(a.objects(), facts);
     for (Alignment.Obj o : a.objects()) {
-      JsonNode j = json.get(o.ref());
+      GraphFacts j = facts.get(o.ref());
       if (o.kind().equals("Service")) {
-        for (Alignment.Obj w : labelled.candidates(j.path("spec").path("selector"))) {
-          if (selects(j.path("spec").path("selector"), podLabels(json.get(w.ref())))) {
-            add(out, new Edge(o.ref(), w.ref(), "routes to", false));
-          }
+        for (Alignment.Obj w : labelled.candidates(j.selector())) {
+          if (selects(j.selector(), facts.get(w.ref()).podLabels())) add(out, new Edge(o.ref(), w.ref(), "routes to", false));
         }
-        String type = j.path("spec").path("type").asString("ClusterIP");
-        String app = j.path("metadata").path("labels").path("app.kubernetes.io/name").asString(o.name());
+        String type = j.type() == null ? "ClusterIP" : j.type();
+        String app = j.labels().getOrDefault(APP_NAME, o.name());
         boolean published = composeLine(a, ModelPath.of("services", app, "ports")) < Integer.MAX_VALUE;
         if (!type.equals("ClusterIP") || published) entries.add(o.ref());
       }
       if (o.kind().equals("Ingress")) {
-        for (JsonNode rule : j.path("spec").path("rules")) {
-          for (JsonNode p : rule.path("http").path("paths")) {
-            String svc = p.path("backend").path("service").path("name").asString("");
-            if (!svc.isEmpty()) add(out, new Edge(o.ref(), "Service/" + svc, "routes to", false));
-          }
-        }
+        for (String svc : j.backends()) add(out, new Edge(o.ref(), "Service/" + svc, "routes to", false));
         entries.add(0, o.ref());
       }
       if (WORKLOADS.contains(o.kind())) {
-        JsonNode pod = podSpec(j);
-        StringBuilder text = new StringBuilder();
-        collect(pod.path("containers"), text);
-        collect(pod.path("initContainers"), text);
-        Set<String> uses = new LinkedHashSet<>();
-        for (JsonNode v : pod.path("volumes")) {
-          if (v.has("persistentVolumeClaim")) uses.add("PersistentVolumeClaim/" + v.get("persistentVolumeClaim").path("claimName").asString());
-          if (v.has("configMap")) uses.add("ConfigMap/" + v.get("configMap").path("name").asString());
-          if (v.has("secret")) uses.add("Secret/" + v.get("secret").path("secretName").asString());
-        }
-        for (JsonNode c : iterable(pod.path("containers"), pod.path("initContainers"))) {
-          for (JsonNode ef : c.path("envFrom")) {
-            if (ef.has("configMapRef")) uses.add("ConfigMap/" + ef.get("configMapRef").path("name").asString());
-            if (ef.has("secretRef")) uses.add("Secret/" + ef.get("secretRef").path("name").asString());
-          }
-          for (JsonNode env : c.path("env")) {
-            JsonNode ref = env.path("valueFrom");
-            if (ref.has("secretKeyRef")) uses.add("Secret/" + ref.get("secretKeyRef").path("name").asString());
-            if (ref.has("configMapKeyRef")) uses.add("ConfigMap/" + ref.get("configMapKeyRef").path("name").asString());
-          }
-        }
+        StringBuilder text = new StringBuilder(j.text());
+        Set<String> uses = j.uses();
         for (String u : uses) {
-          JsonNode data = json.get(u);
-          if (data != null && u.startsWith("ConfigMap/")) data.path("data").forEach(d -> text.append(' ').append(d.asString()));
+          GraphFacts data = facts.get(u);
+          if (data != null && u.startsWith("ConfigMap/")) data.data().forEach(d -> text.append(' ').append(d));
         }
         String self = o.name();
         String all = text.toString();
@@ -136,17 +104,16 @@ public final class ObjectGraph {
         for (String u : uses) if (byRef.containsKey(u)) add(out, new Edge(o.ref(), u, "uses", false));
       }
       if (o.kind().equals("PodDisruptionBudget")) {
-        for (Alignment.Obj w : labelled.candidates(j.path("spec").path("selector").path("matchLabels"))) {
-          if (selects(j.path("spec").path("selector").path("matchLabels"), podLabels(json.get(w.ref())))) {
-            add(out, new Edge(o.ref(), w.ref(), "protects", false));
-          }
+        for (Alignment.Obj w : labelled.candidates(j.selector())) {
+          if (selects(j.selector(), facts.get(w.ref()).podLabels())) add(out, new Edge(o.ref(), w.ref(), "protects", false));
         }
       }
     }
     // breadth-first from the entry points, then from every workload not reached, then the rest
     // each object's compose service line looked up once, not once per comparison
     Map<String, Integer> serviceLine = new HashMap<>();
-    ToIntFunction<String> lineOf = r -> serviceLine.computeIfAbsent(r, k -> composeLine(a, ModelPath.of("services", label(json.get(k)))));
+    ToIntFunction<String> lineOf = r -> serviceLine.computeIfAbsent(r, k -> composeLine(a, ModelPath.of("services",
+        facts.get(k).labels().getOrDefault(APP_NAME, ""))));
     entries.sort(Comparator.comparingInt(lineOf));
     Deque<String> queue = new ArrayDeque<>(entries);
     Set<String> seen = new LinkedHashSet<>();
@@ -177,49 +144,8 @@ public final class ObjectGraph {
     entries.removeIf(r -> !keep.contains(r));
   }
 
-  /**
-   * The parts of an object's tree the graph reads (labels, a Service's selector and type, an
-   * Ingress's rules, a ConfigMap's data, a Pod's volumes and its containers' env, envFrom, command
-   * and args), at the same paths: the rest of a workload (most of it) is left to be collected.
-   */
-  private static JsonNode slim(JsonNode j) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    JsonNode labels = j.path("metadata").path("labels");
-    if (!labels.isMissingNode()) out.putObject("metadata").set("labels", labels);
-    if (j.has("data")) out.set("data", j.get("data"));
-    JsonNode spec = j.get("spec");
-    if (spec == null) return out;
-    ObjectNode s = out.putObject("spec");
-    for (String k : List.of("selector", "type", "rules")) if (spec.has(k)) s.set(k, spec.get(k));
-    if (spec.has("jobTemplate")) slimTemplate(spec.path("jobTemplate").path("spec"), s.putObject("jobTemplate").putObject("spec"));
-    else slimTemplate(spec, s);
-    return out;
-  }
-
-  private static void slimTemplate(JsonNode spec, ObjectNode to) {
-    JsonNode t = spec.get("template");
-    if (t == null) return;
-    ObjectNode template = to.putObject("template");
-    JsonNode labels = t.path("metadata").path("labels");
-    if (!labels.isMissingNode()) template.putObject("metadata").set("labels", labels);
-    JsonNode pod = t.get("spec");
-    if (pod == null) return;
-    ObjectNode p = template.putObject("spec");
-    if (pod.has("volumes")) p.set("volumes", pod.get("volumes"));
-    for (String list : List.of("containers", "initContainers")) {
-      if (!pod.has(list)) continue;
-      ArrayNode cs = p.putArray(list);
-      for (JsonNode c : pod.get(list)) {
-        ObjectNode kept = cs.addObject();
-        for (String k : List.of("env", "envFrom", "command", "args")) if (c.has(k)) kept.set(k, c.get(k));
-      }
-    }
-  }
-
-  /** The compose service an object was made for (its app name label). */
-  private static String label(JsonNode j) {
-    return j.path("metadata").path("labels").path("app.kubernetes.io/name").asString("");
-  }
+  /** The label that names the compose service an object was made for. */
+  private static final String APP_NAME = "app.kubernetes.io/name";
 
   /** The line of {@code p} in the first compose file that has it, else a large number (last). */
   private static int composeLine(Alignment a, ModelPath p) {
@@ -232,21 +158,6 @@ public final class ObjectGraph {
 
   private void add(Map<String, List<Edge>> out, Edge e) {
     if (added.add(e)) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
-  }
-
-  private static List<JsonNode> iterable(JsonNode... arrays) {
-    List<JsonNode> l = new ArrayList<>();
-    for (JsonNode a : arrays) a.forEach(l::add);
-    return l;
-  }
-
-  /** Env values, commands and args of the containers (not images: an image named redis is not a call to redis). */
-  private static void collect(JsonNode containers, StringBuilder text) {
-    for (JsonNode c : containers) {
-      for (JsonNode env : c.path("env")) text.append(' ').append(env.path("value").asString(""));
-      c.path("command").forEach(w -> text.append(' ').append(w.asString()));
-      c.path("args").forEach(w -> text.append(' ').append(w.asString()));
-    }
   }
 
   /**
@@ -271,44 +182,32 @@ public final class ObjectGraph {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
-  private static JsonNode podSpec(JsonNode j) {
-    JsonNode spec = j.path("spec");
-    if (spec.has("jobTemplate")) spec = spec.path("jobTemplate").path("spec");
-    return spec.path("template").path("spec");
-  }
-
   /** Workloads by each of their Pod labels (key and value), in object order: a selector's candidates. */
   private static final class Labelled {
     private final Map<String, List<Alignment.Obj>> byLabel = new HashMap<>();
 
-    Labelled(List<Alignment.Obj> objects, Map<String, JsonNode> json) {
+    Labelled(List<Alignment.Obj> objects, Map<String, GraphFacts> facts) {
       for (Alignment.Obj w : objects) {
         if (!WORKLOADS.contains(w.kind())) continue;
-        for (var f : podLabels(json.get(w.ref())).properties()) {
-          String v = f.getValue().asString(null);
-          if (v != null) byLabel.computeIfAbsent(f.getKey() + "\0" + v, k -> new ArrayList<>()).add(w);
+        for (Map.Entry<String, String> f : facts.get(w.ref()).podLabels().entrySet()) {
+          byLabel.computeIfAbsent(f.getKey() + "\0" + f.getValue(), k -> new ArrayList<>()).add(w);
         }
       }
     }
 
-    /** The workloads whose Pod labels hold the selector's first key and value (all others cannot match). */
-    List<Alignment.Obj> candidates(JsonNode selector) {
-      if (selector == null || selector.isMissingNode() || selector.isEmpty()) return List.of();
-      var first = selector.properties().iterator().next();
-      return byLabel.getOrDefault(first.getKey() + "\0" + first.getValue().asString(), List.of());
+    /** The workloads whose Pod labels hold one key and value of the selector (all others cannot match). */
+    List<Alignment.Obj> candidates(Map<String, String> selector) {
+      if (selector.isEmpty()) return List.of();
+      Map.Entry<String, String> first = selector.entrySet().iterator().next();
+      return byLabel.getOrDefault(first.getKey() + "\0" + first.getValue(), List.of());
     }
   }
 
-  private static JsonNode podLabels(JsonNode j) {
-    JsonNode spec = j.path("spec");
-    if (spec.has("jobTemplate")) spec = spec.path("jobTemplate").path("spec");
-    return spec.path("template").path("metadata").path("labels");
-  }
-
-  private static boolean selects(JsonNode selector, JsonNode labels) {
-    if (selector == null || selector.isMissingNode() || selector.isEmpty()) return false;
-    for (var f : selector.properties()) {
-      if (!f.getValue().asString().equals(labels.path(f.getKey()).asString(null))) return false;
+  /** Whether a (non-empty) selector matches the labels: each of its keys with the same value. */
+  private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+    if (selector.isEmpty()) return false;
+    for (Map.Entry<String, String> f : selector.entrySet()) {
+      if (!f.getValue().equals(labels.get(f.getKey()))) return false;
     }
     return true;
   }

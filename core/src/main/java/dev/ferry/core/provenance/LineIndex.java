@@ -351,6 +351,16 @@ public final class LineIndex {
       raw.get(handle).descendants = raw.size() - handle - 1;
     }
 
+    /** Entries opened so far. */
+    public int size() {
+      return raw.size();
+    }
+
+    /** Takes back the entries opened after the first {@code n} (a member the writer took back, with what it held). */
+    public void truncate(int n) {
+      raw.subList(n, raw.size()).clear();
+    }
+
     /** The index of {@code text}, the text the entries were recorded in. */
     public LineIndex build(String text) {
       LineIndex ix = new LineIndex(text);

@@ -66,13 +66,51 @@ class DirectYamlTest {
     compare(tree(bound -> data.consumeInt(0, bound - 1), 0));
   }
 
-  /** True when the direct path covered the tree (and then wrote the tree path's bytes). */
+  /**
+   * True when the direct path covered the tree (and then wrote the tree path's bytes, and recorded
+   * the index {@link BlockYaml#indexed} records for the pruned tree: the same entries, in order).
+   */
   private static boolean compare(JsonNode tree) {
     String direct = DirectYaml.write(tree);
+    BlockYaml.Indexed indexed = DirectYaml.indexed(tree);
+    assertEquals(direct, indexed == null ? null : indexed.text(), () -> "indexed text, tree: " + tree);
     if (direct == null) return false;
     JsonNode pruned = ManifestWriter.prune(tree.deepCopy());
     assertEquals(Yaml.write(pruned), direct, () -> "tree: " + tree);
+    BlockYaml.Indexed reference = BlockYaml.indexed(pruned);
+    if (reference != null) assertEquals(entries(reference), entries(indexed), () -> "index, tree: " + tree);
     return true;
+  }
+
+  private static List<String> entries(BlockYaml.Indexed d) {
+    return d.index().entries().stream().map(e -> e.path() + " " + e.document() + " " + e.line() + ":" + e.column() + "-"
+        + e.endLine()).toList();
+  }
+
+  @Test
+  void indexesTheWarmUpSamplesAsTheTreePathDoes() {
+    for (HasMetadata o : EmitWarmUp.samples()) {
+      BlockYaml.Indexed direct = DirectYaml.indexed(o);
+      BlockYaml.Indexed tree = BlockYaml.indexed(ManifestWriter.tree(o));
+      assertEquals(tree.text(), direct.text(), o.getKind());
+      assertEquals(entries(tree), entries(direct), o.getKind());
+      assertEquals(entries(tree), entries(new BlockYaml.Indexed(tree.text(), dev.ferry.core.provenance.LineIndex.of(tree.text()))),
+          "the recorded index is the parsed one: " + o.getKind());
+    }
+  }
+
+  @Test
+  void anEntryTakenBackLeavesTheIndex() {
+    BlockYaml.Indexed d = DirectYaml.indexed(objectWith(o -> {
+      o.put("a", "1");
+      o.putObject("gone").putObject("deeper").putNull("x");
+      o.putArray("l").add(F.objectNode().putNull("gone")).add("multi\nline\n").add(F.arrayNode());
+      o.putObject("emptyDir");
+      o.put("z", 2);
+    }));
+    assertEquals("a: \"1\"\nl:\n- {}\n- |\n  multi\n  line\n- []\nemptyDir: {}\nz: 2\n", d.text());
+    assertEquals(List.of("a 0 1:1-1", "l 0 2:1-7", "l[0] 0 3:3-3", "l[1] 0 4:3-6", "l[2] 0 7:3-7", "emptyDir 0 8:1-8",
+        "z 0 9:1-9"), entries(d));
   }
 
   private static ObjectNode objectWith(java.util.function.Consumer<ObjectNode> fill) {

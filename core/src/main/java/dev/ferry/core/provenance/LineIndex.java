@@ -48,7 +48,9 @@ public final class LineIndex {
     }
   }
 
-  private final List<String> lines;
+  /** The text, and where each of its lines starts (a line per line break, plus the last): no string per line is kept. */
+  private final String text;
+  private final int[] starts;
   private final List<Entry> entries = new ArrayList<>();
   private final List<Map<ModelPath, Entry>> byPath = new ArrayList<>();
   private final List<int[]> documents = new ArrayList<>();
@@ -58,7 +60,8 @@ public final class LineIndex {
   private int[] firstByLine;
 
   private LineIndex(String text) {
-    this.lines = List.of(text.split("\n", -1));
+    this.text = text;
+    this.starts = starts(text);
   }
 
   /**
@@ -79,7 +82,7 @@ public final class LineIndex {
       for (Node root : c.composeAllFromString(text)) {
         List<Raw> raw = new ArrayList<>();
         walk(root, ModelPath.ROOT, raw);
-        int docEnd = root.getEndMark().map(LineIndex::endLine).orElse(ix.lines.size());
+        int docEnd = root.getEndMark().map(LineIndex::endLine).orElse(ix.starts.length);
         ix.close(doc, raw, raw.isEmpty() ? start(root)[0] : raw.get(0).line, docEnd);
         doc++;
       }
@@ -279,7 +282,7 @@ public final class LineIndex {
     /** A value is complete: its entry closes; true when it was the document's root (its end recorded). */
     private boolean done(int owner, Event end, int[] root) {
       if (stack.isEmpty()) {
-        root[1] = end.getEndMark().map(LineIndex::endLine).orElse(ix.lines.size());
+        root[1] = end.getEndMark().map(LineIndex::endLine).orElse(ix.starts.length);
         return true;
       }
       if (owner >= 0) raw.get(owner).descendants = raw.size() - owner - 1;
@@ -364,7 +367,7 @@ public final class LineIndex {
     /** The index of {@code text}, the text the entries were recorded in. */
     public LineIndex build(String text) {
       LineIndex ix = new LineIndex(text);
-      int lineBreaks = ix.lines.size() - 1;
+      int lineBreaks = ix.starts.length - 1;
       ix.close(0, raw, raw.isEmpty() ? 1 : raw.get(0).line, lineBreaks);
       return ix;
     }
@@ -416,7 +419,7 @@ public final class LineIndex {
   }
 
   private void close(int doc, List<Raw> raw, int docStart, int lastLine) {
-    int docEnd = Math.min(Math.max(lastLine, 1), lines.size());
+    int docEnd = Math.min(Math.max(lastLine, 1), starts.length);
     documents.add(new int[] {docStart, trim(docStart, docEnd)});
     Map<ModelPath, Entry> map = new HashMap<>(raw.size() * 4 / 3 + 1);
     for (int i = 0; i < raw.size(); i++) {
@@ -434,35 +437,55 @@ public final class LineIndex {
   /** Moves {@code end} up past blank, comment-only and document-marker lines (never above {@code start}). */
   private int trim(int start, int end) {
     int e = end;
-    while (e > start && skipped(line(e))) e--;
+    while (e > start && skipped(e)) e--;
     return e;
   }
 
-  /** A blank, comment-only or document-marker line (read in place: no stripped copy per entry). */
-  private static boolean skipped(String l) {
-    int i = 0;
-    int n = l.length();
-    while (i < n && Character.isWhitespace(l.charAt(i))) i++;
-    if (i == n || l.charAt(i) == '#') return true;
-    int j = n;
-    while (j > i && Character.isWhitespace(l.charAt(j - 1))) j--;
-    return j - i == 3 && (l.startsWith("---", i) || l.startsWith("...", i));
+  /** Whether line {@code n} is blank, comment-only or a document marker (read in the text: no copy of the line). */
+  private boolean skipped(int n) {
+    if (n < 1 || n > starts.length) return true; // past the end: ""
+    int i = starts[n - 1];
+    int j = end(n);
+    while (i < j && Character.isWhitespace(text.charAt(i))) i++;
+    if (i == j || text.charAt(i) == '#') return true;
+    while (j > i && Character.isWhitespace(text.charAt(j - 1))) j--;
+    return j - i == 3 && (text.startsWith("---", i) || text.startsWith("...", i));
+  }
+
+  /** Where each line of {@code text} starts: 0, then the offset after each line break. */
+  static int[] starts(String text) {
+    int breaks = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
+    int[] at = new int[breaks + 1];
+    int k = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) at[k++] = i + 1;
+    return at;
+  }
+
+  /** The end (exclusive, before its line break) of line {@code n}, 1-based and in range. */
+  private int end(int n) {
+    return n < starts.length ? starts[n] - 1 : text.length();
   }
 
   /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
   public String line(int n) {
-    return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+    return n >= 1 && n <= starts.length ? text.substring(starts[n - 1], end(n)) : "";
   }
 
   /** The indexed text. */
   public String text() {
-    return String.join("\n", lines);
+    return text;
+  }
+
+  /** The offset of each line's start in {@link #text()} (a copy is not made: read only). */
+  int[] lineStarts() {
+    return starts;
   }
 
   /** Number of lines (a text ending in a line break has no extra line). */
   public int lineCount() {
-    int n = lines.size();
-    return n > 0 && lines.get(n - 1).isEmpty() ? n - 1 : n;
+    int n = starts.length;
+    return n > 0 && starts[n - 1] == text.length() ? n - 1 : n;
   }
 
   public List<Entry> entries() {
@@ -509,7 +532,7 @@ public final class LineIndex {
     int[] first = firstByLine;
     if (first == null) {
       // 1 + the index of the first entry starting at each line (0: none); an array, not a map of boxed lines
-      first = new int[lines.size() + 1];
+      first = new int[starts.length + 1];
       for (int i = entries.size() - 1; i >= 0; i--) {
         int l = entries.get(i).line();
         if (l >= 0 && l < first.length) first[l] = i + 1;

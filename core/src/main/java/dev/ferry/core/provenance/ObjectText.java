@@ -9,18 +9,19 @@ import java.util.Optional;
 /**
  * One emitted object's manifest text and its line index, as an {@link Alignment} keeps them. While
  * links are placed it reads the writer's {@link LineIndex} (lookups by path); once the alignment is
- * made it is {@link #compact compacted}: the lines are kept (the same strings: explain reads each
- * one several times), the entries as arrays (each entry's line, column, last line, parent entry
+ * made it is {@link #compact compacted}: the text is kept with where each line starts (a line is
+ * cut from it when read: a string per line kept to the end was 1.2 million strings at 10,000
+ * services), the entries as arrays (each entry's line, column, last line, parent entry
  * and last path segment) instead of an entry and a path object per node and a map by path (at
  * 10,000 services those were about 150 MB kept live to the end of {@code explain}). Entries and
  * paths are then made again when asked for: the same values {@link LineIndex} gives.
  */
 public final class ObjectText {
-  /** The text until compacted (then its lines). */
-  private String text;
+  /** The text. */
+  private final String text;
   private LineIndex index;
-  /** The text's lines, without their line breaks (compacted). */
-  private String[] lines;
+  /** Where each line of the text starts (compacted). */
+  private int[] starts;
   /** Per entry, in entry order: first line, column, last line, parent entry (-1: at the root). */
   private int[] line;
   private int[] column;
@@ -40,10 +41,7 @@ public final class ObjectText {
   void compact() {
     LineIndex ix = index;
     if (ix == null || ix.documents().size() > 1) return;
-    int breaks = 0;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks++;
-    String[] ls = new String[breaks + 1];
-    for (int k = 0; k < ls.length; k++) ls[k] = ix.line(k + 1);
+    int[] at = ix.text().equals(text) ? ix.lineStarts() : LineIndex.starts(text);
     List<LineIndex.Entry> es = ix.entries();
     int n = es.size();
     int[] ln = new int[n];
@@ -69,10 +67,9 @@ public final class ObjectText {
       if (depth == stack.length) stack = Arrays.copyOf(stack, depth * 2);
       stack[depth++] = i;
     }
-    int[] first = new int[ls.length + 1];
+    int[] first = new int[at.length + 1];
     for (int i = n - 1; i >= 0; i--) if (ln[i] >= 0 && ln[i] < first.length) first[ln[i]] = i + 1;
-    lines = ls;
-    text = null;
+    starts = at;
     line = ln;
     column = col;
     endLine = end;
@@ -85,19 +82,20 @@ public final class ObjectText {
   /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
   public String line(int n) {
     if (index != null) return index.line(n);
-    return n >= 1 && n <= lines.length ? lines[n - 1] : "";
+    if (n < 1 || n > starts.length) return "";
+    return text.substring(starts[n - 1], n < starts.length ? starts[n] - 1 : text.length());
   }
 
   /** Number of lines (a text ending in a line break has no extra line). */
   public int lineCount() {
     if (index != null) return index.lineCount();
-    int n = lines.length;
-    return n > 0 && lines[n - 1].isEmpty() ? n - 1 : n;
+    int n = starts.length;
+    return n > 0 && starts[n - 1] == text.length() ? n - 1 : n;
   }
 
   /** The object's text. */
   public String text() {
-    return lines == null ? text : String.join("\n", lines);
+    return text;
   }
 
   /** Every entry, in entry order. */

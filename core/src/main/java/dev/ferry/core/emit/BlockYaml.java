@@ -47,10 +47,8 @@ final class BlockYaml {
   private final LineIndex.Builder index;
   /** The path of the collection being written (when indexing). */
   private ModelPath path = ModelPath.ROOT;
-  /** How far {@link #b} has been scanned for line breaks, the line there (1-based) and where that line starts. */
-  private int scanned;
-  private int lineNo = 1;
-  private int lineStart;
+  /** Where the entries start (when indexing). */
+  private final LineTracker lines = new LineTracker();
 
   private BlockYaml(StringBuilder b, LineIndex.Builder index) {
     this.b = b;
@@ -152,14 +150,8 @@ final class BlockYaml {
 
   /** Opens the index entry at {@code p}, which starts at offset {@code at} of the text; its children go under {@code p}. */
   private int open(ModelPath p, int at) {
-    for (int n = Math.min(at, b.length()); scanned < n; scanned++) {
-      if (b.charAt(scanned) == '\n') {
-        lineNo++;
-        lineStart = scanned + 1;
-      }
-    }
     path = p;
-    return index.open(p, lineNo, at - lineStart + 1);
+    return lines.open(index, p, b, at);
   }
 
   private void close(int entry, ModelPath outer) {

@@ -59,10 +59,8 @@ final class DirectYaml extends TextGenerator {
   private int[] entriesBefore = new int[16];
   /** The path of the entry {@link #begin} opened last. */
   private ModelPath begun;
-  /** How far {@link #b} has been scanned for line breaks, the line there (1-based) and where that line starts. */
-  private int scanned;
-  private int lineNo;
-  private int lineStart;
+  /** Where the entries start (when indexing). */
+  private final LineTracker lines = new LineTracker();
 
   private DirectYaml(StringBuilder b) {
     super(b);
@@ -111,9 +109,7 @@ final class DirectYaml extends TextGenerator {
     context = root;
     depth = 0;
     pending = null;
-    scanned = 0;
-    lineNo = 1;
-    lineStart = 0;
+    lines.reset();
   }
 
   private static BlockYaml.Unsupported unsupported() {
@@ -144,14 +140,8 @@ final class DirectYaml extends TextGenerator {
 
   /** Opens the index entry at {@code p}, which starts at offset {@code at} of the text. */
   private int openEntry(ModelPath p, int at) {
-    for (int n = Math.min(at, b.length()); scanned < n; scanned++) {
-      if (b.charAt(scanned) == '\n') {
-        lineNo++;
-        lineStart = scanned + 1;
-      }
-    }
     begun = p;
-    return index.open(p, lineNo, at - lineStart + 1);
+    return lines.open(index, p, b, at);
   }
 
   private void closeEntry(int e) {
@@ -160,11 +150,7 @@ final class DirectYaml extends TextGenerator {
 
   /** Cuts the text back to {@code at} (a member taken back), and the line count with it. */
   private void cut(int at) {
-    if (index != null && scanned > at) {
-      for (int i = at; i < scanned; i++) if (b.charAt(i) == '\n') lineNo--;
-      scanned = at;
-      lineStart = b.lastIndexOf("\n", at - 1) + 1;
-    }
+    if (index != null) lines.cut(b, at);
     b.setLength(at);
   }
 

@@ -86,15 +86,17 @@ class LauncherCdsIT {
     assertHeap(in.ferry(tmp, env, "explain", "-f", larger.toString()), "8");
     assertHeap(in.ferry(tmp, env, "chart", "-f", larger.toString(), "-o", tmp.resolve("chart").toString()), "8");
     assertHeap(in.ferry(tmp, env, "config", "-f", larger.toString()), "3");
-    // over 4 MiB convert, explain and chart also fix the young generation at 256 MB, where memory is 4 GB or more
+    // over 1 MiB convert, lint, explain and chart also fix the young generation at 256 MB and promote
+    // at once, where memory is 4 GB or more; config does not, nor does a small input
     boolean roomy = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getTotalMemorySize() >= 4L << 30;
     assertYoung(in.ferry(tmp, env, "explain", "-f", larger.toString()), roomy);
     assertYoung(in.ferry(tmp, env, "chart", "-f", larger.toString(), "-o", tmp.resolve("chart").toString()), roomy);
-    assertYoung(in.ferry(tmp, env, "convert", "-f", larger.toString()), roomy);
+    assertYoung(in.ferry(tmp, env, "convert", "-f", large.toString()), roomy);
+    assertYoung(in.ferry(tmp, env, "lint", "-f", large.toString()), roomy);
+    assertYoung(in.ferry(tmp, env, "explain", "-f", large.toString()), roomy);
     assertYoung(in.ferry(tmp, env, "config", "-f", larger.toString()), false);
-    assertYoung(in.ferry(tmp, env, "lint", "-f", larger.toString()), false);
-    assertYoung(in.ferry(tmp, env, "explain", "-f", large.toString()), false); // 1-4 MiB: as before
+    assertYoung(in.ferry(tmp, env, "convert", "-f", small.toString()), false);
     assertCollector(in.ferry(tmp, env, "config", "--file=" + large), "+UseParallelGC");
     assertCollector(in.ferry(tmp, env, "lint", "-f" + large), "+UseParallelGC");
     assertCollector(in.ferry(project, env, "config"), "+UseParallelGC"); // the default compose.yaml
@@ -122,10 +124,11 @@ class LauncherCdsIT {
     }
   }
 
-  /** Whether the run's young generation was fixed at 256 MB ({@code -Xmn256m}), and never a JVM warning. */
+  /** Whether the run's young generation was fixed at 256 MB and promoted at once ({@code -Xmn256m -XX:MaxTenuringThreshold=0}), and never a JVM warning. */
   private static void assertYoung(Proc p, boolean fixed) {
     assertEquals(fixed, p.out().contains("-XX:NewSize=268435456 "), p::toString);
     assertEquals(fixed, p.out().contains("-XX:MaxNewSize=268435456 "), p::toString);
+    assertEquals(fixed, p.out().contains("-XX:MaxTenuringThreshold=0 "), p::toString);
     assertTrue(!(p.out() + p.err()).contains("VM warning") && !(p.out() + p.err()).contains("[warning]"), p::toString);
   }
 

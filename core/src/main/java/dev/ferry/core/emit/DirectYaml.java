@@ -144,6 +144,7 @@ final class DirectYaml extends TextGenerator {
     return lines.open(index, p, b, at);
   }
 
+  /** Closes entry {@code e} (-1, when not indexing: nothing). */
   private void closeEntry(int e) {
     if (e >= 0) index.close(e);
   }
@@ -160,7 +161,7 @@ final class DirectYaml extends TextGenerator {
     b.append(' ').append(text);
     written[depth - 1]++;
     pending = null;
-    if (index != null) closeEntry(e);
+    closeEntry(e);
   }
 
   private void open(boolean isMapping) {
@@ -189,11 +190,9 @@ final class DirectYaml extends TextGenerator {
     written[depth] = 0;
     mark[depth] = at;
     key[depth] = k;
-    if (index != null) {
-      path[depth] = begun;
-      entry[depth] = e;
-      entriesBefore[depth] = before;
-    }
+    path[depth] = begun;
+    entry[depth] = e;
+    entriesBefore[depth] = before;
     depth++;
   }
 
@@ -217,14 +216,14 @@ final class DirectYaml extends TextGenerator {
     }
     if (written[d] > 0) {
       if (inMapping) written[d - 1]++;
-      if (index != null) closeEntry(entry[d]);
+      closeEntry(entry[d]);
       return;
     }
     if (d == 0) throw unsupported();
     cut(mark[d]);
     if (!inMapping) {
       b.append(mapping[d] ? " {}" : " []");
-      if (index != null) closeEntry(entry[d]); // an item stays, written empty
+      closeEntry(entry[d]); // an item stays, written empty
     } else if (index != null) {
       index.truncate(entriesBefore[d]); // the member is taken back with its entry
     }
@@ -314,7 +313,7 @@ final class DirectYaml extends TextGenerator {
     BlockYaml.string(b, text, indent[d] + 2);
     written[d]++;
     pending = null;
-    if (index != null) closeEntry(e);
+    closeEntry(e);
     return this;
   }
 

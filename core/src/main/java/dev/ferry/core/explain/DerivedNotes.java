@@ -6,11 +6,11 @@ import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.ModelPath;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -90,19 +90,19 @@ final class DerivedNotes {
   static Container container(HasMetadata o, String at) {
     PodTemplateSpec t = GraphFacts.template(o);
     if (t == null || t.getSpec() == null) return null;
-    String prefix = o instanceof CronJob ? "spec.jobTemplate.spec.template.spec." : "spec.template.spec.";
-    if (!at.startsWith(prefix) || !at.endsWith("]")) return null;
-    String rest = at.substring(prefix.length(), at.length() - 1);
-    PodSpec pod = t.getSpec();
-    List<Container> list;
-    if (rest.startsWith("containers[")) list = pod.getContainers();
-    else if (rest.startsWith("initContainers[")) list = pod.getInitContainers();
-    else return null;
-    String index = rest.substring(rest.indexOf('[') + 1);
-    if (list == null || index.isEmpty() || index.length() > 6 || !index.chars().allMatch(Character::isDigit)) return null;
-    int k = Integer.parseInt(index);
-    return k < list.size() ? list.get(k) : null;
+    ModelPath p = ModelPath.parse(at);
+    if (p.size() < 2 || !(p.last() instanceof Integer k) || !POD_SPEC.get(o instanceof CronJob).equals(p.parent().parent())) return null;
+    List<Container> list = switch (String.valueOf(p.get(p.size() - 2))) {
+      case "containers" -> t.getSpec().getContainers();
+      case "initContainers" -> t.getSpec().getInitContainers();
+      default -> null;
+    };
+    return list != null && k < list.size() ? list.get(k) : null;
   }
+
+  /** Where a workload's Pod spec sits: a CronJob's (true) under its Job template, the others' under their Pod template. */
+  private static final Map<Boolean, ModelPath> POD_SPEC = Map.of(
+      true, ModelPath.parse("spec.jobTemplate.spec.template.spec"), false, ModelPath.parse("spec.template.spec"));
 
   private static boolean sameHandler(JsonNode a, JsonNode b) {
     return handler(a).equals(handler(b));

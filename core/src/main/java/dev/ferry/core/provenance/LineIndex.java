@@ -464,12 +464,27 @@ public final class LineIndex {
 
   /** The end (exclusive, before its line break) of line {@code n}, 1-based and in range. */
   private int end(int n) {
+    return end(text, starts, n);
+  }
+
+  private static int end(String text, int[] starts, int n) {
     return n < starts.length ? starts[n] - 1 : text.length();
   }
 
   /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
   public String line(int n) {
-    return n >= 1 && n <= starts.length ? text.substring(starts[n - 1], end(n)) : "";
+    return line(text, starts, n);
+  }
+
+  /** Line {@code n} of {@code text}, whose lines start at {@code starts} ({@link #starts}); "" past the end. */
+  static String line(String text, int[] starts, int n) {
+    return n >= 1 && n <= starts.length ? text.substring(starts[n - 1], end(text, starts, n)) : "";
+  }
+
+  /** The number of lines of {@code text}, whose lines start at {@code starts} (a text ending in a line break has no extra line). */
+  static int lineCount(String text, int[] starts) {
+    int n = starts.length;
+    return n > 0 && starts[n - 1] == text.length() ? n - 1 : n;
   }
 
   /** The indexed text. */
@@ -484,8 +499,7 @@ public final class LineIndex {
 
   /** Number of lines (a text ending in a line break has no extra line). */
   public int lineCount() {
-    int n = starts.length;
-    return n > 0 && starts[n - 1] == text.length() ? n - 1 : n;
+    return lineCount(text, starts);
   }
 
   public List<Entry> entries() {

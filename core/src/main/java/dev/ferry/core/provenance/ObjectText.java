@@ -32,6 +32,7 @@ public final class ObjectText {
   /** 1 + the index of the first entry starting at each line (0: none). */
   private int[] firstByLine;
 
+  /** {@code index} is the line index of {@code text} (its writer's, or {@link LineIndex#of} of it). */
   ObjectText(String text, LineIndex index) {
     this.text = text;
     this.index = index;
@@ -41,7 +42,7 @@ public final class ObjectText {
   void compact() {
     LineIndex ix = index;
     if (ix == null || ix.documents().size() > 1) return;
-    int[] at = ix.text().equals(text) ? ix.lineStarts() : LineIndex.starts(text);
+    int[] at = ix.lineStarts(); // the index is of this text
     List<LineIndex.Entry> es = ix.entries();
     int n = es.size();
     int[] ln = new int[n];
@@ -81,16 +82,12 @@ public final class ObjectText {
 
   /** Line {@code n} (1-based) of the text, without its line break; "" past the end. */
   public String line(int n) {
-    if (index != null) return index.line(n);
-    if (n < 1 || n > starts.length) return "";
-    return text.substring(starts[n - 1], n < starts.length ? starts[n] - 1 : text.length());
+    return index != null ? index.line(n) : LineIndex.line(text, starts, n);
   }
 
   /** Number of lines (a text ending in a line break has no extra line). */
   public int lineCount() {
-    if (index != null) return index.lineCount();
-    int n = starts.length;
-    return n > 0 && starts[n - 1] == text.length() ? n - 1 : n;
+    return index != null ? index.lineCount() : LineIndex.lineCount(text, starts);
   }
 
   /** The object's text. */

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Properties of lint over arbitrary compose-like text: no exception escapes, every finding has a
@@ -35,10 +36,10 @@ class LintFuzzTest {
       "  data: {}\n", "# c\n", "\n", "    # ferry-disable-next-line privileged\n", "x-a: &a\n  restart: always\n",
       "    <<: *a\n", "    healthcheck:\n      test: [CMD, true]\n      retries: 10s\n", "\t", ": ", "- ");
 
-  private static Path dir;
+  /** Removed by JUnit after the class (a directory made by hand was left in the temporary directory at every run). */
+  @TempDir static Path dir;
 
-  static synchronized Path dir() throws IOException {
-    if (dir == null) dir = Files.createTempDirectory("ferry-lint-fuzz");
+  static Path dir() {
     return dir;
   }
 

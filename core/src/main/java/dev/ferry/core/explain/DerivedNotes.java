@@ -4,6 +4,7 @@ import dev.ferry.core.emit.ManifestWriter;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.ModelPath;
+import dev.ferry.core.translate.PodTemplates;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -88,7 +89,7 @@ final class DerivedNotes {
    * a CronJob's under {@code spec.jobTemplate.spec}; init containers too), or null for any other path.
    */
   static Container container(HasMetadata o, String at) {
-    PodTemplateSpec t = GraphFacts.template(o);
+    PodTemplateSpec t = PodTemplates.of(o);
     if (t == null || t.getSpec() == null) return null;
     ModelPath p = ModelPath.parse(at);
     if (p.size() < 2 || !(p.last() instanceof Integer k) || !POD_SPEC.get(o instanceof CronJob).equals(p.parent().parent())) return null;

@@ -1,5 +1,6 @@
 package dev.ferry.core.explain;
 
+import dev.ferry.core.translate.PodTemplates;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -12,11 +13,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -55,7 +51,7 @@ record GraphFacts(Map<String, String> labels, Map<String, String> selector, Stri
       data = new ArrayList<>();
       for (String v : c.getData().values()) if (v != null) data.add(v);
     }
-    PodTemplateSpec template = template(o);
+    PodTemplateSpec template = PodTemplates.of(o);
     Map<String, String> podLabels = Map.of();
     String text = "";
     Set<String> uses = Set.of();
@@ -71,19 +67,6 @@ record GraphFacts(Map<String, String> labels, Map<String, String> selector, Stri
       }
     }
     return new GraphFacts(labels(o.getMetadata()), selector, type, backends, data, podLabels, text, uses);
-  }
-
-  /** The Pod template of a workload (a CronJob's through its Job template), else null. */
-  static PodTemplateSpec template(HasMetadata o) {
-    if (o instanceof Deployment d) return d.getSpec() == null ? null : d.getSpec().getTemplate();
-    if (o instanceof StatefulSet s) return s.getSpec() == null ? null : s.getSpec().getTemplate();
-    if (o instanceof DaemonSet d) return d.getSpec() == null ? null : d.getSpec().getTemplate();
-    if (o instanceof Job j) return j.getSpec() == null ? null : j.getSpec().getTemplate();
-    if (o instanceof CronJob c && c.getSpec() != null && c.getSpec().getJobTemplate() != null
-        && c.getSpec().getJobTemplate().getSpec() != null) {
-      return c.getSpec().getJobTemplate().getSpec().getTemplate();
-    }
-    return null;
   }
 
   private static Map<String, String> labels(ObjectMeta m) {

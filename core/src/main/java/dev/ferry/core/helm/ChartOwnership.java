@@ -1,14 +1,16 @@
 package dev.ferry.core.helm;
 
-import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.knowledge.Naming;
 import dev.ferry.core.model.Project;
 import dev.ferry.core.provenance.Provenance;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.SourceMap;
+import dev.ferry.core.translate.PodTemplates;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.translate.TranslationContext;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,8 +32,6 @@ final class ChartOwnership {
   static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
   /** Kinds owned by the service whose workload has their name. */
   private static final Set<String> OWNED_BY_NAME = Set.of("Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget");
-  /** Kinds whose trees the values read (besides the workloads). */
-  private static final Set<String> VALUE_KINDS = Set.of("Service", "Ingress", "Secret", "PersistentVolumeClaim");
 
   final Project project;
   final SourceMap sourceMap;
@@ -51,7 +50,6 @@ final class ChartOwnership {
   private Map<String, List<String>> claimsByOwner;
   /** kind/name → the first object of that kind and name. */
   private final Map<String, HasMetadata> byKindAndName = new HashMap<>();
-  private final Map<HasMetadata, ObjectNode> trees = new IdentityHashMap<>();
 
   ChartOwnership(Project project, SourceMap sourceMap, Translation translation, String chartName) {
     this.project = project;
@@ -87,16 +85,13 @@ final class ChartOwnership {
         if (s != null) owners.put(o, s);
       }
     }
-    List<HasMetadata> read = new ArrayList<>(workloads.values()); // the trees the values read
-    for (HasMetadata o : translation.objects()) if (VALUE_KINDS.contains(o.getKind())) read.add(o);
-    prefetch(read);
     for (Map.Entry<String, HasMetadata> w : workloads.entrySet()) {
-      JsonNode pod = ObjectTrees.podSpec(tree(w.getValue()));
-      if (pod == null || pod.get("volumes") == null) continue;
-      for (JsonNode v : pod.get("volumes")) {
-        JsonNode c = v.path("persistentVolumeClaim").path("claimName");
-        if (c.isString() && has("PersistentVolumeClaim", c.asString())) {
-          List<String> users = claimUsers.computeIfAbsent(c.asString(), k -> new ArrayList<>());
+      PodTemplateSpec t = PodTemplates.of(w.getValue());
+      if (t == null || t.getSpec() == null || t.getSpec().getVolumes() == null) continue;
+      for (Volume v : t.getSpec().getVolumes()) {
+        String c = v.getPersistentVolumeClaim() == null ? null : v.getPersistentVolumeClaim().getClaimName();
+        if (c != null && has("PersistentVolumeClaim", c)) {
+          List<String> users = claimUsers.computeIfAbsent(c, k -> new ArrayList<>());
           // workloads in order: a service already listed is the last one (a list's contains was quadratic for a shared volume)
           if (users.isEmpty() || !users.get(users.size() - 1).equals(w.getKey())) users.add(w.getKey());
         }
@@ -154,46 +149,12 @@ final class ChartOwnership {
   }
 
   /**
-   * The object's tree as {@code convert} writes it, made once and shared: read it, never change
-   * it ({@link ObjectTrees#tree} gives a tree to change).
+   * A fresh tree of the object as {@code convert} writes it, made at each call: read it where it is
+   * asked for and let it go. None is kept, so a tree dies young instead of waiting for the last
+   * reader in memory (20,000 trees held through the values were a few hundred MB at 10,000 services).
    */
   ObjectNode tree(HasMetadata o) {
-    ObjectNode t = cached(o);
-    if (t != null) return t;
-    t = ObjectTrees.tree(o); // made outside the lock: trees are asked for from every core
-    synchronized (trees) {
-      ObjectNode first = trees.putIfAbsent(o, t);
-      return first != null ? first : t;
-    }
-  }
-
-  /** The shared tree of {@code o} when one was made, else null. */
-  ObjectNode cached(HasMetadata o) {
-    synchronized (trees) {
-      return trees.get(o);
-    }
-  }
-
-  /** Drops the shared tree of {@code o} once its last reader is done (made again if asked for). */
-  void forget(HasMetadata o) {
-    synchronized (trees) {
-      trees.remove(o);
-    }
-  }
-
-  /** Drops every shared tree (made again if asked for). */
-  void forgetAll() {
-    synchronized (trees) {
-      trees.clear();
-    }
-  }
-
-  /** Makes the shared trees of {@code objects} on every core (the values read them one by one later). */
-  private void prefetch(List<HasMetadata> objects) {
-    List<ObjectNode> made = OnEveryCore.map(objects.size(), i -> ObjectTrees.tree(objects.get(i)));
-    synchronized (trees) {
-      for (int i = 0; i < made.size(); i++) trees.putIfAbsent(objects.get(i), made.get(i));
-    }
+    return ObjectTrees.tree(o);
   }
 
   String helper(String name) {

@@ -106,7 +106,6 @@ public final class ChartWriter {
    */
   private static Map<String, Supplier<String>> makers(Project project, ChartOwnership plan, Options options) {
     ValuesFile values = Values.build(plan);
-    plan.forgetAll(); // the values were the trees' other readers: each template makes its object's tree (none is held meanwhile)
     JsonNode services = values.root.get("services");
     Map<String, Supplier<String>> makers = new LinkedHashMap<>();
     makers.put("Chart.yaml", () -> chartYaml(plan, options));
@@ -166,11 +165,9 @@ public final class ChartWriter {
       StringBuilder b = new StringBuilder(head(owner));
       for (Object part : parts) {
         if (part instanceof HasMetadata o) {
-          ObjectNode shared = plan.cached(o); // read by the values too: changed only as a copy
-          ObjectNode tree = shared != null ? shared.deepCopy() : ObjectTrees.tree(o);
-          String header = source(plan, o, shared != null ? shared : tree);
+          ObjectNode tree = ObjectTrees.tree(o); // the template changes it: its own, read by nothing else
+          String header = source(plan, o, tree);
           doc(b, tpl.condition(o), header, tpl.template(o, tree));
-          plan.forget(o); // its template was the last reader: the tree need not stay in memory for the rest of the run
         } else {
           String svc = (String) part;
           HasMetadata service = find(plan, "Service", plan.workloads.get(svc).getMetadata().getName());

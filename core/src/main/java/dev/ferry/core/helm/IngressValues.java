@@ -35,8 +35,9 @@ final class IngressValues {
 
   private void ingress(ObjectNode v, List<String> base, ObjectNode serviceTree) {
     HasMetadata obj = plan.find("Ingress", serviceTree.path("metadata").path("name").asString());
+    ObjectNode t = obj == null ? null : plan.tree(obj);
     // several hosts (kompose.service.expose "a,b"): the Ingress is rendered as convert wrote it, not from values
-    if (obj != null && plan.tree(obj).path("spec").path("rules").size() > 1) return;
+    if (t != null && t.path("spec").path("rules").size() > 1) return;
     ObjectNode in = v.putObject("ingress");
     JsonNode ports = serviceTree.path("spec").path("ports");
     int port = ports.isArray() && !ports.isEmpty() ? ports.get(0).path("port").asInt(80) : 80;
@@ -50,7 +51,6 @@ final class IngressValues {
       out.comment(ValueSources.append(base, "ingress"), "no Ingress in compose; enable one here (x-ferry ingress steering sets these)");
       return;
     }
-    ObjectNode t = plan.tree(obj);
     JsonNode rule = t.path("spec").path("rules").path(0);
     JsonNode path = rule.path("http").path("paths").path(0);
     in.put("enabled", true);

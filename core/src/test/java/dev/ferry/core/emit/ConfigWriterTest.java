@@ -31,10 +31,15 @@ class ConfigWriterTest {
   private static Project load(String text) throws IOException {
     Path dir = Files.createTempDirectory("ferry-config-writer");
     Path f = dir.resolve("compose.yaml");
-    Files.writeString(f, text);
-    LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(dir).file(f).build());
-    assertFalse(r.hasErrors(), () -> r.diagnostics().toString());
-    return r.project();
+    try {
+      Files.writeString(f, text);
+      LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(dir).file(f).build());
+      assertFalse(r.hasErrors(), () -> r.diagnostics().toString());
+      return r.project();
+    } finally { // the project holds what it read: the file and its directory can go (they were left in /tmp, one per run)
+      Files.deleteIfExists(f);
+      Files.deleteIfExists(dir);
+    }
   }
 
   /** {@code n} services, the i-th with the value {@code values.get(i % size)} in its labels and environment. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StringsStayStringsFuzzTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static Path dir;
+  /** Removed by JUnit after the class (a directory made by hand was left in the temporary directory at every run). */
+  @TempDir static Path dir;
 
-  static synchronized Path dir() throws IOException {
-    if (dir == null) dir = Files.createTempDirectory("ferry-strings");
+  static Path dir() {
     return dir;
   }
 

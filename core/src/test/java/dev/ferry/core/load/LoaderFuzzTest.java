@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: whatever the bytes, the loader returns diagnostics (every error with a position) and
@@ -22,10 +23,10 @@ class LoaderFuzzTest {
       "retries", "extends", "networks", "secrets", "configs", "build", "command", "deploy", "x-ferry",
       "profiles", "<<", "&a", "*a", "!reset", "!override", "${A:-b}", "$$", "${X:?e}", "- ", ": ", "\n  ", "\n    ", "[", "]", "{", "}", "'", "\"");
 
-  private static Path dir;
+  /** Removed by JUnit after the class (a directory made by hand was left in the temporary directory at every run). */
+  @TempDir static Path dir;
 
-  static synchronized Path dir() throws IOException {
-    if (dir == null) dir = Files.createTempDirectory("ferry-fuzz");
+  static Path dir() {
     return dir;
   }
 

@@ -14,18 +14,17 @@ import dev.ferry.core.load.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** secrets/configs {@code mode} as docker compose reads it, and {@code ferry config} output that reads back the same. */
 class FileModesTest {
-  private static Path dir;
+  /** Removed by JUnit after the class. */
+  @TempDir static Path dir;
 
   static synchronized LoadResult load(String mode) throws IOException {
-    if (dir == null) {
-      dir = Files.createTempDirectory("ferry-modes");
-      Files.writeString(dir.resolve("pw.txt"), "x\n");
-    }
+    Files.writeString(dir.resolve("pw.txt"), "x\n");
     Path f = dir.resolve("compose.yaml");
     Files.writeString(f, "services:\n  app:\n    image: example/app:1.0.0\n    secrets:\n      - source: pw\n        mode: "
         + mode + "\nsecrets:\n  pw:\n    file: ./pw.txt\n");

@@ -2,6 +2,7 @@ package dev.ferry.core.emit;
 
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.provenance.LineIndex;
+import dev.ferry.core.provenance.ObjectText;
 import dev.ferry.core.provenance.Origin;
 import dev.ferry.core.source.SourceMap;
 import dev.ferry.core.translate.Translation;
@@ -96,14 +97,11 @@ public final class ManifestWriter {
    * text, as the loader read them), placed on the manifest text {@link #yamlStream} prints.
    */
   public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts) {
-    List<BlockYaml.Indexed> docs = each(t.objects(), ManifestWriter::indexed);
-    List<String> yaml = new ArrayList<>(docs.size());
-    List<LineIndex> indexes = new ArrayList<>(docs.size());
-    for (BlockYaml.Indexed d : docs) {
-      yaml.add(d.text());
-      indexes.add(d.index());
-    }
-    return Alignment.of(t.objects(), yaml, indexes, t.provenance(), sm, fileTexts);
+    List<ObjectText> texts = each(t.objects(), o -> {
+      BlockYaml.Indexed d = indexed(o);
+      return ObjectText.compacted(d.text(), d.index());
+    });
+    return Alignment.ofTexts(t.objects(), texts, t.provenance(), sm, fileTexts);
   }
 
   /**

@@ -93,13 +93,25 @@ public final class Alignment {
    */
   public static Alignment of(List<HasMetadata> objects, List<String> yaml, List<LineIndex> indexes, Provenance provenance,
       SourceMap sm, Map<String, String> fileTexts) {
+    List<ObjectText> texts = new ArrayList<>(yaml.size());
+    for (int k = 0; k < yaml.size(); k++) texts.add(new ObjectText(yaml.get(k), indexes.get(k)));
+    return ofTexts(objects, texts, provenance, sm, fileTexts);
+  }
+
+  /**
+   * As {@link #of(List, List, List, Provenance, SourceMap, Map)}, with each object's text and index
+   * already made into an {@link ObjectText} ({@link ObjectText#compacted}: made compact on the core
+   * that wrote it, so the writer's index dies young instead of being kept until every link is placed).
+   */
+  public static Alignment ofTexts(List<HasMetadata> objects, List<ObjectText> texts, Provenance provenance, SourceMap sm,
+      Map<String, String> fileTexts) {
     Alignment a = new Alignment();
-    List<Map.Entry<String, String>> texts = List.copyOf(fileTexts.entrySet());
-    List<CompletableFuture<LineIndex>> fileIndexes = new ArrayList<>(texts.size());
-    for (Map.Entry<String, String> e : texts) fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue())));
-    a.render(objects, yaml, indexes, provenance);
-    for (int i = 0; i < texts.size(); i++) {
-      ComposeFile f = new ComposeFile(texts.get(i).getKey(), texts.get(i).getValue(), OnEveryCore.join(fileIndexes.get(i)));
+    List<Map.Entry<String, String>> files = List.copyOf(fileTexts.entrySet());
+    List<CompletableFuture<LineIndex>> fileIndexes = new ArrayList<>(files.size());
+    for (Map.Entry<String, String> e : files) fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue())));
+    a.render(objects, texts, provenance);
+    for (int i = 0; i < files.size(); i++) {
+      ComposeFile f = new ComposeFile(files.get(i).getKey(), files.get(i).getValue(), OnEveryCore.join(fileIndexes.get(i)));
       a.files.add(f);
       a.filesByName.putIfAbsent(f.name(), f);
     }
@@ -115,19 +127,19 @@ public final class Alignment {
     return ix;
   }
 
-  private void render(List<HasMetadata> all, List<String> yaml, List<LineIndex> indexes, Provenance provenance) {
+  private void render(List<HasMetadata> all, List<ObjectText> texts, Provenance provenance) {
     int line = 0;
     ObjectServices serviceOf = ObjectServices.of(provenance);
     for (int k = 0; k < all.size(); k++) {
       HasMetadata o = all.get(k);
       line++;
       int sep = line;
+      ObjectText text = texts.get(k);
       // the object's lines are its index's lines (an empty text is one empty line)
-      int n = yaml.get(k).isEmpty() ? 1 : indexes.get(k).lineCount();
+      int n = text.text().isEmpty() ? 1 : text.lineCount();
       int start = line + 1;
       line += n;
       String svc = serviceOf.of(o);
-      ObjectText text = new ObjectText(yaml.get(k), indexes.get(k));
       Obj obj = new Obj(objects.size(), o, o.getKind(), o.getMetadata().getName(), sep, start, line, text, svc);
       objects.add(obj);
       objectsByKey.computeIfAbsent(obj.kind(), x -> new HashMap<>()).putIfAbsent(obj.name(), obj);
@@ -164,7 +176,7 @@ public final class Alignment {
     OnEveryCore.map(tasks, t -> {
       for (int i = t * OBJECTS_PER_TASK; i < Math.min(objects.size(), (t + 1) * OBJECTS_PER_TASK); i++) {
         owners(objects.get(i));
-        objects.get(i).yaml().compact(); // the last lookup by path in it: kept compact from here on
+        objects.get(i).yaml().compact(); // (when not made compact already) the last lookup by path in it: kept compact from here on
       }
       return Boolean.TRUE;
     });
@@ -211,8 +223,8 @@ public final class Alignment {
   private static final ModelPath METADATA = ModelPath.of("metadata");
   /** The first line of an object's metadata block (apiVersion and kind come before it). */
   private static int firstField(Obj o) {
-    LineIndex.Entry e = o.yaml().entry(0, METADATA);
-    return e == null ? o.start() : o.start() + e.line() - 1;
+    int[] e = o.yaml().lines(METADATA);
+    return e == null ? o.start() : o.start() + e[0] - 1;
   }
 
   /** Where object {@code o} as a whole came from ({@link Origin}): the comment {@code convert --annotate} puts above it. */

@@ -64,8 +64,8 @@ final class LinkPlacement {
   private static int[] manifestRange(Alignment.Obj o, String field, FieldAncestry ancestry) {
     if (field == null || field.isEmpty()) return new int[] {o.start(), o.end()};
     for (ModelPath p : ancestry.selfAndAncestors(field)) {
-      LineIndex.Entry e = o.yaml().entry(0, p);
-      if (e != null) return new int[] {o.start() + e.line() - 1, o.start() + e.endLine() - 1};
+      int[] e = o.yaml().lines(p);
+      if (e != null) return new int[] {o.start() + e[0] - 1, o.start() + e[1] - 1};
     }
     return null;
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One emitted object's manifest text and its line index, as an {@link Alignment} keeps them. While
- * links are placed it reads the writer's {@link LineIndex} (lookups by path); once the alignment is
- * made it is {@link #compact compacted}: the text is kept with where each line starts (a line is
+ * One emitted object's manifest text and its line index, as an {@link Alignment} keeps them. It is
+ * {@link #compact compacted} as soon as it is made ({@link #compacted}, on the core that wrote the
+ * object), else once the alignment is made: the text is kept with where each line starts (a line is
  * cut from it when read: a string per line kept to the end was 1.2 million strings at 10,000
  * services), the entries as arrays (each entry's line, column, last line, parent entry
  * and last path segment) instead of an entry and a path object per node and a map by path (at
@@ -36,6 +36,18 @@ public final class ObjectText {
   ObjectText(String text, LineIndex index) {
     this.text = text;
     this.index = index;
+  }
+
+  /**
+   * {@code text} with its index (the writer's, or {@link LineIndex#of} of it), made {@link #compact}
+   * at once: where many objects are written on every core, each writer's index then dies young
+   * (at 10,000 services about 150 MB of entries, paths and maps were otherwise kept until every
+   * link was placed, and promoted). Lookups by path then scan the object's entries ({@link #lines}).
+   */
+  public static ObjectText compacted(String text, LineIndex index) {
+    ObjectText t = new ObjectText(text, index);
+    t.compact();
+    return t;
   }
 
   /** Drops the writer's index for the compact form (an index of more than one document is kept as it is). */
@@ -108,6 +120,19 @@ public final class ObjectText {
     if (index != null) return index.entry(doc, path);
     if (doc != 0) return null;
     for (int i = 0; i < line.length; i++) if (is(i, path)) return entry(i);
+    return null;
+  }
+
+  /**
+   * The first and last line of the first entry at {@code path} in the first document, or null:
+   * {@link #entry} without making the entry (or its path) when compact.
+   */
+  public int[] lines(ModelPath path) {
+    if (index != null) {
+      LineIndex.Entry e = index.entry(0, path);
+      return e == null ? null : new int[] {e.line(), e.endLine()};
+    }
+    for (int i = 0; i < line.length; i++) if (is(i, path)) return new int[] {line[i], endLine[i]};
     return null;
   }
 

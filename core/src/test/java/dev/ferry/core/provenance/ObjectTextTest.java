@@ -12,9 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * An object's text and index made compact ({@link ObjectText#compact}) answers every lookup as the
+ * An object's text and index made compact ({@link ObjectText#compacted}) answers every lookup as the
  * {@link LineIndex} it replaced: its lines, entries (paths, lines, columns, last lines), the entry
- * at a path, the first entry at a line and the entries covering a line.
+ * (and the lines of the entry) at a path, the first entry at a line and the entries covering a line.
  */
 class ObjectTextTest {
   private static final String DEPLOYMENT = """
@@ -98,8 +98,8 @@ class ObjectTextTest {
 
   private static void assertSame(String text) {
     LineIndex ix = LineIndex.of(text);
-    ObjectText t = new ObjectText(text, ix);
-    t.compact();
+    ObjectText whole = new ObjectText(text, ix);
+    ObjectText t = ObjectText.compacted(text, ix);
     assertEquals(text, t.text());
     assertEquals(ix.lineCount(), t.lineCount(), text);
     for (int n = -1; n <= ix.lineCount() + 2; n++) {
@@ -116,8 +116,16 @@ class ObjectTextTest {
       assertEquals(ix.entry(0, p), t.entry(0, p), text);
       assertEquals(ix.find(p), t.find(p), text);
       assertEquals(ix.entry(1, p), t.entry(1, p), text);
+      LineIndex.Entry e = ix.entry(0, p); // the lines of the entry at a path, compact or not, without the entry
+      String expected = e == null ? "null" : e.line() + "-" + e.endLine();
+      assertEquals(expected, lines(whole.lines(p)), text);
+      assertEquals(expected, lines(t.lines(p)), text);
     }
     assertTrue(t.entries().size() == ix.entries().size());
+  }
+
+  private static String lines(int[] l) {
+    return l == null ? "null" : l[0] + "-" + l[1];
   }
 
   private static List<LineIndex.Entry> covering(LineIndex ix, int line, int size) {

@@ -97,11 +97,10 @@ public final class ManifestWriter {
    * text, as the loader read them), placed on the manifest text {@link #yamlStream} prints.
    */
   public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts) {
-    List<ObjectText> texts = each(t.objects(), o -> {
+    return Alignment.ofTexts(t.objects(), () -> each(t.objects(), o -> {
       BlockYaml.Indexed d = indexed(o);
       return ObjectText.compacted(d.text(), d.index());
-    });
-    return Alignment.ofTexts(t.objects(), texts, t.provenance(), sm, fileTexts);
+    }), t.provenance(), sm, fileTexts);
   }
 
   /**

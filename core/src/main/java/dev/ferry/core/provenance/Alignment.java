@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Compose lines ↔ manifest lines, from the translation's {@link Provenance}: each link becomes a
@@ -88,28 +89,33 @@ public final class Alignment {
    * Aligns translated objects with their compose files ({@code fileTexts}: display name → text,
    * as the loader read them; positions name files the same way). {@code yaml} is each object's
    * manifest text and {@code indexes} its line index, in object order ({@code ManifestWriter.alignment}).
-   * The compose files are indexed on another core while the objects are laid out; links are placed
-   * and manifest lines given their owners on every core, in order (the same spans, ids and owners).
+   * Links are placed and manifest lines given their owners on every core, in order (the same spans,
+   * ids and owners).
    */
   public static Alignment of(List<HasMetadata> objects, List<String> yaml, List<LineIndex> indexes, Provenance provenance,
       SourceMap sm, Map<String, String> fileTexts) {
-    List<ObjectText> texts = new ArrayList<>(yaml.size());
-    for (int k = 0; k < yaml.size(); k++) texts.add(new ObjectText(yaml.get(k), indexes.get(k)));
-    return ofTexts(objects, texts, provenance, sm, fileTexts);
+    return ofTexts(objects, () -> {
+      List<ObjectText> texts = new ArrayList<>(yaml.size());
+      for (int k = 0; k < yaml.size(); k++) texts.add(new ObjectText(yaml.get(k), indexes.get(k)));
+      return texts;
+    }, provenance, sm, fileTexts);
   }
 
   /**
    * As {@link #of(List, List, List, Provenance, SourceMap, Map)}, with each object's text and index
-   * already made into an {@link ObjectText} ({@link ObjectText#compacted}: made compact on the core
-   * that wrote it, so the writer's index dies young instead of being kept until every link is placed).
+   * made into an {@link ObjectText} by {@code texts} (for {@code explain}: written and made
+   * {@link ObjectText#compacted compact} on every core, so each writer's index dies young instead
+   * of being kept until every link is placed). The compose files are indexed on another core while
+   * {@code texts} runs: indexed after it, the index (a second reading of the compose file) was a
+   * second or so of one core with the other one idle at 10,000 services.
    */
-  public static Alignment ofTexts(List<HasMetadata> objects, List<ObjectText> texts, Provenance provenance, SourceMap sm,
-      Map<String, String> fileTexts) {
+  public static Alignment ofTexts(List<HasMetadata> objects, Supplier<List<ObjectText>> texts, Provenance provenance,
+      SourceMap sm, Map<String, String> fileTexts) {
     Alignment a = new Alignment();
     List<Map.Entry<String, String>> files = List.copyOf(fileTexts.entrySet());
     List<CompletableFuture<LineIndex>> fileIndexes = new ArrayList<>(files.size());
     for (Map.Entry<String, String> e : files) fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue())));
-    a.render(objects, texts, provenance);
+    a.render(objects, texts.get(), provenance);
     for (int i = 0; i < files.size(); i++) {
       ComposeFile f = new ComposeFile(files.get(i).getKey(), files.get(i).getValue(), OnEveryCore.join(fileIndexes.get(i)));
       a.files.add(f);

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,7 +91,7 @@ final class DerivedNotes {
     PodTemplateSpec t = PodTemplates.of(o);
     if (t == null || t.getSpec() == null) return null;
     ModelPath p = ModelPath.parse(at);
-    if (p.size() < 2 || !(p.last() instanceof Integer k) || !POD_SPEC.get(o instanceof CronJob).equals(p.parent().parent())) return null;
+    if (p.size() < 2 || !(p.last() instanceof Integer k) || !(o instanceof CronJob ? CRON_JOB_POD_SPEC : POD_SPEC).equals(p.parent().parent())) return null;
     List<Container> list = switch (String.valueOf(p.get(p.size() - 2))) {
       case "containers" -> t.getSpec().getContainers();
       case "initContainers" -> t.getSpec().getInitContainers();
@@ -101,9 +100,9 @@ final class DerivedNotes {
     return list != null && k < list.size() ? list.get(k) : null;
   }
 
-  /** Where a workload's Pod spec sits: a CronJob's (true) under its Job template, the others' under their Pod template. */
-  private static final Map<Boolean, ModelPath> POD_SPEC = Map.of(
-      true, ModelPath.parse("spec.jobTemplate.spec.template.spec"), false, ModelPath.parse("spec.template.spec"));
+  /** Where a workload's Pod spec sits: under its Pod template, a CronJob's under its Job template. */
+  private static final ModelPath POD_SPEC = ModelPath.parse("spec.template.spec");
+  private static final ModelPath CRON_JOB_POD_SPEC = ModelPath.parse("spec.jobTemplate.spec.template.spec");
 
   private static boolean sameHandler(JsonNode a, JsonNode b) {
     return handler(a).equals(handler(b));

@@ -208,22 +208,20 @@ public final class Explanation {
     ModelPath best = at == null ? null : at.path();
     if (best == null || best.size() <= 1) return "";
     // by the parent path's value: the same path in 10,000 objects is one lookup, not 10,000 texts made and kept
-    return contextOf.computeIfAbsent(best.parent(), this::shortened);
+    return contextOf.computeIfAbsent(best.parent(), Explanation::shortened);
   }
 
-  /** The context text of a parent path: its Pod template prefix cut off, each text once. */
-  private String shortened(ModelPath parent) {
+  /** The context text of a parent path: its Pod template prefix cut off. */
+  private static String shortened(ModelPath parent) {
     String p = parent.toString();
     for (String prefix : List.of("spec.jobTemplate.spec.template.spec.", "spec.template.spec.")) {
-      if (p.startsWith(prefix)) return contexts.computeIfAbsent(p.substring(prefix.length()), k -> k);
+      if (p.startsWith(prefix)) return p.substring(prefix.length());
     }
-    return contexts.computeIfAbsent(p, k -> k);
+    return p;
   }
 
-  /** The context of each parent path met (a few dozen distinct paths for hundreds of thousands of runs). */
+  /** The context of each parent path met, made once (a few dozen paths for hundreds of thousands of runs; kept to the end of the page). */
   private final Map<ModelPath, String> contextOf = new ConcurrentHashMap<>();
-  /** Each context once: a few dozen texts (kept to the end of the page). */
-  private final Map<String, String> contexts = new ConcurrentHashMap<>();
 
   private static boolean contains(int[] a, int v) {
     for (int x : a) if (x == v) return true;

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Project-wide decisions for a chart, made once: which compose service owns each object (its
@@ -146,15 +145,6 @@ final class ChartOwnership {
   /** The first emitted object of this kind and name, or null. */
   HasMetadata find(String kind, String name) {
     return byKindAndName.get(kind + "/" + name);
-  }
-
-  /**
-   * A fresh tree of the object as {@code convert} writes it, made at each call: read it where it is
-   * asked for and let it go. None is kept, so a tree dies young instead of waiting for the last
-   * reader in memory (20,000 trees held through the values were a few hundred MB at 10,000 services).
-   */
-  ObjectNode tree(HasMetadata o) {
-    return ObjectTrees.tree(o);
   }
 
   String helper(String name) {

@@ -198,7 +198,7 @@ public final class ChartWriter {
     String kind = o.getKind();
     String name = o.getMetadata().getName();
     HasMetadata first = plan.find(kind, name);
-    String c = Origin.comment(Origin.placed(plan.translation.provenance().of(kind, name), first == o ? tree : plan.tree(first),
+    String c = Origin.comment(Origin.placed(plan.translation.provenance().of(kind, name), first == o ? tree : ObjectTrees.tree(first),
         plan.sourceMap), plan.sourceMap);
     return c.replace("{{", "{ {");
   }

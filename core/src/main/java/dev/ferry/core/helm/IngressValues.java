@@ -25,7 +25,7 @@ final class IngressValues {
   void serviceAndIngress(ObjectNode v, Service s, List<String> base, HasMetadata workload) {
     HasMetadata svcObj = plan.find("Service", workload.getMetadata().getName());
     if (svcObj == null) return;
-    ObjectNode st = plan.tree(svcObj);
+    ObjectNode st = ObjectTrees.tree(svcObj);
     ObjectNode service = v.putObject("service");
     service.put("type", st.path("spec").path("type").asString("ClusterIP"));
     service.set("ports", st.path("spec").get("ports") == null ? F.arrayNode() : st.path("spec").get("ports"));
@@ -35,7 +35,7 @@ final class IngressValues {
 
   private void ingress(ObjectNode v, List<String> base, ObjectNode serviceTree) {
     HasMetadata obj = plan.find("Ingress", serviceTree.path("metadata").path("name").asString());
-    ObjectNode t = obj == null ? null : plan.tree(obj);
+    ObjectNode t = obj == null ? null : ObjectTrees.tree(obj);
     // several hosts (kompose.service.expose "a,b"): the Ingress is rendered as convert wrote it, not from values
     if (t != null && t.path("spec").path("rules").size() > 1) return;
     ObjectNode in = v.putObject("ingress");

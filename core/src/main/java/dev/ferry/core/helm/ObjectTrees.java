@@ -9,7 +9,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ObjectTrees {
   private ObjectTrees() {}
 
-  /** A fresh, mutable tree of the object, exactly as {@code convert} writes it. */
+  /**
+   * A fresh, mutable tree of the object, exactly as {@code convert} writes it. None is kept: each
+   * reader makes its own and lets it go, so it dies young (20,000 trees held through the chart's
+   * values were a few hundred MB of the old generation at 10,000 services).
+   */
   static ObjectNode tree(HasMetadata o) {
     return (ObjectNode) ManifestWriter.tree(o);
   }

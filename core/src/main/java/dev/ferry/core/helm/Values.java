@@ -58,7 +58,7 @@ final class Values {
     ObjectNode secrets = F.objectNode();
     for (HasMetadata o : plan.translation.objects()) {
       if (!o.getKind().equals("Secret")) continue;
-      ObjectNode t = plan.tree(o);
+      ObjectNode t = ObjectTrees.tree(o);
       String name = o.getMetadata().getName();
       ObjectNode s = secrets.putObject(name);
       s.put("existingSecret", "");
@@ -77,7 +77,7 @@ final class Values {
     Service s = plan.project.service(svc);
     ContainerValues.Target sv = new ContainerValues.Target(v, s, List.of("services", svc));
     out.comment(sv.base(), "compose service " + svc + sources.at(s.path()));
-    ObjectNode tree = plan.tree(workload);
+    ObjectNode tree = ObjectTrees.tree(workload);
     ObjectNode c = ObjectTrees.mainContainer(tree);
     v.put("enabled", true);
     container.image(sv, c);
@@ -95,7 +95,7 @@ final class Values {
     ObjectNode persistence = F.objectNode();
     for (String claim : plan.claimsOwnedBy(svc)) {
       HasMetadata obj = plan.find("PersistentVolumeClaim", claim);
-      ObjectNode pvc = plan.tree(obj);
+      ObjectNode pvc = ObjectTrees.tree(obj);
       ObjectNode p = persistence.putObject(claim);
       p.put("enabled", true);
       p.put("size", pvc.path("spec").path("resources").path("requests").path("storage").asString("1Gi"));

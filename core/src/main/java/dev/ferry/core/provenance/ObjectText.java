@@ -118,9 +118,8 @@ public final class ObjectText {
   /** The first entry at {@code path} in document {@code doc}, or null. */
   public LineIndex.Entry entry(int doc, ModelPath path) {
     if (index != null) return index.entry(doc, path);
-    if (doc != 0) return null;
-    for (int i = 0; i < line.length; i++) if (is(i, path)) return entry(i);
-    return null;
+    int i = doc == 0 ? at(path) : -1;
+    return i < 0 ? null : entry(i);
   }
 
   /**
@@ -132,8 +131,14 @@ public final class ObjectText {
       LineIndex.Entry e = index.entry(0, path);
       return e == null ? null : new int[] {e.line(), e.endLine()};
     }
-    for (int i = 0; i < line.length; i++) if (is(i, path)) return new int[] {line[i], endLine[i]};
-    return null;
+    int i = at(path);
+    return i < 0 ? null : new int[] {line[i], endLine[i]};
+  }
+
+  /** The first (compact) entry at {@code path}, or -1: a scan of the entries, which makes nothing. */
+  private int at(ModelPath path) {
+    for (int i = 0; i < line.length; i++) if (is(i, path)) return i;
+    return -1;
   }
 
   /** The entry at {@code path} in the first document. */

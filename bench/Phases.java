@@ -56,8 +56,9 @@ public class Phases {
 
   private String run(String command, Path file) throws Exception {
     mark("start");
+    boolean explain = command.equals("explain") || command.equals("html");
     LoadResult r = ComposeLoader.load(LoadOptions.builder().workingDirectory(file.getParent()).file(file)
-        .environment(System.getenv()).build());
+        .environment(System.getenv()).outlines(explain).build());
     if (r.hasErrors()) throw new IllegalArgumentException("the project has errors: " + r.errors());
     mark("load");
     Translation t = Translator.translate(r.project(), r.sourceMap(), TranslateOptions.defaults());
@@ -68,7 +69,7 @@ public class Phases {
         mark("emit");
       }
       case "explain", "html" -> {
-        Alignment a = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts());
+        Alignment a = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), r.outlines());
         mark("alignment");
         List<Diagnostic> findings = new ArrayList<>(t.diagnostics());
         Explanation e = Explanation.of(a, findings, null);

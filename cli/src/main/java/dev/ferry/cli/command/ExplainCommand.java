@@ -15,6 +15,7 @@ import dev.ferry.core.explain.Explanation;
 import dev.ferry.core.explain.HtmlReport;
 import dev.ferry.core.explain.SideBySide;
 import dev.ferry.core.load.ComposeLoader;
+import dev.ferry.core.load.LoadOptions;
 import dev.ferry.core.load.LoadResult;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.translate.Translation;
@@ -94,16 +95,21 @@ public final class ExplainCommand implements Callable<Integer> {
    * while the page is written.
    */
   private Made make(PrintWriter err) {
-    LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
+    LoadResult r = ComposeLoader.load(withOutlines());
     if (ConfigCommand.printDiagnostics(r, err, false)) return null;
     if (service != null && !r.project().services().containsKey(service)) {
       throw new UserError("no service \"" + service + "\" in the project (services: "
           + String.join(", ", r.project().services().keySet()) + ")");
     }
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts()), findings(r, t), service);
+    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), r.outlines()), findings(r, t), service);
     String title = r.project().name() == null ? "compose project" : r.project().name();
     return new Made(e, title, t.diagnostics().size());
+  }
+
+  /** The project's load options, keeping each compose file's outline (its lines by path) from the loader's reading of it. */
+  private LoadOptions withOutlines() {
+    return project.toLoadOptions(environment).toBuilder().outlines(true).build();
   }
 
   /** What the loader warned about (a missing env_file, an unset variable) and then the translation's findings. */
@@ -119,10 +125,10 @@ public final class ExplainCommand implements Callable<Integer> {
     Alignment[] side = new Alignment[2];
     for (int i = 0; i < 2; i++) {
       project.files = List.of(diff.get(i));
-      LoadResult r = ComposeLoader.load(project.toLoadOptions(environment));
+      LoadResult r = ComposeLoader.load(withOutlines());
       if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
       Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-      side[i] = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts());
+      side[i] = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), r.outlines());
     }
     ExplainDiff d = ExplainDiff.of(side[0], side[1]);
     String oldName = diff.get(0).toString();

@@ -1,5 +1,6 @@
 package dev.ferry.core.emit;
 
+import dev.ferry.core.load.stage.Outline;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.provenance.LineIndex;
 import dev.ferry.core.provenance.ObjectText;
@@ -97,10 +98,18 @@ public final class ManifestWriter {
    * text, as the loader read them), placed on the manifest text {@link #yamlStream} prints.
    */
   public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts) {
+    return alignment(t, sm, fileTexts, Map.of());
+  }
+
+  /**
+   * {@link #alignment(Translation, SourceMap, Map)} with the compose files' {@code outlines} as the
+   * loader read them ({@link dev.ferry.core.load.LoadResult#outlines}): those files are not read again.
+   */
+  public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts, Map<String, Outline> outlines) {
     return Alignment.ofTexts(t.objects(), () -> each(t.objects(), o -> {
       BlockYaml.Indexed d = indexed(o);
       return ObjectText.compacted(d.text(), d.index());
-    }), t.provenance(), sm, fileTexts);
+    }), t.provenance(), sm, fileTexts, outlines);
   }
 
   /**

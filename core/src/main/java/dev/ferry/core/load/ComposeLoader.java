@@ -48,10 +48,10 @@ public final class ComposeLoader {
 
   public static LoadResult load(LoadOptions opts) {
     Diagnostics diags = new Diagnostics();
-    Sources sources = new Sources(opts.workingDirectory());
+    Sources sources = new Sources(opts.workingDirectory(), opts.outlines());
     List<Path> files = resolveFiles(opts, diags, sources);
     if (files.isEmpty()) {
-      return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), Map.of(), sources.texts());
+      return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), Map.of(), sources.texts(), sources.outlines());
     }
     Path projectDir = (opts.projectDirectory() != null
         ? opts.workingDirectory().resolve(opts.projectDirectory())
@@ -70,7 +70,7 @@ public final class ComposeLoader {
     }
     if (merged != null && tooManyServices(merged, diags)) {
       stages.awaitSchemaChecks();
-      return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts());
+      return new LoadResult(null, SourceMap.empty(), diags.sorted(), sources.parsed(), sources.texts(), sources.outlines());
     }
     // With errors, the later stages still run so that every error of the files is reported at
     // once (a retries: 10s and an undefined depends_on target in one run, not one per run); the
@@ -78,7 +78,7 @@ public final class ComposeLoader {
     // the later stages would see a partial project and report errors that are not there.
     if (merged == null || (!opts.recover() && stages.incomplete())) stages.awaitSchemaChecks();
     if (merged == null || (diags.hasErrors() && !opts.recover() && stages.incomplete())) {
-      return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), sources.parsed(), sources.texts());
+      return new LoadResult(null, SourceMap.empty(), sources.redact(diags.sorted()), sources.parsed(), sources.texts(), sources.outlines());
     }
     // The later stages run while the schema checks do; whether their findings count in full or
     // only where no earlier error is (see recover) is decided once the checks are in.
@@ -89,11 +89,11 @@ public final class ComposeLoader {
     if (stages.awaitSchemaChecks()) errors = true;
     if (errors) {
       LoadResult r = recover(later, diags, sources);
-      return opts.recover() ? r : new LoadResult(null, SourceMap.empty(), r.diagnostics(), r.parsedFiles(), r.fileTexts());
+      return opts.recover() ? r : new LoadResult(null, SourceMap.empty(), r.diagnostics(), r.parsedFiles(), r.fileTexts(), r.outlines());
     }
     if (later.failure() != null) throw later.failure();
     diags.addAll(later.diags().all());
-    return new LoadResult(later.project(), later.map(), sources.redact(diags.sorted()), sources.parsed(), sources.texts());
+    return new LoadResult(later.project(), later.map(), sources.redact(diags.sorted()), sources.parsed(), sources.texts(), sources.outlines());
   }
 
   /**
@@ -141,7 +141,7 @@ public final class ComposeLoader {
     Set<Position> seen = new HashSet<>();
     for (Diagnostic d : diags.all()) seen.add(d.position());
     for (Diagnostic d : later.diags().all()) if (!seen.contains(d.position())) diags.add(d);
-    return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts());
+    return new LoadResult(project, map, sources.redact(diags.sorted()), sources.parsed(), sources.texts(), sources.outlines());
   }
 
   private static List<Path> resolveFiles(LoadOptions opts, Diagnostics diags, Sources sources) {

@@ -23,7 +23,8 @@ public record LoadOptions(
     Map<String, String> environment,
     String projectName,
     boolean strict,
-    boolean recover) {
+    boolean recover,
+    boolean outlines) {
 
   public LoadOptions {
     files = List.copyOf(files);
@@ -48,6 +49,7 @@ public record LoadOptions(
     b.projectName = projectName;
     b.strict = strict;
     b.recover = recover;
+    b.outlines = outlines;
     return b;
   }
 
@@ -62,6 +64,7 @@ public record LoadOptions(
     private String projectName;
     private boolean strict = false;
     private boolean recover;
+    private boolean outlines;
 
     public Builder file(Path f) {
       files.add(f);
@@ -139,9 +142,19 @@ public record LoadOptions(
       return this;
     }
 
+    /**
+     * Keep each compose file's {@link dev.ferry.core.load.stage.Outline} (its entries' lines, read
+     * from the same parse: {@link LoadResult#outlines}) for explain's line tables, instead of
+     * explain reading each file a second time.
+     */
+    public Builder outlines(boolean b) {
+      outlines = b;
+      return this;
+    }
+
     public LoadOptions build() {
       return new LoadOptions(files, workingDirectory, projectDirectory, envFiles, profiles, environment, projectName,
-          strict, recover);
+          strict, recover, outlines);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.ferry.core.load;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.diag.Severity;
+import dev.ferry.core.load.stage.Outline;
 import dev.ferry.core.load.stage.Parse;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
@@ -39,9 +40,12 @@ final class Sources {
   private final Set<String> confidential = new LinkedHashSet<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, MapNode> parsed = new LinkedHashMap<>();
+  /** The outlines of the files whose texts are kept, when asked for ({@link LoadOptions#outlines}); else null. */
+  private final Map<String, Outline> outlines;
 
-  Sources(Path workingDir) {
+  Sources(Path workingDir, boolean outlines) {
     this.workingDir = workingDir.toAbsolutePath().normalize();
+    this.outlines = outlines ? new LinkedHashMap<>() : null;
   }
 
   /** From now on, files outside {@code dir} (real paths) and not in {@code namedFiles} are confidential. */
@@ -144,14 +148,20 @@ final class Sources {
     byte[] b = readBytes(p, diags, where);
     if (b == null) return null;
     String text = new String(b, StandardCharsets.UTF_8);
-    if (!confidential.contains(name)) texts.put(name, text);
-    MapNode doc = Parse.composeFile(name, b, text, diags);
+    boolean kept = !confidential.contains(name);
+    if (kept) texts.put(name, text);
+    MapNode doc = Parse.composeFile(name, b, text, diags, kept && outlines != null ? o -> outlines.put(name, o) : null);
     parsed.put(name, doc);
     return doc;
   }
 
   Map<String, String> texts() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+  }
+
+  /** The outlines recorded (none unless asked for). */
+  Map<String, Outline> outlines() {
+    return outlines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outlines));
   }
 
   Map<String, MapNode> parsed() {

@@ -1,6 +1,7 @@
 package dev.ferry.core.provenance;
 
 import dev.ferry.core.concurrent.OnEveryCore;
+import dev.ferry.core.load.stage.Outline;
 import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.source.SourceMap;
@@ -98,23 +99,27 @@ public final class Alignment {
       List<ObjectText> texts = new ArrayList<>(yaml.size());
       for (int k = 0; k < yaml.size(); k++) texts.add(new ObjectText(yaml.get(k), indexes.get(k)));
       return texts;
-    }, provenance, sm, fileTexts);
+    }, provenance, sm, fileTexts, Map.of());
   }
 
   /**
    * As {@link #of(List, List, List, Provenance, SourceMap, Map)}, with each object's text and index
    * made into an {@link ObjectText} by {@code texts} (for {@code explain}: written and made
    * {@link ObjectText#compacted compact} on every core, so each writer's index dies young instead
-   * of being kept until every link is placed). The compose files are indexed on another core while
-   * {@code texts} runs: indexed after it, the index (a second reading of the compose file) was a
-   * second or so of one core with the other one idle at 10,000 services.
+   * of being kept until every link is placed). The compose files are indexed from their
+   * {@code outlines} (the loader's, read from its own parse: {@link dev.ferry.core.load.LoadOptions#outlines}),
+   * on another core while {@code texts} runs; a file without one is read again for its outline (at
+   * 10,000 services a second or so of one core).
    */
   public static Alignment ofTexts(List<HasMetadata> objects, Supplier<List<ObjectText>> texts, Provenance provenance,
-      SourceMap sm, Map<String, String> fileTexts) {
+      SourceMap sm, Map<String, String> fileTexts, Map<String, Outline> outlines) {
     Alignment a = new Alignment();
     List<Map.Entry<String, String>> files = List.copyOf(fileTexts.entrySet());
     List<CompletableFuture<LineIndex>> fileIndexes = new ArrayList<>(files.size());
-    for (Map.Entry<String, String> e : files) fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue())));
+    for (Map.Entry<String, String> e : files) {
+      Outline o = outlines.get(e.getKey());
+      fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue(), o)));
+    }
     a.render(objects, texts.get(), provenance);
     for (int i = 0; i < files.size(); i++) {
       ComposeFile f = new ComposeFile(files.get(i).getKey(), files.get(i).getValue(), OnEveryCore.join(fileIndexes.get(i)));
@@ -126,9 +131,9 @@ public final class Alignment {
     return a;
   }
 
-  /** A compose file's index, with its by-line table built here (placing reads it from every core). */
-  private static LineIndex composeIndex(String text) {
-    LineIndex ix = LineIndex.of(text);
+  /** A compose file's index (from its outline, or null: read again), with its by-line table built here (placing reads it from every core). */
+  private static LineIndex composeIndex(String text, Outline outline) {
+    LineIndex ix = outline != null ? LineIndex.of(text, outline) : LineIndex.of(text);
     ix.entryAt(1, 1);
     return ix;
   }

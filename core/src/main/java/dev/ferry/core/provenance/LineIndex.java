@@ -1,5 +1,7 @@
 package dev.ferry.core.provenance;
 
+import dev.ferry.core.load.stage.Outline;
+import dev.ferry.core.load.stage.Outline.Raw;
 import dev.ferry.core.load.stage.Parse;
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
@@ -9,22 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.common.Anchor;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.Parser;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML text's lines by path: for every mapping entry and sequence item, the 1-based line range
@@ -66,18 +59,31 @@ public final class LineIndex {
 
   /**
    * Indexes {@code text}; a text that is not valid YAML gives an index with no entries (or only its
-   * documents before the one that is not). Read from the parser's events ({@link EventWalk}: no node
+   * documents before the one that is not). Read from the parser's events ({@link Outline}: no node
    * graph: for the 10,000-service benchmark's file a third less allocated and half the time).
    */
   public static LineIndex of(String text) {
-    return new EventWalk(text).index();
+    return of(text, Outline.of(text));
+  }
+
+  /**
+   * The index of {@code text} from its {@link Outline} (the loader's, recorded as it read the file,
+   * or {@link Outline#of} of it): the same index {@link #of(String)} gives.
+   */
+  public static LineIndex of(String text, Outline outline) {
+    LineIndex ix = new LineIndex(text);
+    int doc = 0;
+    for (Outline.Document d : outline.documents()) {
+      ix.close(doc++, d.entries(), d.start(), d.end() < 0 ? ix.starts.length : d.end());
+    }
+    return ix;
   }
 
   /** The index through snakeyaml-engine's node graph: the reference {@link #of} agrees with. */
   static LineIndex composed(String text) {
     LineIndex ix = new LineIndex(text);
     try {
-      Compose c = new Compose(settings(text));
+      Compose c = new Compose(Outline.settings(text));
       int doc = 0;
       for (Node root : c.composeAllFromString(text)) {
         List<Raw> raw = new ArrayList<>();
@@ -92,240 +98,9 @@ public final class LineIndex {
     return ix;
   }
 
-  /**
-   * The loader's bounds, not snakeyaml-engine's defaults: those refuse more than 50 aliases of a
-   * collection (a merge key in each of 51 services) and texts over 3 MiB, and the file, loaded,
-   * would have had no index; the walks stop where the loader's node bound would have.
-   */
-  private static LoadSettings settings(String text) {
-    return LoadSettings.builder().setAllowDuplicateKeys(true)
-        .setMaxAliasesForCollections(Integer.MAX_VALUE)
-        .setCodePointLimit(Parse.MAX_BYTES)
-        .setBufferSize(Parse.bufferSize(text)).build();
-  }
-
   /** The 1-based last line of a node that ends at {@code m} (a mark at column 0 is the line after it). */
   private static int endLine(Mark m) {
     return m.getColumn() == 0 ? m.getLine() : m.getLine() + 1;
-  }
-
-  /**
-   * {@link #composed}'s walk over the parser's events, without recursion: the same entries in the
-   * same order. An alias is replayed from its anchor's entries (kept relative to the anchor), as
-   * the composed walk walks the anchored node again; an alias item starts where its anchored node
-   * does. What the Composer refuses (an undefined alias, a key that is not a scalar) or the walk
-   * stops at (a recursive alias, more nodes than the loader's bound) ends the index before that
-   * document, as a syntax error does.
-   */
-  private static final class EventWalk {
-    /** An anchored node: its text when a scalar, where it starts, and its entries relative to it. */
-    private record Anchored(String scalar, int line, int column, Raw[] entries, int[] parents) {}
-
-    /** An anchored collection still open: an alias to it would be recursive. */
-    private static final Anchored OPEN = new Anchored(null, 0, 0, new Raw[0], new int[0]);
-
-    private static final class Frame {
-      final boolean mapping;
-      final ModelPath path;
-      /** The entry whose value this collection is (-1: the document root). */
-      final int owner;
-      final Anchor anchor;
-      final int rawStart;
-      final int line;
-      final int column;
-      int items;
-      /** A mapping's key entry waiting for its value (-1: none). */
-      int pending = -1;
-
-      Frame(boolean mapping, ModelPath path, int owner, Anchor anchor, int rawStart, int line, int column) {
-        this.mapping = mapping;
-        this.path = path;
-        this.owner = owner;
-        this.anchor = anchor;
-        this.rawStart = rawStart;
-        this.line = line;
-        this.column = column;
-      }
-    }
-
-    private final LineIndex ix;
-    private final Parser parser;
-    private final ArrayList<Frame> stack = new ArrayList<>();
-    private final Map<Anchor, Anchored> anchors = new HashMap<>();
-    private List<Raw> raw;
-    /** The parent entry of each entry (-1: a top-level entry of its document). */
-    private int[] parents = new int[64];
-
-    EventWalk(String text) {
-      ix = new LineIndex(text);
-      LoadSettings s = settings(text);
-      parser = new ParserImpl(s, new StreamReader(s, text));
-    }
-
-    LineIndex index() {
-      try {
-        walk();
-      } catch (RuntimeException e) {
-        // not YAML, or not what the Composer composes: the documents before this one
-      }
-      return ix;
-    }
-
-    private void walk() {
-      expect(Event.ID.StreamStart);
-      int doc = 0;
-      while (true) {
-        Event e = parser.next();
-        if (e.getEventId() == Event.ID.StreamEnd) return;
-        if (e.getEventId() != Event.ID.DocumentStart) throw new IllegalStateException("unexpected " + e);
-        raw = new ArrayList<>();
-        anchors.clear();
-        int[] root = new int[2]; // start line, end line
-        document(root);
-        expect(Event.ID.DocumentEnd);
-        ix.close(doc, raw, raw.isEmpty() ? root[0] : raw.get(0).line, root[1]);
-        doc++;
-      }
-    }
-
-    private void expect(Event.ID id) {
-      Event e = parser.next();
-      if (e.getEventId() != id) throw new IllegalStateException("unexpected " + e);
-    }
-
-    private static int line(Event e) {
-      return e.getStartMark().map(m -> m.getLine() + 1).orElse(1);
-    }
-
-    private static int column(Event e) {
-      return e.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
-    }
-
-    private void document(int[] root) {
-      while (true) {
-        Event e = parser.next();
-        Event.ID id = e.getEventId();
-        Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-        if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
-          Frame f = stack.remove(stack.size() - 1);
-          if (f.mapping && f.pending >= 0) throw new IllegalStateException("a key without a value");
-          if (f.anchor != null && anchors.get(f.anchor) == OPEN) anchors.put(f.anchor, template(f));
-          if (done(f.owner, e, root)) return;
-          continue;
-        }
-        if (id != Event.ID.Scalar && id != Event.ID.Alias && id != Event.ID.MappingStart && id != Event.ID.SequenceStart) {
-          throw new IllegalStateException("unexpected " + e);
-        }
-        if (top != null && top.mapping && top.pending < 0) { // a key
-          String key;
-          int line;
-          int column;
-          if (e instanceof ScalarEvent s) {
-            key = s.getValue();
-            line = line(e);
-            column = column(e);
-            anchor(s);
-          } else if (e instanceof AliasEvent a) {
-            Anchored to = resolved(a);
-            if (to.scalar() == null) throw new IllegalStateException("a collection as a key");
-            key = to.scalar();
-            line = to.line();
-            column = to.column();
-          } else {
-            throw new IllegalStateException("a collection as a key");
-          }
-          top.pending = add(new Raw(top.path.key(key), line, column), top.owner);
-          continue;
-        }
-        // a value: the document's root, a mapping's value or a sequence's item
-        Anchored alias = e instanceof AliasEvent a ? resolved(a) : null;
-        int owner;
-        ModelPath path;
-        if (top == null) {
-          owner = -1;
-          path = ModelPath.ROOT;
-          root[0] = line(e);
-        } else if (top.mapping) {
-          owner = top.pending;
-          path = raw.get(owner).path;
-        } else {
-          path = top.path.index(top.items++);
-          owner = add(new Raw(path, alias != null ? alias.line() : line(e), alias != null ? alias.column() : column(e)), top.owner);
-        }
-        if (e instanceof ScalarEvent s) {
-          anchor(s);
-          if (done(owner, e, root)) return;
-        } else if (alias != null) {
-          replay(alias, path, owner);
-          if (done(owner, e, root)) return;
-        } else {
-          CollectionStartEvent c = (CollectionStartEvent) e;
-          Anchor a = c.getAnchor().orElse(null);
-          if (a != null) anchors.put(a, OPEN);
-          stack.add(new Frame(id == Event.ID.MappingStart, path, owner, a, raw.size(), line(e), column(e)));
-        }
-      }
-    }
-
-    /** Records a scalar's anchor, if it has one: its text and where it starts (no entries of its own). */
-    private void anchor(ScalarEvent s) {
-      s.getAnchor().ifPresent(a -> anchors.put(a, new Anchored(s.getValue(), line(s), column(s), OPEN.entries(), OPEN.parents())));
-    }
-
-    /** The anchored node of an alias; an undefined or recursive one ends the index here, as the composed walk stops there. */
-    private Anchored resolved(AliasEvent a) {
-      Anchored to = anchors.get(a.getAlias());
-      if (to == null || to == OPEN) throw new IllegalStateException("alias *" + a.getAlias());
-      return to;
-    }
-
-    /** A value is complete: its entry closes; true when it was the document's root (its end recorded). */
-    private boolean done(int owner, Event end, int[] root) {
-      if (stack.isEmpty()) {
-        root[1] = end.getEndMark().map(LineIndex::endLine).orElse(ix.starts.length);
-        return true;
-      }
-      if (owner >= 0) raw.get(owner).descendants = raw.size() - owner - 1;
-      Frame top = stack.get(stack.size() - 1);
-      if (top.mapping) top.pending = -1;
-      return false;
-    }
-
-    private int add(Raw r, int parent) {
-      if (raw.size() > Parse.MAX_NODES) throw new IllegalStateException("more than " + Parse.MAX_NODES + " nodes");
-      int i = raw.size();
-      raw.add(r);
-      if (i == parents.length) parents = java.util.Arrays.copyOf(parents, i * 2);
-      parents[i] = parent;
-      return i;
-    }
-
-    /** The entries of a closed anchored collection, relative to it. */
-    private Anchored template(Frame f) {
-      int n = raw.size() - f.rawStart;
-      Raw[] entries = new Raw[n];
-      int[] rel = new int[n];
-      for (int j = 0; j < n; j++) {
-        entries[j] = raw.get(f.rawStart + j);
-        int p = parents[f.rawStart + j];
-        rel[j] = p < f.rawStart ? -1 : p - f.rawStart;
-      }
-      return new Anchored(null, f.line, f.column, entries, rel);
-    }
-
-    /** An alias's entries: its anchor's, under {@code path}. */
-    private void replay(Anchored a, ModelPath path, int owner) {
-      int base = raw.size();
-      for (int j = 0; j < a.entries().length; j++) {
-        Raw t = a.entries()[j];
-        int p = a.parents()[j];
-        ModelPath under = p < 0 ? path : raw.get(base + p).path;
-        ModelPath child = t.path.last() instanceof Integer i ? under.index(i) : under.key(String.valueOf(t.path.last()));
-        Raw r = new Raw(child, t.line, t.column);
-        r.descendants = t.descendants;
-        add(r, p < 0 ? owner : base + p);
-      }
-    }
   }
 
   /** {@link #of} of each text, on every core, in order (each text is indexed on its own). */
@@ -370,20 +145,6 @@ public final class LineIndex {
       int lineBreaks = ix.starts.length - 1;
       ix.close(0, raw, raw.isEmpty() ? 1 : raw.get(0).line, lineBreaks);
       return ix;
-    }
-  }
-
-  /** A node before its end is known: path, start, and how many nodes follow it in its subtree. */
-  private static final class Raw {
-    final ModelPath path;
-    final int line;
-    final int column;
-    int descendants;
-
-    Raw(ModelPath path, int line, int column) {
-      this.path = path;
-      this.line = line;
-      this.column = column;
     }
   }
 

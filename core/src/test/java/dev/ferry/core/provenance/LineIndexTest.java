@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.ferry.core.load.ComposeLoader;
+import dev.ferry.core.load.LoadOptions;
+import dev.ferry.core.load.LoadResult;
+import dev.ferry.core.load.stage.Outline;
 import dev.ferry.core.load.stage.TestDataYaml;
 import dev.ferry.core.source.ModelPath;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A compose text the loader accepts is indexed whatever snakeyaml-engine's own defaults would
@@ -79,6 +88,52 @@ class LineIndexTest {
   @Test
   void everyYamlFileOfTheTestDataIsIndexedAlike() throws IOException {
     for (String text : TestDataYaml.texts()) same(text);
+  }
+
+  /** The index from the loader's outline of each file is the index of the file's own reading. */
+  private static int sameFromTheLoader(LoadResult r) {
+    int n = 0;
+    for (Map.Entry<String, String> f : r.fileTexts().entrySet()) {
+      Outline o = r.outlines().get(f.getKey());
+      if (o == null) continue;
+      n++;
+      LineIndex own = LineIndex.of(f.getValue());
+      LineIndex loaders = LineIndex.of(f.getValue(), o);
+      assertEquals(own.entries(), loaders.entries(), () -> "entries differ for " + f.getKey());
+      assertEquals(own.documents().stream().map(java.util.Arrays::toString).toList(),
+          loaders.documents().stream().map(java.util.Arrays::toString).toList(), () -> "documents differ for " + f.getKey());
+    }
+    return n;
+  }
+
+  /**
+   * explain indexes each compose file from the outline the loader read beside its own parse: for
+   * every project of the testdata and a file large enough to be read in pieces, that index is the
+   * file's own; without asking for outlines, the loader keeps none.
+   */
+  @Test
+  void theLoadersOutlinesIndexEachFileAsItsOwnReadingDoes(@TempDir Path dir) throws IOException {
+    int outlined = 0;
+    try (Stream<Path> inputs = Files.list(Path.of("..", "testdata"))) {
+      for (Path group : inputs.filter(Files::isDirectory).toList()) {
+        try (Stream<Path> cases = Files.list(group)) {
+          for (Path c : cases.map(x -> x.resolve("input")).filter(Files::isDirectory).toList()) {
+            outlined += sameFromTheLoader(ComposeLoader.load(LoadOptions.builder().workingDirectory(c).outlines(true).build()));
+          }
+        }
+      }
+    }
+    assertTrue(outlined > 50, "only " + outlined + " files outlined");
+    StringBuilder b = new StringBuilder("name: big\nx-c: &c\n  restart: always\n  labels: {tier: x}\nservices:\n");
+    for (int i = 0; i < 3000; i++) {
+      b.append("  s").append(i).append(":\n    <<: *c\n    image: app:").append(i).append("\n    environment:\n      A: \"")
+          .append(i).append("\"\n    ports: [\"").append(8000 + i % 1000).append(":80\"]\n");
+    }
+    Files.writeString(dir.resolve("compose.yaml"), b.append("volumes:\n  data: {}\n"));
+    LoadOptions opts = LoadOptions.builder().workingDirectory(dir).outlines(true).build();
+    LoadResult big = ComposeLoader.load(opts);
+    assertEquals(1, sameFromTheLoader(big), "the large file was not outlined");
+    assertTrue(ComposeLoader.load(opts.toBuilder().outlines(false).build()).outlines().isEmpty());
   }
 
   private static final String[] PIECES = {"a", "b", "<<", "'<<'", ":", ": ", "- ", "\n", "  ", "    ", "&x ", "&y ",

@@ -5,15 +5,21 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.parser.Parser;
 
-/** Counts collection nesting on the event stream, so the Composer never recurses too deep. */
+/**
+ * Counts collection nesting on the event stream, so the Composer never recurses too deep; and hands
+ * each event read to an {@link Outline.Walk} when one is given (the loader's reading of a compose
+ * file is then also explain's outline of it).
+ */
 final class DepthLimitedParser implements Parser {
   private final Parser inner;
   private final YamlPositions positions;
+  private final Outline.Walk outline;
   private int depth;
 
-  DepthLimitedParser(Parser inner, YamlPositions positions) {
+  DepthLimitedParser(Parser inner, YamlPositions positions, Outline.Walk outline) {
     this.inner = inner;
     this.positions = positions;
+    this.outline = outline;
   }
 
   @Override
@@ -44,6 +50,7 @@ final class DepthLimitedParser implements Parser {
       case MappingEnd, SequenceEnd -> depth--;
       default -> { }
     }
+    if (outline != null) outline.accept(e);
     return e;
   }
 }

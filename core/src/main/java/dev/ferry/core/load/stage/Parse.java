@@ -2,12 +2,15 @@ package dev.ferry.core.load.stage;
 
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.load.limits.Limits;
+import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -52,7 +55,7 @@ public final class Parse {
    * null (with an error) when it could not be read.
    */
   public static List<Node> documents(String file, byte[] bytes, Diagnostics diags) {
-    return new Parse(file, diags).run(bytes, null);
+    return new Parse(file, diags).run(bytes, null, null);
   }
 
   /**
@@ -69,7 +72,17 @@ public final class Parse {
    * decoded a second time.
    */
   public static MapNode composeFile(String file, byte[] bytes, String decoded, Diagnostics diags) {
-    List<Node> docs = new Parse(file, diags).run(bytes, decoded);
+    return composeFile(file, bytes, decoded, diags, null);
+  }
+
+  /**
+   * {@link #composeFile(String, byte[], String, Diagnostics)}, also giving {@code outline} the
+   * file's {@link Outline} read from the same events (for explain), when there is one: a file read
+   * the careful way (it has something to report) or whose text decoding changed (a byte order
+   * mark, a malformed byte: the outline would not be of {@code decoded}) gives none.
+   */
+  public static MapNode composeFile(String file, byte[] bytes, String decoded, Diagnostics diags, Consumer<Outline> outline) {
+    List<Node> docs = new Parse(file, diags).run(bytes, decoded, outline);
     if (docs == null) return null;
     MapNode result = null;
     for (Node d : docs) {
@@ -127,14 +140,21 @@ public final class Parse {
     return null;
   }
 
-  private List<Node> run(byte[] bytes, String decoded) {
+  private List<Node> run(byte[] bytes, String decoded, Consumer<Outline> outline) {
     String text = new SourceText(file, diags).checked(bytes, decoded);
     if (text == null) return null;
-    List<Node> split = SplitParse.documents(file, text);
-    if (split != null) return split;
+    boolean record = outline != null && text == decoded;
+    SplitParse.Read split = SplitParse.read(file, text, record);
+    if (split != null) {
+      if (split.outline() != null) outline.accept(split.outline());
+      return split.documents();
+    }
     LoadSettings settings = settings(text);
+    Outline.Walk walk = record ? new Outline.Walk(ModelPath.ROOT, 0, Map.of()) : null;
     try {
-      return EventTree.documents(parser(settings, text), positions, settings.getSchema().getScalarResolver());
+      List<Node> docs = EventTree.documents(parser(settings, text, walk), positions, settings.getSchema().getScalarResolver());
+      if (walk != null && walk.outline() != null) outline.accept(walk.outline());
+      return docs;
     } catch (EventTree.GiveUp e) {
       // Something to report or refuse: read again the careful way, which reports as it always has.
       return carefully(settings, text);
@@ -161,7 +181,7 @@ public final class Parse {
   private List<Node> carefully(LoadSettings settings, String text) {
     return guarded(() -> {
       List<Node> docs = new ArrayList<>();
-      Composer composer = new Composer(settings, parser(settings, text));
+      Composer composer = new Composer(settings, parser(settings, text, null));
       ExpansionBudget budget = new ExpansionBudget(positions);
       TreeBuilder builder = new TreeBuilder(diags, positions, budget);
       while (composer.hasNext()) {
@@ -185,20 +205,24 @@ public final class Parse {
     Parse p = new Parse(file, new Diagnostics());
     LoadSettings settings = p.settings(text);
     try {
-      return EventTree.documents(p.parser(settings, text), p.positions, settings.getSchema().getScalarResolver());
+      return EventTree.documents(p.parser(settings, text, null), p.positions, settings.getSchema().getScalarResolver());
     } catch (EventTree.GiveUp e) {
       return null;
     }
   }
 
-  private Parser parser(LoadSettings settings, String text) {
-    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions);
+  /** The parser of {@code text}, its events also read by {@code outline} (when not null). */
+  private Parser parser(LoadSettings settings, String text, Outline.Walk outline) {
+    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions, outline);
   }
 
-  /** The parser of the fast path for {@code text}, a piece of {@code positions}' file ({@link SplitParse}). */
-  static Parser parser(String text, YamlPositions positions) {
+  /**
+   * The parser of the fast path for {@code text}, a piece of {@code positions}' file
+   * ({@link SplitParse}), its events also read by {@code outline} (when not null).
+   */
+  static Parser parser(String text, YamlPositions positions, Outline.Walk outline) {
     LoadSettings settings = settings(positions.file(), text);
-    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions);
+    return new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), positions, outline);
   }
 
   private static String oneLine(String s) {

@@ -2,6 +2,7 @@ package dev.ferry.core.load.stage;
 
 import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.load.limits.Limits;
+import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
@@ -45,22 +46,45 @@ final class SplitParse {
   private final List<Integer> starts = new ArrayList<>();
   private final List<Integer> lines = new ArrayList<>();
   private int servicesLine;
+  /**
+   * Whether the file's {@link Outline} is read beside it: then the anchors defined before
+   * {@code services:} as the outline's pieces see them ({@link #seedBefore}), and each piece's walk.
+   */
+  private boolean outline;
+  private Map<Anchor, Outline.Walk.Anchored> outlineSeed = Map.of();
+  private Outline.Walk skeletonWalk;
+  private Outline.Walk[] pieceWalks;
 
-  private SplitParse(String file, String text) {
+  private SplitParse(String file, String text, boolean outline) {
     this.file = file;
     this.text = text;
+    this.outline = outline;
   }
 
-  /** The documents of {@code text}, or null when it is not split (Parse then reads it whole). */
-  static List<Node> documents(String file, String text) {
+  /** A file read in pieces: its documents, and its outline when asked for and read (else null). */
+  record Read(List<Node> documents, Outline outline) {}
+
+  /**
+   * The documents of {@code text}, and its outline when {@code outline} asks for it (read from the
+   * same events, on every core), or null when it is not split (Parse then reads it whole).
+   */
+  static Read read(String file, String text, boolean outline) {
     int pieces = Math.min(16, 2 * Runtime.getRuntime().availableProcessors());
-    return text.length() < MIN_CHARS ? null : documents(file, text, pieces, MIN_PIECE_CHARS);
+    return text.length() < MIN_CHARS ? null : read(file, text, pieces, MIN_PIECE_CHARS, outline);
   }
 
-  /** {@link #documents} with the number and size of pieces given (tests use small ones). */
+  /** {@link #read} with the number and size of pieces given (tests use small ones). */
+  static Read read(String file, String text, int pieces, int minPieceChars, boolean outline) {
+    SplitParse s = new SplitParse(file, text, outline);
+    if (!s.layout(pieces, minPieceChars)) return null;
+    List<Node> docs = s.join();
+    return docs == null ? null : new Read(docs, s.outline ? Outline.spliced(s.skeletonWalk, List.of(s.pieceWalks), s.servicesLine + 1) : null);
+  }
+
+  /** The documents of {@link #read}, without an outline. */
   static List<Node> documents(String file, String text, int pieces, int minPieceChars) {
-    SplitParse s = new SplitParse(file, text);
-    return s.layout(pieces, minPieceChars) ? s.join() : null;
+    Read r = read(file, text, pieces, minPieceChars, false);
+    return r == null ? null : r.documents();
   }
 
   // ---- where to cut ---------------------------------------------------------------------------
@@ -178,12 +202,20 @@ final class SplitParse {
     Map<Anchor, EventTree.Built> early = seedBefore(regionStart);
     List<EventTree.Piece> pieces = null;
     EventTree.Piece sk;
+    if (outline) {
+      skeletonWalk = new Outline.Walk(ModelPath.ROOT, 0, Map.of());
+      pieceWalks = new Outline.Walk[starts.size() - 1];
+      ModelPath under = ModelPath.ROOT.key(SERVICES);
+      for (int i = 0; i < pieceWalks.length; i++) pieceWalks[i] = new Outline.Walk(under, lines.get(i), outlineSeed);
+    }
     if (early != null) {
-      List<EventTree.Piece> all = OnEveryCore.map(starts.size(), i -> i == 0 ? skeleton(skeleton) : piece(i - 1, early));
+      List<EventTree.Piece> all = OnEveryCore.map(starts.size(),
+          i -> i == 0 ? skeleton(skeleton, skeletonWalk) : piece(i - 1, early, outline ? pieceWalks[i - 1] : null));
       sk = all.get(0);
       pieces = all.subList(1, all.size());
     } else {
-      sk = skeleton(skeleton);
+      outline = false; // the pieces are read with the skeleton's anchors, below
+      sk = skeleton(skeleton, null);
     }
     if (sk == null || !(sk.doc().node() instanceof MapNode root) || sk.anchorsAtWatch() == null) return null;
     MapNode.Entry services = root.entry(SERVICES);
@@ -192,8 +224,9 @@ final class SplitParse {
       return null;
     }
     if (pieces == null || !early.equals(sk.anchorsAtWatch())) {
+      outline = false; // read again, without the outline: the rare case gets the second reading explain would make
       Map<Anchor, EventTree.Built> seed = Collections.unmodifiableMap(sk.anchorsAtWatch());
-      pieces = IntStream.range(0, starts.size() - 1).parallel().mapToObj(i -> piece(i, seed)).toList();
+      pieces = IntStream.range(0, starts.size() - 1).parallel().mapToObj(i -> piece(i, seed, null)).toList();
     }
     return joined(root, services, sk, pieces);
   }
@@ -204,25 +237,31 @@ final class SplitParse {
    */
   private Map<Anchor, EventTree.Built> seedBefore(int regionStart) {
     if (text.lastIndexOf('&', regionStart - 1) < 0) return Map.of();
-    EventTree.Piece head = skeleton(text.substring(0, regionStart));
+    Outline.Walk walk = outline ? new Outline.Walk(ModelPath.ROOT, 0, Map.of()) : null;
+    EventTree.Piece head = skeleton(text.substring(0, regionStart), walk);
+    if (walk != null) {
+      Outline o = walk.outline();
+      if (o != null && o.documents().size() == 1) outlineSeed = walk.anchors();
+      else outline = false;
+    }
     return head == null || head.anchorsAtWatch() == null ? null : Collections.unmodifiableMap(head.anchorsAtWatch());
   }
 
   /** The file with the services' lines left blank, read watching for the top-level {@code services} key; null when it does not read. */
-  private EventTree.Piece skeleton(String skeleton) {
+  private EventTree.Piece skeleton(String skeleton, Outline.Walk walk) {
     YamlPositions whole = new YamlPositions(file);
     try {
-      return EventTree.piece(Parse.parser(skeleton, whole), whole, RESOLVER, Map.of(), SERVICES);
+      return EventTree.piece(Parse.parser(skeleton, whole, walk), whole, RESOLVER, Map.of(), SERVICES);
     } catch (RuntimeException e) {
       return null;
     }
   }
 
-  private EventTree.Piece piece(int i, Map<Anchor, EventTree.Built> seed) {
+  private EventTree.Piece piece(int i, Map<Anchor, EventTree.Built> seed, Outline.Walk walk) {
     String part = text.substring(starts.get(i), starts.get(i + 1));
     YamlPositions positions = new YamlPositions(file, lines.get(i));
     try {
-      return EventTree.piece(Parse.parser(part, positions), positions, RESOLVER, seed, null);
+      return EventTree.piece(Parse.parser(part, positions, walk), positions, RESOLVER, seed, null);
     } catch (RuntimeException e) {
       return null;
     }

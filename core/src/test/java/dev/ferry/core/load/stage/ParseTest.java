@@ -40,6 +40,38 @@ class ParseTest {
     }
   }
 
+  /** The outline the loader reads beside a file (for explain) of {@code text}, or null when it gives none. */
+  private static Outline outlineOf(String text, Diagnostics d) {
+    Outline[] got = new Outline[1];
+    Parse.composeFile("c.yaml", text.getBytes(StandardCharsets.UTF_8), text, d, o -> got[0] = o);
+    return got[0];
+  }
+
+  /**
+   * The outline read beside the loader's parse is the file's own (as {@link Outline#of} reads it):
+   * for every YAML file of the testdata read whole (the split read's is SplitParseTest's). None for
+   * a text the decoding changed or one read the careful way.
+   */
+  @Test
+  void theOutlineReadBesideTheLoadersParseIsTheFilesOwn() throws java.io.IOException {
+    int outlined = 0;
+    for (String text : TestDataYaml.texts()) {
+      if (text.length() >= SplitParse.MIN_CHARS) continue;
+      Outline o = outlineOf(text, new Diagnostics());
+      if (o == null) continue;
+      outlined++;
+      assertEquals(Outlines.describe(Outline.of(text)), Outlines.describe(o), () -> "outlines differ for\n" + text);
+    }
+    assertTrue(outlined > 100, "only " + outlined + " test-data files were outlined");
+    String twoDocs = "x: &a {k: 1}\n---\nservices:\n  a:\n    <<: *b\n    image: i\nx-b: &b {l: 2}\n";
+    Outline o = outlineOf(twoDocs.replace("*b", "{m: 3}"), new Diagnostics());
+    assertEquals(Outlines.describe(Outline.of(twoDocs.replace("*b", "{m: 3}"))), Outlines.describe(o));
+    assertEquals(2, o.documents().size());
+    assertNull(outlineOf(twoDocs, new Diagnostics()), "an alias to an anchor defined after it is read the careful way");
+    assertNull(outlineOf("\uFEFFa: 1\n", new Diagnostics()), "a byte order mark: the outline would not be of the text");
+    assertNull(outlineOf("a: 1\na: 2\n", new Diagnostics()), "a duplicate key is reported the careful way");
+  }
+
   @Test
   void yaml12CoreSchema() {
     Diagnostics d = new Diagnostics();

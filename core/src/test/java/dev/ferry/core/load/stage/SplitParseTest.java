@@ -39,7 +39,20 @@ class SplitParseTest {
         + diags.all() + " in\n" + text);
     assertEquals(careful, split, () -> "trees differ for\n" + text);
     assertEquals(Parse.fast("f.yaml", text), split, () -> "split and whole fast reads differ for\n" + text);
+    // read with its outline: the same tree, and the outline (when read) is the one a reading of its own gives
+    SplitParse.Read outlined = SplitParse.read("f.yaml", text, 4, 1, true);
+    assertEquals(split, outlined.documents(), () -> "reading the outline changed the tree of\n" + text);
+    if (outlined.outline() != null) {
+      assertEquals(Outlines.describe(Outline.of(text)), Outlines.describe(outlined.outline()),
+          () -> "the pieces' outline differs from the file's for\n" + text);
+    }
     return true;
+  }
+
+  /** Whether the split read answered with the file's outline (it agrees with the file's own, by {@link #agrees}). */
+  private static boolean outlined(String text) {
+    assertTrue(agrees(text), () -> "not read in pieces:\n" + text);
+    return SplitParse.read("f.yaml", text, 4, 1, true).outline() != null;
   }
 
   private static String services(int n) {
@@ -54,9 +67,9 @@ class SplitParseTest {
 
   @Test
   void aLargeFileIsReadInPiecesWithTheWholeFilesTree() {
-    assertTrue(agrees(services(40)));
+    assertTrue(outlined(services(40)));
     assertTrue(agrees(services(3).replace("volumes:", "# end\nvolumes:")));
-    assertTrue(agrees("services:\n  a:\n    image: x\n  b:\n    image: y\n  c: {image: z}\n  d:\n"));
+    assertTrue(outlined("services:\n  a:\n    image: x\n  b:\n    image: y\n  c: {image: z}\n  d:\n"));
   }
 
   @Test
@@ -89,13 +102,13 @@ class SplitParseTest {
 
   @Test
   void withNoAnchorBeforeServicesThePiecesAreReadBesideTheSkeleton() {
-    assertTrue(agrees(ownAnchors("name: x\n", 40)));
-    assertTrue(agrees(ownAnchors("", 40)));
+    assertTrue(outlined(ownAnchors("name: x\n", 40)));
+    assertTrue(outlined(ownAnchors("", 40)));
     // A '&' before services: that defines nothing: the pieces wait for the skeleton's (empty) anchors.
     assertTrue(agrees(ownAnchors("name: \"a & b\" # & c\n", 40)));
     // Anchors before services: are read from that part alone, beside the skeleton.
-    assertTrue(agrees(ownAnchors("x-a: &a 1\n", 40)));
-    assertTrue(agrees(ownAnchors("x-a: &a {k: [1, &b 2]}\nx-c: &c\n  <<: *a\n  d: *b\nx-a2: &a 3\n", 40)
+    assertTrue(outlined(ownAnchors("x-a: &a 1\n", 40)));
+    assertTrue(outlined(ownAnchors("x-a: &a {k: [1, &b 2]}\nx-c: &c\n  <<: *a\n  d: *b\nx-a2: &a 3\n", 40)
         .replace("labels: {x: *i5}", "labels: {x: *a, y: *b, z: *c}")));
     String plain = ownAnchors("name: x\n", 6);
     for (String bad : List.of(
@@ -111,15 +124,21 @@ class SplitParseTest {
 
   @Test
   void aSmallFileIsReadWhole() {
-    assertNull(SplitParse.documents("f.yaml", services(3)));
-    assertNotNull(SplitParse.documents("f.yaml", services(2000)));
+    assertNull(SplitParse.read("f.yaml", services(3), false));
+    assertNotNull(SplitParse.read("f.yaml", services(2000), false));
   }
 
   @Test
   void everyYamlFileOfTheTestDataAgrees() throws IOException {
     int split = 0;
-    for (String text : TestDataYaml.texts()) if (agrees(text)) split++;
+    int outlined = 0;
+    for (String text : TestDataYaml.texts()) {
+      if (agrees(text)) split++;
+      SplitParse.Read r = SplitParse.read("f.yaml", text, 4, 1, true);
+      if (r != null && r.outline() != null) outlined++;
+    }
     assertTrue(split > 50, "only " + split + " test-data files were read in pieces");
+    assertTrue(outlined > 50, "only " + outlined + " test-data files were outlined in pieces");
   }
 
   private static final String[] PIECES = {"services:\n", "  a:\n", "  b: ", "  c:\n", "    x: ", "    y:\n", "      - ",

@@ -177,6 +177,7 @@ public final class Outline {
     private final List<Document> docs = new ArrayList<>();
     private final ArrayList<Frame> stack = new ArrayList<>();
     private final Map<Anchor, Anchored> anchors = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     private State state = State.STREAM;
     private boolean failed;
     private List<Raw> raw;
@@ -248,12 +249,24 @@ public final class Outline {
       if (e.getEventId() != id) throw new IllegalStateException("unexpected " + e);
     }
 
+    /** The 1-based line an event starts on, in the file (no Optional or boxed line per event: there are hundreds of thousands). */
     private int line(Event e) {
-      return e.getStartMark().map(m -> m.getLine() + 1).orElse(1) + lineOffset;
+      Mark m = e.getStartMark().orElse(null);
+      return (m == null ? 1 : m.getLine() + 1) + lineOffset;
     }
 
     private static int column(Event e) {
-      return e.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+      Mark m = e.getStartMark().orElse(null);
+      return m == null ? 1 : m.getColumn() + 1;
+    }
+
+    /**
+     * One instance of each key text: the outline is kept from the loader's parse until explain
+     * indexes the file, and most keys ({@code image}, {@code environment}...) repeat in every service.
+     */
+    private String shared(String key) {
+      String k = keys.putIfAbsent(key, key);
+      return k == null ? key : k;
     }
 
     /** One event inside a document; true when it completed the document's root. */
@@ -274,7 +287,7 @@ public final class Outline {
         int line;
         int column;
         if (e instanceof ScalarEvent s) {
-          key = s.getValue();
+          key = shared(s.getValue());
           line = line(e);
           column = column(e);
           anchor(s);
@@ -335,7 +348,8 @@ public final class Outline {
     /** A value is complete: its entry closes; true when it was the document's root (its end recorded). */
     private boolean done(int owner, Event end) {
       if (stack.isEmpty()) {
-        rootEnd = end.getEndMark().map(m -> endLine(m) + lineOffset).orElse(-1);
+        Mark m = end.getEndMark().orElse(null);
+        rootEnd = m == null ? -1 : endLine(m) + lineOffset;
         return true;
       }
       if (owner >= 0) raw.get(owner).descendants = raw.size() - owner - 1;

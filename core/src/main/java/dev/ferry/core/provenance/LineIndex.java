@@ -74,7 +74,7 @@ public final class LineIndex {
     LineIndex ix = new LineIndex(text);
     int doc = 0;
     for (Outline.Document d : outline.documents()) {
-      ix.close(doc++, d.entries(), d.start(), d.end() < 0 ? ix.starts.length : d.end());
+      ix.close(doc++, d.entries().raws(), d.start(), d.end() < 0 ? ix.starts.length : d.end());
     }
     return ix;
   }

@@ -32,7 +32,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * services).
  */
 public final class Outline {
-  /** One entry: its path, where it starts (1-based), and how many entries follow it inside its subtree. */
+  /** One entry with its path: its path, where it starts (1-based), and how many entries follow it inside its subtree. */
   public static final class Raw {
     public final ModelPath path;
     public final int line;
@@ -47,10 +47,80 @@ public final class Outline {
   }
 
   /**
+   * A document's entries in text order, as parallel arrays: each entry's key (null for a sequence
+   * item) or item index, its parent entry (-1: a top-level entry), the line and column it starts
+   * at, and how many entries follow it inside its subtree. No path object per entry: the outline
+   * is kept from the loader's parse until explain indexes the file, and paths are made then
+   * ({@link #raws}).
+   */
+  public static final class Entries {
+    private String[] keys = new String[64];
+    private int[] items = new int[64];
+    private int[] parents = new int[64];
+    private int[] lines = new int[64];
+    private int[] columns = new int[64];
+    private int[] descendants = new int[64];
+    private int size;
+
+    public int size() {
+      return size;
+    }
+
+    /** The 1-based line entry {@code i} starts on. */
+    public int line(int i) {
+      return lines[i];
+    }
+
+    private int add(String key, int item, int parent, int line, int column) {
+      if (size == keys.length) grow(size * 2);
+      keys[size] = key;
+      items[size] = item;
+      parents[size] = parent;
+      lines[size] = line;
+      columns[size] = column;
+      return size++;
+    }
+
+    private void grow(int n) {
+      keys = java.util.Arrays.copyOf(keys, n);
+      items = java.util.Arrays.copyOf(items, n);
+      parents = java.util.Arrays.copyOf(parents, n);
+      lines = java.util.Arrays.copyOf(lines, n);
+      columns = java.util.Arrays.copyOf(columns, n);
+      descendants = java.util.Arrays.copyOf(descendants, n);
+    }
+
+    /** Entries {@code [from, to)} of {@code e} appended, a parent inside them moved with them and one outside ({@code < from}) made {@code outside}. */
+    private void append(Entries e, int from, int to, int outside) {
+      int base = size;
+      if (size + (to - from) > keys.length) grow(Math.max(keys.length * 2, size + (to - from)));
+      for (int j = from; j < to; j++) {
+        int p = e.parents[j];
+        add(e.keys[j], e.items[j], p < from ? outside : base + (p - from), e.lines[j], e.columns[j]);
+        descendants[size - 1] = e.descendants[j];
+      }
+    }
+
+    /** The entries with their paths (a top-level entry's parent is the document root). */
+    public List<Raw> raws() {
+      ModelPath[] paths = new ModelPath[size];
+      List<Raw> out = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        ModelPath under = parents[i] < 0 ? ModelPath.ROOT : paths[parents[i]];
+        paths[i] = keys[i] != null ? under.key(keys[i]) : under.index(items[i]);
+        Raw r = new Raw(paths[i], lines[i], columns[i]);
+        r.descendants = descendants[i];
+        out.add(r);
+      }
+      return out;
+    }
+  }
+
+  /**
    * One document: its entries in text order, the line its content starts on (its first entry's,
    * else its root's), and its last line as the parser marks the root's end (-1: no mark).
    */
-  public record Document(List<Raw> entries, int start, int end) {}
+  public record Document(Entries entries, int start, int end) {}
 
   private final List<Document> documents;
 
@@ -70,7 +140,7 @@ public final class Outline {
   public static Outline of(String text) {
     LoadSettings s = settings(text);
     Parser parser = new ParserImpl(s, new StreamReader(s, text));
-    Walk w = new Walk(ModelPath.ROOT, 0, Map.of());
+    Walk w = new Walk(0, Map.of());
     try {
       while (parser.hasNext() && !w.failed) w.accept(parser.next());
     } catch (RuntimeException e) {
@@ -101,17 +171,16 @@ public final class Outline {
     Outline sk = skeleton.outline();
     if (sk == null || sk.documents.size() != 1) return null;
     Document doc = sk.documents.get(0);
-    List<Raw> top = doc.entries();
+    Entries top = doc.entries();
     int s = -1;
-    for (int i = 0; i < top.size(); i = i + top.get(i).descendants + 1) {
-      Raw r = top.get(i);
-      if (r.line == servicesLine && r.path.size() == 1 && "services".equals(r.path.last())) {
+    for (int i = 0; i < top.size; i = i + top.descendants[i] + 1) {
+      if (top.lines[i] == servicesLine && "services".equals(top.keys[i])) {
         s = i;
         break;
       }
     }
-    if (s < 0 || top.get(s).descendants != 0) return null;
-    List<List<Raw>> parts = new ArrayList<>(pieces.size());
+    if (s < 0 || top.descendants[s] != 0) return null;
+    List<Entries> parts = new ArrayList<>(pieces.size());
     int inside = 0;
     // The file ends where the skeleton does, except when its last line is a service's and has no
     // line break: the skeleton has that line's break only, and ends a line earlier than the piece.
@@ -120,36 +189,38 @@ public final class Outline {
       Outline o = w.outline();
       if (o == null || o.documents.size() != 1) return null;
       parts.add(o.documents.get(0).entries());
-      inside += o.documents.get(0).entries().size();
+      inside += o.documents.get(0).entries().size;
       end = Math.max(end, o.documents.get(0).end());
     }
-    List<Raw> all = new ArrayList<>(top.size() + inside);
-    all.addAll(top.subList(0, s + 1));
-    for (List<Raw> p : parts) all.addAll(p);
-    all.addAll(top.subList(s + 1, top.size()));
-    top.get(s).descendants = inside;
+    Entries all = new Entries();
+    all.grow(top.size + inside);
+    all.append(top, 0, s + 1, -1);
+    all.descendants[s] = inside;
+    for (Entries p : parts) all.append(p, 0, p.size, s);
+    // the skeleton's entries after services: top-level ones (parent -1) and theirs, moved past the pieces
+    all.append(top, s + 1, top.size, -1);
     return new Outline(List.of(new Document(all, doc.start(), end)));
   }
 
   /**
    * The walk over one text's events, fed one event at a time ({@link #accept}): in a parse of its
    * own or beside another reader of the same events. A text that is a piece of a file has its
-   * entries under {@code base} and its lines {@code lineOffset} below the piece's, and may use the
-   * anchors ({@code seed}) that the file defines before it. Whatever the walk cannot read ends it
-   * ({@link #outline} then gives the documents before).
+   * lines {@code lineOffset} below the piece's and may use the anchors ({@code seed}) that the
+   * file defines before it; its top-level entries are the piece's (its root's parent is the file's
+   * {@code services}, {@link #spliced}). Whatever the walk cannot read ends it ({@link #outline}
+   * then gives the documents before).
    */
   static final class Walk {
-    /** An anchored node: its text when a scalar, where it starts, and its entries relative to it. */
-    record Anchored(String scalar, int line, int column, Raw[] entries, int[] parents) {}
+    /** An anchored node: its text when a scalar, where it starts, and its entries (parents relative to it, -1: its own). */
+    record Anchored(String scalar, int line, int column, Entries entries) {}
 
     /** An anchored collection still open: an alias to it would be recursive. */
-    private static final Anchored OPEN = new Anchored(null, 0, 0, new Raw[0], new int[0]);
+    private static final Anchored OPEN = new Anchored(null, 0, 0, new Entries());
 
     private enum State { STREAM, BETWEEN, ROOT, AFTER_ROOT, ENDED }
 
     private static final class Frame {
       final boolean mapping;
-      final ModelPath path;
       /** The entry whose value this collection is (-1: the document root). */
       final int owner;
       final Anchor anchor;
@@ -160,9 +231,8 @@ public final class Outline {
       /** A mapping's key entry waiting for its value (-1: none). */
       int pending = -1;
 
-      Frame(boolean mapping, ModelPath path, int owner, Anchor anchor, int rawStart, int line, int column) {
+      Frame(boolean mapping, int owner, Anchor anchor, int rawStart, int line, int column) {
         this.mapping = mapping;
-        this.path = path;
         this.owner = owner;
         this.anchor = anchor;
         this.rawStart = rawStart;
@@ -171,7 +241,6 @@ public final class Outline {
       }
     }
 
-    private final ModelPath base;
     private final int lineOffset;
     private final Map<Anchor, Anchored> seed;
     private final List<Document> docs = new ArrayList<>();
@@ -180,14 +249,11 @@ public final class Outline {
     private final Map<String, String> keys = new HashMap<>();
     private State state = State.STREAM;
     private boolean failed;
-    private List<Raw> raw;
-    /** The parent entry of each entry (-1: a top-level entry of its document). */
-    private int[] parents = new int[64];
+    private Entries raw;
     private int rootStart;
     private int rootEnd;
 
-    Walk(ModelPath base, int lineOffset, Map<Anchor, Anchored> seed) {
-      this.base = base;
+    Walk(int lineOffset, Map<Anchor, Anchored> seed) {
       this.lineOffset = lineOffset;
       this.seed = seed;
     }
@@ -227,7 +293,7 @@ public final class Outline {
             state = State.ENDED;
           } else {
             expect(e, Event.ID.DocumentStart);
-            raw = new ArrayList<>();
+            raw = new Entries();
             anchors.clear();
             anchors.putAll(seed);
             state = State.ROOT;
@@ -238,7 +304,7 @@ public final class Outline {
         }
         case AFTER_ROOT -> {
           expect(e, Event.ID.DocumentEnd);
-          docs.add(new Document(raw, raw.isEmpty() ? rootStart : raw.get(0).line, rootEnd));
+          docs.add(new Document(raw, raw.size == 0 ? rootStart : raw.lines[0], rootEnd));
           state = State.BETWEEN;
         }
         case ENDED -> throw new IllegalStateException("an event after the stream's end");
@@ -300,42 +366,41 @@ public final class Outline {
         } else {
           throw new IllegalStateException("a collection as a key");
         }
-        top.pending = add(new Raw(top.path.key(key), line, column), top.owner);
+        top.pending = add(key, 0, top.owner, line, column);
         return false;
       }
       // a value: the document's root, a mapping's value or a sequence's item
       Anchored alias = e instanceof AliasEvent a ? resolved(a) : null;
       int owner;
-      ModelPath path;
       if (top == null) {
         owner = -1;
-        path = base;
         rootStart = line(e);
       } else if (top.mapping) {
         owner = top.pending;
-        path = raw.get(owner).path;
       } else {
-        path = top.path.index(top.items++);
-        owner = add(new Raw(path, alias != null ? alias.line() : line(e), alias != null ? alias.column() : column(e)), top.owner);
+        owner = add(null, top.items++, top.owner, alias != null ? alias.line() : line(e), alias != null ? alias.column() : column(e));
       }
       if (e instanceof ScalarEvent s) {
         anchor(s);
         return done(owner, e);
       }
       if (alias != null) {
-        replay(alias, path, owner);
+        // entry by entry, the walk stops where the loader's node bound would (an alias of aliases expands)
+        int n = alias.entries().size;
+        if (n > 0 && raw.size + n - 1 > Parse.MAX_NODES) throw new IllegalStateException("more than " + Parse.MAX_NODES + " nodes");
+        raw.append(alias.entries(), 0, n, owner);
         return done(owner, e);
       }
       CollectionStartEvent c = (CollectionStartEvent) e;
       Anchor a = c.getAnchor().orElse(null);
       if (a != null) anchors.put(a, OPEN);
-      stack.add(new Frame(id == Event.ID.MappingStart, path, owner, a, raw.size(), line(e), column(e)));
+      stack.add(new Frame(id == Event.ID.MappingStart, owner, a, raw.size, line(e), column(e)));
       return false;
     }
 
     /** Records a scalar's anchor, if it has one: its text and where it starts (no entries of its own). */
     private void anchor(ScalarEvent s) {
-      s.getAnchor().ifPresent(a -> anchors.put(a, new Anchored(s.getValue(), line(s), column(s), OPEN.entries(), OPEN.parents())));
+      s.getAnchor().ifPresent(a -> anchors.put(a, new Anchored(s.getValue(), line(s), column(s), OPEN.entries())));
     }
 
     /** The anchored node of an alias; an undefined or recursive one ends the walk here, as the Composer refuses it. */
@@ -352,7 +417,7 @@ public final class Outline {
         rootEnd = m == null ? -1 : endLine(m) + lineOffset;
         return true;
       }
-      if (owner >= 0) raw.get(owner).descendants = raw.size() - owner - 1;
+      if (owner >= 0) raw.descendants[owner] = raw.size - owner - 1;
       Frame top = stack.get(stack.size() - 1);
       if (top.mapping) top.pending = -1;
       return false;
@@ -363,40 +428,16 @@ public final class Outline {
       return m.getColumn() == 0 ? m.getLine() : m.getLine() + 1;
     }
 
-    private int add(Raw r, int parent) {
-      if (raw.size() > Parse.MAX_NODES) throw new IllegalStateException("more than " + Parse.MAX_NODES + " nodes");
-      int i = raw.size();
-      raw.add(r);
-      if (i == parents.length) parents = java.util.Arrays.copyOf(parents, i * 2);
-      parents[i] = parent;
-      return i;
+    private int add(String key, int item, int parent, int line, int column) {
+      if (raw.size > Parse.MAX_NODES) throw new IllegalStateException("more than " + Parse.MAX_NODES + " nodes");
+      return raw.add(key, item, parent, line, column);
     }
 
-    /** The entries of a closed anchored collection, relative to it. */
+    /** The entries of a closed anchored collection, their parents relative to it (-1: the collection itself). */
     private Anchored template(Frame f) {
-      int n = raw.size() - f.rawStart;
-      Raw[] entries = new Raw[n];
-      int[] rel = new int[n];
-      for (int j = 0; j < n; j++) {
-        entries[j] = raw.get(f.rawStart + j);
-        int p = parents[f.rawStart + j];
-        rel[j] = p < f.rawStart ? -1 : p - f.rawStart;
-      }
-      return new Anchored(null, f.line, f.column, entries, rel);
-    }
-
-    /** An alias's entries: its anchor's, under {@code path}. */
-    private void replay(Anchored a, ModelPath path, int owner) {
-      int base = raw.size();
-      for (int j = 0; j < a.entries().length; j++) {
-        Raw t = a.entries()[j];
-        int p = a.parents()[j];
-        ModelPath under = p < 0 ? path : raw.get(base + p).path;
-        ModelPath child = t.path.last() instanceof Integer i ? under.index(i) : under.key(String.valueOf(t.path.last()));
-        Raw r = new Raw(child, t.line, t.column);
-        r.descendants = t.descendants;
-        add(r, p < 0 ? owner : base + p);
-      }
+      Entries t = new Entries();
+      t.append(raw, f.rawStart, raw.size, -1);
+      return new Anchored(null, f.line, f.column, t);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.ferry.core.load.stage;
 
 import dev.ferry.core.diag.Diagnostics;
 import dev.ferry.core.load.limits.Limits;
-import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.source.Position;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
@@ -150,7 +149,7 @@ public final class Parse {
       return split.documents();
     }
     LoadSettings settings = settings(text);
-    Outline.Walk walk = record ? new Outline.Walk(ModelPath.ROOT, 0, Map.of()) : null;
+    Outline.Walk walk = record ? new Outline.Walk(0, Map.of()) : null;
     try {
       List<Node> docs = EventTree.documents(parser(settings, text, walk), positions, settings.getSchema().getScalarResolver());
       if (walk != null && walk.outline() != null) outline.accept(walk.outline());

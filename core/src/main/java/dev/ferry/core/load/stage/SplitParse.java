@@ -2,7 +2,6 @@ package dev.ferry.core.load.stage;
 
 import dev.ferry.core.concurrent.OnEveryCore;
 import dev.ferry.core.load.limits.Limits;
-import dev.ferry.core.source.ModelPath;
 import dev.ferry.core.tree.MapNode;
 import dev.ferry.core.tree.Node;
 import dev.ferry.core.tree.ScalarNode;
@@ -134,7 +133,7 @@ final class SplitParse {
       at = Math.min(end + 1, text.length());
     }
     int regionEnd = at;
-    if (k < 0) return false;
+    if (k < 0 || explicitKey(regionStart, regionEnd)) return false;
     long target = Math.max(minPieceChars, (regionEnd - regionStart) / Math.max(1, pieces));
     starts.add(regionStart);
     lines.add(servicesLine + 1);
@@ -146,6 +145,20 @@ final class SplitParse {
     }
     starts.add(regionEnd);
     return starts.size() > 2;
+  }
+
+  /**
+   * Whether the services' lines may hold an explicit key ({@code ?} then a space or a line break):
+   * the empty value of an explicit key without one takes the position of the token after it, which
+   * at the end of a piece is the piece's end, not the next service's key (the whole file's). Read
+   * whole then; a {@code ?} followed by a space inside a scalar costs only the split.
+   */
+  private boolean explicitKey(int from, int to) {
+    for (int i = text.indexOf('?', from); i >= 0 && i < to; i = text.indexOf('?', i + 1)) {
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : '\n';
+      if (next == ' ' || next == '\t' || next == '\n') return true;
+    }
+    return false;
   }
 
   private int lineEnd(int at) {
@@ -203,10 +216,9 @@ final class SplitParse {
     List<EventTree.Piece> pieces = null;
     EventTree.Piece sk;
     if (outline) {
-      skeletonWalk = new Outline.Walk(ModelPath.ROOT, 0, Map.of());
+      skeletonWalk = new Outline.Walk(0, Map.of());
       pieceWalks = new Outline.Walk[starts.size() - 1];
-      ModelPath under = ModelPath.ROOT.key(SERVICES);
-      for (int i = 0; i < pieceWalks.length; i++) pieceWalks[i] = new Outline.Walk(under, lines.get(i), outlineSeed);
+      for (int i = 0; i < pieceWalks.length; i++) pieceWalks[i] = new Outline.Walk(lines.get(i), outlineSeed);
     }
     if (early != null) {
       List<EventTree.Piece> all = OnEveryCore.map(starts.size(),
@@ -237,7 +249,7 @@ final class SplitParse {
    */
   private Map<Anchor, EventTree.Built> seedBefore(int regionStart) {
     if (text.lastIndexOf('&', regionStart - 1) < 0) return Map.of();
-    Outline.Walk walk = outline ? new Outline.Walk(ModelPath.ROOT, 0, Map.of()) : null;
+    Outline.Walk walk = outline ? new Outline.Walk(0, Map.of()) : null;
     EventTree.Piece head = skeleton(text.substring(0, regionStart), walk);
     if (walk != null) {
       Outline o = walk.outline();

@@ -11,7 +11,7 @@ final class Outlines {
     List<String> out = new ArrayList<>();
     for (Outline.Document d : o.documents()) {
       out.add("document " + d.start() + "-" + d.end());
-      for (Outline.Raw r : d.entries()) out.add(r.path + " " + r.line + ":" + r.column + " +" + r.descendants);
+      for (Outline.Raw r : d.entries().raws()) out.add(r.path + " " + r.line + ":" + r.column + " +" + r.descendants);
     }
     return out;
   }

@@ -80,6 +80,7 @@ class SplitParseTest {
         base.replace("  s2:\n    image: i", "  s2:\n    image: &a 2").replace("s3:\n    image: i", "s3:\n    image: *a"),
         base.replace("s3:", "s1:"), // a duplicate service
         base.replace("  s2:\n", "  <<: {s9: {image: j}}\n  s2:\n"), // a merge key among the services
+        base.replace("  s2:\n    image: i", "  s2:\n    ? k"), // an explicit key: its empty value is placed at the next token
         base.replace("    image: i\n  s2:", "    command: \"a\n  s2: b\""), // a cut inside a quoted scalar
         base.replace("    image: i\n  s2:", "    command: [a,\n  s2: b,\n  c]\n  s4:"), // ... a flow sequence
         "x: &r\n  services:\n    a: *r\n", "%YAML 1.2\n---\n" + base, "- a\n" + base,

@@ -76,6 +76,8 @@ public final class HtmlReport {
     if (end == 0) return;
     String piece = b.substring(0, end);
     b.delete(0, end);
+    // a section that grew the builder far past a piece (a long line) does not leave it that large for the rest of the page
+    if (b.capacity() > 16 * PIECE && b.length() < PIECE) b.trimToSize();
     scan.add(piece);
     write(piece);
   }
@@ -136,8 +138,14 @@ public final class HtmlReport {
     if (graph.order().isEmpty()) return;
     Map<String, String> anchor = new LinkedHashMap<>();
     for (Alignment.Obj o : graph.order()) anchor.put(o.ref(), "m" + o.separator());
-    b.append("<section id=\"graph\"><h2>Objects, along the request path</h2>\n<div class=\"graph-wrap\">\n")
-        .append(GraphSvg.render(graph, anchor)).append("</div>\n<ul class=\"graph-text\">\n");
+    b.append("<section id=\"graph\"><h2>Objects, along the request path</h2>\n<div class=\"graph-wrap\">\n");
+    // The picture (about 20 MB at 10,000 services) goes to the writer as a piece of its own (it ends
+    // its last line), not through the page's builder, which would keep a buffer that size to the end.
+    spill(true);
+    String svg = GraphSvg.render(graph, anchor);
+    scan.add(svg);
+    write(svg);
+    b.append("</div>\n<ul class=\"graph-text\">\n");
     for (String l : graph.lines()) {
       b.append("<li>").append(esc(l)).append("</li>\n");
       spill(false);

@@ -69,7 +69,7 @@ public class Phases {
         mark("emit");
       }
       case "explain", "html" -> {
-        Alignment a = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), r.outlines());
+        Alignment a = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), Alignment.ComposeIndexer.fromOutlines(r.outlines()));
         mark("alignment");
         List<Diagnostic> findings = new ArrayList<>(t.diagnostics());
         Explanation e = Explanation.of(a, findings, null);

@@ -102,7 +102,7 @@ public final class ExplainCommand implements Callable<Integer> {
           + String.join(", ", r.project().services().keySet()) + ")");
     }
     Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), r.outlines()), findings(r, t), service);
+    Explanation e = Explanation.of(ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), Alignment.ComposeIndexer.fromOutlines(r.outlines())), findings(r, t), service);
     String title = r.project().name() == null ? "compose project" : r.project().name();
     return new Made(e, title, t.diagnostics().size());
   }
@@ -128,7 +128,7 @@ public final class ExplainCommand implements Callable<Integer> {
       LoadResult r = ComposeLoader.load(withOutlines());
       if (ConfigCommand.printDiagnostics(r, err, false)) return ExitCode.INVALID.code;
       Translation t = Translator.translate(r.project(), r.sourceMap(), translate.toOptions());
-      side[i] = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), r.outlines());
+      side[i] = ManifestWriter.alignment(t, r.sourceMap(), r.fileTexts(), Alignment.ComposeIndexer.fromOutlines(r.outlines()));
     }
     ExplainDiff d = ExplainDiff.of(side[0], side[1]);
     String oldName = diff.get(0).toString();

@@ -1,6 +1,5 @@
 package dev.ferry.core.emit;
 
-import dev.ferry.core.load.stage.Outline;
 import dev.ferry.core.provenance.Alignment;
 import dev.ferry.core.provenance.LineIndex;
 import dev.ferry.core.provenance.ObjectText;
@@ -98,18 +97,19 @@ public final class ManifestWriter {
    * text, as the loader read them), placed on the manifest text {@link #yamlStream} prints.
    */
   public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts) {
-    return alignment(t, sm, fileTexts, Map.of());
+    return alignment(t, sm, fileTexts, Alignment.ComposeIndexer.READ);
   }
 
   /**
-   * {@link #alignment(Translation, SourceMap, Map)} with the compose files' {@code outlines} as the
-   * loader read them ({@link dev.ferry.core.load.LoadResult#outlines}): those files are not read again.
+   * {@link #alignment(Translation, SourceMap, Map)} with the compose files indexed by {@code indexer}
+   * (explain: from the outlines the loader read, {@link Alignment.ComposeIndexer#fromOutlines}, so
+   * those files are not read again).
    */
-  public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts, Map<String, Outline> outlines) {
+  public static Alignment alignment(Translation t, SourceMap sm, Map<String, String> fileTexts, Alignment.ComposeIndexer indexer) {
     return Alignment.ofTexts(t.objects(), () -> each(t.objects(), o -> {
       BlockYaml.Indexed d = indexed(o);
       return ObjectText.compacted(d.text(), d.index());
-    }), t.provenance(), sm, fileTexts, outlines);
+    }), t.provenance(), sm, fileTexts, indexer);
   }
 
   /**

@@ -99,26 +99,45 @@ public final class Alignment {
       List<ObjectText> texts = new ArrayList<>(yaml.size());
       for (int k = 0; k < yaml.size(); k++) texts.add(new ObjectText(yaml.get(k), indexes.get(k)));
       return texts;
-    }, provenance, sm, fileTexts, Map.of());
+    }, provenance, sm, fileTexts, ComposeIndexer.READ);
+  }
+
+  /** How the compose files are indexed: each (display name, text) to its line index. */
+  @FunctionalInterface
+  public interface ComposeIndexer {
+    /** Each file read again for its index. */
+    ComposeIndexer READ = (name, text) -> LineIndex.of(text);
+
+    LineIndex index(String name, String text);
+
+    /**
+     * Each file from the outline the loader read beside its own parse of it
+     * ({@link dev.ferry.core.load.LoadResult#outlines}), a file without one read again.
+     */
+    static ComposeIndexer fromOutlines(Map<String, Outline> outlines) {
+      return (name, text) -> {
+        Outline o = outlines.get(name);
+        return o != null ? LineIndex.of(text, o) : LineIndex.of(text);
+      };
+    }
   }
 
   /**
    * As {@link #of(List, List, List, Provenance, SourceMap, Map)}, with each object's text and index
    * made into an {@link ObjectText} by {@code texts} (for {@code explain}: written and made
    * {@link ObjectText#compacted compact} on every core, so each writer's index dies young instead
-   * of being kept until every link is placed). The compose files are indexed from their
-   * {@code outlines} (the loader's, read from its own parse: {@link dev.ferry.core.load.LoadOptions#outlines}),
-   * on another core while {@code texts} runs; a file without one is read again for its outline (at
-   * 10,000 services a second or so of one core).
+   * of being kept until every link is placed). The compose files are indexed by {@code indexer}
+   * on another core while {@code texts} runs: from the loader's outlines
+   * ({@link ComposeIndexer#fromOutlines}), else by reading each file again (at 10,000 services a
+   * second or so of one core).
    */
   public static Alignment ofTexts(List<HasMetadata> objects, Supplier<List<ObjectText>> texts, Provenance provenance,
-      SourceMap sm, Map<String, String> fileTexts, Map<String, Outline> outlines) {
+      SourceMap sm, Map<String, String> fileTexts, ComposeIndexer indexer) {
     Alignment a = new Alignment();
     List<Map.Entry<String, String>> files = List.copyOf(fileTexts.entrySet());
     List<CompletableFuture<LineIndex>> fileIndexes = new ArrayList<>(files.size());
     for (Map.Entry<String, String> e : files) {
-      Outline o = outlines.get(e.getKey());
-      fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(e.getValue(), o)));
+      fileIndexes.add(CompletableFuture.supplyAsync(() -> composeIndex(indexer.index(e.getKey(), e.getValue()))));
     }
     a.render(objects, texts.get(), provenance);
     for (int i = 0; i < files.size(); i++) {
@@ -131,9 +150,8 @@ public final class Alignment {
     return a;
   }
 
-  /** A compose file's index (from its outline, or null: read again), with its by-line table built here (placing reads it from every core). */
-  private static LineIndex composeIndex(String text, Outline outline) {
-    LineIndex ix = outline != null ? LineIndex.of(text, outline) : LineIndex.of(text);
+  /** A compose file's index with its by-line table built here (placing reads it from every core). */
+  private static LineIndex composeIndex(LineIndex ix) {
     ix.entryAt(1, 1);
     return ix;
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,26 @@ class InOrderTest {
       List<String> want = items.stream().map(i -> "item " + i + " " + "x".repeat((i * 7919) % 300)).toList();
       assertEquals(want, got, n + " items");
     }
+  }
+
+  /**
+   * A slow sink (standard output read by a slow process) holds back the rendering: the texts
+   * rendered but not yet written stay a bounded number of chunks, not the whole output.
+   */
+  @Test
+  void aSlowSinkHoldsBackTheRendering() {
+    List<Integer> items = IntStream.range(0, 20_000).boxed().toList();
+    AtomicInteger rendered = new AtomicInteger();
+    AtomicInteger written = new AtomicInteger();
+    AtomicInteger lead = new AtomicInteger();
+    InOrder.render(items, i -> {
+      lead.accumulateAndGet(rendered.incrementAndGet() - written.get(), Math::max);
+      return String.valueOf(i);
+    }, s -> {
+      if (written.incrementAndGet() % 64 == 0) LockSupport.parkNanos(200_000);
+    });
+    int threads = Runtime.getRuntime().availableProcessors() + 1;
+    assertTrue(lead.get() <= (16 + threads + 1) * 64, "rendered ahead of the sink: " + lead.get() + " texts");
   }
 
   @Test

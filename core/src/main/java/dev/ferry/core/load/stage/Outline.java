@@ -2,6 +2,7 @@ package dev.ferry.core.load.stage;
 
 import dev.ferry.core.source.ModelPath;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -66,11 +67,6 @@ public final class Outline {
       return size;
     }
 
-    /** The 1-based line entry {@code i} starts on. */
-    public int line(int i) {
-      return lines[i];
-    }
-
     private int add(String key, int item, int parent, int line, int column) {
       if (size == keys.length) grow(size * 2);
       keys[size] = key;
@@ -82,12 +78,12 @@ public final class Outline {
     }
 
     private void grow(int n) {
-      keys = java.util.Arrays.copyOf(keys, n);
-      items = java.util.Arrays.copyOf(items, n);
-      parents = java.util.Arrays.copyOf(parents, n);
-      lines = java.util.Arrays.copyOf(lines, n);
-      columns = java.util.Arrays.copyOf(columns, n);
-      descendants = java.util.Arrays.copyOf(descendants, n);
+      keys = Arrays.copyOf(keys, n);
+      items = Arrays.copyOf(items, n);
+      parents = Arrays.copyOf(parents, n);
+      lines = Arrays.copyOf(lines, n);
+      columns = Arrays.copyOf(columns, n);
+      descendants = Arrays.copyOf(descendants, n);
     }
 
     /** Entries {@code [from, to)} of {@code e} appended, a parent inside them moved with them and one outside ({@code < from}) made {@code outside}. */
@@ -164,17 +160,17 @@ public final class Outline {
   /**
    * The outline of a file read in pieces ({@link SplitParse}): the skeleton's one document (the
    * file with the services' lines left blank) with the pieces' entries, in order, as the entries
-   * of its top-level {@code services} key at {@code servicesLine} (1-based). Null when any walk
-   * did not read one whole document or the key is not there.
+   * of its top-level key {@code key} at line {@code keyLine} (1-based). Null when any walk did not
+   * read one whole document or the key is not there.
    */
-  static Outline spliced(Walk skeleton, List<Walk> pieces, int servicesLine) {
+  static Outline spliced(Walk skeleton, List<Walk> pieces, String key, int keyLine) {
     Outline sk = skeleton.outline();
     if (sk == null || sk.documents.size() != 1) return null;
     Document doc = sk.documents.get(0);
     Entries top = doc.entries();
     int s = -1;
     for (int i = 0; i < top.size; i = i + top.descendants[i] + 1) {
-      if (top.lines[i] == servicesLine && "services".equals(top.keys[i])) {
+      if (top.lines[i] == keyLine && key.equals(top.keys[i])) {
         s = i;
         break;
       }

@@ -77,7 +77,7 @@ final class SplitParse {
     SplitParse s = new SplitParse(file, text, outline);
     if (!s.layout(pieces, minPieceChars)) return null;
     List<Node> docs = s.join();
-    return docs == null ? null : new Read(docs, s.outline ? Outline.spliced(s.skeletonWalk, List.of(s.pieceWalks), s.servicesLine + 1) : null);
+    return docs == null ? null : new Read(docs, s.outline ? Outline.spliced(s.skeletonWalk, List.of(s.pieceWalks), SERVICES, s.servicesLine + 1) : null);
   }
 
   /** The documents of {@link #read}, without an outline. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -176,11 +177,21 @@ public final class OutputDir {
    * added to {@code made} (when not null).
    */
   static Path makeParents(Path root, String name, Set<Path> made) throws IOException, Refused {
+    return makeParents(root, name, made, d -> false);
+  }
+
+  /**
+   * As above; a directory {@code absent} says was absent when the output directory was checked (and
+   * that this run has not made since) is made at once rather than examined first: making it is the
+   * examination (it fails when something is there), and it spares the failed look-up of every
+   * directory of a new output.
+   */
+  static Path makeParents(Path root, String name, Set<Path> made, Predicate<String> absent) throws IOException, Refused {
     boolean missing = false;
     for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
       String d = name.substring(0, slash);
       Path p = root.resolve(d);
-      BasicFileAttributes a = missing ? null : SafeFile.attributes(p);
+      BasicFileAttributes a = missing || made != null && !made.contains(p) && absent.test(d) ? null : SafeFile.attributes(p);
       if (a == null) {
         missing = true;
         try {
@@ -245,7 +256,7 @@ public final class OutputDir {
       if (slash < 0 || !seen.add(n.substring(0, slash))) continue;
       try {
         Path p = checks.inside(n).getParent();
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
+        if (!checks.missing(n.substring(0, slash)) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
       } catch (Refused e) {
         // reported when the file is checked
       }

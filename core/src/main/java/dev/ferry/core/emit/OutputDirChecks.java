@@ -50,6 +50,17 @@ final class OutputDirChecks {
     return root.resolve(name);
   }
 
+  /**
+   * Whether directory {@code dir} (relative) or one above it was found absent by {@link #inside}:
+   * then nothing was at {@code dir} or below it when the checks ran.
+   */
+  boolean missing(String dir) {
+    for (int slash = dir.indexOf('/'); ; slash = dir.indexOf('/', slash + 1)) {
+      if (dirs.get(slash < 0 ? dir : dir.substring(0, slash)) == MISSING) return true;
+      if (slash < 0) return false;
+    }
+  }
+
   /** Whether the file at {@code p} (a link is not followed) is readable and writable by its owner only. */
   static boolean ownerOnly(Path p) throws IOException {
     try {

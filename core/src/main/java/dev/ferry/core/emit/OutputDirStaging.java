@@ -3,6 +3,7 @@ package dev.ferry.core.emit;
 import dev.ferry.core.concurrent.OnEveryCore;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -51,6 +52,12 @@ public final class OutputDirStaging implements AutoCloseable {
   private final Map<String, String> current = new ConcurrentHashMap<>();
   private final Set<Path> temps = ConcurrentHashMap.newKeySet();
   private final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+  /**
+   * Directory this run made → the names in it when first listed by the commit. A thread lists a
+   * directory before it renames a target into it, and a listing in progress holds up the others, so
+   * a listing holds a target's name only when something else put it there.
+   */
+  private final Map<Path, Set<String>> listed = new ConcurrentHashMap<>();
   /** Whether DIR itself was created by {@link #open} (removed again, when empty, on a failure before the journal). */
   private boolean madeRoot;
   private boolean journaled;
@@ -80,6 +87,8 @@ public final class OutputDirStaging implements AutoCloseable {
     List<String> unlisted = new ArrayList<>();
     for (String name : s.names) {
       Path p = s.checks.inside(name);
+      int slash = name.lastIndexOf('/');
+      if (fresh || slash > 0 && s.checks.missing(name.substring(0, slash))) continue; // its directory is not there: nor is it
       BasicFileAttributes a = SafeFile.attributes(p);
       if (a == null) continue;
       SafeFile.checkReplaceable(a, dir.resolve(name).toString());
@@ -107,8 +116,10 @@ public final class OutputDirStaging implements AutoCloseable {
       current.put(f.name(), now);
     }
     if (f.sha256().equals(now) && (!f.secret() || OutputDirChecks.ownerOnly(p))) return new Staged(f.name(), f.sha256(), f.secret(), null);
-    Path target = OutputDir.makeParents(root, f.name(), madeDirs);
-    SafeFile.checkReplaceable(target, dir.resolve(f.name()).toString());
+    Path target = OutputDir.makeParents(root, f.name(), madeDirs, checks::missing);
+    // in a directory this run made, only another process can have put something at the target since:
+    // the commit examines every target just before its rename, so it is not looked up here too
+    if (!madeHere(target.getParent())) SafeFile.checkReplaceable(target, dir.resolve(f.name()).toString());
     Path tmp = SafeFile.temp(target, f.bytes(), f.secret());
     temps.add(tmp);
     return new Staged(f.name(), f.sha256(), f.secret(), tmp);
@@ -160,7 +171,7 @@ public final class OutputDirStaging implements AutoCloseable {
         if (f.temp() == null) return root.resolve(f.name());
         try {
           Path p = OutputDir.makeParents(root, f.name(), null); // every parent examined again just before the rename
-          SafeFile.checkReplaceable(p, dir.resolve(f.name()).toString());
+          if (mayHold(p)) SafeFile.checkReplaceable(p, dir.resolve(f.name()).toString());
           SafeFile.move(f.temp(), p);
           temps.remove(f.temp());
           return p;
@@ -181,6 +192,35 @@ public final class OutputDirStaging implements AutoCloseable {
     OutputDir.writeMarker(root, last);
     finished = true;
     return done;
+  }
+
+  /** Whether directory {@code d} was made by this run (DIR itself included, when this run made it). */
+  private boolean madeHere(Path d) {
+    return madeDirs.contains(d) || madeRoot && d.equals(root);
+  }
+
+  /**
+   * Whether something may be at {@code p} just before its rename: false only when its directory was
+   * made by this run and a listing of it (made once, before any of its targets is renamed, see
+   * {@link #listed}) does not hold the name. A look-up that finds nothing costs far more than a
+   * listing (the platform reports it as an exception), and a new output directory holds no targets.
+   */
+  private boolean mayHold(Path p) {
+    Path d = p.getParent();
+    if (!madeHere(d)) return true;
+    Set<String> there = listed.computeIfAbsent(d, OutputDirStaging::list);
+    return there == null || there.contains(p.getFileName().toString());
+  }
+
+  /** The names in directory {@code d} (a link is not followed: it is a directory this run made), or null when it cannot be listed. */
+  private static Set<String> list(Path d) {
+    Set<String> names = new HashSet<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+      for (Path p : s) names.add(p.getFileName().toString());
+      return names;
+    } catch (IOException e) {
+      return null; // every target of it is looked up instead
+    }
   }
 
   private static String digestOrNull(Path p) {

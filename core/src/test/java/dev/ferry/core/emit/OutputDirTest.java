@@ -222,6 +222,42 @@ class OutputDirTest {
     assertFalse(Files.exists(fresh, LinkOption.NOFOLLOW_LINKS));
   }
 
+  /**
+   * A new output directory is written without looking up each target first (nothing can be there),
+   * but what another process puts into a directory this run made, after the run looked, is still
+   * found before a rename would replace it: a link, a FIFO or a directory at a target, in DIR itself
+   * (made by this run) or in a directory below it.
+   */
+  @Test
+  void whatAppearsInADirectoryThisRunMadeIsStillRefused(@TempDir Path tmp) throws Exception {
+    Path outside = Files.writeString(tmp.resolve("outside.yaml"), "outside\n");
+    List<String> names = List.copyOf(CHART.keySet());
+    for (String planted : List.of("Chart.yaml", "templates/web/deployment.yaml")) {
+      for (String kind : List.of("link", "fifo", "directory")) {
+        Path out = tmp.resolve("out-" + kind + "-" + planted.replace('/', '-'));
+        try (OutputDirStaging s = OutputDirStaging.open(out, names, false)) {
+          List<OutputDirStaging.Staged> staged = new java.util.ArrayList<>();
+          for (String n : names) staged.add(s.stage(OutputDirFile.of(n, CHART.get(n))));
+          Path p = out.resolve(planted);
+          switch (kind) {
+            case "link" -> Files.createSymbolicLink(p, outside);
+            case "fifo" -> mkfifo(p);
+            default -> Files.createDirectory(p);
+          }
+          OutputDir.Refused e = assertThrows(OutputDir.Refused.class, () -> s.commit(staged), kind + " at " + planted);
+          assertTrue(e.getMessage().contains("refusing to replace") && e.getMessage().contains(planted), e.getMessage());
+          assertTrue(Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS), kind);
+        }
+        assertEquals("outside\n", Files.readString(outside));
+      }
+    }
+    // and a new directory is written whole, with nothing looked up in vain
+    Path fresh = tmp.resolve("fresh");
+    OutputDir.write(fresh, CHART, false);
+    assertEquals(List.of(OutputDir.MARKER, "Chart.yaml", "templates", "templates/web", "templates/web/deployment.yaml",
+        "templates/web/secret.yaml"), list(fresh));
+  }
+
   private static Object inode(Path p) throws IOException {
     return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
   }

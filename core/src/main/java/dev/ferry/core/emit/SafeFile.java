@@ -97,7 +97,7 @@ public final class SafeFile {
         high = t.charAt(t.length() - 1);
         t = t.substring(0, t.length() - 1);
       }
-      utf8(t, piece -> writeFully(ch, piece));
+      utf8(t, (b, from, n) -> writeFully(ch, b, from, n));
     }
 
     @Override
@@ -110,7 +110,7 @@ public final class SafeFile {
       if (high != 0) {
         String last = String.valueOf(high);
         high = 0;
-        utf8(last, piece -> writeFully(ch, piece));
+        utf8(last, (b, from, n) -> writeFully(ch, b, from, n));
       }
     }
 
@@ -179,7 +179,7 @@ public final class SafeFile {
 
   private static boolean replace(Path p, String content, boolean secret, Set<PosixFilePermission> mode, int[] owner)
       throws IOException {
-    return replace(p, secret, mode, owner, ch -> utf8(content, piece -> writeFully(ch, piece)));
+    return replace(p, secret, mode, owner, ch -> utf8(content, (b, from, n) -> writeFully(ch, b, from, n)));
   }
 
   /**
@@ -271,7 +271,7 @@ public final class SafeFile {
     }
     if (links == 1 && replace(real, content, false, mode, owner)) return;
     try (FileChannel ch = FileChannel.open(real, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      utf8(content, piece -> writeFully(ch, piece));
+      utf8(content, (b, from, n) -> writeFully(ch, b, from, n));
       ch.truncate(ch.position());
     }
   }
@@ -350,28 +350,38 @@ public final class SafeFile {
     }
   }
 
-  /** Something that takes the encoded pieces of a text, in order. */
+  /** Something that takes the encoded pieces of a text, in order: {@code len} bytes of {@code b} from {@code off}. */
   interface Pieces {
-    void accept(byte[] piece) throws IOException;
+    void accept(byte[] b, int off, int len) throws IOException;
   }
 
-  /** Passes the UTF-8 encoding of {@code s} to {@code sink} in consecutive pieces ({@link #CHUNK} chars at most, a surrogate pair never split). */
+  /** Texts up to this many chars are encoded in one array (a piece of a page, a generated file), longer ones a {@link #CHUNK} at a time. */
+  static final int WHOLE = 1 << 22;
+
+  /**
+   * Passes the UTF-8 encoding of {@code s} to {@code sink} in consecutive pieces of at most
+   * 3 * {@link #CHUNK} bytes, in one encoding of the whole text up to {@link #WHOLE} chars (a copy
+   * of each piece and its encoding were two copies of every page written), else {@link #CHUNK}
+   * chars at a time (a surrogate pair never split).
+   */
   static void utf8(String s, Pieces sink) throws IOException {
     int n = s.length();
-    if (n <= CHUNK) {
-      sink.accept(s.getBytes(StandardCharsets.UTF_8));
+    if (n <= WHOLE) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      for (int off = 0; off < b.length; off += 3 * CHUNK) sink.accept(b, off, Math.min(b.length - off, 3 * CHUNK));
       return;
     }
     for (int i = 0; i < n;) {
       int end = Math.min(n, i + CHUNK);
       if (end < n && Character.isHighSurrogate(s.charAt(end - 1))) end--;
-      sink.accept(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+      byte[] b = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
+      sink.accept(b, 0, b.length);
       i = end;
     }
   }
 
-  private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
-    writeFully(ch, ByteBuffer.wrap(bytes));
+  private static void writeFully(FileChannel ch, byte[] bytes, int off, int len) throws IOException {
+    writeFully(ch, ByteBuffer.wrap(bytes, off, len));
   }
 
   private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {

@@ -281,6 +281,16 @@ class OutputDirTest {
     OutputDir.write(out, Map.of("big.yaml", big + "2"), false);
     assertTrue(SafeFile.holds(out.resolve("big.yaml"), big + "2"));
     assertEquals(SafeFile.digest(big + "2") + " big.yaml", Files.readAllLines(out.resolve(OutputDir.MARKER)).get(1));
+    // a text encoded whole, longer than one piece of bytes; and one longer than SafeFile.WHOLE, encoded a piece at a time
+    for (String text : java.util.List.of("é".repeat(2 * SafeFile.CHUNK) + "\uD83D\uDE00z",
+        "é".repeat(SafeFile.WHOLE / 2) + "a".repeat(SafeFile.WHOLE / 2 - 1) + "\uD83D\uDE00" + "\uD800é\n")) {
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)),
+          SafeFile.digest(text));
+      Path p = tmp.resolve("whole-" + text.length() + ".yaml");
+      SafeFile.stream(p, false, w -> w.write(text));
+      assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(p)), "streamed: " + text.length());
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +35,17 @@ import java.util.Map;
  *
  * <pre>
  * java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:NewRatio=1 -XX:InitialRAMPercentage=8 \
- *   -Xmn256m -XX:MaxTenuringThreshold=0 -Xss4m -cp cli/target/ferry.jar bench/Phases.java \
- *   explain|html|convert|chart FILE [RUNS]
+ *   -Xmn256m -XX:MaxTenuringThreshold=0 -Xss4m -XX:MetaspaceSize=128m -cp cli/target/ferry.jar \
+ *   bench/Phases.java explain|html|convert|chart FILE [RUNS]
  * </pre>
  *
  * (the launcher's flags for an input over 4 MiB; add {@code -XX:+UseTransparentHugePages} where
  * the kernel offers them on request). The first run includes the JIT's warm-up, as a CLI run does.
+ * {@code -XX:MetaspaceSize=128m} is not the launcher's: this file is compiled in the same JVM
+ * (source-file mode), and javac's classes take the metaspace past its first threshold, which a
+ * CLI run (its classes in the class-data archive) does not reach; the collection that crossing
+ * asks for is a full one (0.7 s in explain at 10,000 services), in whichever phase crosses it. A
+ * phase with a full collection says so.
  */
 public class Phases {
   private final List<String> names = new ArrayList<>();
@@ -93,16 +99,21 @@ public class Phases {
   private void mark(String name) {
     long count = 0;
     long millis = 0;
+    long full = 0;
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       count += Math.max(0, gc.getCollectionCount());
       millis += Math.max(0, gc.getCollectionTime());
+      // the collector that also collects the old generation: its collections are full ones
+      if (Arrays.stream(gc.getMemoryPoolNames()).anyMatch(n -> n.contains("Old Gen") || n.contains("Tenured"))) {
+        full += Math.max(0, gc.getCollectionCount());
+      }
     }
     long old = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getName().contains("Old Gen") || p.getName().contains("Tenured")) old += p.getUsage().getUsed();
     }
     names.add(name);
-    marks.add(new long[] {System.nanoTime(), count, millis, old});
+    marks.add(new long[] {System.nanoTime(), count, millis, old, full});
   }
 
   private String report(String command) {
@@ -114,8 +125,9 @@ public class Phases {
     for (int i = 1; i < marks.size(); i++) {
       long[] a = marks.get(i - 1);
       long[] z = marks.get(i);
-      b.append(String.format("  %-22s %6.2f s  %3d collections %6.2f s paused  old generation %+5d MB%n", names.get(i),
-          (z[0] - a[0]) / 1e9, z[1] - a[1], (z[2] - a[2]) / 1e3, (z[3] - a[3]) >> 20));
+      b.append(String.format("  %-22s %6.2f s  %3d collections %6.2f s paused  old generation %+5d MB%s%n", names.get(i),
+          (z[0] - a[0]) / 1e9, z[1] - a[1], (z[2] - a[2]) / 1e3, (z[3] - a[3]) >> 20,
+          z[4] > a[4] ? "  (" + (z[4] - a[4]) + " full)" : ""));
     }
     return b.toString().stripTrailing();
   }

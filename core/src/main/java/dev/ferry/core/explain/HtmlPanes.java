@@ -123,8 +123,8 @@ final class HtmlPanes {
       b.append("><a class=\"no\" href=\"#m").append(m).append("\">").append(m).append("</a><code>");
       esc(b, m == o.separator() ? a.manifestLine(m) : SecretMask.HTML.line(o, m - o.start() + 1)).append("</code>");
       if (m == o.separator()) esc(b.append("<span class=\"obj\">"), o.ref()).append("</span>");
-      Position p = a.firstComposeLineFor(m);
-      if (p != null && isRunStart(m)) {
+      Position p = isRunStart(m) ? a.firstComposeLineFor(m) : null; // asked only where a back-link can go
+      if (p != null) {
         int fi = text.indexOf(p.file());
         if (fi >= 0) {
           b.append("<a class=\"to\" href=\"#c").append(fi).append('-').append(p.line()).append("\">&larr; ")

@@ -86,7 +86,12 @@ public final class OnEveryCore {
           if (next.compareAndSet(k, k + 1)) compute(task, k, done[k], next, n);
         }
         R r = OnEveryCore.<R, E>result(done[i]);
-        done[i] = null; // handed on: the slot need not keep it
+        // handed on: neither the slot nor the future keeps it. The futures are made first, so a large
+        // run's are in the old generation by the time most complete; a young collection takes every
+        // old object as live, and a dead future still holding its result would have that result
+        // (an explain page's part: a string of 1-2 MB) copied to the old generation with it
+        done[i].obtrudeValue(null);
+        done[i] = null;
         handed.incrementAndGet();
         then.accept(r);
       }

@@ -51,10 +51,10 @@ public class Promotion {
         case "jdk.GarbageCollection" -> gcs.computeIfAbsent(e.getInt("gcId"), k -> new Gc()).pause = e.getDuration("sumOfPauses");
         case "jdk.PromoteObjectInNewPLAB", "jdk.PromoteObjectOutsidePLAB" -> {
           Gc gc = gcs.computeIfAbsent(e.getInt("gcId"), k -> new Gc());
-          long size = e.getLong("objectSize");
-          long weight = type.endsWith("InNewPLAB") ? e.getLong("plabSize") : size;
+          boolean inPlab = type.equals("jdk.PromoteObjectInNewPLAB");
+          long weight = inPlab ? e.getLong("plabSize") : e.getLong("objectSize");
           gc.promoted += weight;
-          if (!type.endsWith("InNewPLAB") && size >= LARGE) gc.large += weight;
+          if (!inPlab && weight >= LARGE) gc.large += weight;
           RecordedClass c = e.getClass("objectClass");
           gc.byClass.merge(c == null ? "?" : c.getName(), weight, Long::sum);
         }

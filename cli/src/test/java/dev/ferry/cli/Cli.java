@@ -58,4 +58,18 @@ record Cli(int code, String out, String err) {
       }
     }
   }
+
+  /**
+   * Whether stderr holds the report FerryCommand prints for an internal error: its two lines, the
+   * second alone on its line. A bare {@code contains("internal error")} failed on a finding that
+   * quoted the user's value {@code BIG:internal error}.
+   */
+  static boolean internalError(String stderr) {
+    String[] lines = stderr.split("\n", -1);
+    for (int i = 0; i + 1 < lines.length; i++) {
+      if (lines[i].startsWith("ferry: internal error: ")
+          && lines[i + 1].equals("(run with --debug for details)")) return true;
+    }
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 package dev.ferry.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +32,12 @@ class CliTraceCheckTest {
     assertThrows(AssertionError.class, () -> Cli.assertNoTrace(echoed, java.util.List.of("services: {}\n")));
     assertThrows(AssertionError.class, () -> Cli.assertNoTrace(echoed + "ferry: internal error: java.lang.NullPointerException\n",
         java.util.List.of(compose)));
+  }
+
+  @Test
+  void internalErrorIsTheCommandsReportNotTheWords() {
+    assertTrue(Cli.internalError("ferry: internal error: java.lang.IllegalStateException: x\n(run with --debug for details)\n"));
+    assertFalse(Cli.internalError("/tmp/p/compose.yaml:5:7: services.web.environment must be a list or a mapping, got string \"BIG:internal error}\"\n"));
+    assertFalse(Cli.internalError("ferry: internal error: only one line\n"));
   }
 }

@@ -110,7 +110,7 @@ class HostileInputTest {
     assertTrue(x.codes().contains(p.exitValue()), name + ": exit " + p.exitValue() + ", expected " + x.codes() + "; stderr:\n" + head(err));
     assertTrue(err.contains(x.stderr()), name + ": stderr lacks '" + x.stderr() + "':\n" + head(err));
     Cli.assertNoTrace(err);
-    assertFalse(err.contains("internal error"), name + ": " + head(err));
+    assertFalse(Cli.internalError(err), name + ": " + head(err));
     assertFalse(err.contains("out of memory"), name + ": needed more than the 512 MB heap: " + head(err));
   }
 

@@ -3,6 +3,10 @@ package dev.ferry.cli;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.FerryVersion;
 import dev.ferry.core.emit.EmitWarmUp;
+import dev.ferry.core.emit.Utf8Writer;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintWriter;
 import dev.ferry.core.load.ComposeLoader;
 import java.util.List;
 import picocli.CommandLine;
@@ -41,15 +45,28 @@ public final class Main {
     t.start();
   }
 
+  /**
+   * Runs one command with standard output and error in UTF-8 whatever the locale (picocli's
+   * default writers use the platform charset, ASCII under {@code LANG=C}, where every non-ASCII
+   * character of a manifest became '?'); flushed after each line printed, as picocli's are.
+   */
   public static int run(String... args) {
+    PrintWriter out = new PrintWriter(Utf8Writer.to(new FileOutputStream(FileDescriptor.out)), true);
+    PrintWriter err = new PrintWriter(Utf8Writer.to(new FileOutputStream(FileDescriptor.err)), true);
     try {
-      return FerryCommand.commandLineFor(args).execute(args);
+      CommandLine cl = FerryCommand.commandLineFor(args);
+      cl.setOut(out);
+      cl.setErr(err);
+      return cl.execute(args);
     } catch (OutOfMemoryError e) {
-      return lastNet("out of memory: the input is too large for this JVM's heap "
+      return lastNet(out, err, "out of memory: the input is too large for this JVM's heap "
           + "(raise it with FERRY_JAVA_OPTS=-Xmx..., or split the input)");
     } catch (StackOverflowError e) {
-      return lastNet("the input is nested too deeply for this JVM's stack "
+      return lastNet(out, err, "the input is nested too deeply for this JVM's stack "
           + "(raise it with FERRY_JAVA_OPTS=-Xss..., or flatten the input)");
+    } finally {
+      out.close(); // the descriptors stay open (Utf8Writer.to)
+      err.close();
     }
   }
 
@@ -57,10 +74,10 @@ public final class Main {
    * The last net for a JVM error that escaped every command (picocli passes Errors through):
    * one line, no stack trace, exit 2. The loader's {@code Limits} refuse such inputs long before.
    */
-  private static int lastNet(String message) {
-    System.out.flush();
-    System.err.println("ferry: " + message);
-    System.err.flush();
+  private static int lastNet(PrintWriter out, PrintWriter err, String message) {
+    out.flush();
+    err.println("ferry: " + message);
+    err.flush();
     return ExitCode.INVALID.code;
   }
 }

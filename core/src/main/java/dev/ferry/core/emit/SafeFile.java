@@ -65,64 +65,10 @@ public final class SafeFile {
    */
   public static void stream(Path target, boolean secret, Body body) throws IOException, OutputDir.Refused {
     replace(checkedTarget(target), secret, null, null, ch -> {
-      Utf8Writer w = new Utf8Writer(ch);
+      Utf8Writer w = new Utf8Writer((b, from, n) -> writeFully(ch, b, from, n), null);
       body.writeTo(w);
       w.finish();
     });
-  }
-
-  /**
-   * Encodes what it is given straight onto the channel as {@link String#getBytes} would encode the
-   * whole text (a surrogate pair split between two writes is joined; a lone surrogate becomes '?'),
-   * with no char buffer between: a Latin-1 string is encoded without being inflated to chars.
-   */
-  private static final class Utf8Writer extends Writer {
-    private final FileChannel ch;
-    /** A high surrogate that ended the last write, or 0. */
-    private char high;
-
-    Utf8Writer(FileChannel ch) {
-      this.ch = ch;
-    }
-
-    @Override
-    public void write(String s, int off, int len) throws IOException {
-      if (len == 0) return;
-      String t = off == 0 && len == s.length() ? s : s.substring(off, off + len);
-      if (high != 0) {
-        t = high + t;
-        high = 0;
-      }
-      if (Character.isHighSurrogate(t.charAt(t.length() - 1))) {
-        high = t.charAt(t.length() - 1);
-        t = t.substring(0, t.length() - 1);
-      }
-      utf8(t, (b, from, n) -> writeFully(ch, b, from, n));
-    }
-
-    @Override
-    public void write(char[] c, int off, int len) throws IOException {
-      write(new String(c, off, len));
-    }
-
-    /** Writes a high surrogate left at the end (as '?', as getBytes does). */
-    void finish() throws IOException {
-      if (high != 0) {
-        String last = String.valueOf(high);
-        high = 0;
-        utf8(last, (b, from, n) -> writeFully(ch, b, from, n));
-      }
-    }
-
-    @Override
-    public void flush() {
-      // nothing is held but a surrogate waiting for its pair
-    }
-
-    @Override
-    public void close() {
-      // the channel is closed by replace
-    }
   }
 
   /** The real path {@code target} names, after checking that its directory exists and it may be replaced. */

@@ -103,6 +103,9 @@ public final class ReferenceDocs {
         .append("  Secret and are referenced with secretKeyRef; env_file values go to a ConfigMap/Secret via envFrom.\n")
         .append("  Kubernetes expands `$(VAR)` and reduces `$$` to `$` in command, args and env values; compose does not,\n")
         .append("  so ferry writes `$$(` and `$$$` there and the container sees exactly the compose string.\n")
+        .append("- **Encoding**: manifests, charts and reports are UTF-8, on standard output as in files, whatever\n")
+        .append("  the locale (under `LANG=C` Java's default is ASCII; ferry does not use it), so a value `héllo` reaches\n")
+        .append("  `kubectl apply -f -` as `héllo`.\n")
         .append("- **Names**: service names that are not DNS-1123 labels are renamed (`postgres_db` → `postgres-db`)\n")
         .append("  everywhere, and host references in environment values are rewritten, each a finding.\n");
     return b.toString();

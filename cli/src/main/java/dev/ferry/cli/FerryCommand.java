@@ -11,6 +11,8 @@ import dev.ferry.cli.support.FerryVersion;
 import dev.ferry.cli.support.UserError;
 import dev.ferry.core.text.TerminalSafe;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,23 @@ public final class FerryCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * A path argument, or a message instead of picocli's {@code InvalidPathException} text: a name
+   * with a NUL, or (under an ASCII locale, which the launcher avoids where it can) characters the
+   * JVM cannot map to a file name.
+   */
+  static Path path(String s) {
+    try {
+      return Path.of(s);
+    } catch (InvalidPathException e) {
+      String jnu = System.getProperty("sun.jnu.encoding", "");
+      String hint = e.getReason().contains("unmappable") || e.getReason().contains("Malformed")
+          ? " (this JVM reads file names as " + jnu + "; run it under a UTF-8 locale, e.g. LC_ALL=C.UTF-8)"
+          : "";
+      throw new CommandLine.TypeConversionException("'" + s + "' is not a file name: " + e.getReason().toLowerCase(java.util.Locale.ROOT) + hint);
+    }
+  }
+
   /** The configured command line: exit codes and error handling shared by every subcommand. */
   public static CommandLine commandLine() {
     return commandLine(SUBCOMMANDS.keySet());
@@ -83,6 +102,7 @@ public final class FerryCommand implements Runnable {
   private static CommandLine commandLine(Collection<String> names) {
     CommandLine cl = new CommandLine(new FerryCommand());
     for (String n : names) cl.addSubcommand(n, SUBCOMMANDS.get(n).get());
+    cl.registerConverter(Path.class, FerryCommand::path); // after the subcommands: picocli gives them the converters there are
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(t -> ExitCode.INVALID.code);
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -98,4 +98,25 @@ class LocaleProcessTest {
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("cannot write to standard output"), r.err());
   }
+
+  @Test
+  void aFileNameJavaCannotUseIsAMessageNotAnException() {
+    Cli r = Cli.run("convert", "-f", "a\0b.yaml"); // Cli.run fails on an exception's name in stderr
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("is not a file name: nul character not allowed"), r.err());
+  }
+
+  @Test
+  void nonAsciiNamesTheJvmCannotReadAreMessages(@TempDir Path tmp) throws Exception {
+    // the JVM alone (no launcher, which would run it in C.UTF-8): names are read as ASCII
+    Path dir = Files.createDirectories(tmp.resolve("données"));
+    Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+    Result inside = run(dir, null, "convert", "-f", "compose.yaml");
+    assertEquals(2, inside.code(), inside.err());
+    assertTrue(inside.err().contains("the working directory's name") && inside.err().contains("LC_ALL=C.UTF-8"), inside.err());
+    Result named = run(tmp, null, "convert", "-f", "données/compose.yaml");
+    assertEquals(2, named.code(), named.err());
+    assertTrue(named.err().contains("is not a file name: malformed input or input contains unmappable characters")
+        && named.err().contains("LC_ALL=C.UTF-8") && !named.err().contains("Exception"), named.err());
+  }
 }

@@ -63,7 +63,7 @@ public final class ExplainCommand implements Callable<Integer> {
   List<Path> diff;
 
   /** The process environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  Map<String, String> environment = dev.ferry.cli.support.UserEnvironment.get();
 
   @Override
   public Integer call() {

@@ -1,5 +1,6 @@
 package dev.ferry.cli.options;
 
+import dev.ferry.cli.support.UserError;
 import dev.ferry.core.load.LoadOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,12 +34,12 @@ public final class ProjectOptions {
 
   /** Load options for these flags, with the process environment (the CLI is the one place that reads it). */
   public LoadOptions toLoadOptions() {
-    return toLoadOptions(System.getenv());
+    return toLoadOptions(dev.ferry.cli.support.UserEnvironment.get());
   }
 
   public LoadOptions toLoadOptions(Map<String, String> environment) {
     LoadOptions.Builder b = LoadOptions.builder()
-        .workingDirectory(Path.of("").toAbsolutePath())
+        .workingDirectory(workingDirectory())
         .files(files)
         .profiles(profiles)
         .environment(environment)
@@ -47,5 +48,21 @@ public final class ProjectOptions {
     envFiles.forEach(b::envFile);
     if (projectDirectory != null) b.projectDirectory(projectDirectory);
     return b.build();
+  }
+
+  /**
+   * The working directory; an error when its name has characters the JVM could not read in its
+   * locale (under an ASCII one each byte of them becomes '?', so the directory is not found and
+   * every file in it was "no such file"). The launcher runs the JVM in C.UTF-8 where it can; this
+   * is the message where it cannot.
+   */
+  static Path workingDirectory() {
+    Path wd = Path.of("").toAbsolutePath();
+    String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!jnu.equalsIgnoreCase("UTF-8") && !java.nio.file.Files.isDirectory(wd)) {
+      throw new UserError("the working directory's name (" + wd + ") has characters this JVM cannot read: it reads file names as "
+          + jnu + " in this locale; run ferry under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
+    return wd;
   }
 }

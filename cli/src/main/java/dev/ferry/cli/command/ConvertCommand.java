@@ -17,6 +17,7 @@ import dev.ferry.core.translate.run.Translator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +77,7 @@ public final class ConvertCommand implements Callable<Integer> {
   static void report(PrintWriter err, int objects, List<Diagnostic> ds, boolean all) {
     if (all) {
       for (Diagnostic d : ds) {
-        err.println(TerminalSafe.text(d.position() + ": " + d.severity().name().toLowerCase() + " [" + d.code() + "] " + d.message()));
+        err.println(TerminalSafe.text(d.position() + ": " + d.severity().name().toLowerCase(Locale.ROOT) + " [" + d.code() + "] " + d.message()));
       }
     }
     long e = ds.stream().filter(d -> d.severity() == Severity.ERROR).count();

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,10 +52,10 @@ public final class RulesCommand implements Callable<Integer> {
 
   static String table(List<Rule> rules) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("%-34s %-8s %-12s %-4s %s%n", "RULE", "SEVERITY", "CATEGORY", "FIX", "SUMMARY"));
+    b.append(String.format(Locale.ROOT, "%-34s %-8s %-12s %-4s %s%n", "RULE", "SEVERITY", "CATEGORY", "FIX", "SUMMARY"));
     for (Rule r : rules) {
       RuleInfo i = r.info();
-      b.append(String.format("%-34s %-8s %-12s %-4s %s%n", i.id() + (i.enabledByDefault() ? "" : " (off)"),
+      b.append(String.format(Locale.ROOT, "%-34s %-8s %-12s %-4s %s%n", i.id() + (i.enabledByDefault() ? "" : " (off)"),
           i.severity().label(), i.category().label(), i.fixable() ? "yes" : "", i.summary()));
     }
     b.append(rules.size()).append(" rules; ferry rules <id> prints one rule's page.\n");

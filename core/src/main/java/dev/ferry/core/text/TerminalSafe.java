@@ -1,5 +1,7 @@
 package dev.ferry.core.text;
 
+import java.util.Locale;
+
 /**
  * Text from a compose file made safe to print on a terminal or in a CI log: control characters
  * (ESC, BEL, CR, backspace, DEL, the C1 range) and the Unicode bidirectional overrides are written
@@ -55,7 +57,7 @@ public final class TerminalSafe {
       case '\r' -> "\\r";
       case '\n' -> "\\n";
       case '\b' -> "\\b";
-      default -> c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c);
+      default -> c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.format(Locale.ROOT, "\\u%04x", (int) c);
     };
   }
 }

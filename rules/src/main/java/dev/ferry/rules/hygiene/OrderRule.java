@@ -12,6 +12,7 @@ import dev.ferry.rules.api.TextEdit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -107,7 +108,7 @@ abstract class OrderRule implements Rule, Fixable {
 
   /** A sort key: {@code n} zero-padded to 12 digits (by hand: String.format per item showed in lint's profile). */
   static String padded(long n) {
-    if (n < 0) return String.format("%012d", n);
+    if (n < 0) return String.format(Locale.ROOT, "%012d", n);
     String s = Long.toString(n);
     return s.length() >= 12 ? s : "000000000000".substring(s.length()) + s;
   }

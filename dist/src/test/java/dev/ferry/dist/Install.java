@@ -17,7 +17,7 @@ import java.util.Map;
  */
 record Install(Path root, Path home, Path tools, Map<String, String> env) {
   /** The utilities bin/ferry calls besides shell built-ins. */
-  static final List<String> UTILITIES = List.of("stat", "cksum", "mkdir", "rm", "mv", "sed");
+  static final List<String> UTILITIES = List.of("stat", "cksum", "mkdir", "rm", "mv", "sed", "readlink");
 
   static Path archive() {
     return Path.of(System.getProperty("ferry.archive"));

@@ -80,6 +80,23 @@ class ReleaseArchiveIT {
   }
 
   @Test
+  void runsThroughSymbolicLinksToTheLauncher() throws IOException {
+    // as a package manager installs it: a link on PATH to bin/ferry, or a chain of relative links
+    Install in = Install.unpack(Install.archive(), tmp);
+    Path bin = Files.createDirectories(tmp.resolve("usr/local/bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("ferry"), in.root().resolve("bin/ferry"));
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    Path chain = Files.createSymbolicLink(other.resolve("f"), Path.of("../usr/local/bin/ferry"));
+    for (Path p : List.of(link, chain)) {
+      Proc v = Proc.run(tmp, in.env(), List.of(p.toString(), "--version"));
+      assertEquals(0, v.code(), p + ": " + v);
+      assertEquals("ferry " + Install.version(), v.out().strip());
+    }
+    Proc fromItsDirectory = Proc.run(other, in.env(), List.of("./f", "--version"));
+    assertEquals(0, fromItsDirectory.code(), fromItsDirectory::toString);
+  }
+
+  @Test
   void findsJavaThroughJavaHomeAndSaysWhenThereIsNone() throws IOException {
     Install in = Install.unpack(Install.archive(), tmp);
     Files.delete(in.tools().resolve("java"));

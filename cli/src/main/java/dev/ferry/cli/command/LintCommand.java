@@ -12,6 +12,7 @@ import dev.ferry.core.emit.OutputDir;
 import dev.ferry.core.emit.SafeFile;
 import dev.ferry.core.load.ComposeLoader;
 import dev.ferry.core.load.LoadOptions;
+import dev.ferry.core.text.TerminalSafe;
 import dev.ferry.core.translate.KubeVersion;
 import dev.ferry.core.translate.TranslateOptions;
 import dev.ferry.rules.api.Finding;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +61,7 @@ public final class LintCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Compose files or directories to lint, each its own project.")
+  @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Compose files or directories to lint, each its own project. A directory: every compose file under it, outside hidden, node_modules and target directories; a directory below it that cannot be read is skipped with a message.")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", description = "text, compact, json, sarif, github, junit or codeclimate (GitLab Code Quality). Default: ${DEFAULT-VALUE}.")
@@ -94,7 +96,7 @@ public final class LintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<LoadOptions> projects = projects();
+    List<LoadOptions> projects = projects(skipped -> err.println("ferry: " + TerminalSafe.text(skipped)));
     Map<Path, LintConfig> configs = new HashMap<>();
     LintConfig fixed = config == null ? null : loadConfig(config);
 
@@ -165,15 +167,18 @@ public final class LintCommand implements Callable<Integer> {
     return new Report(List.copyOf(all.values()), texts, projects);
   }
 
-  /** The projects to lint: -f files as one project, each FILE, each compose file under each DIR, or discovery. */
-  List<LoadOptions> projects() {
+  /**
+   * The projects to lint: -f files as one project, each FILE, each compose file under each DIR, or
+   * discovery; a directory under a DIR that cannot be read is passed over and told to {@code skipped}.
+   */
+  List<LoadOptions> projects(Consumer<String> skipped) {
     LoadOptions base = project.toLoadOptions();
     List<LoadOptions> out = new ArrayList<>();
     if (!project.files.isEmpty()) out.add(base);
     for (Path p : paths) {
       Path abs = base.workingDirectory().resolve(p).normalize();
       if (Files.isDirectory(abs)) {
-        List<Path> found = composeFilesUnder(abs);
+        List<Path> found = composeFilesUnder(abs, skipped);
         if (found.isEmpty()) throw new UserError(p + ": no compose files under this directory");
         for (Path f : found) out.add(with(base, projectFiles(f)));
       } else if (Files.isRegularFile(abs)) {
@@ -200,7 +205,7 @@ public final class LintCommand implements Callable<Integer> {
   }
 
   /** Main compose files under a directory (override files go with their main file), sorted. */
-  static List<Path> composeFilesUnder(Path dir) throws UserError {
+  static List<Path> composeFilesUnder(Path dir, Consumer<String> skipped) throws UserError {
     List<Path> out = new ArrayList<>();
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -219,9 +224,20 @@ public final class LintCommand implements Callable<Integer> {
           if (COMPOSE_NAME.matcher(n).matches() && !n.contains(".override.")) out.add(f);
           return FileVisitResult.CONTINUE;
         }
+
+        /**
+         * A directory below DIR that cannot be read (a container's data directory, often 0700 and
+         * another user's) is passed over with a message, not the end of the whole lint.
+         */
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+          if (f.equals(dir)) throw e;
+          skipped.accept("skipped " + f + ": " + reason(e) + " (compose files in it, if any, are not linted)");
+          return FileVisitResult.CONTINUE;
+        }
       });
     } catch (IOException e) {
-      throw new UserError(dir + ": cannot read: " + e.getMessage());
+      throw new UserError(dir + ": cannot read: " + reason(e));
     }
     out.sort(null);
     return out;
@@ -295,5 +311,12 @@ public final class LintCommand implements Callable<Integer> {
   static {
     // keep the default-file list the loader uses and the DIR walk in step
     assert ComposeLoader.DEFAULT_FILES.stream().allMatch(n -> COMPOSE_NAME.matcher(n).matches());
+  }
+
+  /** What went wrong reading a path, in words (Java's message for a refused directory is only its name). */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.NoSuchFileException) return "removed while it was read";
+    return e.getMessage() == null ? "cannot read it" : e.getMessage();
   }
 }

@@ -60,6 +60,8 @@ public final class Fixer {
 
   /** The fixed text of one file (the same text when nothing applies or a fix would break it). */
   public static String fixText(String display, String text, LintConfig config) {
+    // a byte-order mark is the file's, not its first line's: a fix that removes that line keeps it
+    if (text.startsWith("\uFEFF")) return "\uFEFF" + fixText(display, text.substring(1), config);
     String current = text;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       String start = current;

@@ -41,6 +41,13 @@ class FixCheckTest {
   }
 
   @Test
+  void aByteOrderMarkStaysWhenTheFirstLineGoes() {
+    // the obsolete version: line removed from a file that starts with a BOM kept no BOM
+    assertEquals("\uFEFFservices:\n  web:\n    image: nginx:1.27\n",
+        Fixer.fixText("compose.yaml", "\uFEFFversion: \"3.8\"\nservices:\n  web:\n    image: nginx:1.27\n", LintConfig.none()));
+  }
+
+  @Test
   void aFileOverThreeMebibytesCanBeProved() {
     // snakeyaml-engine refuses more than 3 MiB by default; the loader reads files up to its own limit
     StringBuilder b = new StringBuilder("version: '3'\nservices:\n  app:\n    image: x\n    environment:\n");

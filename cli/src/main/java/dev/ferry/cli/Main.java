@@ -3,11 +3,13 @@ package dev.ferry.cli;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.FerryVersion;
 import dev.ferry.core.emit.EmitWarmUp;
-import dev.ferry.core.emit.Utf8Writer;
+import dev.ferry.core.load.ComposeLoader;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import dev.ferry.core.load.ComposeLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -48,11 +50,13 @@ public final class Main {
   /**
    * Runs one command with standard output and error in UTF-8 whatever the locale (picocli's
    * default writers use the platform charset, ASCII under {@code LANG=C}, where every non-ASCII
-   * character of a manifest became '?'); flushed after each line printed, as picocli's are.
+   * character of a manifest became '?'), straight on file descriptors 1 and 2: {@code System.out}
+   * is a PrintStream, which keeps write errors to itself, so {@code > /dev/full} exited 0. Flushed
+   * after each line printed, as picocli's are; the descriptors are flushed, not closed, at the end.
    */
   public static int run(String... args) {
-    PrintWriter out = new PrintWriter(Utf8Writer.to(new FileOutputStream(FileDescriptor.out)), true);
-    PrintWriter err = new PrintWriter(Utf8Writer.to(new FileOutputStream(FileDescriptor.err)), true);
+    PrintWriter out = utf8(FileDescriptor.out);
+    PrintWriter err = utf8(FileDescriptor.err);
     try {
       CommandLine cl = FerryCommand.commandLineFor(args);
       cl.setOut(out);
@@ -65,9 +69,14 @@ public final class Main {
       return lastNet(out, err, "the input is nested too deeply for this JVM's stack "
           + "(raise it with FERRY_JAVA_OPTS=-Xss..., or flatten the input)");
     } finally {
-      out.close(); // the descriptors stay open (Utf8Writer.to)
-      err.close();
+      out.flush();
+      err.flush();
     }
+  }
+
+  /** A UTF-8 writer on {@code fd}, buffered as picocli's own (a write error reaches {@code checkError}). */
+  private static PrintWriter utf8(FileDescriptor fd) {
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8)), true);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.ferry.cli;
 
 import dev.ferry.core.emit.EmitWarmUp;
-import dev.ferry.core.emit.Utf8Writer;
 import dev.ferry.rules.report.Format;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +33,7 @@ final class Training {
       }
       String f = compose.toString();
       CommandLine root = FerryCommand.commandLine();
-      PrintWriter sink = new PrintWriter(Utf8Writer.to(OutputStream.nullOutputStream()), true); // as Main.run's
+      PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
       List<String[]> runs = new ArrayList<>();
       runs.add(new String[] {"config", "-f", f});
       runs.add(new String[] {"convert", "-f", f});

@@ -65,7 +65,7 @@ public final class SafeFile {
    */
   public static void stream(Path target, boolean secret, Body body) throws IOException, OutputDir.Refused {
     replace(checkedTarget(target), secret, null, null, ch -> {
-      Utf8Writer w = new Utf8Writer((b, from, n) -> writeFully(ch, b, from, n), null);
+      Utf8Writer w = new Utf8Writer((b, from, n) -> writeFully(ch, b, from, n));
       body.writeTo(w);
       w.finish();
     });

@@ -1,9 +1,6 @@
 package dev.ferry.core.emit;
 
-import java.io.BufferedOutputStream;
-import java.io.Flushable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -11,32 +8,17 @@ import java.io.Writer;
  * the whole text (a surrogate pair split between two writes is joined; a lone surrogate becomes
  * '?'), with no char buffer between: a Latin-1 string is encoded without being inflated to chars.
  *
- * <p>Everything ferry writes is UTF-8, whatever the platform's default charset: files through
- * {@link SafeFile}, standard output and error through {@link #to}. (Standard output through the
- * default charset turned {@code héllo} into {@code h?llo} under a C locale, where Java's default
- * is ASCII: a manifest piped to kubectl lost its values.)
+ * <p>{@link SafeFile#stream}'s writer: a large text (the HTML report) is written as it is made, in
+ * large pieces (it is not buffered). Standard output and error are UTF-8 too, through the JDK's own
+ * writer (the CLI's {@code Main}): small pieces there would each cost an array here.
  */
-public final class Utf8Writer extends Writer {
+final class Utf8Writer extends Writer {
   private final SafeFile.Pieces sink;
-  private final Flushable flushable;
   /** A high surrogate that ended the last write, or 0. */
   private char high;
 
-  /** Encodes onto {@code sink}; {@link #flush} flushes {@code flushable} (when not null). */
-  Utf8Writer(SafeFile.Pieces sink, Flushable flushable) {
+  Utf8Writer(SafeFile.Pieces sink) {
     this.sink = sink;
-    this.flushable = flushable;
-  }
-
-  /**
-   * A writer for a stream that stays open (standard output or error): buffered (64 KB; a piece
-   * as large as the buffer is written through), flushed by {@link #flush}; {@link #close} writes
-   * a surrogate left waiting and flushes, and leaves the stream open. A failed write throws, so a
-   * {@link java.io.PrintWriter} over it reports it in {@code checkError}.
-   */
-  public static Utf8Writer to(OutputStream out) {
-    BufferedOutputStream b = new BufferedOutputStream(out, 1 << 16);
-    return new Utf8Writer(b::write, b);
   }
 
   @Override
@@ -73,16 +55,15 @@ public final class Utf8Writer extends Writer {
     }
   }
 
-  /** Flushes what is buffered; a high surrogate waiting for its pair stays waiting. */
+  /** Nothing is held but a high surrogate waiting for its pair, which stays waiting. */
   @Override
-  public void flush() throws IOException {
-    if (flushable != null) flushable.flush();
+  public void flush() {
+    // every piece went to the sink as it was written
   }
 
-  /** Writes what is left (a lone high surrogate as '?') and flushes; the stream under it stays open. */
+  /** Writes what is left (a lone high surrogate as '?'); the sink's file is closed by its owner. */
   @Override
   public void close() throws IOException {
     finish();
-    flush();
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ public final class FerryCommand implements Runnable {
       String hint = e.getReason().contains("unmappable") || e.getReason().contains("Malformed")
           ? " (this JVM reads file names as " + jnu + "; run it under a UTF-8 locale, e.g. LC_ALL=C.UTF-8)"
           : "";
-      throw new CommandLine.TypeConversionException("'" + s + "' is not a file name: " + e.getReason().toLowerCase(java.util.Locale.ROOT) + hint);
+      throw new CommandLine.TypeConversionException("'" + s + "' is not a file name: " + e.getReason().toLowerCase(Locale.ROOT) + hint);
     }
   }
 

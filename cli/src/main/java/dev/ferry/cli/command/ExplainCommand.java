@@ -5,6 +5,7 @@ import dev.ferry.cli.options.ProjectOptions;
 import dev.ferry.cli.options.TranslateOptionsMixin;
 import dev.ferry.cli.support.ExitCode;
 import dev.ferry.cli.support.StdOut;
+import dev.ferry.cli.support.UserEnvironment;
 import dev.ferry.cli.support.UserError;
 import dev.ferry.core.diag.Diagnostic;
 import dev.ferry.core.emit.ManifestWriter;
@@ -63,7 +64,7 @@ public final class ExplainCommand implements Callable<Integer> {
   List<Path> diff;
 
   /** The process environment; tests replace it. */
-  Map<String, String> environment = dev.ferry.cli.support.UserEnvironment.get();
+  Map<String, String> environment = UserEnvironment.get();
 
   @Override
   public Integer call() {

@@ -24,8 +24,10 @@ import dev.ferry.rules.report.Format;
 import dev.ferry.rules.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -315,8 +317,8 @@ public final class LintCommand implements Callable<Integer> {
 
   /** What went wrong reading a path, in words (Java's message for a refused directory is only its name). */
   private static String reason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.NoSuchFileException) return "removed while it was read";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof NoSuchFileException) return "removed while it was read";
     return e.getMessage() == null ? "cannot read it" : e.getMessage();
   }
 }

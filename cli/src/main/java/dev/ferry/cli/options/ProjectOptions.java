@@ -1,7 +1,9 @@
 package dev.ferry.cli.options;
 
+import dev.ferry.cli.support.UserEnvironment;
 import dev.ferry.cli.support.UserError;
 import dev.ferry.core.load.LoadOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class ProjectOptions {
 
   /** Load options for these flags, with the process environment (the CLI is the one place that reads it). */
   public LoadOptions toLoadOptions() {
-    return toLoadOptions(dev.ferry.cli.support.UserEnvironment.get());
+    return toLoadOptions(UserEnvironment.get());
   }
 
   public LoadOptions toLoadOptions(Map<String, String> environment) {
@@ -59,7 +61,7 @@ public final class ProjectOptions {
   static Path workingDirectory() {
     Path wd = Path.of("").toAbsolutePath();
     String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
-    if (!jnu.equalsIgnoreCase("UTF-8") && !java.nio.file.Files.isDirectory(wd)) {
+    if (!jnu.equalsIgnoreCase("UTF-8") && !Files.isDirectory(wd)) {
       throw new UserError("the working directory's name (" + wd + ") has characters this JVM cannot read: it reads file names as "
           + jnu + " in this locale; run ferry under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
     }

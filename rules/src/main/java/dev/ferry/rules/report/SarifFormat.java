@@ -5,6 +5,7 @@ import dev.ferry.rules.api.Finding;
 import dev.ferry.rules.api.Rule;
 import dev.ferry.rules.api.RuleInfo;
 import dev.ferry.rules.engine.RuleRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class SarifFormat {
     o.putObject("message").put("text", f.message());
     ObjectNode loc = o.putArray("locations").addObject().putObject("physicalLocation");
     ObjectNode art = loc.putObject("artifactLocation");
-    art.put("uri", f.file().replace('\\', '/'));
+    art.put("uri", uri(f.file()));
     art.put("uriBaseId", "%SRCROOT%");
     ObjectNode region = loc.putObject("region");
     region.put("startLine", f.line());
@@ -72,6 +73,27 @@ final class SarifFormat {
         Integer.toHexString((f.rule() + "|" + f.file() + "|" + f.message()).hashCode()));
     return o;
   }
+
+  /**
+   * A file's name as a relative URI reference (RFC 3986), as SARIF's {@code artifactLocation.uri}
+   * must be: each byte of its UTF-8 form other than an unreserved character or '/' percent-encoded
+   * ({@code my proj/données/a:b.yaml} -> {@code my%20proj/donn%C3%A9es/a%3Ab.yaml}; a raw space made
+   * the log invalid, and a ':' in the first segment would read as a scheme). Backslashes become '/'.
+   */
+  static String uri(String file) {
+    StringBuilder b = new StringBuilder(file.length() + 8);
+    for (byte x : file.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xFF;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
 
   static String level(Severity s) {
     return switch (s) {
